@@ -1,0 +1,44 @@
+package vn.kyso.testpki;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.spec.ECGenParameterSpec;
+
+/** Key algorithms the test PKI issues; the same ones real VGCA and public-CA tokens hold. */
+public enum KeyType {
+    RSA_2048("RSA", 2048),
+    RSA_3072("RSA", 3072),
+    EC_P256("EC", 256);
+
+    private final String algorithm;
+    private final int bits;
+
+    KeyType(String algorithm, int bits) {
+        this.algorithm = algorithm;
+        this.bits = bits;
+    }
+
+    public String algorithm() {
+        return algorithm;
+    }
+
+    public int bits() {
+        return bits;
+    }
+
+    public String certificateSignatureAlgorithm() {
+        return "RSA".equals(algorithm) ? "SHA256withRSA" : "SHA256withECDSA";
+    }
+
+    KeyPair generate(SecureRandom random) throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+        if ("EC".equals(algorithm)) {
+            generator.initialize(new ECGenParameterSpec("secp256r1"), random);
+        } else {
+            generator.initialize(bits, random);
+        }
+        return generator.generateKeyPair();
+    }
+}
