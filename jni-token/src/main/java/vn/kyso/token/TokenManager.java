@@ -1,0 +1,347 @@
+package vn.kyso.token;
+
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_CRYPTOKI_ALREADY_INITIALIZED;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_FUNCTION_NOT_SUPPORTED;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_NO_EVENT;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xipki.pkcs11.wrapper.PKCS11Module;
+import org.xipki.pkcs11.wrapper.Session;
+import org.xipki.pkcs11.wrapper.Slot;
+import org.xipki.pkcs11.wrapper.TokenException;
+
+import vn.kyso.errors.KysoException;
+
+/**
+ * The token layer's front door: loads PKCS#11 libraries, keeps the list of present tokens and their certificates
+ * up to date (insertion and removal within a second), and signs digests under the login policy.
+ *
+ * <p>It knows nothing about documents: callers hand it a digest and an algorithm and get a signature that has
+ * already been verified against the certificate's public key.
+ */
+public final class TokenManager implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenManager.class);
+
+    private final TokenManagerConfig config;
+    private final Map<Path, PKCS11Module> modules = new LinkedHashMap<>();
+    private final List<DriverReport> reports = new ArrayList<>();
+    private final Map<String, TokenSlot> present = new ConcurrentHashMap<>();
+    private final List<Consumer<TokenEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<Path, Boolean> slotEventsSupported = new ConcurrentHashMap<>();
+    private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
+    private final Thread watcher;
+    private volatile boolean running = true;
+
+    private TokenManager(TokenManagerConfig config) {
+        this.config = config;
+        WrapperLogging.install();
+        for (Path library : config.libraries()) {
+            load(library);
+        }
+        for (Path library : modules.keySet()) {
+            rescan(library, false);
+        }
+        watcher = new Thread(this::watch, "kyso-token-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    public static TokenManager open(TokenManagerConfig config) {
+        return new TokenManager(config);
+    }
+
+    private void load(Path library) {
+        try {
+            PKCS11Module module = PKCS11Module.getInstance(library.toString());
+            try {
+                module.initialize();
+            } catch (TokenException e) {
+                if (Pkcs11Failures.ckr(e) != CKR_CRYPTOKI_ALREADY_INITIALIZED) {
+                    throw e;
+                }
+            }
+            String description = module.getInfo().getLibraryDescription().trim() + " ("
+                    + module.getInfo().getManufacturerID().trim() + ")";
+            modules.put(library, module);
+            reports.add(new DriverReport(library, true, description, ""));
+        } catch (Exception | UnsatisfiedLinkError e) {
+            String reason = e instanceof TokenException t ? Pkcs11Failures.name(t) : String.valueOf(e.getMessage());
+            LOG.warn("token driver {} not loaded: {}", library, reason);
+            reports.add(new DriverReport(library, false, "", reason));
+        }
+    }
+
+    public List<DriverReport> drivers() {
+        return List.copyOf(reports);
+    }
+
+    /** Present tokens, ordered by label. Never waits for a busy token. */
+    public List<TokenInfo> tokens() {
+        return present.values().stream().map(TokenSlot::info)
+                .sorted(Comparator.comparing(TokenInfo::label).thenComparing(TokenInfo::id)).toList();
+    }
+
+    /** Certificates on present tokens. Never waits for a busy token. */
+    public List<CertificateEntry> certificates() {
+        return present.values().stream()
+                .sorted(Comparator.comparing((TokenSlot s) -> s.info().label()).thenComparing(s -> s.info().id()))
+                .flatMap(s -> s.certificates().stream()).toList();
+    }
+
+    public CertificateEntry certificate(String certificateId) {
+        return slotOf(certificateId).certificates().stream().filter(c -> c.id().equals(certificateId))
+                .findFirst().orElseThrow();
+    }
+
+    /** Signs one digest. See {@link #signAll}. */
+    public byte[] sign(String certificateId, byte[] digest, SignatureAlgorithm algorithm, PinPrompt prompt) {
+        return signAll(certificateId, List.of(digest), algorithm, prompt).get(0);
+    }
+
+    /**
+     * Signs digests with the certificate's key, asking for the PIN at most once (policy permitting). Each signature
+     * is verified with the certificate's public key before it is returned.
+     *
+     * @throws KysoException with a {@link TokenError} code: CERTIFICATE_NOT_FOUND, TOKEN_REMOVED, PIN_INCORRECT
+     *                       (never retried), PIN_LOCKED, PIN_CANCELLED, KEY_NOT_FOUND, MECHANISM_UNSUPPORTED,
+     *                       ALGORITHM_NOT_ALLOWED, SIGNATURE_SELF_CHECK_FAILED, DEVICE_ERROR, TOKEN_BUSY …
+     */
+    public List<byte[]> signAll(String certificateId, List<byte[]> digests, SignatureAlgorithm algorithm,
+                                PinPrompt prompt) {
+        TokenSlot slot = slotOf(certificateId);
+        CertificateEntry entry = slot.certificates().stream().filter(c -> c.id().equals(certificateId))
+                .findFirst().orElseThrow(() -> new KysoException(TokenError.CERTIFICATE_NOT_FOUND, certificateId));
+        try {
+            return slot.sign(entry, digests, algorithm, prompt, config.lockTimeout());
+        } catch (KysoException e) {
+            if (e.errorCode() == TokenError.TOKEN_REMOVED) {
+                // let the watcher notice now rather than at the next poll
+                rescanQuietly(slot.info().driver());
+            }
+            throw e;
+        }
+    }
+
+    /** Ends the login on one token (the tray's "lock token" and the agent's logout method). */
+    public void logout(String tokenId) {
+        present.values().stream().filter(s -> s.info().id().equals(tokenId)).forEach(TokenSlot::logout);
+    }
+
+    public boolean isLoggedIn(String tokenId) {
+        return present.values().stream().anyMatch(s -> s.info().id().equals(tokenId) && s.isLoggedIn());
+    }
+
+    public Runnable addListener(Consumer<TokenEvent> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private TokenSlot slotOf(String certificateId) {
+        for (TokenSlot slot : present.values()) {
+            for (CertificateEntry c : slot.certificates()) {
+                if (c.id().equals(certificateId)) {
+                    return slot;
+                }
+            }
+        }
+        throw new KysoException(TokenError.CERTIFICATE_NOT_FOUND, certificateId);
+    }
+
+    // ------------------------------------------------------------------------------------------ hot-plug
+
+    /** Rescans every driver now; the watcher does this on its own within {@code pollInterval}. */
+    public void refresh() {
+        for (Path library : modules.keySet()) {
+            rescanQuietly(library);
+        }
+    }
+
+    private void watch() {
+        while (running) {
+            try {
+                Thread.sleep(config.pollInterval().toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            for (Map.Entry<Path, PKCS11Module> driver : modules.entrySet()) {
+                if (!running) {
+                    return;
+                }
+                if (slotEventPending(driver.getKey(), driver.getValue())) {
+                    rescanQuietly(driver.getKey());
+                }
+            }
+            present.values().forEach(TokenSlot::logoutIfIdle);
+        }
+    }
+
+    /**
+     * Asks the library, without blocking, whether a slot changed. Libraries without C_WaitForSlotEvent are polled
+     * by comparing slot lists, which costs one C_GetSlotList per interval.
+     */
+    private boolean slotEventPending(Path library, PKCS11Module module) {
+        if (Boolean.FALSE.equals(slotEventsSupported.get(library))) {
+            return true;
+        }
+        try {
+            Slot slot = module.waitForSlotEvent(true);
+            slotEventsSupported.put(library, true);
+            return slot != null;
+        } catch (TokenException e) {
+            long ckr = Pkcs11Failures.ckr(e);
+            if (ckr == CKR_NO_EVENT) {
+                slotEventsSupported.put(library, true);
+                return false;
+            }
+            if (ckr == CKR_FUNCTION_NOT_SUPPORTED) {
+                slotEventsSupported.put(library, false);
+            }
+            return true;
+        }
+    }
+
+    private void rescanQuietly(Path library) {
+        try {
+            rescan(library, true);
+        } catch (RuntimeException e) {
+            LOG.warn("rescan of {} failed: {}", library, e.toString());
+        }
+    }
+
+    private synchronized void rescan(Path library, boolean announce) {
+        PKCS11Module module = modules.get(library);
+        if (module == null) {
+            return;
+        }
+        Map<String, Slot> seen = new LinkedHashMap<>();
+        try {
+            for (Slot slot : module.getSlotList(true)) {
+                seen.put(key(library, slot.getSlotID()), slot);
+            }
+        } catch (TokenException e) {
+            LOG.warn("cannot list slots of {}: {}", library, Pkcs11Failures.name(e));
+            return;
+        }
+        for (Map.Entry<String, TokenSlot> known : List.copyOf(present.entrySet())) {
+            if (!known.getValue().info().driver().equals(library)) {
+                continue;
+            }
+            Slot slot = seen.get(known.getKey());
+            if (slot == null || !sameToken(known.getValue(), slot)) {
+                TokenSlot gone = present.remove(known.getKey());
+                gone.markRemoved();
+                gone.close();
+                publish(new TokenEvent(TokenEvent.Type.REMOVED, gone.info()));
+            }
+        }
+        for (Map.Entry<String, Slot> entry : seen.entrySet()) {
+            if (!present.containsKey(entry.getKey())) {
+                TokenSlot added = inventory(library, entry.getValue());
+                if (added != null) {
+                    present.put(entry.getKey(), added);
+                    if (announce) {
+                        publish(new TokenEvent(TokenEvent.Type.INSERTED, added.info()));
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean sameToken(TokenSlot known, Slot slot) {
+        try {
+            org.xipki.pkcs11.wrapper.TokenInfo info = slot.getToken().getTokenInfo();
+            return info.getSerialNumber().trim().equals(known.info().serial())
+                    && info.getLabel().trim().equals(known.info().label());
+        } catch (TokenException e) {
+            return false;
+        }
+    }
+
+    private TokenSlot inventory(Path library, Slot slot) {
+        try {
+            org.xipki.pkcs11.wrapper.TokenInfo raw = slot.getToken().getTokenInfo();
+            if (!raw.isTokenInitialized()) {
+                return null; // a blank token (or SoftHSM2's spare slot) has nothing to sign with
+            }
+            TokenInfo info = new TokenInfo(tokenId(library, raw), raw.getLabel().trim(),
+                    raw.getManufacturerID().trim(), raw.getModel().trim(), raw.getSerialNumber().trim(), library,
+                    slot.getSlotID(), TokenFlags.of(raw.getFlags()));
+            Set<Long> mechanisms = TokenInventory.signingMechanisms(slot.getToken());
+            Session session = slot.getToken().openSession(false);
+            try {
+                List<CertificateEntry> certs = TokenInventory.certificates(session, info, mechanisms);
+                return new TokenSlot(slot, info, mechanisms, certs, config.loginPolicy(), config.clock());
+            } finally {
+                session.closeSession();
+            }
+        } catch (TokenException e) {
+            if (unreadable.add(key(library, slot.getSlotID()) + Pkcs11Failures.name(e))) {
+                LOG.warn("cannot read token in slot {} of {}: {}", slot.getSlotID(), library, Pkcs11Failures.name(e));
+            }
+            return null;
+        }
+    }
+
+    private static String key(Path library, long slotId) {
+        return library + "#" + slotId;
+    }
+
+    private static String tokenId(Path library, org.xipki.pkcs11.wrapper.TokenInfo raw) {
+        String material = library.toAbsolutePath().normalize() + "\n" + raw.getManufacturerID().trim() + "\n"
+                + raw.getModel().trim() + "\n" + raw.getSerialNumber().trim();
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void publish(TokenEvent event) {
+        LOG.info("token {}: {}", event.type(), event.token().label());
+        for (Consumer<TokenEvent> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                LOG.warn("token event listener failed", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        watcher.interrupt();
+        try {
+            watcher.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        present.values().forEach(TokenSlot::close);
+        present.clear();
+        for (PKCS11Module module : modules.values()) {
+            try {
+                module.finalize(null);
+            } catch (TokenException e) {
+                LOG.debug("finalize failed", e);
+            }
+        }
+        modules.clear();
+    }
+}
