@@ -1,0 +1,120 @@
+package vn.kyso.demo;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import vn.kyso.testpki.PkiIdentity;
+import vn.kyso.testpki.PkiServices;
+import vn.kyso.testpki.PkiUrls;
+import vn.kyso.testpki.SoftHsmFixture;
+import vn.kyso.testpki.TestPki;
+
+/**
+ * {@code ./kyso demo}: the product on a test PKI. Creates (once) a demo PKI and SoftHSM2 tokens in the user's data
+ * directory, starts the PKI's OCSP/CRL/TSA services on 127.0.0.1, shows what the agent sees, and keeps running.
+ *
+ * <p>Everything here is marked TEST and lives only in the demo directory; nothing touches the real trust store.
+ */
+public final class DemoMain {
+
+    /** Fixed, so the URLs baked into the persisted demo certificates keep working across runs. */
+    public static final int PKI_PORT = Integer.getInteger("kyso.demo.pki.port", 18470);
+
+    static final List<SoftHsmFixture.TokenSpec> DEMO_TOKENS = List.of(SoftHsmFixture.PERSONAL_TOKEN,
+            SoftHsmFixture.ORGANISATION_TOKEN, SoftHsmFixture.MULTI_TOKEN);
+
+    private DemoMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        boolean once = List.of(args).contains("--once");
+        Path home = Path.of(System.getProperty("kyso.demo.home",
+                System.getProperty("user.home") + "/.local/share/kyso-demo"));
+        DemoEnvironment environment = DemoEnvironment.prepare(home, out);
+
+        PkiServices services;
+        try {
+            services = PkiServices.start(PKI_PORT).serve(environment.pki());
+        } catch (BindException e) {
+            System.err.println("Cổng " + PKI_PORT + " đang được dùng (có thể bản demo khác đang chạy). / Port "
+                    + PKI_PORT + " is already in use (another demo may be running).");
+            System.exit(3);
+            return;
+        }
+        PkiUrls urls = services.urls();
+        out.println();
+        out.println("== Dịch vụ PKI thử nghiệm / test PKI services (127.0.0.1) ==");
+        out.println("  OCSP: " + urls.ocsp());
+        out.println("  CRL:  " + urls.crl(TestPki.INTERMEDIATE));
+        out.println("  TSA:  " + urls.tsa());
+        out.println();
+        out.println("== Token demo (SoftHSM2) — kyso tokens ==");
+        int status = vn.kyso.cli.Main.run(new String[] {"tokens", "--library",
+                environment.softHsm().library().toString()}, out, System.err);
+        out.println();
+        out.println("Mã PIN demo / demo PIN: " + SoftHsmFixture.USER_PIN);
+        out.println("Thư mục demo / demo data: " + home);
+        out.println("Tiếp theo / next: ./kyso tokens   (SOFTHSM2_CONF=" + environment.softHsm().confFile() + ")");
+        if (once) {
+            services.close();
+            System.exit(status);
+        }
+        out.println("Đang chạy; nhấn Ctrl+C để dừng. / Running; press Ctrl+C to stop.");
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            services.close();
+            stop.countDown();
+        }));
+        stop.await();
+    }
+
+    /** The demo PKI and tokens, created on first run and reused afterwards. */
+    record DemoEnvironment(TestPki pki, SoftHsmFixture softHsm) {
+
+        static DemoEnvironment prepare(Path home, PrintStream out) throws IOException {
+            Path pkiDir = home.resolve("pki");
+            Path tokenDir = home.resolve("softhsm");
+            if (TestPki.existsIn(pkiDir) && Files.isDirectory(tokenDir.resolve("tokens")) && stillFresh(pkiDir)) {
+                out.println("Dùng lại PKI và token demo trong / reusing the demo PKI and tokens in " + home);
+                return new DemoEnvironment(TestPki.readFrom(pkiDir), SoftHsmFixture.existing(tokenDir, DEMO_TOKENS));
+            }
+            out.println("Tạo PKI và token demo (một lần) / creating the demo PKI and tokens (once) in " + home);
+            TestPki pki = TestPki.generate(PkiUrls.loopback(PKI_PORT));
+            SoftHsmFixture softHsm = SoftHsmFixture.create(tokenDir, pki, DEMO_TOKENS);
+            pki.writeTo(pkiDir);
+            restrict(pkiDir);
+            return new DemoEnvironment(pki, softHsm);
+        }
+
+        /** Regenerate before a demo certificate expires, so the demo never shows an expired signer by surprise. */
+        private static boolean stillFresh(Path pkiDir) throws IOException {
+            TestPki pki = TestPki.readFrom(pkiDir);
+            PkiIdentity an = pki.get(TestPki.PERSONAL_AN);
+            return an.certificate().getNotAfter().toInstant().isAfter(Instant.now().plus(Duration.ofDays(30)))
+                    && pki.urls().equals(PkiUrls.loopback(PKI_PORT));
+        }
+
+        private static void restrict(Path dir) throws IOException {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    if (f.toString().endsWith(".key")) {
+                        try {
+                            Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                        } catch (UnsupportedOperationException ignored) {
+                            // not a POSIX file system; the demo keys are test keys anyway
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

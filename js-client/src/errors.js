@@ -1,0 +1,58 @@
+// Stable error codes shared with the agent. A web app branches on `code`; people read `messageVi` / `messageEn`.
+
+/** Errors raised by the client itself, before or without an answer from the agent. */
+export const CLIENT_ERRORS = Object.freeze({
+  AGENT_UNREACHABLE: {
+    vi: 'Không kết nối được với Kyso Agent trên máy này. Hãy kiểm tra Kyso Agent đang chạy. Nếu dùng Chrome/Edge, ' +
+      'hãy cho phép trang truy cập "thiết bị trong mạng cục bộ" (Local Network Access) khi trình duyệt hỏi.',
+    en: 'Cannot reach Kyso Agent on this computer. Check that Kyso Agent is running. In Chrome/Edge, allow the ' +
+      'page to access local network devices (Local Network Access) when the browser asks.'
+  },
+  AGENT_TIMEOUT: {
+    vi: 'Kyso Agent không trả lời kịp thời.',
+    en: 'Kyso Agent did not answer in time.'
+  },
+  AGENT_PROTOCOL_ERROR: {
+    vi: 'Kyso Agent trả lời không đúng giao thức (phiên bản không tương thích?).',
+    en: 'Kyso Agent answered outside the protocol (incompatible version?).'
+  },
+  ORIGIN_NOT_ALLOWED: {
+    vi: 'Trang web này chưa được phép dùng Kyso Agent. Liên hệ bộ phận CNTT để được cấp quyền.',
+    en: 'This web page is not allowed to use Kyso Agent. Ask your IT department to allow it.'
+  }
+});
+
+export class KysoError extends Error {
+  /**
+   * @param {string} code stable code, e.g. PIN_INCORRECT
+   * @param {string} messageVi Vietnamese text
+   * @param {string} messageEn English text
+   * @param {object} [details] machine-readable details from the agent
+   */
+  constructor (code, messageVi, messageEn, details = {}) {
+    super(`${code}: ${messageEn}`);
+    this.name = 'KysoError';
+    this.code = code;
+    this.messageVi = messageVi;
+    this.messageEn = messageEn;
+    this.details = details;
+  }
+
+  /** Builds the error for one of the client's own codes. */
+  static client (code, details = {}, cause = undefined) {
+    const text = CLIENT_ERRORS[code];
+    if (!text) throw new TypeError(`unknown client error code ${code}`);
+    const error = new KysoError(code, text.vi, text.en, details);
+    if (cause !== undefined) error.cause = cause;
+    return error;
+  }
+
+  /** Builds the error the agent sent: `{code, message_vi, message_en, details}`. */
+  static fromAgent (payload) {
+    if (!payload || typeof payload.code !== 'string') {
+      return KysoError.client('AGENT_PROTOCOL_ERROR', { payload });
+    }
+    return new KysoError(payload.code, String(payload.message_vi ?? ''), String(payload.message_en ?? ''),
+      payload.details ?? {});
+  }
+}

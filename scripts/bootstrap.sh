@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian machine lacks to build, run and test Kyso Agent. Idempotent and non-interactive.
+#   Debian packages: JDK 17, Maven, gcc, Node.js/npm, SoftHSM2, OpenSC, poppler-utils (pdfsig, pdftoppm), qpdf,
+#   Chromium (browser tests), p11-kit headers (PKCS#11 fault-injection shim), msitools (MSI packaging)
+#   npm packages of js-client (from its package-lock.json)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+quiet=false
+[ "${1:-}" = "--quiet" ] && quiet=true
+say() { $quiet || echo "bootstrap: $*"; }
+
+packages=(openjdk-17-jdk-headless maven gcc libc6-dev nodejs npm softhsm2 opensc poppler-utils qpdf chromium
+          libp11-kit-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" && continue
+  # Tools already provided another way (e.g. a JDK or Node.js installed outside apt) count as present.
+  case "$p" in
+    openjdk-17-jdk-headless) command -v javac >/dev/null && javac -version 2>&1 | grep -Eq ' (1[7-9]|2[0-9])' && continue ;;
+    maven) command -v mvn >/dev/null && continue ;;
+    nodejs) command -v node >/dev/null && continue ;;
+    npm) command -v npm >/dev/null && continue ;;
+    gcc) command -v gcc >/dev/null && continue ;;
+  esac
+  missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing Debian packages: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ -f "$ROOT/js-client/package-lock.json" ] && [ ! -d "$ROOT/js-client/node_modules" ]; then
+  say "installing js-client npm packages"
+  (cd "$ROOT/js-client" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+say "ok"
