@@ -35,6 +35,6 @@ fi
 
 if [ -f "$ROOT/js-client/package-lock.json" ] && [ ! -d "$ROOT/js-client/node_modules" ]; then
   say "installing js-client npm packages"
-  (cd "$ROOT/js-client" && npm ci --no-audit --no-fund --loglevel=error)
+  (cd "$ROOT/js-client" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 say "ok"

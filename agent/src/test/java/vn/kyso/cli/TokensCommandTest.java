@@ -1,0 +1,93 @@
+package vn.kyso.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import vn.kyso.testpki.SoftHsmFixture;
+import vn.kyso.testpki.TestEnvironment;
+import vn.kyso.testpki.TestPki;
+
+class TokensCommandTest {
+
+    private static TestEnvironment env;
+
+    @BeforeAll
+    static void tokens() {
+        env = TestEnvironment.shared();
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void jsonListsTokensCertificatesAndFlags() throws Exception {
+        Result r = run("tokens", "--json", "--library", env.softHsm().library().toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertTrue(root.get("drivers").get(0).get("loaded").asBoolean());
+        List<String> labels = new ArrayList<>();
+        root.get("tokens").forEach(t -> labels.add(t.get("label").asText()));
+        for (SoftHsmFixture.TokenSpec spec : SoftHsmFixture.STANDARD_TOKENS) {
+            assertTrue(labels.contains(spec.label()), labels.toString());
+        }
+        JsonNode personal = null;
+        for (JsonNode t : root.get("tokens")) {
+            if (t.get("label").asText().equals(SoftHsmFixture.PERSONAL_TOKEN.label())) {
+                personal = t;
+            }
+        }
+        assertTrue(personal.get("flags").get("loginRequired").asBoolean());
+        JsonNode cert = personal.get("certificates").get(0);
+        assertEquals(TestPki.PERSONAL_AN, cert.get("label").asText());
+        assertTrue(cert.get("subject").asText().contains("Nguyễn Văn An"));
+        assertEquals(2048, cert.get("keyBits").asInt());
+        assertEquals(64, cert.get("id").asText().length());
+    }
+
+    @Test
+    void tableIsReadableInVietnameseAndEnglish() {
+        Result vi = run("tokens", "--library", env.softHsm().library().toString());
+        assertEquals(0, vi.exit(), vi.err());
+        assertTrue(vi.out().contains("Token đang cắm"), vi.out());
+        assertTrue(vi.out().contains("Nguyễn Văn An"));
+        assertTrue(vi.out().contains("cần PIN"));
+        Result en = run("tokens", "--lang", "en", "--library", env.softHsm().library().toString());
+        assertTrue(en.out().contains("PIN required"), en.out());
+    }
+
+    @Test
+    void aBrokenDriverIsReportedWithItsReason() {
+        Result r = run("tokens", "--library", "/nonexistent/libvendor.so");
+        assertEquals(1, r.exit());
+        assertTrue(r.out().contains("/nonexistent/libvendor.so"), r.out());
+        assertTrue(r.out().contains("[LỖI]"), r.out());
+    }
+
+    @Test
+    void badUsageExitsWithTwo() {
+        assertEquals(2, run("nonsense").exit());
+        Result r = run("tokens", "--frobnicate");
+        assertEquals(2, r.exit());
+        assertFalse(r.err().isBlank());
+    }
+}
