@@ -40,8 +40,14 @@ final class TokensCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(args, Set.of("--json"), Set.of("--library", "--lang"));
         boolean english = "en".equals(options.get("--lang", "vi"));
-        List<Path> libraries = Drivers.select(options.all("--library"));
-        try (TokenManager manager = TokenManager.open(TokenManagerConfig.of(libraries))) {
+        List<Path> named = options.all("--library").stream().map(Path::of).toList();
+        // --library names exactly what to load; without it, every catalogued driver present is tried
+        TokenManagerConfig config = named.isEmpty() ? TokenManagerConfig.discovering(List.of())
+                : TokenManagerConfig.of(named);
+        try (TokenManager manager = TokenManager.open(config)) {
+            if (manager.drivers().isEmpty()) {
+                throw new vn.kyso.errors.KysoException(vn.kyso.token.TokenError.DRIVER_NOT_FOUND);
+            }
             if (options.has("--json")) {
                 ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
                 out.println(json.writeValueAsString(inventory(manager)));
@@ -60,6 +66,7 @@ final class TokensCommand implements Command {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("path", d.path().toString());
             m.put("loaded", d.loaded());
+            m.put("state", d.state().name());
             m.put("description", d.description());
             m.put("reason", d.reason());
             drivers.add(m);

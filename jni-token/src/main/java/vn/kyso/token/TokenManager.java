@@ -1,6 +1,5 @@
 package vn.kyso.token;
 
-import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_CRYPTOKI_ALREADY_INITIALIZED;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_FUNCTION_NOT_SUPPORTED;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_NO_EVENT;
 
@@ -26,6 +25,13 @@ import org.xipki.pkcs11.wrapper.Slot;
 import org.xipki.pkcs11.wrapper.TokenException;
 
 import vn.kyso.errors.KysoException;
+import vn.kyso.token.driver.DriverCandidate;
+import vn.kyso.token.driver.DriverCatalogue;
+import vn.kyso.token.driver.DriverLoader;
+import vn.kyso.token.driver.DriverProbe;
+import vn.kyso.token.driver.DriverSource;
+import vn.kyso.token.driver.DriverState;
+import vn.kyso.token.driver.DriverStatus;
 
 /**
  * The token layer's front door: loads PKCS#11 libraries, keeps the list of present tokens and their certificates
@@ -51,9 +57,7 @@ public final class TokenManager implements AutoCloseable {
     private TokenManager(TokenManagerConfig config) {
         this.config = config;
         WrapperLogging.install();
-        for (Path library : config.libraries()) {
-            load(library);
-        }
+        loadDrivers();
         for (Path library : modules.keySet()) {
             rescan(library, false);
         }
@@ -66,24 +70,33 @@ public final class TokenManager implements AutoCloseable {
         return new TokenManager(config);
     }
 
-    private void load(Path library) {
-        try {
-            PKCS11Module module = PKCS11Module.getInstance(library.toString());
-            try {
-                module.initialize();
-            } catch (TokenException e) {
-                if (Pkcs11Failures.ckr(e) != CKR_CRYPTOKI_ALREADY_INITIALIZED) {
-                    throw e;
-                }
+    private void loadDrivers() {
+        List<DriverCandidate> candidates = DriverCatalogue.forCurrentOs().present(config.libraries()).stream()
+                .filter(c -> config.discover() || c.source() == DriverSource.ADMIN_CONFIG).toList();
+        Set<Path> named = new java.util.HashSet<>();
+        candidates.forEach(c -> named.add(c.path()));
+        for (Path library : config.libraries()) {
+            if (!named.contains(library) && !java.nio.file.Files.exists(library)) {
+                reports.add(new DriverReport(library, DriverState.FAILED, "",
+                        "file not found / không tìm thấy tệp"));
             }
-            String description = module.getInfo().getLibraryDescription().trim() + " ("
-                    + module.getInfo().getManufacturerID().trim() + ")";
-            modules.put(library, module);
-            reports.add(new DriverReport(library, true, description, ""));
-        } catch (Exception | UnsatisfiedLinkError e) {
-            String reason = e instanceof TokenException t ? Pkcs11Failures.name(t) : String.valueOf(e.getMessage());
-            LOG.warn("token driver {} not loaded: {}", library, reason);
-            reports.add(new DriverReport(library, false, "", reason));
+        }
+        for (DriverStatus status : new DriverLoader(new DriverProbe()).loadAll(candidates)) {
+            String description = "";
+            if (status.loaded()) {
+                modules.put(status.path(), status.module());
+                description = describe(status.module());
+            }
+            reports.add(new DriverReport(status.path(), status.state(), description, status.reason()));
+        }
+    }
+
+    private static String describe(PKCS11Module module) {
+        try {
+            return module.getInfo().getLibraryDescription().trim() + " (" + module.getInfo().getManufacturerID().trim()
+                    + ")";
+        } catch (TokenException | RuntimeException e) {
+            return "";
         }
     }
 
