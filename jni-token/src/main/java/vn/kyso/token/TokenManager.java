@@ -165,8 +165,12 @@ public final class TokenManager implements AutoCloseable {
         return () -> listeners.remove(listener);
     }
 
+    /** The first token (by label, then id) holding the certificate: deterministic when a certificate sits on two. */
     private TokenSlot slotOf(String certificateId) {
-        for (TokenSlot slot : present.values()) {
+        List<TokenSlot> ordered = present.values().stream()
+                .sorted(Comparator.comparing((TokenSlot s) -> s.info().label()).thenComparing(s -> s.info().id()))
+                .toList();
+        for (TokenSlot slot : ordered) {
             for (CertificateEntry c : slot.certificates()) {
                 if (c.id().equals(certificateId)) {
                     return slot;

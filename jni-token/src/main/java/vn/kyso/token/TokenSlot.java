@@ -96,6 +96,7 @@ final class TokenSlot {
                       Duration lockTimeout) {
         checkAlgorithm(entry, algorithm, digests);
         acquire(lockTimeout);
+        OperationPin operationPin = new OperationPin();
         try {
             if (removed) {
                 throw new KysoException(TokenError.TOKEN_REMOVED);
@@ -103,11 +104,11 @@ final class TokenSlot {
             try {
                 expireIdleLogin();
                 Session s = session();
-                ensureLoggedIn(s, entry, prompt);
+                ensureLoggedIn(s, entry, prompt, operationPin);
                 long key = keyHandle(s, entry);
                 List<byte[]> out = new ArrayList<>(digests.size());
                 for (byte[] digest : digests) {
-                    out.add(signOne(s, key, entry, digest, algorithm, prompt));
+                    out.add(signOne(s, key, entry, digest, algorithm, prompt, operationPin));
                 }
                 lastUsed = clock.instant();
                 if (policy.mode() == LoginPolicy.Mode.EVERY_SIGNATURE) {
@@ -125,7 +126,32 @@ final class TokenSlot {
                 throw Pkcs11Failures.toKyso(e, info);
             }
         } finally {
+            operationPin.wipe();
             lock.unlock();
+        }
+    }
+
+    /**
+     * The PIN typed for this signing act, kept only until the act ends so that a CKA_ALWAYS_AUTHENTICATE key does
+     * not make the person type the same PIN twice for one consent (login, then context-specific login).
+     */
+    private static final class OperationPin {
+        private char[] value;
+
+        void remember(char[] pin) {
+            wipe();
+            value = pin.clone();
+        }
+
+        char[] copy() {
+            return value == null ? null : value.clone();
+        }
+
+        void wipe() {
+            if (value != null) {
+                Arrays.fill(value, '\0');
+                value = null;
+            }
         }
     }
 
@@ -240,7 +266,8 @@ final class TokenSlot {
         return fresh;
     }
 
-    private void ensureLoggedIn(Session s, CertificateEntry entry, PinPrompt prompt) throws TokenException {
+    private void ensureLoggedIn(Session s, CertificateEntry entry, PinPrompt prompt, OperationPin operationPin)
+            throws TokenException {
         if (loggedIn) {
             return;
         }
@@ -249,7 +276,7 @@ final class TokenSlot {
             loggedIn = true;
             return;
         }
-        login(s, CKU_USER, current, entry, PinRequest.Purpose.LOGIN, prompt);
+        login(s, CKU_USER, current, entry, PinRequest.Purpose.LOGIN, prompt, operationPin);
         loggedIn = true;
         refreshPrivateKeyStates(s);
     }
@@ -259,19 +286,24 @@ final class TokenSlot {
      * failures and unlocking is an administrative procedure.
      */
     private void login(Session s, long userType, TokenInfo current, CertificateEntry entry,
-                       PinRequest.Purpose purpose, PinPrompt prompt) throws TokenException {
+                       PinRequest.Purpose purpose, PinPrompt prompt, OperationPin operationPin)
+            throws TokenException {
         TokenFlags flags = current.flags();
         if (flags.pinLocked()) {
             throw new KysoException(TokenError.PIN_LOCKED, Map.of("token", current.label()), null);
         }
-        PinRequest.Warning warning = flags.pinFinalTry() ? PinRequest.Warning.FINAL_TRY
-                : flags.pinCountLow() ? PinRequest.Warning.COUNT_LOW : PinRequest.Warning.NONE;
-        Optional<char[]> answer = prompt.requestPin(new PinRequest(current, entry.subject(), purpose, warning,
-                flags.protectedAuthenticationPath()));
-        if (answer.isEmpty()) {
-            throw new KysoException(TokenError.PIN_CANCELLED);
+        char[] pin = purpose == PinRequest.Purpose.CONTEXT_SPECIFIC ? operationPin.copy() : null;
+        if (pin == null) {
+            PinRequest.Warning warning = flags.pinFinalTry() ? PinRequest.Warning.FINAL_TRY
+                    : flags.pinCountLow() ? PinRequest.Warning.COUNT_LOW : PinRequest.Warning.NONE;
+            Optional<char[]> answer = prompt.requestPin(new PinRequest(current, entry.subject(), purpose, warning,
+                    flags.protectedAuthenticationPath()));
+            if (answer.isEmpty()) {
+                throw new KysoException(TokenError.PIN_CANCELLED);
+            }
+            pin = answer.get();
+            operationPin.remember(pin);
         }
-        char[] pin = answer.get();
         try {
             boolean pinPad = flags.protectedAuthenticationPath() && pin.length == 0;
             s.login(userType, pinPad ? null : pin);
@@ -341,7 +373,7 @@ final class TokenSlot {
     }
 
     private byte[] signOne(Session s, long key, CertificateEntry entry, byte[] digest, SignatureAlgorithm algorithm,
-                           PinPrompt prompt) throws TokenException {
+                           PinPrompt prompt, OperationPin operationPin) throws TokenException {
         Mechanism mechanism;
         byte[] input;
         switch (algorithm.scheme()) {
@@ -368,7 +400,8 @@ final class TokenSlot {
         boolean finished = false;
         try {
             if (isAlwaysAuthenticate(entry)) {
-                login(s, CKU_CONTEXT_SPECIFIC, refreshInfo(), entry, PinRequest.Purpose.CONTEXT_SPECIFIC, prompt);
+                login(s, CKU_CONTEXT_SPECIFIC, refreshInfo(), entry, PinRequest.Purpose.CONTEXT_SPECIFIC, prompt,
+                        operationPin);
             }
             signature = s.sign(input);
             finished = true;

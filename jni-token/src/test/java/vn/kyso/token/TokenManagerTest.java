@@ -333,6 +333,24 @@ class TokenManagerTest {
         assertFalse(manager.tokens().isEmpty());
     }
 
+    @Test
+    void alwaysAuthenticateKeyGetsAContextLoginForEverySigningAct() throws Exception {
+        open();
+        ScriptedPin pin = ScriptedPin.answering(SoftHsmFixture.USER_PIN);
+        CertificateEntry giang = cert(TestPki.PERSONAL_GIANG);
+        byte[] first = manager.sign(giang.id(), sha("SHA-256", "a"), SignatureAlgorithm.RSA_PKCS1_SHA256, pin);
+        assertEquals(1, pin.calls(), "login and context login of one act share one typed PIN");
+        assertTrue(cert(TestPki.PERSONAL_GIANG).alwaysAuthenticate(), "CKA_ALWAYS_AUTHENTICATE is read after login");
+        manager.sign(giang.id(), sha("SHA-256", "b"), SignatureAlgorithm.RSA_PKCS1_SHA256, pin);
+        assertEquals(2, pin.calls(), "the token is still logged in, but this key wants its PIN for each act");
+        assertEquals(PinRequest.Purpose.CONTEXT_SPECIFIC, pin.requests().get(1).purpose());
+        manager.signAll(giang.id(), List.of(sha("SHA-256", "c"), sha("SHA-256", "d"), sha("SHA-256", "e")),
+                SignatureAlgorithm.RSA_PKCS1_SHA256, pin);
+        assertEquals(3, pin.calls(), "a batch is one act: one PIN");
+        assertTrue(pin.allWiped());
+        assertEquals(256, first.length);
+    }
+
     static final class MutableClock extends Clock {
         private volatile Instant now;
 

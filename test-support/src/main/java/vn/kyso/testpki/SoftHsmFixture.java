@@ -49,10 +49,18 @@ public final class SoftHsmFixture {
     public static final String USER_PIN = "123456";
     public static final String SO_PIN = "12345678";
 
-    /** One token: its label and the identities (aliases in the PKI) it holds. */
-    public record TokenSpec(String label, List<String> aliases) {
+    /**
+     * One token: its label, the identities (aliases in the PKI) it holds, and those whose private key demands the PIN
+     * again for every signature (CKA_ALWAYS_AUTHENTICATE, as on some qualified-signature tokens).
+     */
+    public record TokenSpec(String label, List<String> aliases, java.util.Set<String> alwaysAuthenticate) {
         public TokenSpec {
             aliases = List.copyOf(aliases);
+            alwaysAuthenticate = java.util.Set.copyOf(alwaysAuthenticate);
+        }
+
+        public TokenSpec(String label, List<String> aliases) {
+            this(label, aliases, java.util.Set.of());
         }
     }
 
@@ -64,8 +72,10 @@ public final class SoftHsmFixture {
     public static final TokenSpec NEGATIVE_TOKEN = new TokenSpec("Negative Cases (TEST)",
             List.of(TestPki.EXPIRED, TestPki.NOT_YET_VALID, TestPki.REVOKED, TestPki.WRONG_KEY_USAGE,
                     TestPki.UNKNOWN_ISSUER));
+    public static final TokenSpec ALWAYS_AUTH_TOKEN = new TokenSpec("Always Auth Token (TEST)",
+            List.of(TestPki.PERSONAL_GIANG), java.util.Set.of(TestPki.PERSONAL_GIANG));
     public static final List<TokenSpec> STANDARD_TOKENS =
-            List.of(PERSONAL_TOKEN, ORGANISATION_TOKEN, MULTI_TOKEN, NEGATIVE_TOKEN);
+            List.of(PERSONAL_TOKEN, ORGANISATION_TOKEN, MULTI_TOKEN, NEGATIVE_TOKEN, ALWAYS_AUTH_TOKEN);
 
     private static final List<Path> LIBRARY_CANDIDATES = List.of(
             Path.of("/usr/lib/softhsm/libsofthsm2.so"),
@@ -169,7 +179,7 @@ public final class SoftHsmFixture {
                     try {
                         session.login(CKU_USER, USER_PIN.toCharArray());
                         for (String alias : token.aliases()) {
-                            importIdentity(session, pki.get(alias));
+                            importIdentity(session, pki.get(alias), token.alwaysAuthenticate().contains(alias));
                         }
                         session.logout();
                     } finally {
@@ -202,14 +212,16 @@ public final class SoftHsmFixture {
         }
     }
 
-    private static void importIdentity(Session session, PkiIdentity identity) throws TokenException {
+    private static void importIdentity(Session session, PkiIdentity identity, boolean alwaysAuthenticate)
+            throws TokenException {
         X509Certificate cert = identity.certificate();
         byte[] id = keyId(cert);
         String label = identity.alias();
         byte[] subject = cert.getSubjectX500Principal().getEncoded();
 
         AttributeVector privateKey = new AttributeVector().class_(CKO_PRIVATE_KEY).token(true).private_(true)
-                .sensitive(true).extractable(false).sign(true).id(id).label(label).subject(subject);
+                .sensitive(true).extractable(false).sign(true).id(id).label(label).subject(subject)
+                .alwaysAuthenticate(alwaysAuthenticate);
         AttributeVector publicKey = new AttributeVector().class_(CKO_PUBLIC_KEY).token(true).private_(false)
                 .verify(true).id(id).label(label).subject(subject);
         if (identity.privateKey() instanceof RSAPrivateCrtKey rsa) {

@@ -64,6 +64,7 @@ public final class TestPki {
     public static final String PERSONAL_AN = "personal-an";
     public static final String PERSONAL_BINH = "personal-binh";
     public static final String PERSONAL_CUONG = "personal-cuong";
+    public static final String PERSONAL_GIANG = "personal-giang";
     public static final String ORGANISATION = "org-skhcn";
     public static final String EXPIRED = "expired";
     public static final String NOT_YET_VALID = "not-yet-valid";
@@ -286,6 +287,8 @@ public final class TestPki {
                     "CCCD:037190005678", "binh.tt@khcn.ninhbinh.gov.vn", days(-30), days(2 * 365), SIGNING_USAGE);
             personal(PERSONAL_CUONG, KeyType.EC_P256, "Lê Hoàng Cường", "Trưởng phòng", "Phòng Quản lý công nghệ",
                     "CCCD:037088009012", "cuong.lh@khcn.ninhbinh.gov.vn", days(-30), days(2 * 365), SIGNING_USAGE);
+            personal(PERSONAL_GIANG, KeyType.RSA_2048, "Đặng Thu Giang", "Phó Giám đốc", "Ban Giám đốc",
+                    "CCCD:037186004321", "giang.dt@khcn.ninhbinh.gov.vn", days(-30), days(2 * 365), SIGNING_USAGE);
             X500Name orgName = new X500NameBuilder(BCStyle.INSTANCE)
                     .addRDN(BCStyle.C, "VN")
                     .addRDN(BCStyle.ST, "Ninh Bình")
