@@ -2,6 +2,7 @@ package vn.kyso.testpki;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_ID;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_LABEL;
@@ -10,6 +11,7 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_SENSITIVE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_ECDSA;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_SHA256_RSA_PKCS;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_PRIVATE_KEY;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKU_CONTEXT_SPECIFIC;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKU_USER;
 
 import java.math.BigInteger;
@@ -77,7 +79,18 @@ class SoftHsmFixtureTest {
                     assertArrayEquals(id, attrs.id());
                     assertEquals(Boolean.TRUE, attrs.sensitive());
                     assertEquals(Boolean.FALSE, attrs.extractable());
-                    if ("RSA".equals(cert.getPublicKey().getAlgorithm())) {
+                    if (spec.alwaysAuthenticate().contains(alias)) {
+                        // SoftHSM2 enforces CKA_ALWAYS_AUTHENTICATE: no signature without a context-specific login
+                        session.signInit(new Mechanism(CKM_SHA256_RSA_PKCS), keys[0]);
+                        assertThrows(org.xipki.pkcs11.wrapper.PKCS11Exception.class, () -> session.sign(data));
+                        session.signInit(new Mechanism(CKM_SHA256_RSA_PKCS), keys[0]);
+                        session.login(CKU_CONTEXT_SPECIFIC, SoftHsmFixture.USER_PIN.toCharArray());
+                        byte[] signature = session.sign(data);
+                        Signature verifier = Signature.getInstance("SHA256withRSA");
+                        verifier.initVerify(cert.getPublicKey());
+                        verifier.update(data);
+                        assertTrue(verifier.verify(signature), alias + " always-authenticate signature must verify");
+                    } else if ("RSA".equals(cert.getPublicKey().getAlgorithm())) {
                         byte[] signature = session.signSingle(new Mechanism(CKM_SHA256_RSA_PKCS), keys[0], data);
                         Signature verifier = Signature.getInstance("SHA256withRSA");
                         verifier.initVerify(cert.getPublicKey());
