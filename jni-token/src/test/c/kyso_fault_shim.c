@@ -105,6 +105,7 @@ static int global_pin_max;
 static CK_FLAGS global_forced_flags;
 static int wait_unsupported;
 static CK_UTF8CHAR pinpad_pin[256];
+static int corrupt_signatures_left;     /* guarded by lock */
 static CK_ULONG pinpad_len;
 static int pinpad_set;
 
@@ -847,9 +848,27 @@ FORWARD_SESSION(C_DigestFinal, (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pDigest,
 FORWARD_SESSION(C_SignInit, (CK_SESSION_HANDLE hSession, CK_MECHANISM_PTR pMechanism,
                              CK_OBJECT_HANDLE hKey),
                 (th, pMechanism, hKey))
-FORWARD_SESSION(C_Sign, (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pData, CK_ULONG ulDataLen,
-                         CK_BYTE_PTR pSignature, CK_ULONG_PTR pulSignatureLen),
-                (th, pData, ulDataLen, pSignature, pulSignatureLen))
+/* Forwards, then flips one bit of a produced signature while corrupt_signatures_left > 0: a token
+ * that answers CKR_OK with a wrong signature, which only a self-check can catch. */
+static CK_RV shim_C_Sign(CK_SESSION_HANDLE hSession, CK_BYTE_PTR pData, CK_ULONG ulDataLen,
+                         CK_BYTE_PTR pSignature, CK_ULONG_PTR pulSignatureLen)
+{
+    CK_SESSION_HANDLE th;
+    CK_RV rv = enter_session(FN_C_Sign, hSession, &th, NULL);
+    if (rv != CKR_OK)
+        return rv;
+    rv = target->C_Sign(th, pData, ulDataLen, pSignature, pulSignatureLen);
+    if (rv == CKR_OK && pSignature != NULL && pulSignatureLen != NULL && *pulSignatureLen > 0) {
+        pthread_mutex_lock(&lock);
+        int corrupt = corrupt_signatures_left > 0;
+        if (corrupt)
+            corrupt_signatures_left--;
+        pthread_mutex_unlock(&lock);
+        if (corrupt)
+            pSignature[*pulSignatureLen / 2] ^= 0x01;
+    }
+    return rv;
+}
 FORWARD_SESSION(C_SignUpdate, (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pPart, CK_ULONG ulPartLen),
                 (th, pPart, ulPartLen))
 FORWARD_SESSION(C_SignFinal, (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pSignature,
@@ -948,6 +967,7 @@ KYSO_SHIM_API void kyso_shim_reset(void)
     wait_unsupported = 0;
     pinpad_set = 0;
     pinpad_len = 0;
+    corrupt_signatures_left = 0;
     memset(pinpad_pin, 0, sizeof pinpad_pin);
     for (size_t i = 0; i < n_slots; i++) {
         struct slot_state *s = &slots[i];
@@ -1093,4 +1113,11 @@ KYSO_SHIM_API long kyso_shim_open_sessions(void)
     long n = (long)n_sessions;
     pthread_mutex_unlock(&lock);
     return n;
+}
+
+KYSO_SHIM_API void kyso_shim_corrupt_signatures(int times)
+{
+    pthread_mutex_lock(&lock);
+    corrupt_signatures_left = times > 0 ? times : 0;
+    pthread_mutex_unlock(&lock);
 }

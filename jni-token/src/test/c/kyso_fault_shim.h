@@ -64,5 +64,7 @@ KYSO_SHIM_API void kyso_shim_set_pinpad_pin(const char *pin);
 
 /* Target sessions the shim holds for its callers (including those of removed tokens). */
 KYSO_SHIM_API long kyso_shim_open_sessions(void);
+/* The next `times` successful C_Sign calls return a signature with one bit flipped. */
+KYSO_SHIM_API void kyso_shim_corrupt_signatures(int times);
 
 #endif

@@ -12,10 +12,14 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS_PSS;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_CERTIFICATE;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_PRIVATE_KEY;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_PUBLIC_KEY;
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKA_EC_POINT;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.util.Arrays;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -26,6 +30,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xipki.pkcs11.wrapper.AttributeVector;
@@ -139,27 +145,62 @@ final class TokenInventory {
     }
 
     /**
-     * Finds the private key of a certificate: by CKA_ID first (the PKCS#11 convention), then, for RSA, by modulus
-     * (some vendor tools write different or empty IDs). Returns 0 when there is none.
+     * Finds the private key of a certificate: by CKA_ID first (the PKCS#11 convention); else through the public key
+     * object holding the certificate's key (same modulus or EC point), whose CKA_ID the private key shares; else, for
+     * RSA, by the private key's own modulus. Some vendor tools write different or empty IDs on the certificate.
+     * Returns 0 when there is none.
      */
     static long findPrivateKey(Session session, CertificateEntry entry) throws TokenException {
-        if (!entry.ckaId().isEmpty()) {
-            long[] byId = session.findObjectsSingle(new AttributeVector().class_(CKO_PRIVATE_KEY)
-                    .id(HexFormat.of().parseHex(entry.ckaId())), 2);
-            if (byId.length >= 1) {
-                return byId[0];
+        long byId = privateKeyWithId(session, HexFormat.of().parseHex(entry.ckaId()));
+        if (byId != 0) {
+            return byId;
+        }
+        PublicKey publicKey = entry.certificate().getPublicKey();
+        for (long handle : session.findAllObjectsSingle(new AttributeVector().class_(CKO_PUBLIC_KEY))) {
+            AttributeVector attrs = session.getAttrValues(handle, CKA_ID, CKA_MODULUS, CKA_EC_POINT);
+            if (sameKey(publicKey, attrs.modulus(), attrs.ecPoint())) {
+                long viaPublic = privateKeyWithId(session, attrs.id());
+                if (viaPublic != 0) {
+                    return viaPublic;
+                }
             }
         }
-        if (entry.certificate().getPublicKey() instanceof RSAPublicKey rsa) {
-            long[] all = session.findAllObjectsSingle(new AttributeVector().class_(CKO_PRIVATE_KEY));
-            for (long handle : all) {
-                BigInteger modulus = session.getAttrValues(handle, CKA_MODULUS).modulus();
-                if (rsa.getModulus().equals(modulus)) {
+        if (publicKey instanceof RSAPublicKey rsa) {
+            for (long handle : session.findAllObjectsSingle(new AttributeVector().class_(CKO_PRIVATE_KEY))) {
+                if (rsa.getModulus().equals(session.getAttrValues(handle, CKA_MODULUS).modulus())) {
                     return handle;
                 }
             }
         }
         return 0;
+    }
+
+    private static long privateKeyWithId(Session session, byte[] id) throws TokenException {
+        if (id == null || id.length == 0) {
+            return 0;
+        }
+        long[] found = session.findObjectsSingle(new AttributeVector().class_(CKO_PRIVATE_KEY).id(id), 1);
+        return found.length == 0 ? 0 : found[0];
+    }
+
+    private static boolean sameKey(PublicKey certificateKey, BigInteger modulus, byte[] ecPoint) {
+        if (certificateKey instanceof RSAPublicKey rsa) {
+            return rsa.getModulus().equals(modulus);
+        }
+        if (ecPoint == null) {
+            return false;
+        }
+        byte[] point = SubjectPublicKeyInfo.getInstance(certificateKey.getEncoded()).getPublicKeyData().getOctets();
+        // CKA_EC_POINT is a DER OCTET STRING by the standard; a few tokens store the bare point
+        return Arrays.equals(point, ecPoint) || Arrays.equals(point, unwrapOctetString(ecPoint));
+    }
+
+    private static byte[] unwrapOctetString(byte[] der) {
+        try {
+            return ASN1OctetString.getInstance(der).getOctets();
+        } catch (RuntimeException e) {
+            return new byte[0];
+        }
     }
 
     static boolean alwaysAuthenticate(Session session, long keyHandle) {

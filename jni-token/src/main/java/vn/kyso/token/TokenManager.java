@@ -170,6 +170,9 @@ public final class TokenManager implements AutoCloseable {
         List<TokenSlot> ordered = present.values().stream()
                 .sorted(Comparator.comparing((TokenSlot s) -> s.info().label()).thenComparing(s -> s.info().id()))
                 .toList();
+        if (ordered.isEmpty()) {
+            throw new KysoException(TokenError.TOKEN_NOT_PRESENT);
+        }
         for (TokenSlot slot : ordered) {
             for (CertificateEntry c : slot.certificates()) {
                 if (c.id().equals(certificateId)) {

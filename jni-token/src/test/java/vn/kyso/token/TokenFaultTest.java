@@ -214,4 +214,42 @@ class TokenFaultTest {
             assertEquals(256, job.get(10, TimeUnit.SECONDS).length);
         }
     }
+
+    @Test
+    void aTokenReturningAWrongSignatureIsCaughtBeforeAnyoneUsesIt() throws Exception {
+        CertificateEntry an = an();
+        ScriptedPin pin = ScriptedPin.answering(SoftHsmFixture.USER_PIN);
+        shim.corruptSignatures(1);
+        KysoException e = assertThrows(KysoException.class,
+                () -> manager.sign(an.id(), digest("x"), SignatureAlgorithm.RSA_PKCS1_SHA256, pin));
+        assertEquals("SIGNATURE_SELF_CHECK_FAILED", e.code());
+        manager.sign(an.id(), digest("y"), SignatureAlgorithm.RSA_PKCS1_SHA256, pin);
+        CertificateEntry cuong = manager.certificates().stream().filter(c -> c.label().equals(TestPki.PERSONAL_CUONG))
+                .findFirst().orElseThrow();
+        shim.corruptSignatures(1);
+        assertEquals("SIGNATURE_SELF_CHECK_FAILED", assertThrows(KysoException.class,
+                () -> manager.sign(cuong.id(), digest("z"), SignatureAlgorithm.ECDSA_SHA256, pin)).code());
+    }
+
+    @Test
+    void tokenNotPresentMidOperationIsTokenRemoved() throws Exception {
+        CertificateEntry an = an();
+        ScriptedPin pin = ScriptedPin.answering(SoftHsmFixture.USER_PIN);
+        manager.sign(an.id(), digest("a"), SignatureAlgorithm.RSA_PKCS1_SHA256, pin);
+        shim.failNext("C_SignInit", org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_TOKEN_NOT_PRESENT, 1);
+        assertEquals("TOKEN_REMOVED", assertThrows(KysoException.class,
+                () -> manager.sign(an.id(), digest("b"), SignatureAlgorithm.RSA_PKCS1_SHA256, pin)).code());
+        // the reader is still there: the next request opens a fresh session and logs in again
+        manager.sign(an.id(), digest("c"), SignatureAlgorithm.RSA_PKCS1_SHA256, pin);
+    }
+
+    @Test
+    void noTokenAtAllIsTokenNotPresent() throws Exception {
+        CertificateEntry an = an();
+        manager.tokens().forEach(t -> shim.unplug(t.slotId()));
+        manager.refresh();
+        assertTrue(manager.tokens().isEmpty());
+        assertEquals("TOKEN_NOT_PRESENT", assertThrows(KysoException.class, () -> manager.sign(an.id(),
+                digest("x"), SignatureAlgorithm.RSA_PKCS1_SHA256, ScriptedPin.answering("1"))).code());
+    }
 }

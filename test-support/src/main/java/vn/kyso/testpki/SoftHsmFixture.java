@@ -53,27 +53,31 @@ public final class SoftHsmFixture {
      * One token: its label, the identities (aliases in the PKI) it holds, and those whose private key demands the PIN
      * again for every signature (CKA_ALWAYS_AUTHENTICATE, as on some qualified-signature tokens).
      */
-    public record TokenSpec(String label, List<String> aliases, java.util.Set<String> alwaysAuthenticate) {
+    public record TokenSpec(String label, List<String> aliases, java.util.Set<String> alwaysAuthenticate,
+                            java.util.Set<String> certificateIdMismatch) {
         public TokenSpec {
             aliases = List.copyOf(aliases);
             alwaysAuthenticate = java.util.Set.copyOf(alwaysAuthenticate);
+            certificateIdMismatch = java.util.Set.copyOf(certificateIdMismatch);
         }
 
         public TokenSpec(String label, List<String> aliases) {
-            this(label, aliases, java.util.Set.of());
+            this(label, aliases, java.util.Set.of(), java.util.Set.of());
         }
     }
 
     public static final TokenSpec PERSONAL_TOKEN = new TokenSpec("VGCA Token An (TEST)", List.of(TestPki.PERSONAL_AN));
     public static final TokenSpec ORGANISATION_TOKEN = new TokenSpec("VGCA Token Con dau (TEST)",
             List.of(TestPki.ORGANISATION));
+    /** Bình's and Cường's certificates carry a CKA_ID different from their keys', as some vendor tools write them. */
     public static final TokenSpec MULTI_TOKEN = new TokenSpec("Multi Cert Token (TEST)",
-            List.of(TestPki.PERSONAL_BINH, TestPki.PERSONAL_CUONG, TestPki.ORGANISATION));
+            List.of(TestPki.PERSONAL_BINH, TestPki.PERSONAL_CUONG, TestPki.ORGANISATION), java.util.Set.of(),
+            java.util.Set.of(TestPki.PERSONAL_BINH, TestPki.PERSONAL_CUONG));
     public static final TokenSpec NEGATIVE_TOKEN = new TokenSpec("Negative Cases (TEST)",
             List.of(TestPki.EXPIRED, TestPki.NOT_YET_VALID, TestPki.REVOKED, TestPki.WRONG_KEY_USAGE,
                     TestPki.UNKNOWN_ISSUER));
     public static final TokenSpec ALWAYS_AUTH_TOKEN = new TokenSpec("Always Auth Token (TEST)",
-            List.of(TestPki.PERSONAL_GIANG), java.util.Set.of(TestPki.PERSONAL_GIANG));
+            List.of(TestPki.PERSONAL_GIANG), java.util.Set.of(TestPki.PERSONAL_GIANG), java.util.Set.of());
     public static final List<TokenSpec> STANDARD_TOKENS =
             List.of(PERSONAL_TOKEN, ORGANISATION_TOKEN, MULTI_TOKEN, NEGATIVE_TOKEN, ALWAYS_AUTH_TOKEN);
 
@@ -179,7 +183,8 @@ public final class SoftHsmFixture {
                     try {
                         session.login(CKU_USER, USER_PIN.toCharArray());
                         for (String alias : token.aliases()) {
-                            importIdentity(session, pki.get(alias), token.alwaysAuthenticate().contains(alias));
+                            importIdentity(session, pki.get(alias), token.alwaysAuthenticate().contains(alias),
+                                    token.certificateIdMismatch().contains(alias));
                         }
                         session.logout();
                     } finally {
@@ -212,8 +217,8 @@ public final class SoftHsmFixture {
         }
     }
 
-    private static void importIdentity(Session session, PkiIdentity identity, boolean alwaysAuthenticate)
-            throws TokenException {
+    private static void importIdentity(Session session, PkiIdentity identity, boolean alwaysAuthenticate,
+                                       boolean certificateIdMismatch) throws TokenException {
         X509Certificate cert = identity.certificate();
         byte[] id = keyId(cert);
         String label = identity.alias();
@@ -252,8 +257,9 @@ public final class SoftHsmFixture {
         byte[] serial;
         try {
             serial = new ASN1Integer(cert.getSerialNumber()).getEncoded();
+            byte[] certificateId = certificateIdMismatch ? ("cert-" + label).getBytes(StandardCharsets.UTF_8) : id;
             session.createObject(new AttributeVector().class_(CKO_CERTIFICATE).certificateType(CKC_X_509)
-                    .token(true).private_(false).id(id).label(label).subject(subject)
+                    .token(true).private_(false).id(certificateId).label(label).subject(subject)
                     .issuer(cert.getIssuerX500Principal().getEncoded()).serialNumber(serial)
                     .value(cert.getEncoded()));
         } catch (IOException | java.security.cert.CertificateEncodingException e) {

@@ -53,6 +53,8 @@ public final class FaultShim {
 
         void kyso_shim_set_pinpad_pin(String pin);
 
+        void kyso_shim_corrupt_signatures(int times);
+
         NativeLong kyso_shim_open_sessions();
     }
 
@@ -194,5 +196,10 @@ public final class FaultShim {
         if (rc != 0) {
             throw new IllegalArgumentException("no PKCS#11 function " + function);
         }
+    }
+
+    /** The next {@code times} successful C_Sign calls return a signature with one bit flipped (a faulty token). */
+    public void corruptSignatures(int times) {
+        api.kyso_shim_corrupt_signatures(times);
     }
 }
