@@ -51,6 +51,7 @@ public final class TokenManager implements AutoCloseable {
     private final List<Consumer<TokenEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Map<Path, Boolean> slotEventsSupported = new ConcurrentHashMap<>();
     private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
+    private volatile Map<String, TokenSlot> certificateIndex = Map.of();
     private final Thread watcher;
     private volatile boolean running = true;
 
@@ -167,20 +168,21 @@ public final class TokenManager implements AutoCloseable {
 
     /** The first token (by label, then id) holding the certificate: deterministic when a certificate sits on two. */
     private TokenSlot slotOf(String certificateId) {
-        List<TokenSlot> ordered = present.values().stream()
+        TokenSlot slot = certificateIndex.get(certificateId);
+        if (slot != null) {
+            return slot;
+        }
+        throw new KysoException(present.isEmpty() ? TokenError.TOKEN_NOT_PRESENT : TokenError.CERTIFICATE_NOT_FOUND,
+                certificateId);
+    }
+
+    /** Rebuilt whenever a token comes or goes, so signing does not search every token on each call. */
+    private void reindex() {
+        Map<String, TokenSlot> index = new java.util.HashMap<>();
+        present.values().stream()
                 .sorted(Comparator.comparing((TokenSlot s) -> s.info().label()).thenComparing(s -> s.info().id()))
-                .toList();
-        if (ordered.isEmpty()) {
-            throw new KysoException(TokenError.TOKEN_NOT_PRESENT);
-        }
-        for (TokenSlot slot : ordered) {
-            for (CertificateEntry c : slot.certificates()) {
-                if (c.id().equals(certificateId)) {
-                    return slot;
-                }
-            }
-        }
-        throw new KysoException(TokenError.CERTIFICATE_NOT_FOUND, certificateId);
+                .forEach(s -> s.certificates().forEach(c -> index.putIfAbsent(c.id(), s)));
+        certificateIndex = Map.copyOf(index);
     }
 
     // ------------------------------------------------------------------------------------------ hot-plug
@@ -265,21 +267,25 @@ public final class TokenManager implements AutoCloseable {
             Slot slot = seen.get(known.getKey());
             if (slot == null || !sameToken(known.getValue(), slot)) {
                 TokenSlot gone = present.remove(known.getKey());
+                reindex();
                 gone.markRemoved();
                 gone.close();
                 publish(new TokenEvent(TokenEvent.Type.REMOVED, gone.info()));
             }
         }
+        List<TokenSlot> added = new ArrayList<>();
         for (Map.Entry<String, Slot> entry : seen.entrySet()) {
             if (!present.containsKey(entry.getKey())) {
-                TokenSlot added = inventory(library, entry.getValue());
-                if (added != null) {
-                    present.put(entry.getKey(), added);
-                    if (announce) {
-                        publish(new TokenEvent(TokenEvent.Type.INSERTED, added.info()));
-                    }
+                TokenSlot slot = inventory(library, entry.getValue());
+                if (slot != null) {
+                    present.put(entry.getKey(), slot);
+                    added.add(slot);
                 }
             }
+        }
+        reindex();
+        if (announce) {
+            added.forEach(slot -> publish(new TokenEvent(TokenEvent.Type.INSERTED, slot.info())));
         }
     }
 
@@ -355,6 +361,7 @@ public final class TokenManager implements AutoCloseable {
         }
         present.values().forEach(TokenSlot::close);
         present.clear();
+        certificateIndex = Map.of();
         for (PKCS11Module module : modules.values()) {
             try {
                 module.finalize(null);

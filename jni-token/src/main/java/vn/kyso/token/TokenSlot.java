@@ -395,20 +395,22 @@ final class TokenSlot {
         if (!mechanisms.contains(mechanism.getMechanismCode())) {
             throw new KysoException(TokenError.MECHANISM_UNSUPPORTED, algorithm.name());
         }
-        s.signInit(mechanism, key);
         byte[] signature;
-        boolean finished = false;
-        try {
-            if (isAlwaysAuthenticate(entry)) {
+        if (!isAlwaysAuthenticate(entry)) {
+            signature = s.signSingle(mechanism, key, input);
+        } else {
+            s.signInit(mechanism, key);
+            boolean finished = false;
+            try {
                 login(s, CKU_CONTEXT_SPECIFIC, refreshInfo(), entry, PinRequest.Purpose.CONTEXT_SPECIFIC, prompt,
                         operationPin);
-            }
-            signature = s.sign(input);
-            finished = true;
-        } finally {
-            if (!finished) {
-                // an initialised operation left behind would make the next C_SignInit fail with OPERATION_ACTIVE
-                dropSession();
+                signature = s.sign(input);
+                finished = true;
+            } finally {
+                if (!finished) {
+                    // an initialised operation left behind would make the next C_SignInit fail (OPERATION_ACTIVE)
+                    dropSession();
+                }
             }
         }
         if (algorithm.scheme() == SignatureAlgorithm.Scheme.ECDSA) {
