@@ -10,7 +10,8 @@ echo "== Java: mvn verify (all modules) =="
 mvn -B -ntp verify
 
 echo "== js-client: npm test =="
-(cd js-client && npm test)
+js_log="$(mktemp)"
+(cd js-client && npm test) | tee "$js_log"
 
 echo "== smoke: ./kyso demo --once (fresh demo home) =="
 demo_home="$(mktemp -d)"
@@ -20,4 +21,19 @@ KYSO_DEMO_HOME="$demo_home" ./kyso demo --once | tee "$demo_home.log"
 grep -q "VGCA Token An (TEST)" "$demo_home.log"
 KYSO_DEMO_HOME="$demo_home" ./kyso demo --once | grep -q "reusing the demo PKI"
 rm -f "$demo_home.log"
-echo "All tests passed."
+
+# One closing line over everything that ran: Surefire reports of every module plus node's test runner.
+java_counts=$(cat */target/surefire-reports/TEST-*.xml 2>/dev/null | grep -o '<testsuite [^>]*>' |
+  awk '{ match($0, /tests="[0-9]+"/); t += substr($0, RSTART+7, RLENGTH-8);
+         match($0, /failures="[0-9]+"/); f += substr($0, RSTART+10, RLENGTH-11);
+         match($0, /errors="[0-9]+"/); e += substr($0, RSTART+8, RLENGTH-9);
+         match($0, /skipped="[0-9]+"/); s += substr($0, RSTART+9, RLENGTH-10) }
+       END { print t+0, f+e+0, s+0 }')
+read -r java_tests java_failed java_skipped <<<"$java_counts"
+js_pass=$(grep -E '^# pass ' "$js_log" | awk '{print $3}')
+js_fail=$(grep -E '^# fail ' "$js_log" | awk '{print $3}')
+rm -f "$js_log"
+passed=$(( java_tests - java_failed - java_skipped + js_pass + 1 ))
+failed=$(( java_failed + js_fail ))
+echo "Java: $java_tests tests ($java_failed failed, $java_skipped skipped); js-client: $js_pass passed, $js_fail failed; demo smoke test: passed"
+echo "Summary: $passed passed, $failed failed"

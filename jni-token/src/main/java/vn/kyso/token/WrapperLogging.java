@@ -8,14 +8,14 @@ import org.xipki.pkcs11.wrapper.StaticLogger;
  * Routes the PKCS#11 wrapper's own log to slf4j at warn/error only. Its info and debug lines carry session and
  * object handles (and a debug build of a vendor library may echo more); the agent never logs those.
  */
-final class WrapperLogging {
+public final class WrapperLogging {
 
     private static volatile boolean installed;
 
     private WrapperLogging() {
     }
 
-    static void install() {
+    public static void install() {
         if (installed) {
             return;
         }

@@ -4,11 +4,9 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_CRYPTOKI_ALREADY_INIT
 
 import java.io.IOException;
 
-import org.xipki.pkcs11.wrapper.Logger;
 import org.xipki.pkcs11.wrapper.ModuleInfo;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.PKCS11Module;
-import org.xipki.pkcs11.wrapper.StaticLogger;
 import org.xipki.pkcs11.wrapper.TokenException;
 import org.xipki.pkcs11.wrapper.Version;
 
@@ -86,48 +84,7 @@ public final class DriverProbeMain {
 
     /** The wrapper prints to stdout unless told otherwise; keep stdout for the probe line, warnings to stderr. */
     private static void quietWrapperLog() {
-        StaticLogger.setLogger(new Logger() {
-            @Override
-            public void info(String format, Object... arguments) {
-            }
-
-            @Override
-            public void warn(String format, Object... arguments) {
-                System.err.println("WARN " + format);
-            }
-
-            @Override
-            public void error(String format, Object... arguments) {
-                System.err.println("ERROR " + format);
-            }
-
-            @Override
-            public void debug(String format, Object... arguments) {
-            }
-
-            @Override
-            public void trace(String format, Object... arguments) {
-            }
-
-            @Override
-            public boolean isDebugEnabled() {
-                return false;
-            }
-
-            @Override
-            public boolean isInfoEnabled() {
-                return false;
-            }
-
-            @Override
-            public boolean isWarnEnabled() {
-                return true;
-            }
-
-            @Override
-            public boolean isTraceEnabled() {
-                return false;
-            }
-        });
+        // the wrapper's info/debug lines carry handles; keep warn/error only, on stderr (slf4j-simple)
+        vn.kyso.token.WrapperLogging.install();
     }
 }
