@@ -46,6 +46,9 @@ public enum TokenError implements ErrorCode {
     ALGORITHM_NOT_ALLOWED(
             "Thuật toán {0} không được phép (chỉ dùng SHA-256 trở lên; RSA từ 2048 bit, ECDSA từ 256 bit).",
             "Algorithm {0} is not allowed (SHA-256 or stronger; RSA 2048+ bits, ECDSA 256+ bits)."),
+    DIGEST_INVALID(
+            "Giá trị băm không hợp lệ: {0} phải dài {1} byte.",
+            "Invalid digest: {0} must be {1} bytes long."),
     SIGNATURE_SELF_CHECK_FAILED(
             "Chữ ký do token tạo ra không khớp với khóa công khai của chứng thư số; token có thể bị lỗi.",
             "The signature made by the token does not verify with the certificate's public key; the token may be faulty."),

@@ -269,7 +269,7 @@ public final class TokenManager implements AutoCloseable {
                 TokenSlot gone = present.remove(known.getKey());
                 reindex();
                 gone.markRemoved();
-                gone.close();
+                gone.closeIfIdle();
                 publish(new TokenEvent(TokenEvent.Type.REMOVED, gone.info()));
             }
         }

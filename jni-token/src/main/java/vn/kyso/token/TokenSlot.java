@@ -179,7 +179,8 @@ final class TokenSlot {
         }
         for (byte[] digest : digests) {
             if (digest == null || digest.length != algorithm.digest().length()) {
-                throw new IllegalArgumentException("digest length does not match " + algorithm.digest());
+                throw new KysoException(TokenError.DIGEST_INVALID, algorithm.digest().jcaName(),
+                        algorithm.digest().length());
             }
         }
     }
@@ -245,6 +246,21 @@ final class TokenSlot {
         session = null;
         loggedIn = false;
         keyHandles.clear();
+    }
+
+    /**
+     * Closes the session unless an operation holds the token (a PIN dialog may be open on a token just pulled out);
+     * that operation then fails with TOKEN_REMOVED and drops the session itself. Never blocks the slot watcher.
+     */
+    void closeIfIdle() {
+        if (lock.tryLock()) {
+            try {
+                logoutQuietly();
+                dropSession();
+            } finally {
+                lock.unlock();
+            }
+        }
     }
 
     void close() {

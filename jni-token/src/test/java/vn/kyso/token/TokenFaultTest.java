@@ -252,4 +252,37 @@ class TokenFaultTest {
         assertEquals("TOKEN_NOT_PRESENT", assertThrows(KysoException.class, () -> manager.sign(an.id(),
                 digest("x"), SignatureAlgorithm.RSA_PKCS1_SHA256, ScriptedPin.answering("1"))).code());
     }
+
+    @Test
+    void pullingTheTokenWhileItsPinDialogIsOpenNeitherBlocksEventsNorHangs() throws Exception {
+        CertificateEntry an = an();
+        TokenInfo token = manager.tokens().stream().filter(t -> t.id().equals(an.tokenId())).findFirst().orElseThrow();
+        TokenInfo other = manager.tokens().stream().filter(t -> !t.id().equals(an.tokenId())).findFirst().orElseThrow();
+        java.util.concurrent.CountDownLatch dialogOpen = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch personTypes = new java.util.concurrent.CountDownLatch(1);
+        CompletableFuture<byte[]> signing = CompletableFuture.supplyAsync(() -> {
+            try {
+                return manager.sign(an.id(), digest("x"), SignatureAlgorithm.RSA_PKCS1_SHA256, request -> {
+                    dialogOpen.countDown();
+                    try {
+                        personTypes.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return Optional.of(SoftHsmFixture.USER_PIN.toCharArray());
+                });
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        assertTrue(dialogOpen.await(5, TimeUnit.SECONDS));
+        shim.unplug(token.slotId());
+        assertEquals(token.id(), nextEvent(TokenEvent.Type.REMOVED).token().id());
+        // the watcher is not stuck behind the open dialog: another token's removal is still reported
+        shim.unplug(other.slotId());
+        assertEquals(other.id(), nextEvent(TokenEvent.Type.REMOVED).token().id());
+        personTypes.countDown();
+        Exception failure = assertThrows(Exception.class, () -> signing.get(5, TimeUnit.SECONDS));
+        assertEquals("TOKEN_REMOVED", ((KysoException) failure.getCause().getCause()).code());
+    }
 }

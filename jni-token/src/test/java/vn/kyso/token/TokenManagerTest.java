@@ -251,8 +251,10 @@ class TokenManagerTest {
                 SignatureAlgorithm.RSA_PKCS1_SHA256, pin));
         assertEquals("MECHANISM_UNSUPPORTED", kind.code());
         CertificateEntry an = cert(TestPki.PERSONAL_AN);
-        assertThrows(IllegalArgumentException.class, () -> manager.sign(an.id(), new byte[20],
+        KysoException shortDigest = assertThrows(KysoException.class, () -> manager.sign(an.id(), new byte[20],
                 SignatureAlgorithm.RSA_PKCS1_SHA256, pin));
+        assertEquals("DIGEST_INVALID", shortDigest.code());
+        assertEquals("Invalid digest: SHA-256 must be 32 bytes long.", shortDigest.messageEn());
         KysoException unknown = assertThrows(KysoException.class, () -> manager.sign("00".repeat(32),
                 sha("SHA-256", "x"), SignatureAlgorithm.RSA_PKCS1_SHA256, pin));
         assertEquals("CERTIFICATE_NOT_FOUND", unknown.code());
