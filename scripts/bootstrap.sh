@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks to build, run and test Kyso Agent. Idempotent and non-interactive.
 #   Debian packages: JDK 17, Maven, gcc, Node.js/npm, SoftHSM2, OpenSC, poppler-utils (pdfsig, pdftoppm), qpdf,
-#   Chromium (browser tests), p11-kit headers (PKCS#11 fault-injection shim), msitools (MSI packaging)
+#   Chromium (browser tests), p11-kit headers (PKCS#11 fault-injection shim), NSS tools (certutil, so pdfsig
+#   can trust the test root), Liberation fonts (Times New Roman metrics for stamps)
 #   npm packages of js-client (from its package-lock.json)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,7 +11,7 @@ quiet=false
 say() { $quiet || echo "bootstrap: $*"; }
 
 packages=(openjdk-17-jdk-headless maven gcc libc6-dev nodejs npm softhsm2 opensc poppler-utils qpdf chromium
-          libp11-kit-dev)
+          libp11-kit-dev libnss3-tools fonts-liberation)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" && continue
