@@ -13,6 +13,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import vn.kyso.config.AgentConfig;
 import vn.kyso.token.CertificateEntry;
 import vn.kyso.token.DriverReport;
 import vn.kyso.token.TokenFlags;
@@ -33,17 +34,24 @@ final class TokensCommand implements Command {
 
     @Override
     public String summary() {
-        return "Liệt kê driver, token và chứng thư số / list drivers, tokens and certificates [--json] [--library PATH] [--lang en]";
+        return "Liệt kê driver, token và chứng thư số / list drivers, tokens and certificates [--json] [--library PATH] [--config FILE] [--lang en]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Options options = Options.parse(args, Set.of("--json"), Set.of("--library", "--lang"));
+        Options options = Options.parse(args, Set.of("--json"), Set.of("--library", "--lang", "--config"));
         boolean english = "en".equals(options.get("--lang", "vi"));
         List<Path> named = options.all("--library").stream().map(Path::of).toList();
-        // --library names exactly what to load; without it, every catalogued driver present is tried
-        TokenManagerConfig config = named.isEmpty() ? TokenManagerConfig.discovering(List.of())
-                : TokenManagerConfig.of(named);
+        // --library names exactly what to load; otherwise the configuration's libraries (+ discovery if enabled)
+        TokenManagerConfig config;
+        if (!named.isEmpty()) {
+            config = TokenManagerConfig.of(named);
+        } else {
+            String file = options.get("--config", null);
+            AgentConfig settings = file != null ? AgentConfig.load(Path.of(file), null) : AgentConfig.load();
+            config = (settings.discoverDrivers() ? TokenManagerConfig.discovering(settings.tokenLibraries())
+                    : TokenManagerConfig.of(settings.tokenLibraries())).withLoginPolicy(settings.loginPolicy());
+        }
         try (TokenManager manager = TokenManager.open(config)) {
             if (manager.drivers().isEmpty()) {
                 throw new vn.kyso.errors.KysoException(vn.kyso.token.TokenError.DRIVER_NOT_FOUND);

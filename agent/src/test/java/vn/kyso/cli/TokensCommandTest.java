@@ -90,4 +90,20 @@ class TokensCommandTest {
         assertEquals(2, r.exit());
         assertFalse(r.err().isBlank());
     }
+
+    @Test
+    void librariesComeFromTheAdministratorsConfigFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path config = dir.resolve("agent.properties");
+        java.nio.file.Files.writeString(config, "token.libraries=" + env.softHsm().library()
+                + ";/opt/vendor/libmissing.so\ntoken.discover=false\n");
+        Result r = run("tokens", "--json", "--config", config.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertEquals(2, root.get("drivers").size(), r.out());
+        assertEquals("/opt/vendor/libmissing.so", root.get("drivers").get(0).get("path").asText());
+        assertFalse(root.get("drivers").get(0).get("loaded").asBoolean());
+        assertTrue(root.get("drivers").get(1).get("loaded").asBoolean());
+        assertTrue(root.get("tokens").size() >= 4);
+    }
 }

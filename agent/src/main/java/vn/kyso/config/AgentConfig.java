@@ -1,0 +1,156 @@
+package vn.kyso.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import vn.kyso.errors.KysoException;
+import vn.kyso.token.LoginPolicy;
+
+/**
+ * The agent's settings, from the machine-wide file (provisioned by IT through the DEB/MSI installers) and the
+ * per-user file. Machine settings win for everything security-relevant; lists such as token libraries are the
+ * machine's entries followed by the user's.
+ *
+ * <p>Format: Java properties in UTF-8. Keys in use:
+ * <ul>
+ *   <li>{@code token.libraries} — PKCS#11 library paths separated by {@code ;} (also {@code token.library.N})</li>
+ *   <li>{@code token.discover} — {@code true} (default) to also load catalogued drivers found on disk</li>
+ *   <li>{@code login.policy} — {@code until-removal} (default), {@code every-signature}, or {@code idle:15m}</li>
+ * </ul>
+ */
+public record AgentConfig(List<Path> tokenLibraries, boolean discoverDrivers, LoginPolicy loginPolicy,
+                          List<Path> sources) {
+
+    public AgentConfig {
+        tokenLibraries = List.copyOf(tokenLibraries);
+        sources = List.copyOf(sources);
+    }
+
+    public static AgentConfig load() {
+        ConfigLocations locations = ConfigLocations.forCurrentSystem();
+        return load(locations.machine(), locations.user());
+    }
+
+    public static AgentConfig load(Path machineFile, Path userFile) {
+        Properties machine = read(machineFile);
+        Properties user = read(userFile);
+        List<Path> sources = new ArrayList<>();
+        if (machine != null) {
+            sources.add(machineFile);
+        }
+        if (user != null) {
+            sources.add(userFile);
+        }
+        LinkedHashSet<Path> libraries = new LinkedHashSet<>();
+        libraries.addAll(libraries(machine));
+        libraries.addAll(libraries(user));
+        String discover = first("token.discover", machine, user, "true");
+        if (!discover.equals("true") && !discover.equals("false")) {
+            throw invalid(sourceOf("token.discover", machineFile, machine, userFile), "token.discover", discover,
+                    "true | false");
+        }
+        String policy = first("login.policy", machine, user, "until-removal");
+        return new AgentConfig(new ArrayList<>(libraries), Boolean.parseBoolean(discover),
+                parsePolicy(policy, sourceOf("login.policy", machineFile, machine, userFile)), sources);
+    }
+
+    private static Properties read(Path file) {
+        if (file == null || !Files.isRegularFile(file)) {
+            return null;
+        }
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+            return properties;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new KysoException(ConfigError.CONFIG_UNREADABLE, Map.of(), e, file, e.getMessage());
+        }
+    }
+
+    private static List<Path> libraries(Properties p) {
+        if (p == null) {
+            return List.of();
+        }
+        List<Path> out = new ArrayList<>();
+        for (String part : p.getProperty("token.libraries", "").split(";")) {
+            if (!part.isBlank()) {
+                out.add(Path.of(part.trim()));
+            }
+        }
+        // token.library.1, token.library.2, … in numeric order
+        TreeMap<Integer, String> indexed = new TreeMap<>();
+        for (String name : p.stringPropertyNames()) {
+            if (name.startsWith("token.library.")) {
+                try {
+                    indexed.put(Integer.parseInt(name.substring("token.library.".length())), p.getProperty(name));
+                } catch (NumberFormatException ignored) {
+                    // not an indexed entry; other token.library.* keys are not ours
+                }
+            }
+        }
+        indexed.values().stream().filter(v -> !v.isBlank()).forEach(v -> out.add(Path.of(v.trim())));
+        return out;
+    }
+
+    /** Machine value if set, else user value, else the default. */
+    private static String first(String key, Properties machine, Properties user, String fallback) {
+        if (machine != null && machine.getProperty(key) != null) {
+            return machine.getProperty(key).trim();
+        }
+        if (user != null && user.getProperty(key) != null) {
+            return user.getProperty(key).trim();
+        }
+        return fallback;
+    }
+
+    private static Path sourceOf(String key, Path machineFile, Properties machine, Path userFile) {
+        return machine != null && machine.getProperty(key) != null ? machineFile : userFile;
+    }
+
+    static LoginPolicy parsePolicy(String value, Path source) {
+        if (value.equals("until-removal")) {
+            return LoginPolicy.untilRemoval();
+        }
+        if (value.equals("every-signature")) {
+            return LoginPolicy.everySignature();
+        }
+        if (value.startsWith("idle:")) {
+            Duration timeout = parseDuration(value.substring(5));
+            if (timeout != null && !timeout.isZero() && !timeout.isNegative()) {
+                return LoginPolicy.idle(timeout);
+            }
+        }
+        throw invalid(source, "login.policy", value, "until-removal | every-signature | idle:<N>s|m|h");
+    }
+
+    private static Duration parseDuration(String text) {
+        if (text.length() < 2) {
+            return null;
+        }
+        try {
+            long n = Long.parseLong(text.substring(0, text.length() - 1));
+            return switch (text.charAt(text.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                default -> null;
+            };
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static KysoException invalid(Path source, String key, String value, String expected) {
+        return new KysoException(ConfigError.CONFIG_INVALID, String.valueOf(source), key, value, expected);
+    }
+}

@@ -1,0 +1,76 @@
+package vn.kyso.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.kyso.errors.KysoException;
+import vn.kyso.token.LoginPolicy;
+
+class AgentConfigTest {
+
+    @Test
+    void defaultsWhenNoFileExists(@TempDir Path dir) {
+        AgentConfig config = AgentConfig.load(dir.resolve("none.properties"), dir.resolve("none2.properties"));
+        assertEquals(List.of(), config.tokenLibraries());
+        assertTrue(config.discoverDrivers());
+        assertEquals(LoginPolicy.Mode.UNTIL_REMOVAL, config.loginPolicy().mode());
+        assertEquals(List.of(), config.sources());
+    }
+
+    @Test
+    void machineLibrariesComeFirstAndMachinePolicyWins(@TempDir Path dir) throws Exception {
+        Path machine = dir.resolve("machine.properties");
+        Path user = dir.resolve("user.properties");
+        Files.writeString(machine, "# IT: Bit4id cho token VGCA\ntoken.libraries=/usr/lib/libbit4xpki.so;/opt/vnpt/libvnpt.so\n"
+                + "login.policy=idle:15m\ntoken.discover=false\n");
+        Files.writeString(user, "token.library.2=/home/an/lib/b.so\ntoken.library.1=/home/an/lib/a.so\n"
+                + "login.policy=every-signature\n");
+        AgentConfig config = AgentConfig.load(machine, user);
+        assertEquals(List.of(Path.of("/usr/lib/libbit4xpki.so"), Path.of("/opt/vnpt/libvnpt.so"),
+                Path.of("/home/an/lib/a.so"), Path.of("/home/an/lib/b.so")), config.tokenLibraries());
+        assertEquals(LoginPolicy.idle(Duration.ofMinutes(15)), config.loginPolicy());
+        assertFalse(config.discoverDrivers());
+        assertEquals(List.of(machine, user), config.sources());
+    }
+
+    @Test
+    void badValuesNameTheFileTheKeyAndWhatIsExpected(@TempDir Path dir) throws Exception {
+        Path machine = dir.resolve("agent.properties");
+        Files.writeString(machine, "login.policy=sometimes\n");
+        KysoException e = assertThrows(KysoException.class, () -> AgentConfig.load(machine, null));
+        assertEquals("CONFIG_INVALID", e.code());
+        assertTrue(e.messageEn().contains(machine.toString()) && e.messageEn().contains("login.policy")
+                && e.messageEn().contains("sometimes") && e.messageEn().contains("idle:"), e.messageEn());
+        assertTrue(e.messageVi().contains("không hợp lệ"), e.messageVi());
+        Files.writeString(machine, "login.policy=idle:0m\n");
+        assertEquals("CONFIG_INVALID", assertThrows(KysoException.class, () -> AgentConfig.load(machine, null)).code());
+        Files.writeString(machine, "token.discover=maybe\n");
+        assertEquals("CONFIG_INVALID", assertThrows(KysoException.class, () -> AgentConfig.load(machine, null)).code());
+    }
+
+    @Test
+    void locationsPerOperatingSystem() {
+        Path home = Path.of("/home/an");
+        assertEquals(new ConfigLocations(Path.of("/etc/kyso/agent.properties"),
+                Path.of("/home/an/.config/kyso/agent.properties")), ConfigLocations.forSystem("Linux", Map.of(), home));
+        assertEquals(Path.of("/xdg/kyso/agent.properties"),
+                ConfigLocations.forSystem("Linux", Map.of("XDG_CONFIG_HOME", "/xdg"), home).user());
+        ConfigLocations windows = ConfigLocations.forSystem("Windows 11",
+                Map.of("ProgramData", "C:\\ProgramData", "APPDATA", "C:\\Users\\an\\AppData\\Roaming"), home);
+        assertTrue(windows.machine().toString().endsWith("agent.properties"));
+        assertTrue(windows.machine().toString().contains("Kyso"));
+        assertEquals(Path.of("/Library/Application Support/Kyso/agent.properties"),
+                ConfigLocations.forSystem("Mac OS X", Map.of(), home).machine());
+    }
+}
