@@ -13,6 +13,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import vn.kyso.app.TokenInventoryView;
 import vn.kyso.config.AgentConfig;
 import vn.kyso.token.CertificateEntry;
 import vn.kyso.token.DriverReport;
@@ -58,67 +59,13 @@ final class TokensCommand implements Command {
             }
             if (options.has("--json")) {
                 ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-                out.println(json.writeValueAsString(inventory(manager)));
+                out.println(json.writeValueAsString(TokenInventoryView.of(manager)));
             } else {
                 printTable(manager, out, english);
             }
             boolean anyDriver = manager.drivers().stream().anyMatch(DriverReport::loaded);
             return anyDriver ? 0 : 1;
         }
-    }
-
-    static Map<String, Object> inventory(TokenManager manager) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        List<Map<String, Object>> drivers = new ArrayList<>();
-        for (DriverReport d : manager.drivers()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("path", d.path().toString());
-            m.put("loaded", d.loaded());
-            m.put("state", d.state().name());
-            m.put("description", d.description());
-            m.put("reason", d.reason());
-            drivers.add(m);
-        }
-        root.put("drivers", drivers);
-        List<Map<String, Object>> tokens = new ArrayList<>();
-        for (TokenInfo t : manager.tokens()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", t.id());
-            m.put("label", t.label());
-            m.put("manufacturer", t.manufacturer());
-            m.put("model", t.model());
-            m.put("serial", t.serial());
-            m.put("driver", t.driver().toString());
-            m.put("flags", t.flags());
-            List<Map<String, Object>> certs = new ArrayList<>();
-            for (CertificateEntry c : manager.certificates()) {
-                if (c.tokenId().equals(t.id())) {
-                    certs.add(certificate(c));
-                }
-            }
-            m.put("certificates", certs);
-            tokens.add(m);
-        }
-        root.put("tokens", tokens);
-        return root;
-    }
-
-    static Map<String, Object> certificate(CertificateEntry c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", c.id());
-        m.put("label", c.label());
-        m.put("subject", c.subject());
-        m.put("issuer", c.issuer());
-        m.put("serialNumber", c.serialNumber());
-        m.put("notBefore", c.notBefore().toString());
-        m.put("notAfter", c.notAfter().toString());
-        m.put("keyAlgorithm", c.keyAlgorithm());
-        m.put("keyBits", c.keyBits());
-        m.put("keyUsage", c.keyUsage());
-        m.put("algorithms", c.algorithms());
-        m.put("ckaId", c.ckaId());
-        m.put("privateKey", c.privateKey());
-        return m;
     }
 
     private static void printTable(TokenManager manager, PrintStream out, boolean en) {

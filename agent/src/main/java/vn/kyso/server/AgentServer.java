@@ -1,0 +1,189 @@
+package vn.kyso.server;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.javalin.Javalin;
+import io.javalin.websocket.WsContext;
+import vn.kyso.errors.KysoException;
+
+/**
+ * The loopback bridge: {@code GET /v1/health} (with CORS for allowed origins, so a page can trigger the browser's
+ * Local Network Access prompt first) and the WebSocket {@code /v1/ws} carrying protocol v1. Every request passes the
+ * {@link RequestGate} before any work; methods run off the socket's thread so one long signature never blocks others.
+ */
+public final class AgentServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentServer.class);
+
+    private final Javalin app;
+    private final Map<String, Method> methods;
+    private final LocalSecret secret;
+    private final String version;
+    private final java.util.Set<WsContext> openSockets = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile RequestGate gate;
+    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "kyso-request");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private AgentServer(ServerSettings settings, Map<String, Method> methods, LocalSecret secret, String version) {
+        this.secret = secret;
+        this.version = version;
+        this.methods = new LinkedHashMap<>(methods);
+        this.methods.putIfAbsent("info", (caller, params) -> Map.of("product", "Kyso Agent", "version", version,
+                "protocol", ProtocolCodec.VERSION, "methods", List.copyOf(this.methods.keySet()),
+                "caller", caller.describe()));
+        int requestedPort = settings.port();
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.jetty.defaultHost = "127.0.0.1";
+            if (requestedPort != 0) {
+                // Both loopbacks on the same port. Javalin adds its default connector only when none is configured,
+                // so IPv4 must be added explicitly too.
+                for (String host : List.of("127.0.0.1", "::1")) {
+                    config.jetty.addConnector((server, http) -> {
+                        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                        connector.setHost(host);
+                        connector.setPort(requestedPort);
+                        return connector;
+                    });
+                }
+            }
+            // The gate runs as a servlet filter: before Javalin, and before any WebSocket upgrade.
+            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+                    new org.eclipse.jetty.servlet.FilterHolder(new GateFilter(() -> gate)), "/*",
+                    java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
+            config.jetty.modifyWebSocketServletFactory(factory -> {
+                factory.setMaxTextMessageSize(settings.maxTextFrameBytes());
+                factory.setIdleTimeout(settings.idleTimeout());
+            });
+        });
+    }
+
+    /** Starts the server; PORT_IN_USE when another program holds the port. */
+    public static AgentServer start(ServerSettings settings, Map<String, Method> methods, String version)
+            throws IOException {
+        LocalSecret secret = LocalSecret.loadOrCreate(settings.secretFile());
+        AgentServer server = new AgentServer(settings, methods, secret, version);
+        server.routes();
+        try {
+            server.app.start(settings.port());
+        } catch (RuntimeException e) {
+            server.workers.shutdownNow();
+            if (isBindFailure(e)) {
+                throw new KysoException(ServerError.PORT_IN_USE, Map.of("port", settings.port()), e,
+                        String.valueOf(settings.port()));
+            }
+            throw e;
+        }
+        // the Host check needs the bound port (a free one in tests)
+        server.gate = new RequestGate(new HostCheck(server.app.port()), new OriginPolicy(settings.allowedOrigins()),
+                secret);
+        LOG.info("Kyso Agent listening on 127.0.0.1:{}", server.app.port());
+        return server;
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public LocalSecret secret() {
+        return secret;
+    }
+
+    private void routes() {
+        // Chrome's Local/Private Network Access preflight: answer only for allowed origins (the gate ran first).
+        app.options("/v1/health", ctx -> {
+            ctx.header("Access-Control-Allow-Methods", "GET");
+            ctx.header("Access-Control-Allow-Private-Network", "true");
+            ctx.status(204);
+        });
+        app.get("/v1/health", ctx -> ctx.json(Map.of("status", "ok", "version", version, "protocol",
+                ProtocolCodec.VERSION)));
+        app.ws("/v1/ws", ws -> {
+            ws.onConnect(ctx -> {
+                openSockets.add(ctx);
+                ctx.enableAutomaticPings();
+            });
+            ws.onClose(openSockets::remove);
+            ws.onMessage(ctx -> {
+                String text = ctx.message();
+                workers.execute(() -> handle(ctx, text));
+            });
+            ws.onBinaryMessage(ctx -> send(ctx, ProtocolCodec.error(null, ServerError.MALFORMED_REQUEST,
+                    "Khung nhị phân chỉ dùng để gửi tài liệu sau một yêu cầu.",
+                    "Binary frames only carry documents after a request.", Map.of())));
+            ws.onError(ctx -> LOG.debug("websocket error: {}", String.valueOf(ctx.error())));
+        });
+    }
+
+    private void handle(WsContext ctx, String text) {
+        JsonNode id = null;
+        try {
+            ProtocolCodec.Request request = ProtocolCodec.decode(text);
+            id = request.id();
+            Method method = methods.get(request.method());
+            if (method == null) {
+                throw new KysoException(ServerError.UNKNOWN_METHOD, Map.of(), null, request.method());
+            }
+            RequestGate.Caller caller = callerOf(ctx);
+            send(ctx, ProtocolCodec.result(id, method.call(caller, request.params())));
+        } catch (ProtocolCodec.MalformedRequest e) {
+            send(ctx, ProtocolCodec.error(e.id(), new KysoException(ServerError.MALFORMED_REQUEST, e.getMessage())));
+        } catch (KysoException e) {
+            send(ctx, ProtocolCodec.error(id, e));
+        } catch (RuntimeException e) {
+            LOG.error("request failed", e);
+            send(ctx, ProtocolCodec.error(id, new KysoException(ServerError.INTERNAL_ERROR)));
+        }
+    }
+
+    private static RequestGate.Caller callerOf(WsContext ctx) {
+        String origin = ctx.header("Origin");
+        return new RequestGate.Caller(OriginPolicy.normalise(origin));
+    }
+
+    /** Jetty's blocking send is not safe from two threads at once; answers of one socket go out one by one. */
+    private static void send(WsContext ctx, String text) {
+        synchronized (ctx.session) {
+            if (ctx.session.isOpen()) {
+                ctx.send(text);
+            }
+        }
+    }
+
+    /** Sends an event to every open socket (token inserted/removed). */
+    public void broadcast(String event, Object data) {
+        String text = ProtocolCodec.event(event, data);
+        openSockets.forEach(ctx -> send(ctx, text));
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        workers.shutdownNow();
+    }
+}

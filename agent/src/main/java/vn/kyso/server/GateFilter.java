@@ -1,0 +1,60 @@
+package vn.kyso.server;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import vn.kyso.errors.KysoException;
+
+/**
+ * Runs the {@link RequestGate} on every HTTP request, WebSocket upgrades included, before Javalin sees it: a refused
+ * caller gets 403 (401 for a local program without the secret) with the error as JSON, and nothing else happens.
+ * Allowed browser origins get their CORS headers here. Health is open to local programs without the secret (it
+ * reveals only the version; installers and {@code kyso doctor} probe it).
+ */
+final class GateFilter implements Filter {
+
+    private final Supplier<RequestGate> gate;
+
+    GateFilter(Supplier<RequestGate> gate) {
+        this.gate = gate;
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        RequestGate current = gate.get();
+        if (current == null) {
+            response.sendError(503);
+            return;
+        }
+        String origin = request.getHeader("Origin");
+        boolean openHealth = origin == null && "/v1/health".equals(request.getRequestURI());
+        try {
+            RequestGate.Caller caller = openHealth
+                    ? current.admitLocalHealth(request.getHeader("Host"))
+                    : current.admit(request.getHeader("Host"), origin, request.getHeader("Authorization"));
+            caller.origin().ifPresent(o -> {
+                response.setHeader("Access-Control-Allow-Origin", o);
+                response.setHeader("Vary", "Origin");
+            });
+        } catch (KysoException e) {
+            response.setStatus(e.errorCode() == ServerError.LOCAL_SECRET_REQUIRED ? 401 : 403);
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getOutputStream().write(ProtocolCodec.httpError(e).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        chain.doFilter(req, res);
+    }
+}

@@ -1,0 +1,54 @@
+package vn.kyso.server;
+
+import vn.kyso.errors.ErrorCode;
+
+/** Errors of the loopback bridge. The js-client shows these codes as they are. */
+public enum ServerError implements ErrorCode {
+    ORIGIN_NOT_ALLOWED(
+            "Trang web {0} chưa được phép dùng Kyso Agent. Liên hệ bộ phận CNTT để được cấp quyền.",
+            "The web page {0} is not allowed to use Kyso Agent. Ask your IT department to allow it."),
+    HOST_NOT_ALLOWED(
+            "Yêu cầu bị từ chối: địa chỉ máy chủ \"{0}\" không phải địa chỉ nội bộ của Kyso Agent.",
+            "Request refused: host \"{0}\" is not Kyso Agent''s loopback address."),
+    LOCAL_SECRET_REQUIRED(
+            "Chương trình cục bộ phải gửi khóa bí mật của người dùng để dùng Kyso Agent.",
+            "Local programs must present the user's secret to use Kyso Agent."),
+    MALFORMED_REQUEST(
+            "Yêu cầu không đúng định dạng: {0}",
+            "Malformed request: {0}"),
+    UNKNOWN_METHOD(
+            "Phương thức \"{0}\" không được hỗ trợ.",
+            "Method \"{0}\" is not supported."),
+    INVALID_PARAMS(
+            "Tham số không hợp lệ: {0}",
+            "Invalid parameters: {0}"),
+    PORT_IN_USE(
+            "Cổng {0} trên máy đã được chương trình khác sử dụng. Đóng chương trình đó hoặc đổi cổng trong cấu hình (server.port).",
+            "Port {0} is already used by another program. Close it or change server.port in the configuration."),
+    INTERNAL_ERROR(
+            "Lỗi nội bộ của Kyso Agent. Chi tiết đã được ghi vào nhật ký.",
+            "Internal error in Kyso Agent. Details were written to the log.");
+
+    private final String messageVi;
+    private final String messageEn;
+
+    ServerError(String messageVi, String messageEn) {
+        this.messageVi = messageVi;
+        this.messageEn = messageEn;
+    }
+
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
+    public String messageVi() {
+        return messageVi;
+    }
+
+    @Override
+    public String messageEn() {
+        return messageEn;
+    }
+}
