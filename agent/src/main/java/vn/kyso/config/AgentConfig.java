@@ -26,13 +26,17 @@ import vn.kyso.token.LoginPolicy;
  *   <li>{@code token.libraries} — PKCS#11 library paths separated by {@code ;} (also {@code token.library.N})</li>
  *   <li>{@code token.discover} — {@code true} (default) to also load catalogued drivers found on disk</li>
  *   <li>{@code login.policy} — {@code until-removal} (default), {@code every-signature}, or {@code idle:15m}</li>
+ *   <li>{@code origins.allowed} — web origins allowed to use the agent, separated by {@code ,} or whitespace
+ *       (machine file only: a user cannot widen what IT allowed; people approve further origins by pairing)</li>
+ *   <li>{@code server.port} — loopback port, default 18443</li>
  * </ul>
  */
 public record AgentConfig(List<Path> tokenLibraries, boolean discoverDrivers, LoginPolicy loginPolicy,
-                          List<Path> sources) {
+                          List<String> allowedOrigins, int serverPort, List<Path> sources) {
 
     public AgentConfig {
         tokenLibraries = List.copyOf(tokenLibraries);
+        allowedOrigins = List.copyOf(allowedOrigins);
         sources = List.copyOf(sources);
     }
 
@@ -60,8 +64,31 @@ public record AgentConfig(List<Path> tokenLibraries, boolean discoverDrivers, Lo
                     "true | false");
         }
         String policy = first("login.policy", machine, user, "until-removal");
+        List<String> origins = new ArrayList<>();
+        if (machine != null) {
+            for (String origin : machine.getProperty("origins.allowed", "").split("[,\\s]+")) {
+                if (origin.isBlank()) {
+                    continue;
+                }
+                if (vn.kyso.server.OriginPolicy.normalise(origin).isEmpty()) {
+                    throw invalid(machineFile, "origins.allowed", origin, "https://host[:port]");
+                }
+                origins.add(origin);
+            }
+        }
+        String port = first("server.port", machine, user, "18443");
+        int serverPort;
+        try {
+            serverPort = Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            serverPort = -1;
+        }
+        if (serverPort < 1 || serverPort > 65535) {
+            throw invalid(sourceOf("server.port", machineFile, machine, userFile), "server.port", port, "1-65535");
+        }
         return new AgentConfig(new ArrayList<>(libraries), Boolean.parseBoolean(discover),
-                parsePolicy(policy, sourceOf("login.policy", machineFile, machine, userFile)), sources);
+                parsePolicy(policy, sourceOf("login.policy", machineFile, machine, userFile)), origins, serverPort,
+                sources);
     }
 
     private static Properties read(Path file) {

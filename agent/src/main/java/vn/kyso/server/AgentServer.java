@@ -149,7 +149,7 @@ public final class AgentServer implements AutoCloseable {
             if (method == null) {
                 throw new KysoException(ServerError.UNKNOWN_METHOD, Map.of(), null, request.method());
             }
-            RequestGate.Caller caller = callerOf(ctx);
+            Caller caller = callerOf(ctx);
             send(ctx, ProtocolCodec.result(id, method.call(caller, request.params())));
         } catch (ProtocolCodec.MalformedRequest e) {
             send(ctx, ProtocolCodec.error(e.id(), new KysoException(ServerError.MALFORMED_REQUEST, e.getMessage())));
@@ -161,9 +161,9 @@ public final class AgentServer implements AutoCloseable {
         }
     }
 
-    private static RequestGate.Caller callerOf(WsContext ctx) {
+    private static Caller callerOf(WsContext ctx) {
         String origin = ctx.header("Origin");
-        return new RequestGate.Caller(OriginPolicy.normalise(origin));
+        return new Caller(OriginPolicy.normalise(origin));
     }
 
     /** Jetty's blocking send is not safe from two threads at once; answers of one socket go out one by one. */

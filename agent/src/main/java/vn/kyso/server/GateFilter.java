@@ -41,7 +41,7 @@ final class GateFilter implements Filter {
         String origin = request.getHeader("Origin");
         boolean openHealth = origin == null && "/v1/health".equals(request.getRequestURI());
         try {
-            RequestGate.Caller caller = openHealth
+            Caller caller = openHealth
                     ? current.admitLocalHealth(request.getHeader("Host"))
                     : current.admit(request.getHeader("Host"), origin, request.getHeader("Authorization"));
             caller.origin().ifPresent(o -> {

@@ -12,13 +12,6 @@ import vn.kyso.errors.KysoException;
  */
 final class RequestGate {
 
-    /** Who is calling: a web origin, or a local program that proved it runs as this user. */
-    record Caller(Optional<String> origin) {
-        String describe() {
-            return origin.orElse("local program");
-        }
-    }
-
     private final HostCheck hosts;
     private final OriginPolicy origins;
     private final LocalSecret secret;

@@ -60,6 +60,23 @@ class AgentConfigTest {
     }
 
     @Test
+    void originsComeFromTheMachineFileOnly(@TempDir Path dir) throws Exception {
+        Path machine = dir.resolve("machine.properties");
+        Path user = dir.resolve("user.properties");
+        Files.writeString(machine, "origins.allowed=https://qlvb.ninhbinh.gov.vn, https://dichvucong.ninhbinh.gov.vn:8443\n"
+                + "server.port=19443\n");
+        Files.writeString(user, "origins.allowed=https://evil.example\n");
+        AgentConfig config = AgentConfig.load(machine, user);
+        assertEquals(List.of("https://qlvb.ninhbinh.gov.vn", "https://dichvucong.ninhbinh.gov.vn:8443"),
+                config.allowedOrigins());
+        assertEquals(19443, config.serverPort());
+        Files.writeString(machine, "origins.allowed=qlvb.ninhbinh.gov.vn\n");
+        assertEquals("CONFIG_INVALID", assertThrows(KysoException.class, () -> AgentConfig.load(machine, null)).code());
+        Files.writeString(machine, "server.port=70000\n");
+        assertEquals("CONFIG_INVALID", assertThrows(KysoException.class, () -> AgentConfig.load(machine, null)).code());
+    }
+
+    @Test
     void locationsPerOperatingSystem() {
         Path home = Path.of("/home/an");
         assertEquals(new ConfigLocations(Path.of("/etc/kyso/agent.properties"),
