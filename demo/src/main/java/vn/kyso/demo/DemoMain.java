@@ -28,6 +28,12 @@ public final class DemoMain {
     /** Fixed, so the URLs baked into the persisted demo certificates keep working across runs. */
     public static final int PKI_PORT = Integer.getInteger("kyso.demo.pki.port", 18470);
 
+    /** The demo agent's port; the installed agent's default is 18443, so a demo can run beside it. */
+    public static final int AGENT_PORT = Integer.getInteger("kyso.demo.agent.port", 18444);
+
+    /** The demo document system's origin (served by the demo from the js-client work on). */
+    static final String DEMO_ORIGIN = "http://localhost:" + Integer.getInteger("kyso.demo.web.port", 18480);
+
     static final List<SoftHsmFixture.TokenSpec> DEMO_TOKENS = List.of(SoftHsmFixture.PERSONAL_TOKEN,
             SoftHsmFixture.ORGANISATION_TOKEN, SoftHsmFixture.MULTI_TOKEN);
 
@@ -61,20 +67,58 @@ public final class DemoMain {
         int status = vn.kyso.cli.Main.run(new String[] {"tokens", "--library",
                 environment.softHsm().library().toString()}, out, System.err);
         out.println();
+        vn.kyso.token.TokenManager tokens = vn.kyso.token.TokenManager.open(vn.kyso.token.TokenManagerConfig.of(
+                List.of(environment.softHsm().library())));
+        vn.kyso.server.AgentServer agent;
+        try {
+            agent = vn.kyso.server.AgentServer.start(new vn.kyso.server.ServerSettings(AGENT_PORT,
+                    List.of(DEMO_ORIGIN), home.resolve("local-secret"), 1 << 20, Duration.ofMinutes(30)),
+                    java.util.Map.of("tokens.list", (caller, params) -> vn.kyso.app.TokenInventoryView.of(tokens)),
+                    "demo");
+        } catch (vn.kyso.errors.KysoException e) {
+            System.err.println("[" + e.code() + "] " + e.messageVi() + " / " + e.messageEn());
+            System.exit(3);
+            return;
+        }
+        tokens.addListener(event -> agent.broadcast(
+                event.type() == vn.kyso.token.TokenEvent.Type.INSERTED ? "token.inserted" : "token.removed",
+                java.util.Map.of("id", event.token().id(), "label", event.token().label())));
+        String health = probe(agent.port());
+        out.println("== Kyso Agent ==");
+        out.println("  http://127.0.0.1:" + agent.port() + "/v1/health  →  " + health);
+        out.println("  WebSocket: ws://127.0.0.1:" + agent.port() + "/v1/ws  (protocol: docs/protocol.md)");
+        out.println("  Trang web được phép / allowed origin: " + DEMO_ORIGIN);
+        out.println();
         out.println("Mã PIN demo / demo PIN: " + SoftHsmFixture.USER_PIN);
         out.println("Thư mục demo / demo data: " + home);
         out.println("Tiếp theo / next: ./kyso tokens   (SOFTHSM2_CONF=" + environment.softHsm().confFile() + ")");
         if (once) {
+            agent.close();
+            tokens.close();
             services.close();
-            System.exit(status);
+            System.exit(status == 0 && health.contains("\"status\":\"ok\"") ? 0 : 1);
         }
         out.println("Đang chạy; nhấn Ctrl+C để dừng. / Running; press Ctrl+C to stop.");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            agent.close();
+            tokens.close();
             services.close();
             stop.countDown();
         }));
         stop.await();
+    }
+
+    private static String probe(int port) {
+        try {
+            var client = java.net.http.HttpClient.newHttpClient();
+            var response = client.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/v1/health")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return response.body();
+        } catch (IOException | InterruptedException e) {
+            return "unreachable: " + e;
+        }
     }
 
     /** The demo PKI and tokens, created on first run and reused afterwards. */
