@@ -1,0 +1,42 @@
+package vn.kyso.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import vn.kyso.audit.AuditLog;
+
+/** {@code kyso audit verify}: checks the hash chain of the signing audit log. Exit 0 only when intact. */
+final class AuditCommand implements Command {
+
+    @Override
+    public String name() {
+        return "audit";
+    }
+
+    @Override
+    public String summary() {
+        return "Kiểm tra nhật ký ký số / check the signing audit log: audit verify [--file F]";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Options options = Options.parse(args, Set.of(), Set.of("--file"));
+        if (options.positional().size() != 1 || !options.positional().get(0).equals("verify")) {
+            throw new Main.UsageException("Cách dùng / usage: kyso audit verify [--file F]");
+        }
+        String file = options.get("--file", null);
+        AuditLog log = new AuditLog(file != null ? Path.of(file) : AuditLog.defaultFile());
+        AuditLog.Verification result = log.verify();
+        if (result.intact()) {
+            out.println("Nhật ký nguyên vẹn / audit log intact: " + log.file() + " (" + result.lines() + " mục / entries)");
+            return 0;
+        }
+        err.println("[AUDIT_CORRUPT] Nhật ký ký số " + log.file() + " đã bị sửa hoặc xóa tại dòng " + result.brokenAtLine()
+                + ": " + result.reason());
+        err.println("[AUDIT_CORRUPT] The signing audit log " + log.file() + " was edited or cut at line "
+                + result.brokenAtLine() + ": " + result.reason());
+        return 1;
+    }
+}
