@@ -2,13 +2,14 @@ package vn.kyso.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
-import vn.kyso.app.TokenInventoryView;
+import vn.kyso.app.AgentMethods;
+import vn.kyso.audit.AuditLog;
+import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.config.AgentConfig;
 import vn.kyso.server.AgentServer;
 import vn.kyso.server.Method;
@@ -42,8 +43,9 @@ final class ServeCommand implements Command {
         TokenManager tokens = TokenManager.open((config.discoverDrivers()
                 ? TokenManagerConfig.discovering(config.tokenLibraries())
                 : TokenManagerConfig.of(config.tokenLibraries())).withLoginPolicy(config.loginPolicy()));
-        Map<String, Method> methods = new LinkedHashMap<>();
-        methods.put("tokens.list", (caller, params) -> TokenInventoryView.of(tokens));
+        // No dialogs yet in this build: signing requests are refused with CONSENT_UNAVAILABLE rather than approved.
+        Map<String, Method> methods = AgentMethods.standard(tokens, ConsentPrompt.NOBODY,
+                request -> java.util.Optional.empty(), new AuditLog(AuditLog.defaultFile()));
         AgentServer server = AgentServer.start(new ServerSettings(port, origins, secret, 1 << 20,
                 java.time.Duration.ofMinutes(30)), methods, VersionCommand.version());
         tokens.addListener(event -> server.broadcast(

@@ -19,9 +19,6 @@ public enum ServerError implements ErrorCode {
     UNKNOWN_METHOD(
             "Phương thức \"{0}\" không được hỗ trợ.",
             "Method \"{0}\" is not supported."),
-    INVALID_PARAMS(
-            "Tham số không hợp lệ: {0}",
-            "Invalid parameters: {0}"),
     PORT_IN_USE(
             "Cổng {0} trên máy đã được chương trình khác sử dụng. Đóng chương trình đó hoặc đổi cổng trong cấu hình (server.port).",
             "Port {0} is already used by another program. Close it or change server.port in the configuration."),

@@ -132,6 +132,9 @@ class AgentServerTest {
 
     /** A WebSocket client that records what it receives. */
     static final class Client extends WebSocketListener {
+        Client() {
+        }
+
         final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
         final BlockingQueue<Object> outcome = new LinkedBlockingQueue<>();
         WebSocket socket;

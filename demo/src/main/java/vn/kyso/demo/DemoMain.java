@@ -73,7 +73,8 @@ public final class DemoMain {
         try {
             agent = vn.kyso.server.AgentServer.start(new vn.kyso.server.ServerSettings(AGENT_PORT,
                     List.of(DEMO_ORIGIN), home.resolve("local-secret"), 1 << 20, Duration.ofMinutes(30)),
-                    java.util.Map.of("tokens.list", (caller, params) -> vn.kyso.app.TokenInventoryView.of(tokens)),
+                    vn.kyso.app.AgentMethods.standard(tokens, vn.kyso.consent.ConsentPrompt.NOBODY,
+                            request -> java.util.Optional.empty(), new vn.kyso.audit.AuditLog(home.resolve("audit.jsonl"))),
                     "demo");
         } catch (vn.kyso.errors.KysoException e) {
             System.err.println("[" + e.code() + "] " + e.messageVi() + " / " + e.messageEn());

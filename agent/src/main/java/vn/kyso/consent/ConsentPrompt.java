@@ -1,0 +1,18 @@
+package vn.kyso.consent;
+
+/**
+ * Asks the person to approve one signing act. In the agent: its own topmost dialog. In tests: a scripted
+ * implementation injected in-process. There is no implementation that approves on a page's say-so.
+ */
+@FunctionalInterface
+public interface ConsentPrompt {
+
+    enum Decision { APPROVE, REFUSE }
+
+    Decision ask(ConsentRequest request);
+
+    /** Where no person can be asked (no display, no dialog implementation): every act is refused. */
+    ConsentPrompt NOBODY = request -> {
+        throw new vn.kyso.errors.KysoException(vn.kyso.app.AgentError.CONSENT_UNAVAILABLE);
+    };
+}
