@@ -29,9 +29,14 @@ import vn.kyso.errors.KysoException;
 /**
  * A per-user, append-only JSON-lines log of every signature and refusal, hash-chained: each line carries the
  * SHA-256 of the previous line's hash and its own fields, so editing or deleting a line breaks the chain from there
- * on. A small head file remembers the last sequence number and hash, so cutting lines off the end is caught too.
+ * on. A small head file remembers the last sequence number and hash (updated with each flush), so cutting lines off
+ * the end is caught too.
  * (Someone who can rewrite the whole file and the head as this user can forge it; the log is evidence for the
  * honest case and against careless edits, not a notary.)
+ *
+ * <p>Each entry is written to the file before the signature is returned, so it survives a crash of the agent; it is
+ * forced to the disk by a background flush within {@link #FLUSH_INTERVAL} rather than on every signature (an fsync
+ * costs milliseconds per signature); only a power cut inside that interval can lose it.
  */
 public final class AuditLog {
 
@@ -40,14 +45,42 @@ public final class AuditLog {
     private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
+    public static final java.time.Duration FLUSH_INTERVAL = java.time.Duration.ofSeconds(1);
+    private static final java.util.concurrent.ScheduledExecutorService FLUSHER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "kyso-audit-flush");
+                t.setDaemon(true);
+                return t;
+            });
+
     private final Path file;
     private final Path head;
     private final Clock clock;
+    private volatile boolean dirty;
+    // the last entry this process wrote, valid while the file still has the size it left it with
+    private Head cachedHead;
+    private long cachedSize = -1;
 
     public AuditLog(Path file, Clock clock) {
         this.file = file;
         this.head = file.resolveSibling(file.getFileName() + ".head");
         this.clock = clock;
+        long period = FLUSH_INTERVAL.toMillis();
+        FLUSHER.scheduleWithFixedDelay(this::flush, period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Forces written entries to the disk and records the head (also done by the background flusher). */
+    public synchronized void flush() {
+        if (!dirty) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+            writeHead(cachedHead);
+            dirty = false;
+        } catch (IOException e) {
+            // retried at the next interval; the entry is already in the file
+        }
     }
 
     public AuditLog(Path file) {
@@ -79,7 +112,7 @@ public final class AuditLog {
             Files.createDirectories(file.getParent());
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
-                Head last = lastLine(channel);
+                Head last = cachedSize == channel.size() && cachedHead != null ? cachedHead : lastLine(channel);
                 ObjectNode line = JSON.createObjectNode();
                 line.put("seq", last.seq() + 1);
                 line.put("time", TIME.format(OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.SECONDS),
@@ -100,8 +133,9 @@ public final class AuditLog {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
-                writeHead(new Head(last.seq() + 1, hash));
+                cachedHead = new Head(last.seq() + 1, hash);
+                cachedSize = channel.size();
+                dirty = true; // entry and head reach the disk within FLUSH_INTERVAL; see the class comment
             }
         } catch (IOException e) {
             throw new KysoException(AuditError.AUDIT_WRITE_FAILED, Map.of(), e, file, e.getMessage());
@@ -114,6 +148,7 @@ public final class AuditLog {
 
     /** Walks the whole chain and compares its end with the head file. */
     public Verification verify() throws IOException {
+        flush();
         if (!Files.exists(file)) {
             return Files.exists(head) ? new Verification(false, 0, 1, "log file missing, head present")
                     : new Verification(true, 0, 0, "");
