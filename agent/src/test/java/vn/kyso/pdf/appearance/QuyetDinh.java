@@ -47,7 +47,6 @@ final class QuyetDinh {
                 line(content, font, 70, 725, "TỈNH BẮC NINH");
                 line(content, font, 330, 725, "Độc lập - Tự do - Hạnh phúc");
                 line(content, font, NUMBER_LABEL_X, NUMBER_LABEL_Y, "Số:");
-                line(content, font, 100, NUMBER_LABEL_Y, "/QĐ-UBND");
                 line(content, font, 330, NUMBER_LABEL_Y, "Bắc Ninh,");
                 line(content, font, 250, 650, "QUYẾT ĐỊNH");
                 line(content, font, 150, 630, "Về việc phê duyệt kế hoạch chuyển đổi số năm 2026");
