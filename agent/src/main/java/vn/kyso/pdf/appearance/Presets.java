@@ -1,0 +1,74 @@
+package vn.kyso.pdf.appearance;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import vn.kyso.pdf.SignatureAppearance;
+
+/**
+ * The visible signatures of each workflow of Nghị định 30/2020 (Phụ lục I), ready to hand to the PAdES engine.
+ * Text is Liberation Serif (Times New Roman metrics), size 10, black, upright; times are ISO 8601 at +07:00.
+ */
+public final class Presets {
+
+    /** Default widest approve signature image: about the width of the name line under it. */
+    public static final double APPROVE_MAX_WIDTH_MM = 45;
+
+    private Presets() {
+    }
+
+    /** Ký phê duyệt: the official's handwritten signature image, no text. */
+    public static SignatureAppearance approve(StampImage signature, SignaturePosition position) {
+        return new PersonalSignatureStamp(signature, position);
+    }
+
+    /**
+     * Ký phê duyệt in the signature block: between {@code titleLine} (e.g. "KT. CHỦ TỊCH") and the signer's
+     * {@code nameLine}; see {@link SignaturePosition.BetweenLines} for the offset rule.
+     */
+    public static SignatureAppearance approve(StampImage signature, String titleLine, String nameLine) {
+        return approve(signature, new SignaturePosition.BetweenLines(titleLine, nameLine, APPROVE_MAX_WIDTH_MM));
+    }
+
+    /** Ký nháy / ký kiểm tra: a small personal signature, e.g. {@code new AfterText("./.", 15)} or a margin rectangle. */
+    public static SignatureAppearance initial(StampImage signature, SignaturePosition position) {
+        return new PersonalSignatureStamp(signature, position);
+    }
+
+    /**
+     * Ký phát hành: the organisation's red seal, {@code sealWidthMm} wide as on paper, over the left third of the
+     * official's signature, with the clerk's số/ký hiệu and ngày ban hành as companion annotations.
+     */
+    public static SignatureAppearance issue(StampImage seal, double sealWidthMm, SealTarget target,
+            List<CompanionText> companions) {
+        return new IssueStamp(seal, sealWidthMm, target, companions);
+    }
+
+    /** Bản sao điện tử: form of copy, copying organisation and signing time, top right of page 1; no image. */
+    public static SignatureAppearance copy(CopyForm form, String copyingOrganisation, Instant signingTime) {
+        return new CornerStamp(List.of(form.label(), copyingOrganisation, SigningTime.iso(signingTime)),
+                Optional.empty(), 0);
+    }
+
+    /** Văn bản kèm theo in a separate file: số và ký hiệu of the main document and signing time, top right of page 1. */
+    public static SignatureAppearance attachment(String documentNumber, Instant signingTime) {
+        return new CornerStamp(List.of(documentNumber, SigningTime.iso(signingTime)), Optional.empty(), 0);
+    }
+
+    /** Số hóa văn bản giấy: the red seal image, organisation name and signing time, top right of page 1. */
+    public static SignatureAppearance digitised(StampImage seal, double sealWidthMm, String organisation,
+            Instant signingTime) {
+        return new CornerStamp(List.of(organisation, SigningTime.iso(signingTime)), Optional.of(seal), sealWidthMm);
+    }
+
+    /** The "Ký bởi / Email / Cơ quan / Thời gian ký" block at the top right of page 1. */
+    public static SignatureAppearance signerInfo(SignerInfo info) {
+        return new CornerStamp(info.lines(), Optional.empty(), 0);
+    }
+
+    /** No visible trace (the engine then adds no widget rectangle). */
+    public static SignatureAppearance invisible() {
+        return SignatureAppearance.INVISIBLE;
+    }
+}

@@ -1,0 +1,65 @@
+package vn.kyso.pdf.appearance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * The stamp font: Liberation Serif Regular (metric-compatible with Times New Roman, which Nghị định 30/2020 asks
+ * for), embedded as a subset with a ToUnicode map so Vietnamese diacritics render everywhere and can be extracted.
+ * One font object per document: the widget and its companions share one subset instead of embedding it twice.
+ */
+public final class StampFont {
+
+    /** Nghị định 30/2020, Phụ lục I: stamp text is size 10. */
+    public static final float SIZE = 10f;
+    /** Line distance for size 10 (1.2 × size, the usual single spacing of Times New Roman). */
+    public static final float LEADING = 12f;
+
+    static final String RESOURCE = "/vn/kyso/pdf/fonts/LiberationSerif-Regular.ttf";
+
+    private static final Map<PDDocument, PDType0Font> LOADED = new WeakHashMap<>();
+
+    private StampFont() {
+    }
+
+    public static synchronized PDType0Font of(PDDocument document) throws IOException {
+        PDType0Font font = LOADED.get(document);
+        if (font == null) {
+            try (InputStream in = StampFont.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IOException("bundled font missing: " + RESOURCE);
+                }
+                font = PDType0Font.load(document, in, true);
+            }
+            LOADED.put(document, font);
+        }
+        return font;
+    }
+
+    /** Width of {@code text} at {@link #SIZE}, in points. */
+    public static float width(PDType0Font font, String text) {
+        try {
+            return font.getStringWidth(text) / 1000f * SIZE;
+        } catch (IllegalArgumentException e) {
+            throw new vn.kyso.errors.KysoException(AppearanceError.TEXT_NOT_RENDERABLE, Map.of(), e, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Distance from the baseline up to the top of the tallest glyphs (with Vietnamese stacked accents). */
+    public static float ascent(PDType0Font font) {
+        return font.getFontDescriptor().getAscent() / 1000f * SIZE;
+    }
+
+    /** Distance from the baseline down to the bottom of descenders, as a positive number. */
+    public static float descent(PDType0Font font) {
+        return -font.getFontDescriptor().getDescent() / 1000f * SIZE;
+    }
+}
