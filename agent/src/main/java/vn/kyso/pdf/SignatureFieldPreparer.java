@@ -52,7 +52,9 @@ final class SignatureFieldPreparer {
         int pageIndex = placement.map(SignatureAppearance.Placement::pageIndex).orElse(0);
         PDPage page = widget.getPage() != null && existingName != null ? widget.getPage() : document.getPage(pageIndex);
 
-        if (placement.isPresent() && (existingName == null || isEmpty(widget.getRectangle()))) {
+        // An existing field keeps its own rectangle; the placement's is used only when the field has none.
+        if (placement.isPresent() && placement.get().rectangle() != null
+                && (existingName == null || isEmpty(widget.getRectangle()))) {
             widget.setRectangle(placement.get().rectangle());
         }
         if (placement.isPresent() && !isEmpty(widget.getRectangle())) {
