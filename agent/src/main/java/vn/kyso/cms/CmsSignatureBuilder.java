@@ -81,8 +81,8 @@ public final class CmsSignatureBuilder {
             X509Certificate certificate = signer.certificate();
             SignerInfoGenerator signerInfo = new SignerInfoGeneratorBuilder(
                     new PrecomputedDigestProvider(digestAlgorithm, contentDigest),
-                    // RSA PKCS#1 v1.5 is written as rsaEncryption (RFC 3370 §3.2, what every verifier expects);
-                    // RSASSA-PSS keeps its parameters and ECDSA its ecdsa-with-SHAxxx identifier.
+                    // BouncyCastle 1.83 keeps the full identifier: shaNNNWithRSAEncryption for PKCS#1 v1.5 (RFC 5754
+                    // §3.2), id-RSASSA-PSS with its parameters, ecdsa-with-SHAnnn.
                     new DefaultCMSSignatureEncryptionAlgorithmFinder())
                     .setSignedAttributeGenerator(signedAttributes(certificate, signingTime))
                     .build(new SignerPortContentSigner(signer, algorithm), new JcaX509CertificateHolder(certificate));
