@@ -31,9 +31,6 @@ public enum PdfError implements ErrorCode {
     REVOCATION_DATA_UNAVAILABLE(
             "Không lấy được thông tin thu hồi (OCSP/CRL) của chứng thư số {0}: {1}",
             "Revocation data (OCSP/CRL) for certificate {0} could not be obtained: {1}"),
-    LEVEL_NOT_REACHED(
-            "Chữ ký chỉ đạt mức {0} thay vì {1}: {2}",
-            "The signature reached level {0} instead of {1}: {2}"),
     PDF_WRITE_FAILED(
             "Không ghi được văn bản đã ký: {0}",
             "The signed document could not be written: {0}");
