@@ -1,0 +1,152 @@
+package vn.kyso.pdf;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+
+/**
+ * Adds validation material to the document security store (ETSI EN 319 142-1 §5.4, ISO 32000-2 §12.8.4.3) in a new
+ * incremental update: /Certs, /OCSPs, /CRLs, and a /VRI entry per signature keyed by the upper-case hex SHA-1 of the
+ * signature's /Contents bytes. Material already in the /DSS is referenced, not written again.
+ */
+final class DssWriter {
+
+    private static final COSName DSS = COSName.getPDFName("DSS");
+    private static final COSName CERTS = COSName.getPDFName("Certs");
+    private static final COSName OCSPS = COSName.getPDFName("OCSPs");
+    private static final COSName CRLS = COSName.getPDFName("CRLs");
+    private static final COSName VRI = COSName.getPDFName("VRI");
+    private static final COSName CERT = COSName.getPDFName("Cert");
+    private static final COSName OCSP = COSName.getPDFName("OCSP");
+    private static final COSName CRL = COSName.getPDFName("CRL");
+
+    private DssWriter() {
+    }
+
+    /** True when every item of {@code data} is already in the document's /DSS (nothing to add). */
+    static boolean alreadyContains(PDDocument document, ValidationData data) throws IOException {
+        COSDictionary dss = document.getDocumentCatalog().getCOSObject().getCOSDictionary(DSS);
+        if (dss == null) {
+            return false;
+        }
+        return existing(dss, CERTS).keySet().containsAll(keys(data.certificates()))
+                && existing(dss, OCSPS).keySet().containsAll(keys(data.ocspResponses()))
+                && existing(dss, CRLS).keySet().containsAll(keys(data.crls()));
+    }
+
+    /**
+     * Writes {@code data} for the signature whose /Contents are {@code signatureContents} and saves incrementally.
+     */
+    static void write(PDDocument document, byte[] signatureContents, ValidationData data, OutputStream out)
+            throws IOException {
+        COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
+        COSDictionary dss = catalog.getCOSDictionary(DSS);
+        if (dss == null) {
+            dss = new COSDictionary();
+            catalog.setItem(DSS, dss);
+        }
+        COSArray certRefs = merge(document, dss, CERTS, data.certificates());
+        COSArray ocspRefs = merge(document, dss, OCSPS, data.ocspResponses());
+        COSArray crlRefs = merge(document, dss, CRLS, data.crls());
+
+        COSDictionary vri = dss.getCOSDictionary(VRI);
+        if (vri == null) {
+            vri = new COSDictionary();
+            dss.setItem(VRI, vri);
+        }
+        COSDictionary entry = new COSDictionary();
+        entry.setItem(CERT, certRefs);
+        if (ocspRefs.size() > 0) {
+            entry.setItem(OCSP, ocspRefs);
+        }
+        if (crlRefs.size() > 0) {
+            entry.setItem(CRL, crlRefs);
+        }
+        vri.setItem(COSName.getPDFName(vriKey(signatureContents)), entry);
+
+        vri.setNeedToBeUpdated(true);
+        dss.setNeedToBeUpdated(true);
+        catalog.setNeedToBeUpdated(true);
+        document.saveIncremental(out);
+    }
+
+    static String vriKey(byte[] signatureContents) {
+        try {
+            return HexFormat.of().withUpperCase()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(signatureContents));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Adds the items missing from /DSS /{name}; returns an array referencing every item of {@code items}. */
+    private static COSArray merge(PDDocument document, COSDictionary dss, COSName name, List<byte[]> items)
+            throws IOException {
+        COSArray all = dss.getCOSArray(name);
+        if (all == null) {
+            all = new COSArray();
+            dss.setItem(name, all);
+        }
+        Map<ByteBuffer, COSStream> known = existing(dss, name);
+        COSArray references = new COSArray();
+        for (byte[] item : items) {
+            ByteBuffer key = ByteBuffer.wrap(sha256(item));
+            COSStream stream = known.get(key);
+            if (stream == null) {
+                stream = document.getDocument().createCOSStream();
+                try (OutputStream body = stream.createOutputStream(COSName.FLATE_DECODE)) {
+                    body.write(item);
+                }
+                all.add(stream);
+                known.put(key, stream);
+            }
+            references.add(stream);
+        }
+        all.setNeedToBeUpdated(true);
+        return references;
+    }
+
+    private static Map<ByteBuffer, COSStream> existing(COSDictionary dss, COSName name) throws IOException {
+        Map<ByteBuffer, COSStream> out = new HashMap<>();
+        COSArray array = dss.getCOSArray(name);
+        if (array == null) {
+            return out;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            COSBase object = array.getObject(i);
+            if (object instanceof COSStream stream) {
+                try (InputStream in = stream.createInputStream()) {
+                    out.put(ByteBuffer.wrap(sha256(in.readAllBytes())), stream);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<ByteBuffer> keys(List<byte[]> items) {
+        return items.stream().map(i -> ByteBuffer.wrap(sha256(i))).toList();
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,256 @@
+package vn.kyso.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.service.crl.OnlineCRLSource;
+import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
+import eu.europa.esig.dss.simplereport.SimpleReport;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
+import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
+import eu.europa.esig.dss.validation.SignedDocumentValidator;
+import eu.europa.esig.dss.validation.reports.Reports;
+import vn.kyso.pki.CrlClient;
+import vn.kyso.pki.HttpFetcher;
+import vn.kyso.pki.OcspClient;
+import vn.kyso.pki.TimeStampClient;
+import vn.kyso.sign.TokenSignerPort;
+import vn.kyso.testpki.SoftHsmFixture;
+import vn.kyso.testpki.TestEnvironment;
+import vn.kyso.testpki.TestPki;
+import vn.kyso.token.TokenManager;
+import vn.kyso.token.TokenManagerConfig;
+
+/** Shared test plumbing: SoftHSM2 signers, the PKI services, a sample PDF and the two independent validators. */
+final class PadesFixture {
+
+    static final TestEnvironment ENV = TestEnvironment.shared();
+    private static TokenManager tokens;
+    private static Path nssDirectory;
+
+    private PadesFixture() {
+    }
+
+    static synchronized TokenManager tokens() {
+        if (tokens == null) {
+            tokens = TokenManager.open(TokenManagerConfig.of(List.of(ENV.softHsm().library())));
+        }
+        return tokens;
+    }
+
+    static TokenSignerPort signer(String alias) {
+        TestPki pki = ENV.pki();
+        String id = fingerprint(pki.get(alias).certificate());
+        return new TokenSignerPort(tokens(), id, List.of(pki.intermediate(), pki.root()),
+                request -> Optional.of(SoftHsmFixture.USER_PIN.toCharArray()));
+    }
+
+    /** Certificate ids of the token layer: SHA-256 of the DER certificate, lower-case hex. */
+    static String fingerprint(java.security.cert.X509Certificate certificate) {
+        try {
+            return java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static PadesServices services() {
+        HttpFetcher http = HttpFetcher.withDefaults();
+        TestPki pki = ENV.pki();
+        return new PadesServices(new TimeStampClient(http, URI.create(ENV.services().urls().tsa())),
+                new OcspClient(http), new CrlClient(http), List.of(pki.root(), pki.intermediate()));
+    }
+
+    /** A one-page PDF with Vietnamese text (DejaVu Sans when installed, else plain ASCII in Helvetica). */
+    static byte[] samplePdf() throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            Path ttf = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+            PDFont font;
+            String text;
+            if (Files.exists(ttf)) {
+                font = PDType0Font.load(document, ttf.toFile());
+                text = "Quyết định số 12/QĐ-SKHCN — Sở Khoa học và Công nghệ tỉnh Ninh Bình";
+            } else {
+                font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+                text = "Quyet dinh so 12/QD-SKHCN";
+            }
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(font, 12);
+                content.newLineAtOffset(60, 760);
+                content.showText(text);
+                content.endText();
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    static byte[] corpus(String name) throws IOException {
+        return Files.readAllBytes(Path.of(System.getProperty("kyso.test.corpus", "/work/shared/corpus"), name));
+    }
+
+    static String describe(PDDocument document) {
+        StringBuilder out = new StringBuilder();
+        for (var signature : document.getSignatureDictionaries()) {
+            out.append(signature.getCOSObject().toString()).append('\n');
+        }
+        return out.toString();
+    }
+
+    static void assertPrefix(byte[] original, byte[] signed) {
+        assertTrue(signed.length > original.length, "nothing appended");
+        assertTrue(Arrays.equals(original, 0, original.length, signed, 0, original.length),
+                "the original bytes are not an exact prefix of the output");
+    }
+
+    /** EU DSS with the test root as the only trust anchor, online OCSP/CRL and AIA against the loopback services. */
+    static SimpleReport validateWithDss(byte[] pdf) {
+        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
+        trusted.addCertificate(new CertificateToken(ENV.pki().root()));
+        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
+        verifier.setTrustedCertSources(trusted);
+        verifier.setOcspSource(new OnlineOCSPSource());
+        verifier.setCrlSource(new OnlineCRLSource());
+        verifier.setAIASource(new DefaultAIASource());
+        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
+        validator.setCertificateVerifier(verifier);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(policyLoader());
+        try {
+            Reports reports = validator.validateDocument();
+            return reports.getSimpleReport();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static ClassLoader policyLoader;
+
+    /**
+     * DSS 6.4 finds its default validation policy (dss-policy-jaxb) and its CMS implementation (dss-cms-object)
+     * through ServiceLoaders, and agent/pom.xml lists neither (test scope). Until it does, the jars are taken from
+     * the same local repository as dss-validation (same version) and offered through the context class loader,
+     * which ServiceLoader uses.
+     */
+    private static synchronized ClassLoader policyLoader() {
+        if (policyLoader == null) {
+            try {
+                Path validationJar = Path.of(SignedDocumentValidator.class.getProtectionDomain().getCodeSource()
+                        .getLocation().toURI());
+                String version = validationJar.getParent().getFileName().toString();
+                List<java.net.URL> jars = new ArrayList<>();
+                for (String artifact : List.of("dss-policy-jaxb", "dss-cms-object")) {
+                    jars.add(validationJar.getParent().getParent().getParent().resolve(artifact).resolve(version)
+                            .resolve(artifact + "-" + version + ".jar").toUri().toURL());
+                }
+                policyLoader = new java.net.URLClassLoader(jars.toArray(java.net.URL[]::new),
+                        PadesFixture.class.getClassLoader());
+            } catch (Exception e) {
+                throw new IllegalStateException("dss-policy-jaxb not found", e);
+            }
+        }
+        return policyLoader;
+    }
+
+    /** Every signature TOTAL_PASSED at the given PAdES levels (in document order). */
+    static void assertDss(byte[] pdf, SignatureLevel... levels) {
+        SimpleReport report = validateWithDss(pdf);
+        List<String> ids = report.getSignatureIdList();
+        assertEquals(levels.length, ids.size(), "signatures found by DSS");
+        List<SignatureLevel> actual = new ArrayList<>();
+        for (String id : ids) {
+            assertEquals(Indication.TOTAL_PASSED, report.getIndication(id),
+                    id + ": " + report.getSubIndication(id) + " " + report.getAdESValidationErrors(id));
+            actual.add(report.getSignatureFormat(id));
+        }
+        List<SignatureLevel> expected = List.of(levels);
+        assertEquals(expected.stream().sorted().toList(), actual.stream().sorted().toList());
+    }
+
+    /** Runs poppler's pdfsig with an NSS database that trusts the test root; returns its output. */
+    static String pdfsig(byte[] pdf) throws Exception {
+        Path dir = nssDatabase();
+        Path file = Files.createTempFile("kyso-pades", ".pdf");
+        try {
+            Files.write(file, pdf);
+            return run("pdfsig", "-nssdir", "sql:" + dir, file.toString());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * Asserts pdfsig finds {@code count} CAdES signatures and calls each one valid with a trusted certificate.
+     * Document time-stamps (ETSI.RFC3161) are listed apart: poppler 22 shows their type as "unknown" and answers
+     * "Unable to validate this type of signature", so they are counted, not judged (EU DSS judges them).
+     */
+    static void assertPdfsigValid(byte[] pdf, int count, int documentTimeStamps) throws Exception {
+        String output = pdfsig(pdf);
+        int valid = 0;
+        int stamps = 0;
+        for (String block : output.split("Signature #")) {
+            if (!block.contains("Signature Type:")) {
+                continue;
+            }
+            if (block.contains("Signature Type: ETSI.RFC3161") || block.contains("Signature Type: unknown")) {
+                stamps++;
+                continue;
+            }
+            assertTrue(block.contains("Signature Validation: Signature is Valid."), output);
+            assertTrue(block.contains("Certificate Validation: Certificate is Trusted."), output);
+            valid++;
+        }
+        assertEquals(count, valid, output);
+        assertEquals(documentTimeStamps, stamps, output);
+    }
+
+    private static synchronized Path nssDatabase() throws Exception {
+        if (nssDirectory == null) {
+            Path dir = Files.createTempDirectory("kyso-nss");
+            Path root = dir.resolve("root.pem");
+            Files.writeString(root, TestPki.pem(ENV.pki().root()));
+            run("certutil", "-N", "--empty-password", "-d", "sql:" + dir);
+            run("certutil", "-A", "-n", "root", "-t", "C,C,C", "-i", root.toString(), "-d", "sql:" + dir);
+            nssDirectory = dir;
+        }
+        return nssDirectory;
+    }
+
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return output;
+    }
+}
