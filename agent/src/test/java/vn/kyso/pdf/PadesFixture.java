@@ -144,43 +144,7 @@ final class PadesFixture {
         verifier.setAIASource(new DefaultAIASource());
         SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
         validator.setCertificateVerifier(verifier);
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(policyLoader());
-        try {
-            Reports reports = validator.validateDocument();
-            return reports.getSimpleReport();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-    }
-
-    private static ClassLoader policyLoader;
-
-    /**
-     * DSS 6.4 finds its default validation policy (dss-policy-jaxb) and its CMS implementation (dss-cms-object)
-     * through ServiceLoaders, and agent/pom.xml lists neither (test scope). Until it does, the jars are taken from
-     * the same local repository as dss-validation (same version) and offered through the context class loader,
-     * which ServiceLoader uses.
-     */
-    private static synchronized ClassLoader policyLoader() {
-        if (policyLoader == null) {
-            try {
-                Path validationJar = Path.of(SignedDocumentValidator.class.getProtectionDomain().getCodeSource()
-                        .getLocation().toURI());
-                String version = validationJar.getParent().getFileName().toString();
-                List<java.net.URL> jars = new ArrayList<>();
-                for (String artifact : List.of("dss-policy-jaxb", "dss-cms-object")) {
-                    jars.add(validationJar.getParent().getParent().getParent().resolve(artifact).resolve(version)
-                            .resolve(artifact + "-" + version + ".jar").toUri().toURL());
-                }
-                policyLoader = new java.net.URLClassLoader(jars.toArray(java.net.URL[]::new),
-                        PadesFixture.class.getClassLoader());
-            } catch (Exception e) {
-                throw new IllegalStateException("dss-policy-jaxb not found", e);
-            }
-        }
-        return policyLoader;
+        return validator.validateDocument().getSimpleReport();
     }
 
     /** Every signature TOTAL_PASSED at the given PAdES levels (in document order). */
