@@ -29,6 +29,7 @@ final class CmsParseCheck implements SignatureCheck {
             contentInfo = ContentInfo.getInstance(object);
             CMSSignedData cms = new CMSSignedData(contentInfo);
             if (cms.getSignedContent() == null) {
+                context.detached = true;
                 cms = new CMSSignedData(new CMSProcessableByteArray(context.signedBytes), contentInfo);
             }
             context.cms = cms;

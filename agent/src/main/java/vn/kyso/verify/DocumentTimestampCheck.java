@@ -35,11 +35,11 @@ final class DocumentTimestampCheck implements SignatureCheck {
             verified = timestamps.verify(token, context.signedBytes, context.certificatePool(), context.evidence);
         } catch (VerificationFailure e) {
             context.timestamp = new TimestampInfo(token.getTimeStampInfo().getGenTime().toInstant(), null, null,
-                    false, e.messageEn());
+                    false, e.reason());
             if (e.subIndication() == SubIndication.TIMESTAMP_INVALID
-                    && e.getMessage().contains("message imprint")) {
+                    && e.reason().contains("message imprint")) {
                 // For a document timestamp the imprint is over the document: a mismatch means altered content.
-                throw new VerificationFailure(SubIndication.HASH_FAILURE, e.messageEn(), e);
+                throw new VerificationFailure(SubIndication.HASH_FAILURE, e.reason(), e);
             }
             throw e;
         }

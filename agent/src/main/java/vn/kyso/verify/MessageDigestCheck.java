@@ -12,8 +12,7 @@ final class MessageDigestCheck implements SignatureCheck {
     public void check(SignatureContext context) {
         byte[] signedContent = context.signedBytes;
         CMSSignedData cms = context.cms;
-        if (cms.getSignedContent() != null && cms.getSignedContent().getContent() instanceof byte[] encapsulated
-                && encapsulated != context.signedBytes) {
+        if (!context.detached && cms.getSignedContent().getContent() instanceof byte[] encapsulated) {
             // adbe.pkcs7.sha1: the CMS signs an encapsulated SHA-1 of the byte ranges instead of the ranges.
             byte[] rangeDigest = Digests.digest(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
                     org.bouncycastle.asn1.oiw.OIWObjectIdentifiers.idSHA1), context.signedBytes);

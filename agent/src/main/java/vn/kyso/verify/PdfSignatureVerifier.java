@@ -79,7 +79,7 @@ public final class PdfSignatureVerifier {
             }
         } catch (VerificationFailure e) {
             failed = e.subIndication();
-            reason = e.messageEn();
+            reason = e.reason();
         } catch (RuntimeException e) {
             // A rule that crashed on hostile input proves nothing either way.
             failed = SubIndication.FORMAT_FAILURE;

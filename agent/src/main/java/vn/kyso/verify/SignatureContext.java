@@ -25,6 +25,8 @@ final class SignatureContext {
     /** The bytes the byte ranges cover, set by the byte-range check. */
     byte[] signedBytes;
     CMSSignedData cms;
+    /** True for a detached CMS (PAdES); false when it encapsulates its content (adbe.pkcs7.sha1). */
+    boolean detached;
     SignerInformation signer;
     X509Certificate signerCertificate;
     /** Certificates the CMS (and its timestamp) carry, for chain building. */

@@ -54,10 +54,13 @@ final class SignatureTimestampCheck implements SignatureCheck {
             verified = timestamps.verify(token, context.signer.getSignature(), context.certificatePool(),
                     context.evidence);
         } catch (VerificationFailure e) {
+            if (e.subIndication() == SubIndication.TRY_LATER) {
+                throw e; // the TSA's revocation status is unknown for now: try later, not "invalid"
+            }
             context.timestamp = new TimestampInfo(token.getTimeStampInfo().getGenTime().toInstant(), null, null,
-                    false, e.messageEn());
+                    false, e.reason());
             throw new VerificationFailure(SubIndication.TIMESTAMP_INVALID,
-                    "signature timestamp: " + e.code() + ": " + e.messageEn(), e);
+                    "signature timestamp: " + e.code() + ": " + e.reason(), e);
         }
         context.timestamp = verified.info();
         context.carriedCertificates.add(verified.tsaCertificate());

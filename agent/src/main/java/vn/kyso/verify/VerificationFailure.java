@@ -12,12 +12,20 @@ public final class VerificationFailure extends KysoException {
 
     private static final long serialVersionUID = 1L;
 
+    private final String reason;
+
     public VerificationFailure(SubIndication subIndication, String reason) {
-        super(subIndication, Map.of(), null, reason);
+        this(subIndication, reason, null);
     }
 
     public VerificationFailure(SubIndication subIndication, String reason, Throwable cause) {
         super(subIndication, Map.of(), cause, reason);
+        this.reason = reason;
+    }
+
+    /** The detail of the failure, without the sub-indication's sentence around it. */
+    public String reason() {
+        return reason;
     }
 
     public SubIndication subIndication() {
