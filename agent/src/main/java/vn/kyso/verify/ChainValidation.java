@@ -1,0 +1,64 @@
+package vn.kyso.verify;
+
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rules on a built chain at a given time, shared by the signer's chain and a TSA's chain: each certificate in
+ * its validity period, then RFC 5280 path validation (signatures, basic constraints, key usage of CAs, critical
+ * extensions). Revocation is {@link RevocationCheck}'s.
+ */
+final class ChainValidation {
+
+    private ChainValidation() {
+    }
+
+    /**
+     * @param proofOfTime true when {@code time} is proven by a timestamp (a later expiry then means the certificate
+     *                    was used after it expired: TOTAL_FAILED), false when it is only the verification time
+     */
+    static void validityAt(List<X509Certificate> chain, Instant time, boolean proofOfTime) {
+        for (X509Certificate certificate : chain) {
+            String who = "\"" + Certificates.name(certificate) + "\"";
+            if (time.isBefore(certificate.getNotBefore().toInstant())) {
+                throw new VerificationFailure(SubIndication.NOT_YET_VALID, who + " is valid only from "
+                        + certificate.getNotBefore().toInstant() + ", signing time " + time);
+            }
+            if (time.isAfter(certificate.getNotAfter().toInstant())) {
+                if (proofOfTime) {
+                    throw new VerificationFailure(SubIndication.EXPIRED, who + " expired at "
+                            + certificate.getNotAfter().toInstant() + ", the timestamp proves signing at " + time);
+                }
+                throw new VerificationFailure(SubIndication.OUT_OF_BOUNDS_NO_POE, who + " expired at "
+                        + certificate.getNotAfter().toInstant() + " and no timestamp proves an earlier signing time");
+            }
+        }
+    }
+
+    static void pkixAt(List<X509Certificate> chain, Instant time) {
+        if (chain.size() < 2) {
+            return; // a trusted root signing by itself: nothing to validate beyond being trusted
+        }
+        try {
+            X509Certificate anchor = chain.get(chain.size() - 1);
+            PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(anchor, null)));
+            parameters.setRevocationEnabled(false);
+            parameters.setDate(Date.from(time));
+            CertPathValidator.getInstance("PKIX").validate(
+                    CertificateFactory.getInstance("X.509").generateCertPath(chain.subList(0, chain.size() - 1)),
+                    parameters);
+        } catch (java.security.cert.CertPathValidatorException e) {
+            throw new VerificationFailure(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE,
+                    "path validation: " + e.getMessage(), e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new VerificationFailure(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE, e.getMessage(), e);
+        }
+    }
+}

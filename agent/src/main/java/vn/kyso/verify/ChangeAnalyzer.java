@@ -1,0 +1,204 @@
+package vn.kyso.verify;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDField;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+
+/**
+ * What changed between the revision a signature covers and the final document, and whether the signer allowed
+ * it. The signed revision is the file cut at the end of the signature's byte range. Allowed without DocMDP:
+ * later signatures, /DSS, annotations, form filling, document information. Never allowed: changed page content or
+ * resources, pages added or removed. A certification signature's DocMDP P narrows this: P=1 allows only /DSS,
+ * P=2 adds form filling and signatures, P=3 adds annotations (ISO 32000-1 §12.8.2.2).
+ */
+final class ChangeAnalyzer {
+
+    private static final COSName DSS = COSName.getPDFName("DSS");
+
+    private ChangeAnalyzer() {
+    }
+
+    static List<Change> changesAfter(byte[] file, long revisionEnd, PDDocument finalDocument, Integer docMdpP) {
+        if (revisionEnd <= 0 || revisionEnd >= file.length) {
+            return List.of();
+        }
+        List<Change> changes = new ArrayList<>();
+        try (PDDocument signed = Loader.loadPDF(Arrays.copyOf(file, (int) revisionEnd))) {
+            comparePages(signed, finalDocument, changes, docMdpP);
+            compareFields(signed, finalDocument, changes, docMdpP);
+            COSDictionary before = signed.getDocumentCatalog().getCOSObject();
+            COSDictionary after = finalDocument.getDocumentCatalog().getCOSObject();
+            if (!same(before.getDictionaryObject(DSS), after.getDictionaryObject(DSS))) {
+                changes.add(change(ChangeKind.DSS_ADDED, "/DSS", docMdpP));
+            }
+            if (!same(signed.getDocumentInformation().getCOSObject(),
+                    finalDocument.getDocumentInformation().getCOSObject())) {
+                changes.add(change(ChangeKind.METADATA_CHANGED, "/Info", docMdpP));
+            }
+        } catch (Exception e) {
+            changes.add(new Change(ChangeKind.SIGNED_REVISION_UNREADABLE, String.valueOf(e.getMessage()), false));
+        }
+        return changes;
+    }
+
+    private static void comparePages(PDDocument signed, PDDocument current, List<Change> changes, Integer p) {
+        int before = signed.getNumberOfPages();
+        int after = current.getNumberOfPages();
+        if (before != after) {
+            changes.add(change(ChangeKind.PAGES_ADDED_OR_REMOVED, before + " → " + after + " pages", p));
+        }
+        for (int i = 0; i < Math.min(before, after); i++) {
+            PDPage a = signed.getPage(i);
+            PDPage b = current.getPage(i);
+            String where = "page " + (i + 1);
+            if (!same(a.getCOSObject().getDictionaryObject(COSName.CONTENTS),
+                    b.getCOSObject().getDictionaryObject(COSName.CONTENTS))) {
+                changes.add(change(ChangeKind.PAGE_CONTENT_CHANGED, where, p));
+            }
+            if (!same(a.getCOSObject().getDictionaryObject(COSName.RESOURCES),
+                    b.getCOSObject().getDictionaryObject(COSName.RESOURCES))
+                    || !same(a.getCOSObject().getDictionaryObject(COSName.MEDIA_BOX),
+                    b.getCOSObject().getDictionaryObject(COSName.MEDIA_BOX))) {
+                changes.add(change(ChangeKind.PAGE_RESOURCES_CHANGED, where, p));
+            }
+            compareAnnotations(a, b, where, changes, p);
+        }
+    }
+
+    private static void compareAnnotations(PDPage before, PDPage after, String where, List<Change> changes,
+                                           Integer p) {
+        Map<String, Integer> old = annotationFingerprints(before);
+        boolean widgetOrSignature = false;
+        boolean otherAnnotation = false;
+        try {
+            for (PDAnnotation annotation : after.getAnnotations()) {
+                String fingerprint = annotationFingerprint(annotation);
+                Integer count = old.get(fingerprint);
+                if (count != null && count > 0) {
+                    old.put(fingerprint, count - 1);
+                } else if ("Widget".equals(annotation.getSubtype())) {
+                    widgetOrSignature = true;
+                } else {
+                    otherAnnotation = true;
+                }
+            }
+        } catch (java.io.IOException e) {
+            otherAnnotation = true;
+        }
+        boolean removed = old.values().stream().anyMatch(c -> c > 0);
+        if (widgetOrSignature) {
+            // Widgets carry field values and signatures; the field comparison says which. Only record the page.
+            changes.add(change(ChangeKind.FORM_FILLED, where + " (widget)", p));
+        }
+        if (otherAnnotation || removed) {
+            changes.add(change(ChangeKind.ANNOTATION_CHANGED, where, p));
+        }
+    }
+
+    private static Map<String, Integer> annotationFingerprints(PDPage page) {
+        Map<String, Integer> result = new HashMap<>();
+        try {
+            for (PDAnnotation annotation : page.getAnnotations()) {
+                result.merge(annotationFingerprint(annotation), 1, Integer::sum);
+            }
+        } catch (java.io.IOException e) {
+            // unreadable annotations compare as none
+        }
+        return result;
+    }
+
+    private static String annotationFingerprint(PDAnnotation annotation) {
+        return CosFingerprint.of(annotation.getCOSObject(), COSName.P, COSName.PARENT);
+    }
+
+    private static void compareFields(PDDocument signed, PDDocument current, List<Change> changes, Integer p) {
+        Map<String, String> before = fieldFingerprints(signed);
+        Map<String, String> after = fieldFingerprints(current);
+        Set<String> names = new LinkedHashSet<>(after.keySet());
+        names.addAll(before.keySet());
+        Set<String> signatureFields = signatureFieldNames(current);
+        for (String name : names) {
+            if (same(before.get(name), after.get(name))) {
+                continue;
+            }
+            ChangeKind kind = signatureFields.contains(name) ? ChangeKind.SIGNATURE_ADDED : ChangeKind.FORM_FILLED;
+            changes.add(change(kind, name, p));
+        }
+        // A widget change that belongs to a field already reported is not a separate change.
+        boolean fieldChanges = changes.stream().anyMatch(c -> c.kind() == ChangeKind.SIGNATURE_ADDED
+                || (c.kind() == ChangeKind.FORM_FILLED && !c.where().endsWith("(widget)")));
+        if (fieldChanges) {
+            changes.removeIf(c -> c.kind() == ChangeKind.FORM_FILLED && c.where().endsWith("(widget)"));
+        }
+    }
+
+    private static Map<String, String> fieldFingerprints(PDDocument document) {
+        Map<String, String> result = new HashMap<>();
+        PDAcroForm form = document.getDocumentCatalog().getAcroForm(null);
+        if (form == null) {
+            return result;
+        }
+        for (PDField field : form.getFieldTree()) {
+            result.put(field.getFullyQualifiedName(),
+                    CosFingerprint.of(field.getCOSObject(), COSName.P, COSName.PARENT, COSName.KIDS));
+        }
+        return result;
+    }
+
+    private static Set<String> signatureFieldNames(PDDocument document) {
+        Set<String> names = new LinkedHashSet<>();
+        PDAcroForm form = document.getDocumentCatalog().getAcroForm(null);
+        if (form != null) {
+            for (PDField field : form.getFieldTree()) {
+                if (field instanceof PDSignatureField) {
+                    names.add(field.getFullyQualifiedName());
+                }
+            }
+        }
+        return names;
+    }
+
+    private static boolean same(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a instanceof String || b instanceof String) {
+            return a.equals(b);
+        }
+        return CosFingerprint.of((COSBase) a).equals(CosFingerprint.of((COSBase) b));
+    }
+
+    private static Change change(ChangeKind kind, String where, Integer docMdpP) {
+        return new Change(kind, where, allowed(kind, docMdpP));
+    }
+
+    static boolean allowed(ChangeKind kind, Integer docMdpP) {
+        if (!kind.allowedByDefault()) {
+            return false;
+        }
+        if (docMdpP == null) {
+            return true;
+        }
+        return switch (kind) {
+            case DSS_ADDED -> true;
+            case SIGNATURE_ADDED, FORM_FILLED -> docMdpP >= 2;
+            case ANNOTATION_CHANGED -> docMdpP >= 3;
+            default -> docMdpP >= 2;
+        };
+    }
+}

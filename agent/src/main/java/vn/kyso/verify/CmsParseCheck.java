@@ -1,0 +1,70 @@
+package vn.kyso.verify;
+
+import java.io.ByteArrayInputStream;
+import java.util.Collection;
+
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
+
+/**
+ * /Contents is one CMS SignedData with one signer whose certificate it carries. The DER is read as one object, so
+ * the zero padding after it is ignored rather than rejected.
+ */
+final class CmsParseCheck implements SignatureCheck {
+
+    @Override
+    public void check(SignatureContext context) {
+        ContentInfo contentInfo;
+        try (ASN1InputStream in = new ASN1InputStream(new ByteArrayInputStream(context.signature.contents()))) {
+            ASN1Primitive object = in.readObject();
+            if (object == null) {
+                throw new VerificationFailure(SubIndication.FORMAT_FAILURE, "/Contents is empty");
+            }
+            contentInfo = ContentInfo.getInstance(object);
+            CMSSignedData cms = new CMSSignedData(contentInfo);
+            if (cms.getSignedContent() == null) {
+                context.detached = true;
+                cms = new CMSSignedData(new CMSProcessableByteArray(context.signedBytes), contentInfo);
+            }
+            context.cms = cms;
+        } catch (VerificationFailure e) {
+            throw e;
+        } catch (Exception e) {
+            throw new VerificationFailure(SubIndication.FORMAT_FAILURE, "/Contents is not a CMS SignedData: " + e, e);
+        }
+        Collection<SignerInformation> signers = context.cms.getSignerInfos().getSigners();
+        if (signers.size() != 1) {
+            throw new VerificationFailure(SubIndication.FORMAT_FAILURE,
+                    "a PDF signature has exactly one signer, this one has " + signers.size());
+        }
+        SignerInformation signer = signers.iterator().next();
+        context.signer = signer;
+        for (X509CertificateHolder holder : context.cms.getCertificates().getMatches(null)) {
+            var certificate = Certificates.convert(holder);
+            if (certificate != null) {
+                context.carriedCertificates.add(certificate);
+            }
+        }
+        DefaultAlgorithmNameFinder names = new DefaultAlgorithmNameFinder();
+        context.digestAlgorithm = names.getAlgorithmName(signer.getDigestAlgorithmID());
+        context.signatureAlgorithm = names.getAlgorithmName(
+                new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+                        new org.bouncycastle.asn1.ASN1ObjectIdentifier(signer.getEncryptionAlgOID())));
+        @SuppressWarnings("unchecked")
+        Collection<X509CertificateHolder> matches = context.cms.getCertificates().getMatches(signer.getSID());
+        if (matches.isEmpty()) {
+            throw new VerificationFailure(SubIndication.NO_SIGNING_CERTIFICATE_FOUND,
+                    "the CMS does not carry the certificate its SignerIdentifier names");
+        }
+        context.signerCertificate = Certificates.convert(matches.iterator().next());
+        if (context.signerCertificate == null) {
+            throw new VerificationFailure(SubIndication.NO_SIGNING_CERTIFICATE_FOUND, "unreadable signer certificate");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package vn.kyso.verify;
+
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.cms.CMSSignedData;
+
+/** The messageDigest signed attribute equals the digest of the bytes the byte ranges cover (HASH_FAILURE if not). */
+final class MessageDigestCheck implements SignatureCheck {
+
+    @Override
+    public void check(SignatureContext context) {
+        byte[] signedContent = context.signedBytes;
+        CMSSignedData cms = context.cms;
+        if (!context.detached && cms.getSignedContent().getContent() instanceof byte[] encapsulated) {
+            // adbe.pkcs7.sha1: the CMS signs an encapsulated SHA-1 of the byte ranges instead of the ranges.
+            byte[] rangeDigest = Digests.digest(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+                    org.bouncycastle.asn1.oiw.OIWObjectIdentifiers.idSHA1), context.signedBytes);
+            if (!Digests.equal(rangeDigest, encapsulated)) {
+                throw new VerificationFailure(SubIndication.HASH_FAILURE,
+                        "the encapsulated SHA-1 does not match the signed byte ranges");
+            }
+            signedContent = encapsulated;
+        }
+        if (context.signer.getSignedAttributes() == null) {
+            // Without signed attributes the signature value itself covers the content digest: the next check.
+            context.warnings.add("no signed attributes (legacy PKCS#7)");
+            return;
+        }
+        Attribute attribute = context.signer.getSignedAttributes().get(CMSAttributes.messageDigest);
+        if (attribute == null) {
+            throw new VerificationFailure(SubIndication.FORMAT_FAILURE, "the messageDigest signed attribute is missing");
+        }
+        byte[] claimed = ASN1OctetString.getInstance(attribute.getAttrValues().getObjectAt(0)).getOctets();
+        byte[] actual = Digests.digest(context.signer.getDigestAlgorithmID(), signedContent);
+        if (!Digests.equal(claimed, actual)) {
+            throw new VerificationFailure(SubIndication.HASH_FAILURE,
+                    "the digest of the signed byte ranges differs from the messageDigest the signer signed");
+        }
+    }
+}

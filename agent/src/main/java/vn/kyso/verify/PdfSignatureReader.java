@@ -1,0 +1,96 @@
+package vn.kyso.verify;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSNumber;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+
+/**
+ * Finds the signatures of a loaded PDF, in the order their revisions were written. /ByteRange is taken as written
+ * (any count, any value) so that checking it stays the byte-range rule's job; /Contents is read from the file at
+ * the gap when the gap looks right, which avoids PDFBox decrypting or re-encoding it.
+ */
+final class PdfSignatureReader {
+
+    private PdfSignatureReader() {
+    }
+
+    static List<PdfSignature> read(PDDocument document, byte[] file) {
+        List<PdfSignature> result = new ArrayList<>();
+        int unnamed = 0;
+        for (PDSignatureField field : document.getSignatureFields()) {
+            PDSignature signature = field.getSignature();
+            if (signature == null) {
+                continue; // an empty field waiting for a signature
+            }
+            String name = field.getFullyQualifiedName();
+            if (name == null) {
+                name = "Signature" + (++unnamed);
+            }
+            COSDictionary dictionary = signature.getCOSObject();
+            long[] byteRange = byteRange(dictionary.getDictionaryObject(COSName.BYTERANGE));
+            Instant claimed = signature.getSignDate() == null ? null : signature.getSignDate().toInstant();
+            result.add(new PdfSignature(name, signature.getSubFilter(), byteRange,
+                    contents(dictionary, byteRange, file), claimed, docMdpP(dictionary)));
+        }
+        result.sort(Comparator.comparingLong(PdfSignature::revisionEnd));
+        return result;
+    }
+
+    private static long[] byteRange(COSBase value) {
+        if (!(value instanceof COSArray array)) {
+            return new long[0];
+        }
+        long[] numbers = new long[array.size()];
+        for (int i = 0; i < array.size(); i++) {
+            COSBase item = array.getObject(i);
+            numbers[i] = item instanceof COSNumber number ? number.longValue() : -1;
+        }
+        return numbers;
+    }
+
+    private static byte[] contents(COSDictionary dictionary, long[] byteRange, byte[] file) {
+        if (byteRange.length == 4 && byteRange[1] > 0 && byteRange[2] <= file.length && byteRange[2] > byteRange[1]
+                && file[(int) byteRange[1]] == '<' && file[(int) byteRange[2] - 1] == '>') {
+            String hex = new String(file, (int) byteRange[1] + 1, (int) (byteRange[2] - byteRange[1] - 2),
+                    java.nio.charset.StandardCharsets.ISO_8859_1).replaceAll("[^0-9A-Fa-f]", "");
+            if (hex.length() % 2 == 0) {
+                return HexFormat.of().parseHex(hex);
+            }
+        }
+        COSBase contents = dictionary.getDictionaryObject(COSName.CONTENTS);
+        return contents instanceof COSString string ? string.getBytes() : new byte[0];
+    }
+
+    /** The DocMDP /P of a certification signature (default 2), null when the signature is not one. */
+    private static Integer docMdpP(COSDictionary dictionary) {
+        COSBase references = dictionary.getDictionaryObject(COSName.getPDFName("Reference"));
+        if (!(references instanceof COSArray array)) {
+            return null;
+        }
+        for (COSBase item : array) {
+            COSBase resolved = item instanceof COSObject object ? object.getObject() : item;
+            if (resolved instanceof COSDictionary reference
+                    && COSName.getPDFName("DocMDP").equals(reference.getCOSName(COSName.getPDFName("TransformMethod")))) {
+                COSBase params = reference.getDictionaryObject(COSName.getPDFName("TransformParams"));
+                if (params instanceof COSDictionary transform) {
+                    return transform.getInt(COSName.P, 2);
+                }
+                return 2;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,229 @@
+package vn.kyso.verify;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+
+import vn.kyso.pki.CrlClient;
+import vn.kyso.pki.HttpFetcher;
+import vn.kyso.pki.OcspClient;
+import vn.kyso.pki.TrustStore;
+
+/**
+ * Verifies every signature and document timestamp of a PDF. Each rule is one {@link SignatureCheck}, run in the
+ * order of ETSI EN 319 102-1 (format, integrity, identification, time, certificate path, revocation, constraints);
+ * the first rule that fails decides the signature's indication. Then the changes made after each signature are
+ * classified. Never throws for a bad document: unreadable, encrypted and unsigned files get a report with an error
+ * code.
+ */
+public final class PdfSignatureVerifier {
+
+    private final VerifierSettings settings;
+    private final ChainBuilder chains;
+    private final TimestampVerifier timestamps;
+
+    private PdfSignatureVerifier(VerifierSettings settings) {
+        this.settings = settings;
+        this.chains = new ChainBuilder(settings.trustStore(), settings.http(), settings.online());
+        this.timestamps = new TimestampVerifier(settings, chains);
+    }
+
+    public static Builder builder(TrustStore trustStore) {
+        return new Builder(trustStore);
+    }
+
+    public DocumentReport verify(byte[] file) {
+        Instant now = settings.clock().instant();
+        PDDocument document;
+        try {
+            document = Loader.loadPDF(file);
+        } catch (InvalidPasswordException e) {
+            return DocumentReport.failed(now, VerifyError.DOCUMENT_ENCRYPTED, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            return DocumentReport.failed(now, VerifyError.DOCUMENT_UNREADABLE, String.valueOf(e.getMessage()));
+        }
+        try (document) {
+            List<PdfSignature> signatures = PdfSignatureReader.read(document, file);
+            if (signatures.isEmpty()) {
+                return DocumentReport.failed(now, VerifyError.NO_SIGNATURE, null);
+            }
+            EmbeddedEvidence evidence = EmbeddedEvidence.fromDss(document);
+            List<SignatureReport> reports = new ArrayList<>();
+            for (PdfSignature signature : signatures) {
+                reports.add(verifyOne(file, document, signature, signatures, evidence, now));
+            }
+            return DocumentReport.of(now, withLevels(reports, signatures));
+        } catch (IOException | RuntimeException e) {
+            return DocumentReport.failed(now, VerifyError.DOCUMENT_UNREADABLE, String.valueOf(e));
+        }
+    }
+
+    private SignatureReport verifyOne(byte[] file, PDDocument document, PdfSignature signature,
+                                      List<PdfSignature> all, EmbeddedEvidence evidence, Instant now) {
+        SignatureContext context = new SignatureContext(file, signature, settings, evidence, now);
+        SubIndication failed = null;
+        String reason = null;
+        try {
+            new ByteRangeCheck().check(context);
+            new GapOverlapCheck(all).check(context);
+            for (SignatureCheck check : checksFor(signature)) {
+                check.check(context);
+            }
+        } catch (VerificationFailure e) {
+            failed = e.subIndication();
+            reason = e.reason();
+        } catch (RuntimeException e) {
+            // A rule that crashed on hostile input proves nothing either way.
+            failed = SubIndication.FORMAT_FAILURE;
+            reason = "unexpected error: " + e;
+        }
+        List<Change> changes = ChangeAnalyzer.changesAfter(file, signature.revisionEnd(), document,
+                strictestDocMdp(all, signature));
+        if (failed == null && changes.stream().anyMatch(c -> !c.allowed())) {
+            failed = SubIndication.MODIFIED_AFTER_SIGNING;
+            reason = changes.stream().filter(c -> !c.allowed()).map(c -> c.kind() + " (" + c.where() + ")")
+                    .reduce((a, b) -> a + ", " + b).orElse("");
+        }
+        return new SignatureReport(signature.fieldName(), signature.isDocumentTimestamp(),
+                failed == null ? Indication.TOTAL_PASSED : failed.indication(), failed, reason,
+                context.signerCertificate == null ? null : Certificates.describe(context.signerCertificate),
+                context.signingTime, SignatureLevel.NONE, context.revocation, context.timestamp,
+                signature.subFilter(), context.digestAlgorithm, context.signatureAlgorithm,
+                signature.revisionEnd() >= trimmedLength(file),
+                changes, context.warnings);
+    }
+
+    private List<SignatureCheck> checksFor(PdfSignature signature) {
+        if (signature.isDocumentTimestamp()) {
+            return List.of(new DocumentTimestampCheck(timestamps));
+        }
+        return List.of(
+                new CmsParseCheck(),
+                new MessageDigestCheck(),
+                new SignatureValueCheck(),
+                new SigningCertificateBindingCheck(),
+                new SignatureTimestampCheck(timestamps),
+                new CertificateChainCheck(chains),
+                new CertificateValidityCheck(),
+                new PathValidationCheck(),
+                new RevocationStatusCheck(),
+                new KeyUsageCheck(),
+                new AlgorithmStrengthCheck());
+    }
+
+    /** The DocMDP P of a certification signature at or before this one (the strictest), null when none. */
+    private static Integer strictestDocMdp(List<PdfSignature> all, PdfSignature signature) {
+        Integer strictest = null;
+        for (PdfSignature other : all) {
+            if (other.docMdpP() != null && other.revisionEnd() <= signature.revisionEnd()
+                    && (strictest == null || other.docMdpP() < strictest)) {
+                strictest = other.docMdpP();
+            }
+        }
+        return strictest;
+    }
+
+    private static long trimmedLength(byte[] file) {
+        int end = file.length;
+        while (end > 0 && (file[end - 1] == '\n' || file[end - 1] == '\r' || file[end - 1] == 0)) {
+            end--;
+        }
+        return end;
+    }
+
+    /**
+     * B-B for a signature that verifies, B-T with a verified signature timestamp, B-LT when its revocation evidence
+     * came from the document, B-LTA when a verified document timestamp was added after it.
+     */
+    private static List<SignatureReport> withLevels(List<SignatureReport> reports, List<PdfSignature> signatures) {
+        List<SignatureReport> result = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            SignatureReport r = reports.get(i);
+            SignatureLevel level = SignatureLevel.NONE;
+            if (!r.documentTimestamp() && r.indication() != Indication.TOTAL_FAILED && r.signer() != null) {
+                level = SignatureLevel.PADES_B_B;
+                if (r.timestamp() != null && r.timestamp().valid()) {
+                    level = SignatureLevel.PADES_B_T;
+                    RevocationSource source = r.revocation().source();
+                    if (source == RevocationSource.EMBEDDED_OCSP || source == RevocationSource.EMBEDDED_CRL) {
+                        level = SignatureLevel.PADES_B_LT;
+                        for (int j = i + 1; j < reports.size(); j++) {
+                            if (reports.get(j).documentTimestamp()
+                                    && reports.get(j).indication() == Indication.TOTAL_PASSED
+                                    && signatures.get(j).revisionEnd() > signatures.get(i).revisionEnd()) {
+                                level = SignatureLevel.PADES_B_LTA;
+                            }
+                        }
+                    }
+                }
+            }
+            result.add(new SignatureReport(r.fieldName(), r.documentTimestamp(), r.indication(), r.subIndication(),
+                    r.reason(), r.signer(), r.signingTime(), level, r.revocation(), r.timestamp(), r.subFilter(),
+                    r.digestAlgorithm(), r.signatureAlgorithm(), r.coversWholeDocument(), r.changesAfter(),
+                    r.warnings()));
+        }
+        return result;
+    }
+
+    /** Configuration: trust store required; online clients default to {@link HttpFetcher#withDefaults()}. */
+    public static final class Builder {
+        private final TrustStore trustStore;
+        private HttpFetcher http;
+        private OcspClient ocsp;
+        private CrlClient crl;
+        private Clock clock = Clock.systemUTC();
+        private boolean online = true;
+        private Duration skewTolerance = Duration.ofMinutes(10);
+
+        private Builder(TrustStore trustStore) {
+            this.trustStore = Objects.requireNonNull(trustStore);
+        }
+
+        public Builder http(HttpFetcher http) {
+            this.http = http;
+            return this;
+        }
+
+        public Builder ocsp(OcspClient ocsp) {
+            this.ocsp = ocsp;
+            return this;
+        }
+
+        public Builder crl(CrlClient crl) {
+            this.crl = crl;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** False: judge only with evidence embedded in the document (no OCSP, CRL or AIA downloads). */
+        public Builder online(boolean online) {
+            this.online = online;
+            return this;
+        }
+
+        /** How close to 7 h "claimed − timestamp" must be to be reported as the local-time quirk. */
+        public Builder localTimeSkewTolerance(Duration tolerance) {
+            this.skewTolerance = tolerance;
+            return this;
+        }
+
+        public PdfSignatureVerifier build() {
+            HttpFetcher fetcher = http != null ? http : HttpFetcher.withDefaults();
+            return new PdfSignatureVerifier(new VerifierSettings(trustStore, fetcher,
+                    ocsp != null ? ocsp : new OcspClient(fetcher), crl != null ? crl : new CrlClient(fetcher), clock,
+                    online, skewTolerance));
+        }
+    }
+}

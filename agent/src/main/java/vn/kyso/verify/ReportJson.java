@@ -1,0 +1,37 @@
+package vn.kyso.verify;
+
+import java.io.IOException;
+import java.time.Instant;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+
+/** The machine-readable report: the records as JSON, times as ISO-8601 UTC strings, codes as their names. */
+public final class ReportJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new SimpleModule().addSerializer(Instant.class, new JsonSerializer<Instant>() {
+                @Override
+                public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider)
+                        throws IOException {
+                    generator.writeString(value.toString());
+                }
+            }))
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportJson() {
+    }
+
+    public static String toJson(DocumentReport report) {
+        try {
+            return MAPPER.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the report records are always serialisable", e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package vn.kyso.verify;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+
+/**
+ * The working state while one signature is checked: the inputs, and the facts the checks establish for the checks
+ * after them (the order is fixed by {@link PdfSignatureVerifier}).
+ */
+final class SignatureContext {
+
+    final byte[] file;
+    final PdfSignature signature;
+    final VerifierSettings settings;
+    EmbeddedEvidence evidence;
+    final Instant verificationTime;
+
+    /** The bytes the byte ranges cover, set by the byte-range check. */
+    byte[] signedBytes;
+    CMSSignedData cms;
+    /** True for a detached CMS (PAdES); false when it encapsulates its content (adbe.pkcs7.sha1). */
+    boolean detached;
+    SignerInformation signer;
+    X509Certificate signerCertificate;
+    /** Certificates the CMS (and its timestamp) carry, for chain building. */
+    final Set<X509Certificate> carriedCertificates = new LinkedHashSet<>();
+    String digestAlgorithm;
+    String signatureAlgorithm;
+
+    SigningTime signingTime;
+    TimestampInfo timestamp;
+    /** Signer first, trust anchor last. */
+    List<X509Certificate> chain = List.of();
+    RevocationInfo revocation = RevocationInfo.notChecked();
+    final List<String> warnings = new ArrayList<>();
+
+    SignatureContext(byte[] file, PdfSignature signature, VerifierSettings settings, EmbeddedEvidence evidence,
+                     Instant verificationTime) {
+        this.file = file;
+        this.signature = signature;
+        this.settings = settings;
+        this.evidence = evidence;
+        this.verificationTime = verificationTime;
+    }
+
+    /** The best signing time established so far: the timestamp's when verified, else the verification time. */
+    Instant bestSigningTime() {
+        return signingTime != null ? signingTime.time() : verificationTime;
+    }
+
+    boolean hasProofOfTime() {
+        return signingTime != null && signingTime.source() == TimeSource.TIMESTAMP;
+    }
+
+    /** Every certificate the document offers for path building. */
+    List<X509Certificate> certificatePool() {
+        List<X509Certificate> pool = new ArrayList<>(carriedCertificates);
+        pool.addAll(evidence.certificates());
+        pool.addAll(settings.trustStore().knownIntermediates());
+        return pool;
+    }
+}

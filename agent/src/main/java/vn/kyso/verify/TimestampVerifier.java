@@ -1,0 +1,88 @@
+package vn.kyso.verify;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
+import org.bouncycastle.tsp.TimeStampToken;
+
+/**
+ * Checks one RFC 3161 token, for a signature timestamp and a document timestamp alike: the imprint over the data it
+ * claims to time-stamp, the TSA's signature and ESSCertID, and the TSA certificate's chain to a trusted root —
+ * valid and not revoked at the token's own time.
+ */
+final class TimestampVerifier {
+
+    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+
+    private final VerifierSettings settings;
+    private final ChainBuilder chains;
+
+    TimestampVerifier(VerifierSettings settings, ChainBuilder chains) {
+        this.settings = settings;
+        this.chains = chains;
+    }
+
+    /** The checked token's time and TSA; TIMESTAMP_INVALID (or the chain's own sub-indication) when it fails. */
+    Verified verify(TimeStampToken token, byte[] timestampedData, Collection<X509Certificate> extraPool,
+                    EmbeddedEvidence evidence) {
+        var info = token.getTimeStampInfo();
+        String algorithm = new DefaultAlgorithmNameFinder().getAlgorithmName(info.getHashAlgorithm());
+        byte[] expected = Digests.digest(info.getHashAlgorithm(), timestampedData);
+        if (!Digests.equal(expected, info.getMessageImprintDigest())) {
+            throw new VerificationFailure(SubIndication.TIMESTAMP_INVALID,
+                    "the timestamp's message imprint does not match what it claims to time-stamp");
+        }
+        @SuppressWarnings("unchecked")
+        Collection<X509CertificateHolder> matches = token.getCertificates().getMatches(token.getSID());
+        List<X509Certificate> pool = new ArrayList<>(extraPool);
+        X509Certificate tsa = null;
+        for (X509CertificateHolder holder : token.getCertificates().getMatches(null)) {
+            X509Certificate certificate = Certificates.convert(holder);
+            if (certificate != null) {
+                pool.add(certificate);
+            }
+        }
+        if (!matches.isEmpty()) {
+            tsa = Certificates.convert(matches.iterator().next());
+        } else {
+            for (X509Certificate candidate : pool) {
+                if (token.getSID().match(holderOf(candidate))) {
+                    tsa = candidate;
+                }
+            }
+        }
+        if (tsa == null) {
+            throw new VerificationFailure(SubIndication.TIMESTAMP_INVALID, "the TSA certificate was not found");
+        }
+        Instant time = info.getGenTime().toInstant();
+        try {
+            // Also checks the ESSCertID binding to the TSA certificate and its validity at genTime.
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(tsa));
+        } catch (Exception e) {
+            throw new VerificationFailure(SubIndication.TIMESTAMP_INVALID, "TSA signature: " + e.getMessage(), e);
+        }
+        List<X509Certificate> chain = chains.build(tsa, pool);
+        ChainValidation.validityAt(chain, time, true);
+        ChainValidation.pkixAt(chain, time);
+        new RevocationCheck(settings).check(chain, evidence, time, true, null);
+        return new Verified(new TimestampInfo(time, Certificates.name(tsa), algorithm, true, null), tsa);
+    }
+
+    record Verified(TimestampInfo info, X509Certificate tsaCertificate) {
+    }
+
+    private static X509CertificateHolder holderOf(X509Certificate certificate) {
+        try {
+            return new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(certificate);
+        } catch (java.security.cert.CertificateEncodingException e) {
+            return null;
+        }
+    }
+}

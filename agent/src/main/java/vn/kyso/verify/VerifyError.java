@@ -1,0 +1,39 @@
+package vn.kyso.verify;
+
+import vn.kyso.errors.ErrorCode;
+
+/** Why a whole document could not be verified at all (as opposed to one of its signatures failing). */
+public enum VerifyError implements ErrorCode {
+    DOCUMENT_UNREADABLE(
+            "Không đọc được tệp PDF: {0}",
+            "The PDF file cannot be read: {0}"),
+    DOCUMENT_ENCRYPTED(
+            "Tệp PDF được mã hóa bằng mật khẩu mở tệp: {0}",
+            "The PDF file is encrypted with an open password: {0}"),
+    NO_SIGNATURE(
+            "Tệp PDF không có chữ ký số nào.",
+            "The PDF file carries no digital signature.");
+
+    private final String messageVi;
+    private final String messageEn;
+
+    VerifyError(String messageVi, String messageEn) {
+        this.messageVi = messageVi;
+        this.messageEn = messageEn;
+    }
+
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
+    public String messageVi() {
+        return messageVi;
+    }
+
+    @Override
+    public String messageEn() {
+        return messageEn;
+    }
+}

@@ -1,0 +1,266 @@
+package vn.kyso.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import vn.kyso.pki.TrustStore;
+import vn.kyso.testpki.PkiServices;
+import vn.kyso.testpki.PkiServices.Service;
+import vn.kyso.testpki.TestPki;
+
+class PdfSignatureVerifierTest {
+
+    private static PkiServices services;
+    private static TestPki pki;
+
+    @BeforeAll
+    static void start() throws Exception {
+        services = PkiServices.startWithFreshPki();
+        pki = services.pki();
+    }
+
+    @AfterAll
+    static void stop() {
+        services.close();
+    }
+
+    static PdfSignatureVerifier verifier() {
+        TrustStore trust = TrustStore.empty();
+        trust.add(pki.root());
+        return PdfSignatureVerifier.builder(trust).build();
+    }
+
+    static byte[] signed(String alias, boolean timestamp) throws Exception {
+        var identity = pki.get(alias);
+        return TestPdfSigner.sign(TestPdfSigner.blankPdf("Quyet dinh so 12/QD-SKHCN"), identity,
+                TestPdfSigner.Options.of(identity, timestamp ? pki.urls().tsa() : null));
+    }
+
+    private static SignatureReport only(DocumentReport report) {
+        assertEquals(1, report.signatures().size(), ReportJson.toJson(report));
+        return report.signatures().get(0);
+    }
+
+    @Test
+    void goodRsaSignatureWithTimestampPasses() throws Exception {
+        DocumentReport report = verifier().verify(signed(TestPki.PERSONAL_AN, true));
+
+        SignatureReport signature = only(report);
+        assertEquals(Indication.TOTAL_PASSED, report.indication(), ReportJson.toJson(report));
+        assertEquals("Nguyễn Văn An", signature.signer().name());
+        assertEquals(TestPki.AGENCY, signature.signer().organisation());
+        assertEquals(CertificateType.PERSONAL, signature.signer().certificateType());
+        assertEquals(TimeSource.TIMESTAMP, signature.signingTime().source());
+        assertEquals(SignatureLevel.PADES_B_T, signature.level());
+        assertEquals(RevocationStatus.GOOD, signature.revocation().status());
+        assertEquals(RevocationSource.ONLINE_OCSP, signature.revocation().source());
+        assertTrue(signature.coversWholeDocument());
+        assertTrue(signature.changesAfter().isEmpty());
+        String text = ReportText.render(report);
+        assertTrue(text.contains("Hợp lệ") && text.contains("Nguyễn Văn An"), text);
+        assertTrue(ReportText.render(report, Language.EN).contains("Valid"));
+        assertTrue(ReportJson.toJson(report).contains("\"indication\" : \"TOTAL_PASSED\""));
+    }
+
+    @Test
+    void goodEcdsaSignaturePasses() throws Exception {
+        DocumentReport report = verifier().verify(signed(TestPki.PERSONAL_CUONG, true));
+        assertEquals(Indication.TOTAL_PASSED, report.indication(), ReportJson.toJson(report));
+        assertEquals("EC", only(report).signer().keyAlgorithm());
+    }
+
+    @Test
+    void rsaPssSignaturePasses() throws Exception {
+        var identity = pki.get(TestPki.PERSONAL_BINH);
+        byte[] pdf = TestPdfSigner.sign(TestPdfSigner.blankPdf("PSS"), identity,
+                TestPdfSigner.Options.of(identity, pki.urls().tsa()).withAlgorithm("SHA256withRSAandMGF1"));
+        DocumentReport report = verifier().verify(pdf);
+        assertEquals(Indication.TOTAL_PASSED, report.indication(), ReportJson.toJson(report));
+    }
+
+    @Test
+    void organisationSealIsReportedAsOrganisation() throws Exception {
+        DocumentReport report = verifier().verify(signed(TestPki.ORGANISATION, true));
+        assertEquals(Indication.TOTAL_PASSED, report.indication(), ReportJson.toJson(report));
+        assertEquals(CertificateType.ORGANISATION, only(report).signer().certificateType());
+    }
+
+    @Test
+    void twoSignaturesBothPassAndTheFirstSeesOnlyAllowedChanges() throws Exception {
+        var binh = pki.get(TestPki.PERSONAL_BINH);
+        byte[] once = signed(TestPki.PERSONAL_AN, true);
+        byte[] twice = TestPdfSigner.sign(once, binh, TestPdfSigner.Options.of(binh, pki.urls().tsa()));
+
+        DocumentReport report = verifier().verify(twice);
+
+        assertEquals(2, report.signatures().size());
+        assertEquals(Indication.TOTAL_PASSED, report.indication(), ReportJson.toJson(report));
+        SignatureReport first = report.signatures().get(0);
+        assertFalse(first.changesAfter().isEmpty(), "the second signature is a change after the first");
+        assertTrue(first.changesAfter().stream().allMatch(Change::allowed), first.changesAfter().toString());
+        assertTrue(first.changesAfter().stream().anyMatch(c -> c.kind() == ChangeKind.SIGNATURE_ADDED));
+        assertFalse(first.coversWholeDocument());
+        assertEquals("Trần Thị Bình", report.signatures().get(1).signer().name());
+    }
+
+    @Test
+    void withoutTimestampTheVerificationTimeIsUsedAndTheClaimIsReported() throws Exception {
+        DocumentReport report = verifier().verify(signed(TestPki.PERSONAL_AN, false));
+        SignatureReport signature = only(report);
+        assertEquals(Indication.TOTAL_PASSED, report.indication(), ReportJson.toJson(report));
+        assertEquals(TimeSource.VERIFICATION_TIME, signature.signingTime().source());
+        assertNotNull(signature.signingTime().claimed());
+        assertEquals(SignatureLevel.PADES_B_B, signature.level());
+    }
+
+    @Test
+    void claimedLocalTimeSevenHoursAheadIsFlagged() throws Exception {
+        var an = pki.get(TestPki.PERSONAL_AN);
+        byte[] pdf = TestPdfSigner.sign(TestPdfSigner.blankPdf("skew"), an, TestPdfSigner.Options.of(an,
+                pki.urls().tsa()).withClaimedTime(Instant.now().plus(Duration.ofHours(7))));
+        SignatureReport signature = only(verifier().verify(pdf));
+        assertEquals(Indication.TOTAL_PASSED, signature.indication());
+        assertTrue(signature.signingTime().localTimeSkew(), signature.toString());
+    }
+
+    @Test
+    void oneAlteredByteInTheSignedRangeIsHashFailure() throws Exception {
+        byte[] pdf = signed(TestPki.PERSONAL_AN, true);
+        int at = indexOf(pdf, "Quyet dinh so 12");
+        pdf[at] = 'X';
+
+        DocumentReport report = verifier().verify(pdf);
+
+        assertEquals(Indication.TOTAL_FAILED, report.indication(), ReportJson.toJson(report));
+        assertEquals(SubIndication.HASH_FAILURE, only(report).subIndication());
+    }
+
+    @Test
+    void pageContentReplacedInALaterUpdateIsModifiedAfterSigning() throws Exception {
+        byte[] pdf = TestPdfSigner.replacePageContent(signed(TestPki.PERSONAL_AN, true),
+                "0 0 1 rg 100 100 200 200 re f");
+
+        DocumentReport report = verifier().verify(pdf);
+
+        SignatureReport signature = only(report);
+        assertNotEquals(Indication.TOTAL_PASSED, report.indication(), ReportJson.toJson(report));
+        assertEquals(SubIndication.MODIFIED_AFTER_SIGNING, signature.subIndication());
+        assertTrue(signature.modifiedAfterSigning());
+        assertTrue(signature.changesAfter().stream().anyMatch(c -> c.kind() == ChangeKind.PAGE_CONTENT_CHANGED
+                && !c.allowed()), signature.changesAfter().toString());
+    }
+
+    @Test
+    void overlappingByteRangeIsFormatFailure() throws Exception {
+        byte[] pdf = signed(TestPki.PERSONAL_AN, true);
+        String text = new String(pdf, StandardCharsets.ISO_8859_1);
+        Matcher m = Pattern.compile("/ByteRange ?\\[(\\d+) (\\d+) (\\d+) (\\d+) *\\]").matcher(text);
+        assertTrue(m.find());
+        long length1 = Long.parseLong(m.group(2));
+        long start2 = Long.parseLong(m.group(3));
+        long length2 = Long.parseLong(m.group(4));
+        // Second range starts 10 bytes inside the first: an overlap (same length of text, so offsets stay put).
+        assertTrue(start2 > length1);
+        String forged = "/ByteRange [0 " + length1 + " " + (length1 - 10) + " " + length2 + "]";
+        String original = m.group();
+        while (forged.length() < original.length()) {
+            forged = forged.substring(0, forged.length() - 1) + " ]";
+        }
+        assertEquals(original.length(), forged.length());
+        byte[] forgedPdf = (text.substring(0, m.start()) + forged + text.substring(m.end()))
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        DocumentReport report = verifier().verify(forgedPdf);
+
+        assertEquals(SubIndication.FORMAT_FAILURE, only(report).subIndication(), ReportJson.toJson(report));
+        assertNotEquals(Indication.TOTAL_PASSED, report.indication());
+    }
+
+    @Test
+    void revokedSignerIsRevoked() throws Exception {
+        DocumentReport report = verifier().verify(signed(TestPki.REVOKED, true));
+        assertEquals(Indication.TOTAL_FAILED, report.indication(), ReportJson.toJson(report));
+        assertEquals(SubIndication.REVOKED, only(report).subIndication());
+    }
+
+    @Test
+    void expiredSignerIsNotPassed() throws Exception {
+        DocumentReport timestamped = verifier().verify(signed(TestPki.EXPIRED, true));
+        assertEquals(Indication.TOTAL_FAILED, timestamped.indication(), ReportJson.toJson(timestamped));
+        assertEquals(SubIndication.EXPIRED, only(timestamped).subIndication());
+
+        DocumentReport untimestamped = verifier().verify(signed(TestPki.EXPIRED, false));
+        assertEquals(Indication.INDETERMINATE, untimestamped.indication());
+        assertEquals(SubIndication.OUT_OF_BOUNDS_NO_POE, only(untimestamped).subIndication());
+    }
+
+    @Test
+    void wrongKeyUsageIsAConstraintFailure() throws Exception {
+        DocumentReport report = verifier().verify(signed(TestPki.WRONG_KEY_USAGE, true));
+        assertEquals(SubIndication.SIG_CONSTRAINTS_FAILURE, only(report).subIndication(), ReportJson.toJson(report));
+    }
+
+    @Test
+    void unknownRootIsNoCertificateChainFound() throws Exception {
+        DocumentReport report = verifier().verify(signed(TestPki.UNKNOWN_ISSUER, true));
+        assertEquals(Indication.INDETERMINATE, report.indication(), ReportJson.toJson(report));
+        assertEquals(SubIndication.NO_CERTIFICATE_CHAIN_FOUND, only(report).subIndication());
+    }
+
+    @Test
+    void untrustedRootIsNoChainEvenForAGoodSigner() throws Exception {
+        DocumentReport report = PdfSignatureVerifier.builder(TrustStore.empty()).build()
+                .verify(signed(TestPki.PERSONAL_AN, false));
+        assertEquals(SubIndication.NO_CERTIFICATE_CHAIN_FOUND, only(report).subIndication());
+    }
+
+    @Test
+    void revocationUnavailableAndNothingEmbeddedIsTryLater() throws Exception {
+        byte[] pdf = signed(TestPki.PERSONAL_AN, true);
+        services.setAvailable(Service.OCSP, false);
+        services.setAvailable(Service.CRL, false);
+        try {
+            DocumentReport report = verifier().verify(pdf);
+            assertEquals(Indication.INDETERMINATE, report.indication(), ReportJson.toJson(report));
+            assertEquals(SubIndication.TRY_LATER, only(report).subIndication());
+        } finally {
+            services.setAvailable(Service.OCSP, true);
+            services.setAvailable(Service.CRL, true);
+        }
+    }
+
+    @Test
+    void offlineModeWithoutEmbeddedEvidenceIsTryLater() throws Exception {
+        TrustStore trust = TrustStore.empty();
+        trust.add(pki.root());
+        DocumentReport report = PdfSignatureVerifier.builder(trust).online(false).build()
+                .verify(signed(TestPki.PERSONAL_AN, true));
+        assertEquals(SubIndication.TRY_LATER, only(report).subIndication(), ReportJson.toJson(report));
+    }
+
+    @Test
+    void unsignedDocumentIsReportedNotThrown() throws Exception {
+        DocumentReport report = verifier().verify(TestPdfSigner.blankPdf("no signature"));
+        assertEquals(VerifyError.NO_SIGNATURE, report.error());
+        assertNotEquals(Indication.TOTAL_PASSED, report.indication());
+    }
+
+    static int indexOf(byte[] data, String needle) {
+        int at = new String(data, StandardCharsets.ISO_8859_1).indexOf(needle);
+        assertTrue(at > 0, "not found: " + needle);
+        return at;
+    }
+}
