@@ -2,7 +2,6 @@ package vn.kyso.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,20 +94,8 @@ class DssConformanceTest {
         };
     }
 
-    private static boolean onClasspath(String className) {
-        try {
-            Class.forName(className);
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
-    }
-
     @Test
     void sameOverallIndicationAsEuDss() throws Exception {
-        assumeTrue(onClasspath("eu.europa.esig.dss.policy.EtsiValidationPolicyFactory")
-                        && onClasspath("eu.europa.esig.dss.cms.object.CMSObjectUtils"),
-                "EU DSS validation needs dss-policy-jaxb and dss-cms-object (test scope) in agent/pom.xml");
         Map<String, byte[]> documents = new LinkedHashMap<>();
         documents.put("good RSA B-T", signed(TestPki.PERSONAL_AN, true));
         documents.put("good ECDSA B-T", signed(TestPki.PERSONAL_CUONG, true));
