@@ -17,7 +17,8 @@ public final class Main {
 
     static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
-        for (Command c : List.of(new TokensCommand(), new ServeCommand(), new AuditCommand(), new VersionCommand())) {
+        for (Command c : List.of(new TokensCommand(), new VerifyCommand(), new ServeCommand(), new AuditCommand(),
+                new VersionCommand())) {
             commands.put(c.name(), c);
         }
         return commands;

@@ -1,0 +1,65 @@
+package vn.kyso.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import vn.kyso.pki.TrustStore;
+import vn.kyso.verify.DocumentReport;
+import vn.kyso.verify.Indication;
+import vn.kyso.verify.Language;
+import vn.kyso.verify.PdfSignatureVerifier;
+import vn.kyso.verify.ReportJson;
+import vn.kyso.verify.ReportText;
+
+/**
+ * {@code kyso verify FILE}: every check on every signature; the report in Vietnamese (default), English or JSON.
+ * Exit code 0 only when every signature passes, 1 otherwise, 2 for bad usage.
+ */
+final class VerifyCommand implements Command {
+
+    @Override
+    public String name() {
+        return "verify";
+    }
+
+    @Override
+    public String summary() {
+        return "Kiểm tra chữ ký số trong tệp PDF / verify the signatures of a PDF: verify FILE [--json] [--lang en] "
+                + "[--offline] [--trust DIR] [--trust-cert FILE]";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Options options = Options.parse(args, Set.of("--json", "--offline"), Set.of("--lang", "--trust", "--trust-cert"));
+        if (options.positional().size() != 1) {
+            throw new Main.UsageException("Cách dùng / usage: kyso verify FILE [--json] [--lang en] [--offline] "
+                    + "[--trust DIR] [--trust-cert FILE]");
+        }
+        Path file = Path.of(options.positional().get(0));
+        if (!Files.isRegularFile(file)) {
+            throw new Main.UsageException("Không tìm thấy tệp / file not found: " + file);
+        }
+        TrustStore trust = TrustStore.withBundledRoots();
+        for (String dir : options.all("--trust")) {
+            trust.addDirectory(Path.of(dir)).rejected().forEach(r ->
+                    err.println("Bỏ qua / skipped " + r.file() + ": " + r.reason()));
+        }
+        for (String cert : options.all("--trust-cert")) {
+            try (var in = Files.newInputStream(Path.of(cert))) {
+                trust.add((java.security.cert.X509Certificate) java.security.cert.CertificateFactory
+                        .getInstance("X.509").generateCertificate(in));
+            }
+        }
+        DocumentReport report = PdfSignatureVerifier.builder(trust).online(!options.has("--offline")).build()
+                .verify(Files.readAllBytes(file));
+        if (options.has("--json")) {
+            out.println(ReportJson.toJson(report));
+        } else {
+            out.print(ReportText.render(report, "en".equals(options.get("--lang", "vi")) ? Language.EN : Language.VI));
+        }
+        return report.error() == null && report.indication() == Indication.TOTAL_PASSED ? 0 : 1;
+    }
+}
