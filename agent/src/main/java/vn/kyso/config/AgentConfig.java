@@ -29,10 +29,15 @@ import vn.kyso.token.LoginPolicy;
  *   <li>{@code origins.allowed} — web origins allowed to use the agent, separated by {@code ,} or whitespace
  *       (machine file only: a user cannot widen what IT allowed; people approve further origins by pairing)</li>
  *   <li>{@code server.port} — loopback port, default 18443</li>
+ *   <li>{@code tsa.url} — RFC 3161 time-stamping authority, default the VGCA TSA {@code http://ca.gov.vn/tsa}</li>
+ *   <li>{@code trust.directory} — extra trusted roots (PEM/DER) provisioned by IT (machine file only)</li>
+ *   <li>{@code signing.offline} — {@code refuse} (default) or {@code sign-with-warning} when the signer's revocation
+ *       status cannot be checked before signing</li>
  * </ul>
  */
 public record AgentConfig(List<Path> tokenLibraries, boolean discoverDrivers, LoginPolicy loginPolicy,
-                          List<String> allowedOrigins, int serverPort, List<Path> sources) {
+                          List<String> allowedOrigins, int serverPort, String tsaUrl, Path trustDirectory,
+                          boolean signOffline, List<Path> sources) {
 
     public AgentConfig {
         tokenLibraries = List.copyOf(tokenLibraries);
@@ -86,9 +91,20 @@ public record AgentConfig(List<Path> tokenLibraries, boolean discoverDrivers, Lo
         if (serverPort < 1 || serverPort > 65535) {
             throw invalid(sourceOf("server.port", machineFile, machine, userFile), "server.port", port, "1-65535");
         }
+        String tsa = first("tsa.url", machine, user, "http://ca.gov.vn/tsa");
+        if (!tsa.startsWith("http://") && !tsa.startsWith("https://")) {
+            throw invalid(sourceOf("tsa.url", machineFile, machine, userFile), "tsa.url", tsa, "http(s)://…");
+        }
+        String trustDir = machine == null ? null : machine.getProperty("trust.directory");
+        String offline = first("signing.offline", machine, user, "refuse");
+        if (!offline.equals("refuse") && !offline.equals("sign-with-warning")) {
+            throw invalid(sourceOf("signing.offline", machineFile, machine, userFile), "signing.offline", offline,
+                    "refuse | sign-with-warning");
+        }
         return new AgentConfig(new ArrayList<>(libraries), Boolean.parseBoolean(discover),
                 parsePolicy(policy, sourceOf("login.policy", machineFile, machine, userFile)), origins, serverPort,
-                sources);
+                tsa, trustDir == null || trustDir.isBlank() ? null : Path.of(trustDir.trim()),
+                offline.equals("sign-with-warning"), sources);
     }
 
     private static Properties read(Path file) {

@@ -1,0 +1,222 @@
+package vn.kyso.cli;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import vn.kyso.audit.AuditLog;
+import vn.kyso.config.AgentConfig;
+import vn.kyso.consent.ConsentPrompt;
+import vn.kyso.errors.KysoException;
+import vn.kyso.pdf.LevelPolicy;
+import vn.kyso.pdf.PadesLevel;
+import vn.kyso.pdf.PadesOptions;
+import vn.kyso.pdf.PadesServices;
+import vn.kyso.pdf.PadesSigner;
+import vn.kyso.pdf.SignatureAppearance;
+import vn.kyso.pdf.appearance.CompanionText;
+import vn.kyso.pdf.appearance.CopyForm;
+import vn.kyso.pdf.appearance.Presets;
+import vn.kyso.pdf.appearance.SealTarget;
+import vn.kyso.pdf.appearance.StampImage;
+import vn.kyso.pdf.appearance.TextSlot;
+import vn.kyso.pki.CrlClient;
+import vn.kyso.pki.HttpFetcher;
+import vn.kyso.pki.OcspClient;
+import vn.kyso.pki.TimeStampClient;
+import vn.kyso.pki.TrustStore;
+import vn.kyso.token.CertificateEntry;
+import vn.kyso.token.PinPrompt;
+import vn.kyso.token.TokenError;
+import vn.kyso.token.TokenManager;
+import vn.kyso.token.TokenManagerConfig;
+import vn.kyso.usecase.SignPdf;
+import vn.kyso.verify.PdfSignatureVerifier;
+import vn.kyso.verify.SignerCertificateCheck;
+
+/**
+ * {@code kyso sign}: sign a PDF from the command line (IT, scripts, a văn thư's batch). The person running the command
+ * is the one consenting; the PIN comes from the terminal, or from the first line of standard input with
+ * {@code --pin-stdin} for scripts. Every rule of the agent applies: certificate check, re-verification, audit log.
+ */
+final class SignCommand implements Command {
+
+    @Override
+    public String name() {
+        return "sign";
+    }
+
+    @Override
+    public String summary() {
+        return "Ký tệp PDF / sign a PDF: sign --in F --out F [--cert ID|--token LABEL] [--preset invisible|approve|"
+                + "copy|attachment|digitised|issue] [--image PNG] [--level B-B|B-T|B-LT|B-LTA] [--strict] [--pin-stdin] …";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Options o = Options.parse(args, Set.of("--strict", "--pin-stdin", "--offline-ok"), Set.of("--in", "--out",
+                "--cert", "--token", "--preset", "--image", "--seal-mm", "--title-line", "--name-line", "--copy-form",
+                "--organisation", "--doc-number", "--issue-date", "--level", "--tsa", "--trust", "--trust-cert",
+                "--library", "--config", "--reason", "--location", "--password", "--date-label"));
+        Path in = Path.of(require(o, "--in"));
+        Path outFile = Path.of(require(o, "--out"));
+        if (!Files.isRegularFile(in)) {
+            throw new Main.UsageException("Không tìm thấy tệp / file not found: " + in);
+        }
+        if (Files.exists(outFile) && Files.isSameFile(in, outFile)) {
+            throw new Main.UsageException("--out phải khác --in (tệp gốc không bao giờ bị ghi đè) / --out must differ from --in");
+        }
+        String configFile = o.get("--config", null);
+        AgentConfig config = configFile != null ? AgentConfig.load(Path.of(configFile), null) : AgentConfig.load();
+        List<Path> libraries = o.all("--library").stream().map(Path::of).toList();
+        TokenManagerConfig tokenConfig = !libraries.isEmpty() ? TokenManagerConfig.of(libraries)
+                : (config.discoverDrivers() ? TokenManagerConfig.discovering(config.tokenLibraries())
+                : TokenManagerConfig.of(config.tokenLibraries()));
+
+        TrustStore trust = TrustStore.withBundledRoots();
+        if (config.trustDirectory() != null) {
+            trust.addDirectory(config.trustDirectory());
+        }
+        for (String dir : o.all("--trust")) {
+            trust.addDirectory(Path.of(dir));
+        }
+        for (String file : o.all("--trust-cert")) {
+            try (var stream = Files.newInputStream(Path.of(file))) {
+                trust.add((X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(stream));
+            }
+        }
+        try (TokenManager tokens = TokenManager.open(tokenConfig.withLoginPolicy(vn.kyso.token.LoginPolicy.everySignature()))) {
+            CertificateEntry certificate = choose(tokens, o.get("--cert", null), o.get("--token", null));
+            List<X509Certificate> known = new ArrayList<>(trust.anchors());
+            known.addAll(trust.knownIntermediates());
+            tokens.certificates().forEach(c -> known.add(c.certificate()));
+            HttpFetcher http = HttpFetcher.withDefaults();
+            OcspClient ocsp = new OcspClient(http);
+            CrlClient crl = new CrlClient(http);
+            PadesServices services = new PadesServices(new TimeStampClient(http, URI.create(o.get("--tsa", config.tsaUrl()))),
+                    ocsp, crl, known);
+            String preset = o.get("--preset", "invisible");
+            PadesOptions options = PadesOptions.defaults()
+                    .withLevel(level(o.get("--level", "B-LT")))
+                    .withPolicy(o.has("--strict") ? LevelPolicy.STRICT : LevelPolicy.BEST_EFFORT)
+                    .withAppearance(appearance(preset, o))
+                    .withDetails(null, o.get("--reason", null), o.get("--location", null), null);
+            if (o.get("--password", null) != null) {
+                options = options.withPassword(o.get("--password", null));
+            }
+            SignPdf.OfflinePolicy offline = o.has("--offline-ok") || config.signOffline()
+                    ? SignPdf.OfflinePolicy.SIGN_WITH_WARNING : SignPdf.OfflinePolicy.REFUSE;
+            err.println("Ký / signing: " + in.getFileName() + " — " + certificate.subject() + " [" + certificate.tokenLabel()
+                    + "] — " + preset);
+            SignPdf useCase = new SignPdf(tokens, known, request -> ConsentPrompt.Decision.APPROVE,
+                    pinPrompt(o.has("--pin-stdin"), err), new AuditLog(AuditLog.defaultFile()),
+                    new PadesSigner(services), new SignerCertificateCheck(trust, http, ocsp, crl, java.time.Clock.systemUTC()),
+                    PdfSignatureVerifier.builder(trust).http(http).ocsp(ocsp).crl(crl).build(), offline);
+            SignPdf.Result result = useCase.sign(new SignPdf.Request("cli", in.getFileName().toString(),
+                    Files.readAllBytes(in), certificate.id(), "Ký bằng dòng lệnh", preset, options));
+            Path temporary = outFile.resolveSibling(outFile.getFileName() + ".part");
+            Files.write(temporary, result.document());
+            Files.move(temporary, outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            out.println("Đã ký / signed: " + outFile + " (" + result.level().name().replace('_', '-') + ")");
+            result.warnings().forEach(w -> out.println("Lưu ý / warning: " + w));
+            return 0;
+        }
+    }
+
+    private static String require(Options o, String name) {
+        String value = o.get(name, null);
+        if (value == null) {
+            throw new Main.UsageException("Thiếu / missing " + name);
+        }
+        return value;
+    }
+
+    private static CertificateEntry choose(TokenManager tokens, String id, String tokenLabel) {
+        List<CertificateEntry> all = tokens.certificates();
+        if (id != null) {
+            return tokens.certificate(id);
+        }
+        List<CertificateEntry> candidates = all.stream()
+                .filter(c -> tokenLabel == null || c.tokenLabel().equals(tokenLabel)).toList();
+        if (candidates.isEmpty()) {
+            throw new KysoException(TokenError.TOKEN_NOT_PRESENT);
+        }
+        if (candidates.size() > 1) {
+            StringBuilder list = new StringBuilder();
+            candidates.forEach(c -> list.append("\n  ").append(c.id()).append("  ").append(c.subject()));
+            throw new Main.UsageException("Có nhiều chứng thư số; chọn bằng --cert ID / several certificates; choose with --cert ID:"
+                    + list);
+        }
+        return candidates.get(0);
+    }
+
+    private static PadesLevel level(String text) {
+        try {
+            return PadesLevel.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException("--level: B-B | B-T | B-LT | B-LTA");
+        }
+    }
+
+    private static SignatureAppearance appearance(String preset, Options o) throws Exception {
+        Instant now = Instant.now();
+        return switch (preset) {
+            case "invisible" -> SignatureAppearance.INVISIBLE;
+            case "approve" -> Presets.approve(image(o), require(o, "--title-line"), require(o, "--name-line"));
+            case "copy" -> Presets.copy(CopyForm.valueOf(o.get("--copy-form", "SAO_Y")), require(o, "--organisation"), now);
+            case "attachment" -> Presets.attachment(require(o, "--doc-number"), now);
+            case "digitised" -> Presets.digitised(image(o), sealMm(o), require(o, "--organisation"), now);
+            case "issue" -> Presets.issue(image(o), sealMm(o), new SealTarget.LatestSignature(), List.of(
+                    new CompanionText(new TextSlot.AfterText("Số:"), require(o, "--doc-number")),
+                    new CompanionText(new TextSlot.AfterText(require(o, "--date-label")), require(o, "--issue-date"))));
+            default -> throw new Main.UsageException("--preset: invisible | approve | copy | attachment | digitised | issue");
+        };
+    }
+
+    private static StampImage image(Options o) throws Exception {
+        return StampImage.png(Files.readAllBytes(Path.of(require(o, "--image"))));
+    }
+
+    private static double sealMm(Options o) {
+        return Double.parseDouble(o.get("--seal-mm", "36"));
+    }
+
+    /** One PIN per run, from the terminal or stdin; never from an argument or an environment variable. */
+    private static PinPrompt pinPrompt(boolean fromStdin, PrintStream err) {
+        return request -> {
+            if (fromStdin) {
+                try {
+                    String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                    return line == null ? Optional.empty() : Optional.of(line.trim().toCharArray());
+                } catch (java.io.IOException e) {
+                    return Optional.empty();
+                }
+            }
+            Console console = System.console();
+            if (console == null) {
+                err.println("Không có cửa sổ dòng lệnh để nhập PIN; dùng --pin-stdin / no terminal for the PIN; use --pin-stdin");
+                return Optional.empty();
+            }
+            String warning = switch (request.warning()) {
+                case FINAL_TRY -> " — LẦN THỬ CUỐI, sai nữa token sẽ bị khóa / FINAL TRY";
+                case COUNT_LOW -> " — đã có lần nhập sai / a wrong PIN was entered before";
+                default -> "";
+            };
+            return Optional.ofNullable(console.readPassword("PIN của token \"%s\"%s: ", request.token().label(), warning));
+        };
+    }
+}

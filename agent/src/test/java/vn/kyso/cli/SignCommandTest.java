@@ -1,0 +1,101 @@
+package vn.kyso.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.kyso.testpki.SoftHsmFixture;
+import vn.kyso.testpki.TestEnvironment;
+import vn.kyso.testpki.TestPki;
+
+/** {@code kyso sign} → {@code kyso verify}, with the PIN on stdin as a script would give it. */
+class SignCommandTest {
+
+    @TempDir
+    static Path dir;
+    private static TestEnvironment env;
+    private static Path input;
+    private static Path root;
+
+    @BeforeAll
+    static void files() throws Exception {
+        env = TestEnvironment.shared();
+        input = dir.resolve("công văn.pdf");
+        try (PDDocument document = new PDDocument()) {
+            document.addPage(new PDPage());
+            document.save(input.toFile());
+        }
+        root = dir.resolve("root.pem");
+        Files.writeString(root, TestPki.pem(env.pki().root()));
+    }
+
+    private record Result(int exit, String out) {
+    }
+
+    private static Result run(String stdin, String... args) {
+        InputStream original = System.in;
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            ByteArrayOutputStream sink = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(sink, true, StandardCharsets.UTF_8);
+            int exit = Main.run(args, out, out);
+            return new Result(exit, sink.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setIn(original);
+        }
+    }
+
+    private String[] sign(Path out, String... extra) {
+        String[] base = {"sign", "--in", input.toString(), "--out", out.toString(), "--library",
+                env.softHsm().library().toString(), "--token", SoftHsmFixture.ORGANISATION_TOKEN.label(),
+                "--tsa", env.services().urls().tsa(), "--trust-cert", root.toString(), "--pin-stdin"};
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return all;
+    }
+
+    @Test
+    void signsACopyWithTheStampAndTheResultVerifies() throws Exception {
+        Path out = dir.resolve("sao y.pdf");
+        Result signed = run(SoftHsmFixture.USER_PIN + "\n", sign(out, "--preset", "copy", "--organisation",
+                "Sở Khoa học và Công nghệ tỉnh Ninh Bình"));
+        assertEquals(0, signed.exit(), signed.out());
+        assertTrue(signed.out().contains("B-LT"), signed.out());
+        byte[] original = Files.readAllBytes(input);
+        byte[] result = Files.readAllBytes(out);
+        assertTrue(java.util.Arrays.equals(original, 0, original.length, result, 0, original.length),
+                "the input is an exact prefix of the output");
+        Result verified = run("", "verify", out.toString(), "--trust-cert", root.toString());
+        assertEquals(0, verified.exit(), verified.out());
+    }
+
+    @Test
+    void aWrongPinFailsCleanlyAndWritesNoOutput() {
+        Path out = dir.resolve("never.pdf");
+        Result r = run("999999\n", sign(out));
+        assertEquals(1, r.exit());
+        assertTrue(r.out().contains("PIN_INCORRECT"), r.out());
+        assertTrue(!Files.exists(out), "no output file on failure");
+    }
+
+    @Test
+    void usageMistakesExitTwo() {
+        assertEquals(2, run("", "sign", "--in", input.toString()).exit());
+        assertEquals(2, run("", "sign", "--in", input.toString(), "--out", input.toString()).exit());
+        assertEquals(2, run("", sign(dir.resolve("x.pdf"), "--preset", "poster")).exit());
+    }
+}
