@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
-import vn.kyso.app.AgentMethods;
+import vn.kyso.app.AgentAssembly;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.config.AgentConfig;
@@ -44,8 +44,10 @@ final class ServeCommand implements Command {
                 ? TokenManagerConfig.discovering(config.tokenLibraries())
                 : TokenManagerConfig.of(config.tokenLibraries())).withLoginPolicy(config.loginPolicy()));
         // No dialogs yet in this build: signing requests are refused with CONSENT_UNAVAILABLE rather than approved.
-        Map<String, Method> methods = AgentMethods.standard(tokens, ConsentPrompt.NOBODY,
-                request -> java.util.Optional.empty(), new AuditLog(AuditLog.defaultFile()));
+        Map<String, Method> methods = AgentAssembly.methods(tokens, new AgentAssembly.Settings(
+                AgentAssembly.trustFrom(config.trustDirectory(), List.of()), java.net.URI.create(config.tsaUrl()),
+                List.of(), config.signOffline(), AuditLog.defaultFile()), ConsentPrompt.NOBODY,
+                request -> java.util.Optional.empty());
         AgentServer server = AgentServer.start(new ServerSettings(port, origins, secret, 1 << 20,
                 java.time.Duration.ofMinutes(30)), methods, VersionCommand.version());
         tokens.addListener(event -> server.broadcast(

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import vn.kyso.app.PresetFactory;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.config.AgentConfig;
 import vn.kyso.consent.ConsentPrompt;
@@ -28,12 +29,6 @@ import vn.kyso.pdf.PadesOptions;
 import vn.kyso.pdf.PadesServices;
 import vn.kyso.pdf.PadesSigner;
 import vn.kyso.pdf.SignatureAppearance;
-import vn.kyso.pdf.appearance.CompanionText;
-import vn.kyso.pdf.appearance.CopyForm;
-import vn.kyso.pdf.appearance.Presets;
-import vn.kyso.pdf.appearance.SealTarget;
-import vn.kyso.pdf.appearance.StampImage;
-import vn.kyso.pdf.appearance.TextSlot;
 import vn.kyso.pki.CrlClient;
 import vn.kyso.pki.HttpFetcher;
 import vn.kyso.pki.OcspClient;
@@ -71,7 +66,7 @@ final class SignCommand implements Command {
         Options o = Options.parse(args, Set.of("--strict", "--pin-stdin", "--offline-ok"), Set.of("--in", "--out",
                 "--cert", "--token", "--preset", "--image", "--seal-mm", "--title-line", "--name-line", "--copy-form",
                 "--organisation", "--doc-number", "--issue-date", "--level", "--tsa", "--trust", "--trust-cert",
-                "--library", "--config", "--reason", "--location", "--password", "--date-label"));
+                "--library", "--config", "--reason", "--location", "--password", "--date-label", "--after-text"));
         Path in = Path.of(require(o, "--in"));
         Path outFile = Path.of(require(o, "--out"));
         if (!Files.isRegularFile(in)) {
@@ -127,7 +122,7 @@ final class SignCommand implements Command {
                     new PadesSigner(services), new SignerCertificateCheck(trust, http, ocsp, crl, java.time.Clock.systemUTC()),
                     PdfSignatureVerifier.builder(trust).http(http).ocsp(ocsp).crl(crl).build(), offline);
             SignPdf.Result result = useCase.sign(new SignPdf.Request("cli", in.getFileName().toString(),
-                    Files.readAllBytes(in), certificate.id(), "Ký bằng dòng lệnh", preset, options));
+                    Files.readAllBytes(in), certificate.id(), PresetFactory.act(preset).vi(), preset, options));
             Path temporary = outFile.resolveSibling(outFile.getFileName() + ".part");
             Files.write(temporary, result.document());
             Files.move(temporary, outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -172,27 +167,22 @@ final class SignCommand implements Command {
         }
     }
 
-    private static SignatureAppearance appearance(String preset, Options o) throws Exception {
-        Instant now = Instant.now();
-        return switch (preset) {
-            case "invisible" -> SignatureAppearance.INVISIBLE;
-            case "approve" -> Presets.approve(image(o), require(o, "--title-line"), require(o, "--name-line"));
-            case "copy" -> Presets.copy(CopyForm.valueOf(o.get("--copy-form", "SAO_Y")), require(o, "--organisation"), now);
-            case "attachment" -> Presets.attachment(require(o, "--doc-number"), now);
-            case "digitised" -> Presets.digitised(image(o), sealMm(o), require(o, "--organisation"), now);
-            case "issue" -> Presets.issue(image(o), sealMm(o), new SealTarget.LatestSignature(), List.of(
-                    new CompanionText(new TextSlot.AfterText("Số:"), require(o, "--doc-number")),
-                    new CompanionText(new TextSlot.AfterText(require(o, "--date-label")), require(o, "--issue-date"))));
-            default -> throw new Main.UsageException("--preset: invisible | approve | copy | attachment | digitised | issue");
-        };
-    }
+    /** CLI option names for the preset parameters (the protocol uses the camelCase names). */
+    private static final java.util.Map<String, String> PRESET_OPTIONS = java.util.Map.of(
+            "titleLine", "--title-line", "nameLine", "--name-line", "copyForm", "--copy-form",
+            "organisation", "--organisation", "documentNumber", "--doc-number", "issueDate", "--issue-date",
+            "dateLabel", "--date-label", "sealWidthMm", "--seal-mm", "afterText", "--after-text");
 
-    private static StampImage image(Options o) throws Exception {
-        return StampImage.png(Files.readAllBytes(Path.of(require(o, "--image"))));
-    }
-
-    private static double sealMm(Options o) {
-        return Double.parseDouble(o.get("--seal-mm", "36"));
+    private static SignatureAppearance appearance(String preset, Options o) {
+        return PresetFactory.build(preset, name -> PRESET_OPTIONS.containsKey(name)
+                ? o.get(PRESET_OPTIONS.get(name), null) : null, name -> {
+                    String file = o.get("--image", null);
+                    try {
+                        return file == null ? null : Files.readAllBytes(Path.of(file));
+                    } catch (java.io.IOException e) {
+                        throw new Main.UsageException("Không đọc được ảnh / cannot read image: " + file);
+                    }
+                }, Instant.now());
     }
 
     /** One PIN per run, from the terminal or stdin; never from an argument or an environment variable. */

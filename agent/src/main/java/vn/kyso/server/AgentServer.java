@@ -31,7 +31,8 @@ public final class AgentServer implements AutoCloseable {
     private final Map<String, Method> methods;
     private final LocalSecret secret;
     private final String version;
-    private final java.util.Set<WsContext> openSockets = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Map<WsContext, WsSession> openSockets = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ServerSettings settings;
     private volatile RequestGate gate;
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "kyso-request");
@@ -43,9 +44,21 @@ public final class AgentServer implements AutoCloseable {
         this.secret = secret;
         this.version = version;
         this.methods = new LinkedHashMap<>(methods);
-        this.methods.putIfAbsent("info", (caller, params) -> Map.of("product", "Kyso Agent", "version", version,
+        this.methods.putIfAbsent("info", (session, params) -> Map.of("product", "Kyso Agent", "version", version,
                 "protocol", ProtocolCodec.VERSION, "methods", List.copyOf(this.methods.keySet()),
-                "caller", caller.describe()));
+                "caller", session.caller().describe(), "maxDocumentBytes", settings.maxDocumentBytes()));
+        this.methods.putIfAbsent("document.upload", (session, params) -> Map.of("documentId", session.documents()
+                .begin(text(params, "name"), params.path("size").asLong(-1))));
+        this.methods.putIfAbsent("document.download", (session, params) -> {
+            DocumentStore.Document document = session.documents().get(text(params, "documentId"));
+            session.sendDocument(document);
+            return Map.of("documentId", document.id(), "size", document.bytes().length, "sha256", document.sha256());
+        });
+        this.methods.putIfAbsent("document.remove", (session, params) -> {
+            session.documents().remove(text(params, "documentId"));
+            return Map.of();
+        });
+        this.settings = settings;
         int requestedPort = settings.port();
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -69,6 +82,7 @@ public final class AgentServer implements AutoCloseable {
                     java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
             config.jetty.modifyWebSocketServletFactory(factory -> {
                 factory.setMaxTextMessageSize(settings.maxTextFrameBytes());
+                factory.setMaxBinaryMessageSize(1 << 20); // documents come in chunks of up to 1 MiB
                 factory.setIdleTimeout(settings.idleTimeout());
             });
         });
@@ -125,17 +139,24 @@ public final class AgentServer implements AutoCloseable {
                 ProtocolCodec.VERSION)));
         app.ws("/v1/ws", ws -> {
             ws.onConnect(ctx -> {
-                openSockets.add(ctx);
+                openSockets.put(ctx, new WsSession(ctx, callerOf(ctx), new DocumentStore(settings.maxDocumentBytes(),
+                        settings.maxDocumentsPerConnection())));
                 ctx.enableAutomaticPings();
             });
-            ws.onClose(openSockets::remove);
+            ws.onClose(ctx -> openSockets.remove(ctx));
             ws.onMessage(ctx -> {
                 String text = ctx.message();
                 workers.execute(() -> handle(ctx, text));
             });
-            ws.onBinaryMessage(ctx -> send(ctx, ProtocolCodec.error(null, ServerError.MALFORMED_REQUEST,
-                    "Khung nhị phân chỉ dùng để gửi tài liệu sau một yêu cầu.",
-                    "Binary frames only carry documents after a request.", Map.of())));
+            ws.onBinaryMessage(ctx -> {
+                WsSession session = openSockets.get(ctx);
+                byte[] frame = ctx.data();
+                int offset = ctx.offset();
+                int length = ctx.length();
+                if (session != null) {
+                    session.receive(frame, offset, length);
+                }
+            });
             ws.onError(ctx -> LOG.debug("websocket error: {}", String.valueOf(ctx.error())));
         });
     }
@@ -149,8 +170,7 @@ public final class AgentServer implements AutoCloseable {
             if (method == null) {
                 throw new KysoException(ServerError.UNKNOWN_METHOD, Map.of(), null, request.method());
             }
-            Caller caller = callerOf(ctx);
-            send(ctx, ProtocolCodec.result(id, method.call(caller, request.params())));
+            send(ctx, ProtocolCodec.result(id, method.call(openSockets.get(ctx), request.params())));
         } catch (ProtocolCodec.MalformedRequest e) {
             send(ctx, ProtocolCodec.error(e.id(), new KysoException(ServerError.MALFORMED_REQUEST, e.getMessage())));
         } catch (KysoException e) {
@@ -178,7 +198,105 @@ public final class AgentServer implements AutoCloseable {
     /** Sends an event to every open socket (token inserted/removed). */
     public void broadcast(String event, Object data) {
         String text = ProtocolCodec.event(event, data);
-        openSockets.forEach(ctx -> send(ctx, text));
+        openSockets.keySet().forEach(ctx -> send(ctx, text));
+    }
+
+    private static String text(com.fasterxml.jackson.databind.node.ObjectNode params, String name) {
+        com.fasterxml.jackson.databind.JsonNode value = params.get(name);
+        if (value == null || !value.isTextual()) {
+            throw new KysoException(vn.kyso.app.AgentError.INVALID_PARAMS, Map.of("param", name), null,
+                    name + " is required (string)");
+        }
+        return value.asText();
+    }
+
+    /** A connection: the methods' {@link Session}, and the receiving end of binary upload frames. */
+    private static final class WsSession implements Session {
+        private static final int ID_BYTES = 16;
+        private static final int CHUNK = 256 * 1024;
+        private static final long PROGRESS_STEP = 1 << 20;
+
+        private final WsContext ctx;
+        private final Caller caller;
+        private final DocumentStore documents;
+
+        WsSession(WsContext ctx, Caller caller, DocumentStore documents) {
+            this.ctx = ctx;
+            this.caller = caller;
+            this.documents = documents;
+        }
+
+        @Override
+        public Caller caller() {
+            return caller;
+        }
+
+        @Override
+        public DocumentStore documents() {
+            return documents;
+        }
+
+        @Override
+        public void event(String name, Object data) {
+            send(ctx, ProtocolCodec.event(name, data));
+        }
+
+        /** A binary frame: 16 bytes of document id, then content appended to that upload in order. */
+        void receive(byte[] frame, int offset, int length) {
+            if (length < ID_BYTES) {
+                event("document.error", Map.of("code", ServerError.MALFORMED_REQUEST.code()));
+                return;
+            }
+            java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(frame, offset, ID_BYTES);
+            String id = new java.util.UUID(header.getLong(), header.getLong()).toString();
+            try {
+                long before = received.getOrDefault(id, 0L);
+                long now = documents.append(id, frame, offset + ID_BYTES, length - ID_BYTES);
+                received.put(id, now);
+                boolean done = isComplete(id);
+                if (done || now / PROGRESS_STEP != before / PROGRESS_STEP) {
+                    event("document.progress", Map.of("documentId", id, "received", now));
+                }
+                if (done) {
+                    received.remove(id);
+                    DocumentStore.Document document = documents.get(id);
+                    event("document.received", Map.of("documentId", id, "size", document.bytes().length,
+                            "sha256", document.sha256()));
+                }
+            } catch (KysoException e) {
+                event("document.error", Map.of("documentId", id, "code", e.code(), "message_vi", e.messageVi(),
+                        "message_en", e.messageEn()));
+            }
+        }
+
+        private final Map<String, Long> received = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private boolean isComplete(String id) {
+            try {
+                documents.get(id);
+                return true;
+            } catch (KysoException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void sendDocument(DocumentStore.Document document) {
+            java.util.UUID uuid = java.util.UUID.fromString(document.id());
+            byte[] bytes = document.bytes();
+            synchronized (ctx.session) {
+                for (int start = 0; start < bytes.length || start == 0; start += CHUNK) {
+                    int size = Math.min(CHUNK, bytes.length - start);
+                    java.nio.ByteBuffer frame = java.nio.ByteBuffer.allocate(ID_BYTES + size);
+                    frame.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+                    frame.put(bytes, start, size).flip();
+                    ctx.send(frame);
+                    if (bytes.length == 0) {
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     @Override

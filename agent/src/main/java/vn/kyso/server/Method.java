@@ -6,5 +6,5 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @FunctionalInterface
 public interface Method {
 
-    Object call(Caller caller, ObjectNode params);
+    Object call(Session session, ObjectNode params);
 }

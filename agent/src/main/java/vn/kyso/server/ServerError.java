@@ -19,6 +19,18 @@ public enum ServerError implements ErrorCode {
     UNKNOWN_METHOD(
             "Phương thức \"{0}\" không được hỗ trợ.",
             "Method \"{0}\" is not supported."),
+    DOCUMENT_TOO_LARGE(
+            "Tài liệu quá lớn ({0} byte); giới hạn là {1} byte.",
+            "The document is too large ({0} bytes); the limit is {1} bytes."),
+    DOCUMENT_NOT_FOUND(
+            "Không tìm thấy tài liệu {0} trong phiên làm việc này.",
+            "Document {0} was not found in this session."),
+    DOCUMENT_SIZE_MISMATCH(
+            "Dữ liệu gửi lên vượt quá kích thước đã khai báo ({0} byte); tài liệu bị hủy.",
+            "More data arrived than the declared size ({0} bytes); the upload was discarded."),
+    TOO_MANY_DOCUMENTS(
+            "Phiên làm việc đang giữ quá nhiều tài liệu (tối đa {0}); hãy tải xuống hoặc xóa bớt.",
+            "This session holds too many documents (at most {0}); download or remove some."),
     PORT_IN_USE(
             "Cổng {0} trên máy đã được chương trình khác sử dụng. Đóng chương trình đó hoặc đổi cổng trong cấu hình (server.port).",
             "Port {0} is already used by another program. Close it or change server.port in the configuration."),

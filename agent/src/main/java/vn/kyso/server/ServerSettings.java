@@ -12,7 +12,13 @@ import java.util.List;
  * @param idleTimeout       a silent connection is closed after this long
  */
 public record ServerSettings(int port, List<String> allowedOrigins, Path secretFile, int maxTextFrameBytes,
-                             Duration idleTimeout) {
+                             Duration idleTimeout, long maxDocumentBytes, int maxDocumentsPerConnection) {
+
+    /** 100 MB per document (the default), ten documents per connection. */
+    public ServerSettings(int port, List<String> allowedOrigins, Path secretFile, int maxTextFrameBytes,
+                          Duration idleTimeout) {
+        this(port, allowedOrigins, secretFile, maxTextFrameBytes, idleTimeout, 100L * 1024 * 1024, 10);
+    }
 
     public static final int DEFAULT_PORT = 18443;
 
@@ -25,6 +31,7 @@ public record ServerSettings(int port, List<String> allowedOrigins, Path secretF
     }
 
     public ServerSettings withPort(int newPort) {
-        return new ServerSettings(newPort, allowedOrigins, secretFile, maxTextFrameBytes, idleTimeout);
+        return new ServerSettings(newPort, allowedOrigins, secretFile, maxTextFrameBytes, idleTimeout,
+                maxDocumentBytes, maxDocumentsPerConnection);
     }
 }

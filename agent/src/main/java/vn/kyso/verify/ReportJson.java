@@ -27,6 +27,11 @@ public final class ReportJson {
     private ReportJson() {
     }
 
+    /** The same JSON as a tree, for embedding in a protocol answer. */
+    public static com.fasterxml.jackson.databind.JsonNode tree(DocumentReport report) {
+        return MAPPER.valueToTree(report);
+    }
+
     public static String toJson(DocumentReport report) {
         try {
             return MAPPER.writeValueAsString(report);

@@ -73,8 +73,11 @@ public final class DemoMain {
         try {
             agent = vn.kyso.server.AgentServer.start(new vn.kyso.server.ServerSettings(AGENT_PORT,
                     List.of(DEMO_ORIGIN), home.resolve("local-secret"), 1 << 20, Duration.ofMinutes(30)),
-                    vn.kyso.app.AgentMethods.standard(tokens, vn.kyso.consent.ConsentPrompt.NOBODY,
-                            request -> java.util.Optional.empty(), new vn.kyso.audit.AuditLog(home.resolve("audit.jsonl"))),
+                    vn.kyso.app.AgentAssembly.methods(tokens, new vn.kyso.app.AgentAssembly.Settings(
+                            vn.kyso.app.AgentAssembly.trustFrom(null, List.of(environment.pki().root())),
+                            java.net.URI.create(urls.tsa()), List.of(environment.pki().intermediate()), false,
+                            home.resolve("audit.jsonl")), vn.kyso.consent.ConsentPrompt.NOBODY,
+                            request -> java.util.Optional.empty()),
                     "demo");
         } catch (vn.kyso.errors.KysoException e) {
             System.err.println("[" + e.code() + "] " + e.messageVi() + " / " + e.messageEn());

@@ -1,0 +1,68 @@
+package vn.kyso.app;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import vn.kyso.audit.AuditLog;
+import vn.kyso.consent.ConsentPrompt;
+import vn.kyso.pdf.PadesServices;
+import vn.kyso.pdf.PadesSigner;
+import vn.kyso.pki.CrlClient;
+import vn.kyso.pki.HttpFetcher;
+import vn.kyso.pki.OcspClient;
+import vn.kyso.pki.TimeStampClient;
+import vn.kyso.pki.TrustStore;
+import vn.kyso.server.Method;
+import vn.kyso.token.PinPrompt;
+import vn.kyso.token.TokenManager;
+import vn.kyso.usecase.SignPdf;
+import vn.kyso.verify.PdfSignatureVerifier;
+import vn.kyso.verify.SignerCertificateCheck;
+
+/**
+ * Wires the agent's parts together — once, here, by hand (no DI framework): PKI clients, trust store, signing engine,
+ * verifier and use cases, from the configuration and the prompts of the running front end.
+ */
+public final class AgentAssembly {
+
+    private AgentAssembly() {
+    }
+
+    /** What the assembly needs to know beyond the token layer. */
+    public record Settings(TrustStore trust, URI tsaUrl, List<X509Certificate> extraCas, boolean signOffline,
+                           Path auditFile) {
+    }
+
+    public static TrustStore trustFrom(Path directory, List<X509Certificate> extraRoots) throws IOException {
+        TrustStore trust = TrustStore.withBundledRoots();
+        if (directory != null) {
+            trust.addDirectory(directory);
+        }
+        extraRoots.forEach(trust::add);
+        return trust;
+    }
+
+    public static Map<String, Method> methods(TokenManager tokens, Settings settings, ConsentPrompt consent,
+                                              PinPrompt pins) {
+        HttpFetcher http = HttpFetcher.withDefaults();
+        OcspClient ocsp = new OcspClient(http);
+        CrlClient crl = new CrlClient(http);
+        List<X509Certificate> known = new ArrayList<>(settings.trust().anchors());
+        known.addAll(settings.trust().knownIntermediates());
+        known.addAll(settings.extraCas());
+        AuditLog audit = new AuditLog(settings.auditFile());
+        PdfSignatureVerifier verifier = PdfSignatureVerifier.builder(settings.trust()).http(http).ocsp(ocsp).crl(crl)
+                .build();
+        SignPdf signPdf = new SignPdf(tokens, known, consent, pins, audit,
+                new PadesSigner(new PadesServices(new TimeStampClient(http, settings.tsaUrl()), ocsp, crl, known)),
+                new SignerCertificateCheck(settings.trust(), http, ocsp, crl, Clock.systemUTC()), verifier,
+                settings.signOffline() ? SignPdf.OfflinePolicy.SIGN_WITH_WARNING : SignPdf.OfflinePolicy.REFUSE);
+        return AgentMethods.standard(tokens, consent, pins, audit, new AgentMethods.DocumentServices(signPdf, verifier));
+    }
+}

@@ -1,0 +1,110 @@
+package vn.kyso.app;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import vn.kyso.errors.KysoException;
+import vn.kyso.pdf.SignatureAppearance;
+import vn.kyso.pdf.appearance.CompanionText;
+import vn.kyso.pdf.appearance.CopyForm;
+import vn.kyso.pdf.appearance.Presets;
+import vn.kyso.pdf.appearance.SealTarget;
+import vn.kyso.pdf.appearance.StampImage;
+import vn.kyso.pdf.appearance.TextSlot;
+
+/**
+ * Turns a workflow name and its parameters (from the protocol or the command line) into the stamp the regulations
+ * prescribe, and names the act for the consent dialog and the audit log. One place for both front ends.
+ */
+public final class PresetFactory {
+
+    /** The act as shown to the person, in Vietnamese and English. */
+    public record Act(String vi, String en) {
+    }
+
+    private static final Map<String, Act> ACTS = Map.of(
+            "invisible", new Act("Ký số", "Sign"),
+            "approve", new Act("Ký phê duyệt", "Approve"),
+            "initial", new Act("Ký nháy", "Initial"),
+            "issue", new Act("Phát hành văn bản", "Issue"),
+            "copy", new Act("Ký bản sao điện tử", "Sign an electronic copy"),
+            "attachment", new Act("Ký văn bản kèm theo", "Sign an attachment"),
+            "digitised", new Act("Ký số hóa văn bản giấy", "Sign a digitised paper document"));
+
+    private PresetFactory() {
+    }
+
+    public static Act act(String preset) {
+        Act act = ACTS.get(preset);
+        if (act == null) {
+            throw invalid("preset must be one of " + ACTS.keySet());
+        }
+        return act;
+    }
+
+    /**
+     * @param param named text parameters (null when absent)
+     * @param image PNG bytes by parameter name (the signature or seal image)
+     */
+    public static SignatureAppearance build(String preset, Function<String, String> param,
+                                            Function<String, byte[]> image, Instant signingTime) {
+        act(preset);
+        return switch (preset) {
+            case "invisible" -> SignatureAppearance.INVISIBLE;
+            case "approve" -> Presets.approve(png(image, "image"), required(param, "titleLine"),
+                    required(param, "nameLine"));
+            case "initial" -> Presets.initial(png(image, "image"), new vn.kyso.pdf.appearance.SignaturePosition
+                    .AfterText(required(param, "afterText"), number(param, "widthMm", 15)));
+            case "copy" -> Presets.copy(copyForm(param.apply("copyForm")), required(param, "organisation"), signingTime);
+            case "attachment" -> Presets.attachment(required(param, "documentNumber"), signingTime);
+            case "digitised" -> Presets.digitised(png(image, "image"), number(param, "sealWidthMm", 36),
+                    required(param, "organisation"), signingTime);
+            case "issue" -> Presets.issue(png(image, "image"), number(param, "sealWidthMm", 36),
+                    new SealTarget.LatestSignature(), List.of(
+                            new CompanionText(new TextSlot.AfterText(param.apply("numberLabel") == null ? "Số:"
+                                    : param.apply("numberLabel")), required(param, "documentNumber")),
+                            new CompanionText(new TextSlot.AfterText(required(param, "dateLabel")),
+                                    required(param, "issueDate"))));
+            default -> throw new IllegalStateException(preset);
+        };
+    }
+
+    private static StampImage png(Function<String, byte[]> image, String name) {
+        byte[] bytes = image.apply(name);
+        if (bytes == null) {
+            throw invalid(name + " (a transparent PNG) is required for this preset");
+        }
+        return StampImage.png(bytes);
+    }
+
+    private static CopyForm copyForm(String value) {
+        try {
+            return value == null ? CopyForm.SAO_Y : CopyForm.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid("copyForm must be SAO_Y, SAO_LUC or TRICH_SAO");
+        }
+    }
+
+    private static double number(Function<String, String> param, String name, double fallback) {
+        String value = param.apply(name);
+        try {
+            return value == null ? fallback : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw invalid(name + " must be a number");
+        }
+    }
+
+    private static String required(Function<String, String> param, String name) {
+        String value = param.apply(name);
+        if (value == null || value.isBlank()) {
+            throw invalid(name + " is required for this preset");
+        }
+        return value;
+    }
+
+    private static KysoException invalid(String what) {
+        return new KysoException(AgentError.INVALID_PARAMS, Map.of(), null, what);
+    }
+}

@@ -1,0 +1,18 @@
+package vn.kyso.server;
+
+/**
+ * One WebSocket connection as the methods see it: who is calling, its documents, and a way to send events and
+ * document bytes back. The methods never touch the socket itself.
+ */
+public interface Session {
+
+    Caller caller();
+
+    DocumentStore documents();
+
+    /** Sends {@code {event, data}} to this connection. */
+    void event(String name, Object data);
+
+    /** Sends a document as binary frames: 16 bytes of document id (UUID), then up to one chunk of content each. */
+    void sendDocument(DocumentStore.Document document);
+}
