@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (not part of the test run). Each prints its figures and ratios against a baseline
-# measured in the same run.   Usage: scripts/bench.sh [token|bridge|startup|all]
+# measured in the same run.   Usage: scripts/bench.sh [token|bridge|signing|verification|startup|all]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -13,6 +13,18 @@ fi
 if [ "$which" = bridge ] || [ "$which" = all ]; then
   mvn -q -B -Dstyle.color=never -pl agent -am test -Dgroups=benchmark -Dkyso.excluded.groups=none \
     -Dtest='BridgeBenchmark' -Dsurefire.failIfNoSpecifiedTests=false
+fi
+# PAdES signing and verification against EU DSS 6.4 in the same JVM. Fixed heap and a small young generation, so
+# the sampled peak heap is close to what an operation holds at once rather than to how much garbage it leaves;
+# DSS logs at INFO per validation step, so logging is cut to errors (console output would be timed).
+BENCH_JVM="-Xms2g -Xmx2g -XX:+UseG1GC -XX:NewSize=32m -XX:MaxNewSize=32m -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.defaultLogLevel=error"
+if [ "$which" = signing ] || [ "$which" = all ]; then
+  mvn -q -B -Dstyle.color=never -pl agent -am test -Dgroups=benchmark -Dkyso.excluded.groups=none \
+    -Dtest='SigningBenchmark' -Dsurefire.failIfNoSpecifiedTests=false -DargLine="$BENCH_JVM"
+fi
+if [ "$which" = verification ] || [ "$which" = all ]; then
+  mvn -q -B -Dstyle.color=never -pl agent -am test -Dgroups=benchmark -Dkyso.excluded.groups=none \
+    -Dtest='VerificationBenchmark' -Dsurefire.failIfNoSpecifiedTests=false -DargLine="$BENCH_JVM"
 fi
 if [ "$which" = startup ] || [ "$which" = all ]; then
   # Cold start of `kyso serve` to its first answered health request, and its resident memory once idle.

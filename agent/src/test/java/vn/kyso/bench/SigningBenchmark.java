@@ -1,0 +1,268 @@
+package vn.kyso.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import eu.europa.esig.dss.enumerations.DigestAlgorithm;
+import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.model.SignatureValue;
+import eu.europa.esig.dss.model.ToBeSigned;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.pades.PAdESSignatureParameters;
+import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.service.crl.OnlineCRLSource;
+import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
+import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
+import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
+import vn.kyso.pdf.LevelPolicy;
+import vn.kyso.pdf.PadesLevel;
+import vn.kyso.pdf.PadesOptions;
+import vn.kyso.pdf.PadesSigner;
+import vn.kyso.pdf.PadesTestSupport;
+import vn.kyso.pki.TrustStore;
+import vn.kyso.sign.TokenSignerPort;
+import vn.kyso.testpki.TestEnvironment;
+import vn.kyso.testpki.TestPki;
+import vn.kyso.verify.DocumentReport;
+import vn.kyso.verify.Indication;
+import vn.kyso.verify.PdfSignatureVerifier;
+
+/**
+ * Our {@link PadesSigner} against EU DSS 6.4's {@link PAdESService} signing the same files, file to file, at B-B and
+ * B-LT, with the same SoftHSM2 key (DSS: {@code getDataToSign} → SHA-256 → our token layer, RSA PKCS#1 →
+ * {@code signDocument}), the same TSA and the same OCSP/CRL services. Documents of 1, 100 and 1000 pages (the last
+ * ~50 MB: every page has text and a 52 KB incompressible random image) are generated into target/ once per run.
+ * One warm-up per engine, level and size, then interleaved runs (order alternating); medians of time, peak heap
+ * above the post-GC baseline, and bytes allocated. A "PDFBox parse" row (load from file, count pages) is the
+ * reference for what parsing alone needs.
+ *
+ * <p>Run: {@code scripts/bench.sh signing}.
+ */
+@Tag("benchmark")
+class SigningBenchmark {
+
+    private static final int RUNS = Integer.getInteger("kyso.bench.runs", 5);
+    private static final int[] PAGES = {1, 100, 1000};
+    private static final int IMAGE_WIDTH = 128;
+    private static final int IMAGE_HEIGHT = 136;
+
+    @Test
+    void oursAgainstEuDss() throws Exception {
+        TestEnvironment env = TestEnvironment.shared();
+        Path dir = Path.of("target", "bench-signing");
+        Files.createDirectories(dir);
+        Map<Integer, Path> inputs = new LinkedHashMap<>();
+        for (int pages : PAGES) {
+            Path file = dir.resolve("input-" + pages + "p.pdf");
+            generate(file, pages);
+            inputs.put(pages, file);
+        }
+        PadesSigner ours = new PadesSigner(PadesTestSupport.services());
+        TokenSignerPort signer = PadesTestSupport.signer(TestPki.PERSONAL_AN);
+        DssSigner dss = new DssSigner(env, signer);
+
+        // Sanity: both engines' 1-page outputs are valid at the level asked, judged by our verifier.
+        for (PadesLevel level : List.of(PadesLevel.B_B, PadesLevel.B_LT)) {
+            Path o = dir.resolve("check-ours-" + level + ".pdf");
+            Path d = dir.resolve("check-dss-" + level + ".pdf");
+            ours.sign(inputs.get(1), o, signer, options(level));
+            dss.sign(inputs.get(1), d, level);
+            assertValid(o, "ours " + level);
+            assertValid(d, "DSS " + level);
+        }
+
+        List<String> rows = new ArrayList<>();
+        List<String> ratios = new ArrayList<>();
+        for (int pages : PAGES) {
+            Path in = inputs.get(pages);
+            long size = Files.size(in);
+            Measure.Sample parse = parseReference(in);
+            rows.add(row("PDFBox parse", "-", pages, size, parse));
+            for (PadesLevel level : List.of(PadesLevel.B_B, PadesLevel.B_LT)) {
+                Path outOurs = dir.resolve("out-ours-" + pages + "p-" + level + ".pdf");
+                Path outDss = dir.resolve("out-dss-" + pages + "p-" + level + ".pdf");
+                Files.deleteIfExists(outOurs);
+                Files.deleteIfExists(outDss);
+                Measure.Operation a = () -> {
+                    Files.deleteIfExists(outOurs);
+                    ours.sign(in, outOurs, signer, options(level));
+                };
+                Measure.Operation b = () -> dss.sign(in, outDss, level);
+                a.run(); // warm-up at this size and level
+                b.run();
+                long[][] ourRuns = new long[3][RUNS];
+                long[][] dssRuns = new long[3][RUNS];
+                for (int r = 0; r < RUNS; r++) {
+                    Measure.Sample x;
+                    Measure.Sample y;
+                    if (r % 2 == 0) {
+                        x = Measure.run(a);
+                        y = Measure.run(b);
+                    } else {
+                        y = Measure.run(b);
+                        x = Measure.run(a);
+                    }
+                    put(ourRuns, r, x);
+                    put(dssRuns, r, y);
+                }
+                Measure.Sample mo = medians(ourRuns);
+                Measure.Sample md = medians(dssRuns);
+                rows.add(row("Kyso PadesSigner", level.name(), pages, size, mo));
+                rows.add(row("EU DSS PAdESService", level.name(), pages, size, md));
+                ratios.add(String.format("%4d pages %-5s  time %.2f (target <= 0.50: %s)   peak heap %.2f   allocated %.2f",
+                        pages, level, (double) mo.nanos() / md.nanos(), mo.nanos() <= md.nanos() / 2 ? "met" : "NOT met",
+                        (double) mo.peakBytes() / Math.max(1, md.peakBytes()),
+                        (double) mo.allocatedBytes() / Math.max(1, md.allocatedBytes())));
+                System.out.printf("[signing] %d pages %s done: ours %.0f ms, DSS %.0f ms%n", pages, level,
+                        mo.nanos() / 1e6, md.nanos() / 1e6);
+            }
+        }
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("%n== Signing benchmark: Kyso PadesSigner vs EU DSS 6.4 PAdESService (file to file, "
+                + "SoftHSM2 RSA-2048, same key/TSA/OCSP/CRL; median of %d interleaved runs after a warm-up; "
+                + "max heap %d MB) ==%n", RUNS, rt.maxMemory() >> 20);
+        System.out.printf("%-20s %-5s %6s %9s %10s %13s %13s%n", "engine", "level", "pages", "file MB",
+                "time ms", "peak heap MB", "allocated MB");
+        rows.forEach(System.out::println);
+        System.out.println("ours / DSS ratios (median):");
+        ratios.forEach(System.out::println);
+        System.out.println("peak heap = sampled heap use above the post-GC baseline (G1 counts whole 1 MB regions, so"
+                + " small values are coarse); allocated = bytes allocated by the signing thread");
+        System.out.println("memory target: peak heap should stay near the PDFBox parse row as the file grows");
+    }
+
+    private static void put(long[][] runs, int r, Measure.Sample s) {
+        runs[0][r] = s.nanos();
+        runs[1][r] = s.peakBytes();
+        runs[2][r] = s.allocatedBytes();
+    }
+
+    private static Measure.Sample medians(long[][] runs) {
+        return new Measure.Sample(Measure.median(runs[0]), Measure.median(runs[1]), Measure.median(runs[2]));
+    }
+
+    private static String row(String engine, String level, int pages, long size, Measure.Sample s) {
+        return String.format("%-20s %-5s %6d %9.1f %10.0f %13.1f %13.1f", engine, level, pages, Measure.mb(size),
+                s.nanos() / 1e6, Measure.mb(s.peakBytes()), Measure.mb(s.allocatedBytes()));
+    }
+
+    private static Measure.Sample parseReference(Path in) throws Exception {
+        Measure.Operation parse = () -> {
+            try (PDDocument document = Loader.loadPDF(in.toFile())) {
+                document.getNumberOfPages();
+            }
+        };
+        parse.run();
+        long[][] runs = new long[3][RUNS];
+        for (int r = 0; r < RUNS; r++) {
+            put(runs, r, Measure.run(parse));
+        }
+        return medians(runs);
+    }
+
+    private static PadesOptions options(PadesLevel level) {
+        return PadesOptions.defaults().withLevel(level).withPolicy(LevelPolicy.STRICT);
+    }
+
+    private static void assertValid(Path pdf, String what) throws Exception {
+        TrustStore trust = TrustStore.empty();
+        trust.add(PadesTestSupport.root());
+        DocumentReport report = PdfSignatureVerifier.builder(trust).build().verify(Files.readAllBytes(pdf));
+        assertEquals(Indication.TOTAL_PASSED, report.indication(), what + ": " + report);
+    }
+
+    /** Pages with a line of text and a unique RGB image of random bytes (no filter: the bytes stay in the file). */
+    static void generate(Path file, int pages) throws Exception {
+        Random random = new Random(pages);
+        try (PDDocument document = new PDDocument()) {
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            byte[] raw = new byte[IMAGE_WIDTH * IMAGE_HEIGHT * 3];
+            for (int i = 0; i < pages; i++) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                document.addPage(page);
+                random.nextBytes(raw);
+                PDImageXObject image = new PDImageXObject(document, new ByteArrayInputStream(raw), null,
+                        IMAGE_WIDTH, IMAGE_HEIGHT, 8, PDDeviceRGB.INSTANCE);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    content.beginText();
+                    content.setFont(font, 12);
+                    content.newLineAtOffset(60, 760);
+                    content.showText("Quyet dinh so 12/QD-SKHCN - trang " + (i + 1) + " / " + pages);
+                    content.endText();
+                    content.drawImage(image, 60, 400, 300, 300);
+                }
+            }
+            document.save(file.toFile());
+        }
+    }
+
+    /** EU DSS signing with our token: DSS builds the signed attributes, our token layer signs their digest. */
+    static final class DssSigner {
+        private final PAdESService service;
+        private final TokenSignerPort signer;
+        private final CertificateToken signingCertificate;
+        private final List<CertificateToken> chain = new ArrayList<>();
+
+        DssSigner(TestEnvironment env, TokenSignerPort signer) {
+            this.signer = signer;
+            CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
+            trusted.addCertificate(new CertificateToken(env.pki().root()));
+            CommonCertificateVerifier verifier = new CommonCertificateVerifier();
+            verifier.setTrustedCertSources(trusted);
+            verifier.setOcspSource(new OnlineOCSPSource());
+            verifier.setCrlSource(new OnlineCRLSource());
+            verifier.setAIASource(new DefaultAIASource());
+            service = new PAdESService(verifier);
+            service.setTspSource(new OnlineTSPSource(env.services().urls().tsa()));
+            signingCertificate = new CertificateToken(signer.certificate());
+            for (X509Certificate c : signer.chain()) {
+                chain.add(new CertificateToken(c));
+            }
+        }
+
+        void sign(Path in, Path out, PadesLevel level) throws Exception {
+            DSSDocument document = new FileDocument(in.toFile());
+            PAdESSignatureParameters parameters = new PAdESSignatureParameters();
+            parameters.setSignatureLevel(level == PadesLevel.B_B ? SignatureLevel.PAdES_BASELINE_B
+                    : SignatureLevel.PAdES_BASELINE_LT);
+            parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
+            parameters.setSigningCertificate(signingCertificate);
+            parameters.setCertificateChain(chain);
+            parameters.setContentSize(24 * 1024); // like ours: chain + time-stamp token + CMS overhead
+            ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(toBeSigned.getBytes());
+            byte[] value = signer.sign(digest, vn.kyso.token.SignatureAlgorithm.RSA_PKCS1_SHA256);
+            DSSDocument signed = service.signDocument(document, parameters,
+                    new SignatureValue(SignatureAlgorithm.RSA_SHA256, value));
+            Files.deleteIfExists(out);
+            signed.save(out.toString());
+        }
+    }
+}
