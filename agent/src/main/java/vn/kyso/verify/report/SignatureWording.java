@@ -52,15 +52,17 @@ final class SignatureWording {
             row(rows, "Lý do", "Reason", reason());
         }
         if (!s.documentTimestamp()) {
-            row(rows, "Người ký", "Signer", s.signer() == null ? unknownSigner() : orUnknown(s.signer().name()));
-            row(rows, "Cơ quan", "Organisation", s.signer() == null ? unknownSigner()
-                    : s.signer().organisation() == null
-                    ? pick(lang, "không ghi trong chứng thư", "not stated in the certificate")
-                    : s.signer().organisation());
-            row(rows, "Loại chứng thư", "Certificate type", s.signer() == null ? unknownSigner()
-                    : Wording.certificateType(s.signer().certificateType(), lang));
-            if (s.signer() != null && s.signer().issuer() != null) {
-                row(rows, "Tổ chức cấp chứng thư", "Issued by", commonName(s.signer().issuer()));
+            if (s.signer() == null) {
+                // One row says it: repeating "unknown" for organisation and type adds nothing.
+                row(rows, "Người ký", "Signer", unknownSigner());
+            } else {
+                row(rows, "Người ký", "Signer", orUnknown(s.signer().name()));
+                row(rows, "Cơ quan", "Organisation", orUnknown(s.signer().organisation()));
+                row(rows, "Loại chứng thư", "Certificate type",
+                        Wording.certificateType(s.signer().certificateType(), lang));
+                if (s.signer().issuer() != null) {
+                    row(rows, "Tổ chức cấp chứng thư", "Issued by", commonName(s.signer().issuer()));
+                }
             }
             row(rows, "Thời điểm ký", "Signing time", signingTime());
         }
@@ -74,7 +76,9 @@ final class SignatureWording {
         }
         row(rows, "Thay đổi sau khi ký", "Changes after signing", changes());
         for (String warning : s.warnings()) {
-            row(rows, "Ghi chú", "Note", Warnings.text(warning, lang));
+            if (!Warnings.saidInSigningTime(warning)) {
+                row(rows, "Ghi chú", "Note", Warnings.text(warning, lang));
+            }
         }
         return new ReadableSignature(title, s.indication(), s.indication().text(lang), rows);
     }

@@ -33,6 +33,11 @@ final class Warnings {
     private Warnings() {
     }
 
+    /** The claimed-time and +7 h warnings repeat what the signing-time row already says in full. */
+    static boolean saidInSigningTime(String warning) {
+        return KNOWN.get(0).english().matcher(warning).find() || KNOWN.get(1).english().matcher(warning).find();
+    }
+
     static String text(String warning, Language lang) {
         if (lang == Language.EN) {
             return Technical.clean(warning, lang);

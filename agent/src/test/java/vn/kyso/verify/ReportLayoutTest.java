@@ -1,4 +1,4 @@
-package vn.kyso.verify.report;
+package vn.kyso.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,26 +14,14 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.kyso.verify.Change;
-import vn.kyso.verify.ChangeKind;
-import vn.kyso.verify.CertificateType;
-import vn.kyso.verify.DocumentReport;
-import vn.kyso.verify.Indication;
-import vn.kyso.verify.Language;
-import vn.kyso.verify.RevocationInfo;
-import vn.kyso.verify.RevocationSource;
-import vn.kyso.verify.RevocationStatus;
-import vn.kyso.verify.SignatureLevel;
-import vn.kyso.verify.SignatureReport;
-import vn.kyso.verify.SignerInfo;
-import vn.kyso.verify.SigningTime;
-import vn.kyso.verify.TimeSource;
-import vn.kyso.verify.TimestampInfo;
-import vn.kyso.verify.VerifyError;
+import vn.kyso.verify.report.RenderedPdf;
+import vn.kyso.verify.report.ReportColoursAccess;
+import vn.kyso.verify.report.VerificationReportHtml;
+import vn.kyso.verify.report.VerificationReportPdf;
 
 /**
  * Layout and escaping with hand-made reports: hostile names, many signatures, a document that cannot be verified.
- * (Reports from real signed documents are rendered in vn.kyso.verify.ReportRenderingTest.)
+ * (Reports from real signed documents are rendered in {@link ReportRenderingTest}.)
  */
 class ReportLayoutTest {
 
@@ -74,7 +62,7 @@ class ReportLayoutTest {
         assertTrue(html.contains("Sig&lt;1&gt;&amp;"), html);
         assertTrue(html.contains("Content-Security-Policy"), html);
         assertTrue(html.contains("KẾT QUẢ KIỂM TRA CHỮ KÝ SỐ") && html.contains(SHA) && html.contains("HỢP LỆ"), html);
-        assertTrue(html.contains("background:" + ReportColours.hex(ReportColours.GREEN)), html);
+        assertTrue(html.contains("background:" + "#1b7d3a"), html);
     }
 
     @Test
@@ -99,7 +87,7 @@ class ReportLayoutTest {
         assertTrue(text.contains("? ?"), "glyphs the font lacks become '?': " + text);
         assertTrue(text.contains(SHA), text);
         assertTrue(text.contains("PAdES B-LT") && text.contains("27/11/2025 14:35:22 (UTC+7)"), text);
-        assertTrue(rendered.pixelsNear(ReportColours.GREEN) > 2000, "the green verdict band");
+        assertTrue(rendered.pixelsNear(ReportColoursAccess.GREEN) > 2000, "the green verdict band");
     }
 
     @Test
@@ -121,8 +109,8 @@ class ReportLayoutTest {
         String text = rendered.flatText();
         assertTrue(text.contains("Chưa đủ căn cứ: tệp PDF không có chữ ký số nào"), text);
         assertFalse(text.contains("null"), text);
-        assertTrue(rendered.pixelsNear(ReportColours.AMBER) > 2000, "the amber verdict band");
-        assertTrue(rendered.pixelsNear(ReportColours.GREEN) < 50, "no green on an undecided report");
+        assertTrue(rendered.pixelsNear(ReportColoursAccess.AMBER) > 2000, "the amber verdict band");
+        assertTrue(rendered.pixelsNear(ReportColoursAccess.GREEN) < 50, "no green on an undecided report");
         Files.writeString(dir.resolve("unsigned.txt"), text);
     }
 }
