@@ -3,6 +3,8 @@ package vn.kyso.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -13,10 +15,13 @@ import vn.kyso.verify.Language;
 import vn.kyso.verify.PdfSignatureVerifier;
 import vn.kyso.verify.ReportJson;
 import vn.kyso.verify.ReportText;
+import vn.kyso.verify.report.VerificationReportHtml;
+import vn.kyso.verify.report.VerificationReportPdf;
 
 /**
  * {@code kyso verify FILE}: every check on every signature; the report in Vietnamese (default), English or JSON.
- * Exit code 0 only when every signature passes, 1 otherwise, 2 for bad usage.
+ * {@code --report out.pdf} and {@code --html out.html} also write the printable report (what a văn thư files or
+ * attaches when refusing a document). Exit code 0 only when every signature passes, 1 otherwise, 2 for bad usage.
  */
 final class VerifyCommand implements Command {
 
@@ -28,15 +33,15 @@ final class VerifyCommand implements Command {
     @Override
     public String summary() {
         return "Kiểm tra chữ ký số trong tệp PDF / verify the signatures of a PDF: verify FILE [--json] [--lang en] "
-                + "[--offline] [--trust DIR] [--trust-cert FILE]";
+                + "[--offline] [--trust DIR] [--trust-cert FILE] [--report OUT.pdf] [--html OUT.html]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Options options = Options.parse(args, Set.of("--json", "--offline"), Set.of("--lang", "--trust", "--trust-cert"));
+        Options options = Options.parse(args, Set.of("--json", "--offline"), Set.of("--lang", "--trust", "--trust-cert", "--report", "--html"));
         if (options.positional().size() != 1) {
             throw new Main.UsageException("Cách dùng / usage: kyso verify FILE [--json] [--lang en] [--offline] "
-                    + "[--trust DIR] [--trust-cert FILE]");
+                    + "[--trust DIR] [--trust-cert FILE] [--report OUT.pdf] [--html OUT.html]");
         }
         Path file = Path.of(options.positional().get(0));
         if (!Files.isRegularFile(file)) {
@@ -53,12 +58,27 @@ final class VerifyCommand implements Command {
                         .getInstance("X.509").generateCertificate(in));
             }
         }
+        byte[] bytes = Files.readAllBytes(file);
         DocumentReport report = PdfSignatureVerifier.builder(trust).online(!options.has("--offline")).build()
-                .verify(Files.readAllBytes(file));
+                .verify(bytes);
+        Language lang = "en".equals(options.get("--lang", "vi")) ? Language.EN : Language.VI;
         if (options.has("--json")) {
             out.println(ReportJson.toJson(report));
         } else {
-            out.print(ReportText.render(report, "en".equals(options.get("--lang", "vi")) ? Language.EN : Language.VI));
+            out.print(ReportText.render(report, lang));
+        }
+        String name = file.getFileName().toString();
+        String sha256 = HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        // Messages about the written files go to stderr so that --json output stays one parsable document.
+        if (!options.all("--report").isEmpty()) {
+            Path pdf = Path.of(options.get("--report", null));
+            Files.write(pdf, VerificationReportPdf.render(report, name, sha256, lang));
+            err.println("Đã ghi báo cáo PDF / PDF report written: " + pdf);
+        }
+        if (!options.all("--html").isEmpty()) {
+            Path html = Path.of(options.get("--html", null));
+            Files.writeString(html, VerificationReportHtml.render(report, name, sha256, lang));
+            err.println("Đã ghi báo cáo HTML / HTML report written: " + html);
         }
         return report.error() == null && report.indication() == Indication.TOTAL_PASSED ? 0 : 1;
     }

@@ -108,6 +108,33 @@ class VerifyCommandTest {
     }
 
     @Test
+    void reportAndHtmlAreWrittenBesideTheTextAndTheExitCodeIsUnchanged() throws Exception {
+        Path pdf = dir.resolve("báo cáo.pdf");
+        Path html = dir.resolve("báo cáo.html");
+        Result r = run("verify", signed.toString(), "--trust-cert", root.toString(), "--report", pdf.toString(),
+                "--html", html.toString());
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("Kết luận: HỢP LỆ"), r.out());
+        String sha = java.util.HexFormat.of().withUpperCase().formatHex(java.security.MessageDigest
+                .getInstance("SHA-256").digest(Files.readAllBytes(signed)));
+        try (PDDocument report = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(report).replaceAll("\\s+", " ");
+            assertTrue(text.contains("KẾT QUẢ KIỂM TRA CHỮ KÝ SỐ") && text.contains("Có thể tiếp nhận"), text);
+            assertTrue(text.contains("Sở Khoa học và Công nghệ tỉnh Ninh Bình"), text);
+            assertTrue(text.contains(sha) && text.contains("văn bản đã ký.pdf"), text);
+        }
+        String page = Files.readString(html);
+        assertTrue(page.startsWith("<!DOCTYPE html>") && page.contains(sha) && page.contains("HỢP LỆ"), page);
+
+        Path refused = dir.resolve("refused.pdf");
+        Result json = run("verify", signed.toString(), "--json", "--report", refused.toString());
+        assertEquals(1, json.exit());
+        try (PDDocument report = org.apache.pdfbox.Loader.loadPDF(refused.toFile())) {
+            assertTrue(new org.apache.pdfbox.text.PDFTextStripper().getText(report).contains("Chưa đủ căn cứ"));
+        }
+    }
+
+    @Test
     void aTamperedCorpusFileExitsOne() {
         Path corpus = Path.of(System.getProperty("kyso.test.corpus"), "badsig-dss-signed-corrupted.pdf");
         Result r = run("verify", corpus.toString());
