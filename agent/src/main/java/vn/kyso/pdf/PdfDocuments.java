@@ -50,8 +50,15 @@ final class PdfDocuments {
                 ? permission.canModify() && permission.canModifyAnnotations()
                 : permission.canFillInForm() || permission.canModifyAnnotations();
         if (!allowed) {
-            throw new KysoException(PdfError.PDF_ENCRYPTED);
+            // The message says which permission is missing, so the user can ask the document's owner for it.
+            throw new KysoException(PdfError.PDF_ENCRYPTED, Map.of("permissions", permission.getPermissionBytes()),
+                    null, newField ? 0 : 1, bit(permission.canModify()), bit(permission.canModifyAnnotations()),
+                    bit(permission.canFillInForm()));
         }
+    }
+
+    private static int bit(boolean value) {
+        return value ? 1 : 0;
     }
 
     /**

@@ -8,8 +8,16 @@ public enum PdfError implements ErrorCode {
             "Văn bản đã được chứng nhận (DocMDP P=1) và không cho phép thay đổi, kể cả thêm chữ ký.",
             "The document is certified with no changes permitted (DocMDP P=1), not even another signature."),
     PDF_ENCRYPTED(
-            "Văn bản được mã hóa và quyền sử dụng không cho phép ký.",
-            "The document is encrypted and its permissions do not allow signing."),
+            "Văn bản được mã hóa và quyền sử dụng không cho phép ký: {0,choice,0#thêm ô chữ ký mới cần quyền sửa "
+                    + "văn bản (bit 4) và quyền thêm chú thích, ô biểu mẫu (bit 6)|1#ký vào ô chữ ký có sẵn cần "
+                    + "quyền điền biểu mẫu (bit 9 hoặc 6)}; chủ văn bản cho phép: sửa văn bản "
+                    + "{1,choice,0#không|1#có}, thêm chú thích/ô biểu mẫu {2,choice,0#không|1#có}, điền biểu mẫu "
+                    + "{3,choice,0#không|1#có}.",
+            "The document is encrypted and its permissions do not allow signing: {0,choice,0#a new signature "
+                    + "field needs the permissions to modify the document (bit 4) and to add annotations and form "
+                    + "fields (bit 6)|1#signing an existing signature field needs the permission to fill in form "
+                    + "fields (bit 9 or 6)}; the owner allows: modify {1,choice,0#no|1#yes}, annotations/form fields "
+                    + "{2,choice,0#no|1#yes}, fill in forms {3,choice,0#no|1#yes}."),
     PDF_PASSWORD_REQUIRED(
             "Văn bản được bảo vệ bằng mật khẩu; cần mật khẩu để mở trước khi ký.",
             "The document is password protected; its password is needed to open it before signing."),

@@ -27,6 +27,7 @@ import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
 import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
 import eu.europa.esig.dss.simplereport.SimpleReport;
@@ -135,6 +136,11 @@ final class PadesFixture {
 
     /** EU DSS with the test root as the only trust anchor, online OCSP/CRL and AIA against the loopback services. */
     static SimpleReport validateWithDss(byte[] pdf) {
+        return dssReports(pdf, null).getSimpleReport();
+    }
+
+    /** The full DSS reports (diagnostic data too), opening an encrypted document with {@code password}. */
+    static Reports dssReports(byte[] pdf, String password) {
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
         trusted.addCertificate(new CertificateToken(ENV.pki().root()));
         CommonCertificateVerifier verifier = new CommonCertificateVerifier();
@@ -144,7 +150,10 @@ final class PadesFixture {
         verifier.setAIASource(new DefaultAIASource());
         SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
         validator.setCertificateVerifier(verifier);
-        return validator.validateDocument().getSimpleReport();
+        if (password != null) {
+            ((PDFDocumentValidator) validator).setPasswordProtection(password.toCharArray());
+        }
+        return validator.validateDocument();
     }
 
     /** Every signature TOTAL_PASSED at the given PAdES levels (in document order). */
@@ -164,11 +173,17 @@ final class PadesFixture {
 
     /** Runs poppler's pdfsig with an NSS database that trusts the test root; returns its output. */
     static String pdfsig(byte[] pdf) throws Exception {
+        return pdfsig(pdf, null);
+    }
+
+    /** pdfsig, giving poppler the user password of an encrypted document. */
+    static String pdfsig(byte[] pdf, String password) throws Exception {
         Path dir = nssDatabase();
         Path file = Files.createTempFile("kyso-pades", ".pdf");
         try {
             Files.write(file, pdf);
-            return run("pdfsig", "-nssdir", "sql:" + dir, file.toString());
+            return password == null ? run("pdfsig", "-nssdir", "sql:" + dir, file.toString())
+                    : run("pdfsig", "-nssdir", "sql:" + dir, "-upw", password, file.toString());
         } finally {
             Files.deleteIfExists(file);
         }
