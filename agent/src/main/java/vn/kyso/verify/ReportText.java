@@ -72,7 +72,7 @@ public final class ReportText {
                 line(out, vi ? "Dấu thời gian" : "Timestamp", time(s.timestamp().time()) + ", "
                         + s.timestamp().tsaName() + (s.timestamp().valid() ? "" : " — " + s.timestamp().problem()));
             }
-            line(out, vi ? "Mức chữ ký" : "Level", s.level().name().replace("PADES_", "PAdES ").replace('_', '-'));
+            line(out, vi ? "Mức chữ ký" : "Level", s.level().name().replace("PADES_", "PAdES ").replace("CADES_", "CAdES ").replace('_', '-'));
             for (Change c : s.changesAfter()) {
                 line(out, vi ? "Thay đổi sau khi ký" : "Changed after signing", c.kind().text(lang) + " — "
                         + c.where() + (c.allowed() ? (vi ? " (được phép)" : " (allowed)")
