@@ -10,13 +10,14 @@ import org.bouncycastle.operator.OperatorCreationException;
 /**
  * Lets CMSSignedDataGenerator sign content it never sees: the content digest was computed by the caller (the PDF
  * engine hashes the byte ranges while streaming), so the "calculator" ignores its input and returns that digest.
+ * Public because the verifier checks signatures over a detached content known only by its digest the same way.
  */
-final class PrecomputedDigestProvider implements DigestCalculatorProvider {
+public final class PrecomputedDigestProvider implements DigestCalculatorProvider {
 
     private final AlgorithmIdentifier digestAlgorithm;
     private final byte[] digest;
 
-    PrecomputedDigestProvider(AlgorithmIdentifier digestAlgorithm, byte[] digest) {
+    public PrecomputedDigestProvider(AlgorithmIdentifier digestAlgorithm, byte[] digest) {
         this.digestAlgorithm = digestAlgorithm;
         this.digest = digest.clone();
     }

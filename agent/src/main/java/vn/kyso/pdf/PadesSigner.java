@@ -2,18 +2,12 @@ package vn.kyso.pdf;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.GregorianCalendar;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,92 +75,72 @@ public final class PadesSigner {
         byte[] input = pdf.clone();
         SignatureAlgorithm algorithm = options.algorithm() != null ? options.algorithm() : signer.algorithms().get(0);
         List<SignWarning> warnings = new ArrayList<>();
-        boolean wantsTimeStamp = options.level().atLeast(PadesLevel.B_T);
-        if (wantsTimeStamp && services.timeStamps() == null) {
-            // Known before the PIN is asked: refuse now in strict mode rather than after the token has signed.
-            unreachable(options, warnings, PdfError.TIMESTAMP_REQUIRED_UNAVAILABLE, "no TSA configured");
-            wantsTimeStamp = false;
-        }
+        boolean wantsTimeStamp = timeStampWanted(options, warnings);
         try {
-            SignedRevision signed = signatureRevision(input, signer, algorithm, options, wantsTimeStamp, warnings);
-            byte[] document = signed.document();
-            if (signed.timeStamp() == null) {
-                return new SignResult(document, PadesLevel.B_B, warnings);
-            }
-            if (!options.level().atLeast(PadesLevel.B_LT)) {
-                return new SignResult(document, PadesLevel.B_T, warnings);
-            }
-            List<X509Certificate> targets = new ArrayList<>(signer.chain());
-            targets.addAll(certificatesOf(signed.timeStamp().token()));
-            byte[] withDss = addValidationData(document, targets, options, warnings);
-            if (withDss == null) {
-                return new SignResult(document, PadesLevel.B_T, warnings);
-            }
-            if (!options.level().atLeast(PadesLevel.B_LTA)) {
-                return new SignResult(withDss, PadesLevel.B_LT, warnings);
-            }
-            return archiveTimeStamp(withDss, options, warnings);
+            PreparedRevision revision = PreparedRevision.write(input, options,
+                    reservedSize(signer.chain(), wantsTimeStamp), algorithm.digest());
+            // PAdES baseline: no CMS signing-time; the claimed time is /M.
+            CMSSignedData cms = new CmsSignatureBuilder(signer, algorithm).build(revision.digest(), null);
+            return complete(revision, cms, signer.chain(), wantsTimeStamp, options, warnings);
         } catch (IOException e) {
             throw new KysoException(PdfError.PDF_WRITE_FAILED, Map.of(), e, String.valueOf(e.getMessage()));
         }
     }
 
-    private record SignedRevision(byte[] document, TimeStamp timeStamp) {
+    /**
+     * Whether to ask for a signature time-stamp. Known before the PIN is asked: without a TSA, strict mode refuses
+     * now rather than after the token has signed.
+     */
+    boolean timeStampWanted(PadesOptions options, List<SignWarning> warnings) {
+        boolean wanted = options.level().atLeast(PadesLevel.B_T);
+        if (wanted && services.timeStamps() == null) {
+            unreachable(options, warnings, PdfError.TIMESTAMP_REQUIRED_UNAVAILABLE, "no TSA configured");
+            return false;
+        }
+        return wanted;
     }
 
-    private SignedRevision signatureRevision(byte[] pdf, SignerPort signer, SignatureAlgorithm algorithm,
-                                             PadesOptions options, boolean wantsTimeStamp,
-                                             List<SignWarning> warnings) throws IOException {
-        try (PDDocument document = PdfDocuments.load(pdf, options.password())) {
-            PdfDocuments.requireChangesPermitted(document);
-            PDSignature signature = new PDSignature();
-            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
-            signature.setSubFilter(ETSI_CADES_DETACHED);
-            Instant claimed = options.signingTime() != null ? options.signingTime() : Instant.now();
-            signature.setSignDate(GregorianCalendar.from(ZonedDateTime.ofInstant(claimed, VIETNAM)));
-            if (options.name() != null) {
-                signature.setName(options.name());
+    /**
+     * Everything after the key has signed, shared by one-step and two-step signing: the signature time-stamp (B-T),
+     * the CMS into /Contents, then B-LT's /DSS and B-LTA's document time-stamp.
+     *
+     * @param chain the signer's chain (leaf first), whose revocation evidence B-LT embeds
+     */
+    SignResult complete(PreparedRevision revision, CMSSignedData cms, List<X509Certificate> chain,
+                        boolean wantsTimeStamp, PadesOptions options, List<SignWarning> warnings) throws IOException {
+        TimeStamp stamp = null;
+        if (wantsTimeStamp) {
+            try {
+                SignatureTimeStamps.Stamped stamped = SignatureTimeStamps.timeStamp(cms, services.timeStamps());
+                cms = stamped.signedData();
+                stamp = stamped.stamp();
+            } catch (KysoException tsaProblem) {
+                unreachable(options, warnings, PdfError.TIMESTAMP_REQUIRED_UNAVAILABLE, tsaProblem.messageEn());
             }
-            if (options.reason() != null) {
-                signature.setReason(options.reason());
-            }
-            if (options.location() != null) {
-                signature.setLocation(options.location());
-            }
-            if (options.contactInfo() != null) {
-                signature.setContactInfo(options.contactInfo());
-            }
-            int reserved = reservedSize(signer, wantsTimeStamp);
-            SignatureFieldPreparer.prepare(document, signature, options.appearance(), reserved);
-
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * reserved + 64 * 1024);
-            ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
-            byte[] digest = digest(algorithm.digest(), external.getContent());
-            // PAdES baseline: no CMS signing-time; the claimed time is /M above.
-            CMSSignedData cms = new CmsSignatureBuilder(signer, algorithm).build(digest, null);
-            TimeStamp stamp = null;
-            if (wantsTimeStamp) {
-                try {
-                    SignatureTimeStamps.Stamped stamped = SignatureTimeStamps.timeStamp(cms, services.timeStamps());
-                    cms = stamped.signedData();
-                    stamp = stamped.stamp();
-                } catch (KysoException tsaProblem) {
-                    unreachable(options, warnings, PdfError.TIMESTAMP_REQUIRED_UNAVAILABLE, tsaProblem.messageEn());
-                }
-            }
-            byte[] contents = CmsSignatureBuilder.encode(cms);
-            if (contents.length > reserved) {
-                throw new KysoException(PdfError.SIGNATURE_TOO_LARGE, contents.length, reserved);
-            }
-            external.setSignature(contents);
-            return new SignedRevision(out.toByteArray(), stamp);
         }
+        byte[] document = revision.embed(CmsSignatureBuilder.encode(cms));
+        if (stamp == null) {
+            return new SignResult(document, PadesLevel.B_B, warnings);
+        }
+        if (!options.level().atLeast(PadesLevel.B_LT)) {
+            return new SignResult(document, PadesLevel.B_T, warnings);
+        }
+        List<X509Certificate> targets = new ArrayList<>(chain);
+        targets.addAll(certificatesOf(stamp.token()));
+        byte[] withDss = addValidationData(document, targets, options, warnings);
+        if (withDss == null) {
+            return new SignResult(document, PadesLevel.B_T, warnings);
+        }
+        if (!options.level().atLeast(PadesLevel.B_LTA)) {
+            return new SignResult(withDss, PadesLevel.B_LT, warnings);
+        }
+        return archiveTimeStamp(withDss, options, warnings);
     }
 
     /** The /Contents reservation: the chain and overhead, plus the time-stamp token when one is coming. */
-    static int reservedSize(SignerPort signer, boolean withTimeStamp) {
+    static int reservedSize(List<X509Certificate> chain, boolean withTimeStamp) {
         int size = CMS_OVERHEAD;
-        for (X509Certificate certificate : signer.chain()) {
+        for (X509Certificate certificate : chain) {
             size += RevocationCollector.encoded(certificate).length;
         }
         if (withTimeStamp) {
@@ -213,7 +187,7 @@ public final class PadesSigner {
             SignatureFieldPreparer.prepare(pdf, timeStamp, SignatureAppearance.INVISIBLE, DOCUMENT_TIMESTAMP_SIZE);
             ByteArrayOutputStream out = new ByteArrayOutputStream(document.length + 2 * DOCUMENT_TIMESTAMP_SIZE + 8192);
             ExternalSigningSupport external = pdf.saveIncrementalForExternalSigning(out);
-            byte[] digest = digest(DigestAlgorithm.SHA256, external.getContent());
+            byte[] digest = PreparedRevision.digest(DigestAlgorithm.SHA256, external.getContent());
             try {
                 stamp = services.timeStamps().timestamp(DigestAlgorithm.SHA256, digest);
             } catch (KysoException tsaProblem) {
@@ -269,18 +243,5 @@ public final class PadesSigner {
             throw new IllegalStateException(e);
         }
         return out;
-    }
-
-    private static byte[] digest(DigestAlgorithm algorithm, InputStream content) throws IOException {
-        try {
-            MessageDigest md = MessageDigest.getInstance(algorithm.jcaName());
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = content.read(buffer)) > 0; ) {
-                md.update(buffer, 0, n);
-            }
-            return md.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

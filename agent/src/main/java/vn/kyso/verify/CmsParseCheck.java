@@ -14,12 +14,20 @@ import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 
 /**
  * /Contents is one CMS SignedData with one signer whose certificate it carries. The DER is read as one object, so
- * the zero padding after it is ignored rather than rejected.
+ * the zero padding after it is ignored rather than rejected. For a detached CMS the verifier has already chosen the
+ * SignerInfo (a CMS may have several); then only the signer's certificate and algorithms are established here.
  */
 final class CmsParseCheck implements SignatureCheck {
 
     @Override
     public void check(SignatureContext context) {
+        if (context.signer == null) {
+            parsePdfContents(context);
+        }
+        describeSigner(context);
+    }
+
+    private static void parsePdfContents(SignatureContext context) {
         ContentInfo contentInfo;
         try (ASN1InputStream in = new ASN1InputStream(new ByteArrayInputStream(context.signature.contents()))) {
             ASN1Primitive object = in.readObject();
@@ -43,8 +51,11 @@ final class CmsParseCheck implements SignatureCheck {
             throw new VerificationFailure(SubIndication.FORMAT_FAILURE,
                     "a PDF signature has exactly one signer, this one has " + signers.size());
         }
-        SignerInformation signer = signers.iterator().next();
-        context.signer = signer;
+        context.signer = signers.iterator().next();
+    }
+
+    private static void describeSigner(SignatureContext context) {
+        SignerInformation signer = context.signer;
         for (X509CertificateHolder holder : context.cms.getCertificates().getMatches(null)) {
             var certificate = Certificates.convert(holder);
             if (certificate != null) {

@@ -25,8 +25,8 @@ public record DocumentReport(Indication indication, VerifyError error, String er
     }
 
     static DocumentReport failed(Instant verifiedAt, VerifyError error, String detail) {
-        Indication indication = error == VerifyError.DOCUMENT_UNREADABLE ? Indication.TOTAL_FAILED
-                : Indication.INDETERMINATE;
+        Indication indication = error == VerifyError.DOCUMENT_UNREADABLE || error == VerifyError.CMS_UNREADABLE
+                ? Indication.TOTAL_FAILED : Indication.INDETERMINATE;
         return new DocumentReport(indication, error, detail, verifiedAt, List.of());
     }
 }

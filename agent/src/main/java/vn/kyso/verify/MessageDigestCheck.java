@@ -5,7 +5,10 @@ import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.cms.CMSSignedData;
 
-/** The messageDigest signed attribute equals the digest of the bytes the byte ranges cover (HASH_FAILURE if not). */
+/**
+ * The messageDigest signed attribute equals the digest of the bytes the byte ranges cover — or of a detached CMS's
+ * content, given as bytes or as a digest (HASH_FAILURE if not).
+ */
 final class MessageDigestCheck implements SignatureCheck {
 
     @Override
@@ -32,7 +35,19 @@ final class MessageDigestCheck implements SignatureCheck {
             throw new VerificationFailure(SubIndication.FORMAT_FAILURE, "the messageDigest signed attribute is missing");
         }
         byte[] claimed = ASN1OctetString.getInstance(attribute.getAttrValues().getObjectAt(0)).getOctets();
-        byte[] actual = Digests.digest(context.signer.getDigestAlgorithmID(), signedContent);
+        byte[] actual;
+        if (context.contentDigest != null) {
+            // Detached CMS whose content the caller gave as a digest: it must be the signer's digest algorithm.
+            if (!context.contentDigestAlgorithm.getAlgorithm().equals(
+                    context.signer.getDigestAlgorithmID().getAlgorithm())) {
+                throw new VerificationFailure(SubIndication.SIGNED_DATA_NOT_FOUND, "the content was given as a "
+                        + context.contentDigestAlgorithm.getAlgorithm() + " digest, the signer used "
+                        + context.signer.getDigestAlgorithmID().getAlgorithm());
+            }
+            actual = context.contentDigest;
+        } else {
+            actual = Digests.digest(context.signer.getDigestAlgorithmID(), signedContent);
+        }
         if (!Digests.equal(claimed, actual)) {
             throw new VerificationFailure(SubIndication.HASH_FAILURE,
                     "the digest of the signed byte ranges differs from the messageDigest the signer signed");

@@ -105,6 +105,11 @@ public final class PdfSignatureVerifier {
         if (signature.isDocumentTimestamp()) {
             return List.of(new DocumentTimestampCheck(timestamps));
         }
+        return cmsSignatureChecks(timestamps, chains);
+    }
+
+    /** The rules for one CMS signer, shared with {@link CmsSignatureVerifier} so each rule exists once. */
+    static List<SignatureCheck> cmsSignatureChecks(TimestampVerifier timestamps, ChainBuilder chains) {
         return List.of(
                 new CmsParseCheck(),
                 new MessageDigestCheck(),
@@ -220,10 +225,19 @@ public final class PdfSignatureVerifier {
         }
 
         public PdfSignatureVerifier build() {
+            return new PdfSignatureVerifier(settings());
+        }
+
+        /** A verifier of detached CMS (CAdES) signatures with the same trust, services and clock. */
+        public CmsSignatureVerifier buildCmsVerifier() {
+            return new CmsSignatureVerifier(settings());
+        }
+
+        private VerifierSettings settings() {
             HttpFetcher fetcher = http != null ? http : HttpFetcher.withDefaults();
-            return new PdfSignatureVerifier(new VerifierSettings(trustStore, fetcher,
+            return new VerifierSettings(trustStore, fetcher,
                     ocsp != null ? ocsp : new OcspClient(fetcher), crl != null ? crl : new CrlClient(fetcher), clock,
-                    online, skewTolerance));
+                    online, skewTolerance);
         }
     }
 }

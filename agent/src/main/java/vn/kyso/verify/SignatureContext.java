@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 
@@ -16,14 +17,19 @@ import org.bouncycastle.cms.SignerInformation;
  */
 final class SignatureContext {
 
+    /** The PDF file; null for a detached CMS. */
     final byte[] file;
+    /** The PDF signature dictionary; null for a detached CMS. */
     final PdfSignature signature;
     final VerifierSettings settings;
     EmbeddedEvidence evidence;
     final Instant verificationTime;
 
-    /** The bytes the byte ranges cover, set by the byte-range check. */
+    /** The bytes the byte ranges cover, set by the byte-range check; for a detached CMS its content, if given. */
     byte[] signedBytes;
+    /** A detached CMS's content given only as a digest (instead of {@link #signedBytes}), and its algorithm. */
+    byte[] contentDigest;
+    AlgorithmIdentifier contentDigestAlgorithm;
     CMSSignedData cms;
     /** True for a detached CMS (PAdES); false when it encapsulates its content (adbe.pkcs7.sha1). */
     boolean detached;
@@ -48,6 +54,24 @@ final class SignatureContext {
         this.settings = settings;
         this.evidence = evidence;
         this.verificationTime = verificationTime;
+    }
+
+    /**
+     * One SignerInfo of a detached CMS (CAdES): the caller has parsed the CMS and set {@link #cms} and
+     * {@link #signer}, so the checks start from the signer instead of a PDF's /Contents.
+     */
+    static SignatureContext forDetachedCms(VerifierSettings settings, Instant verificationTime) {
+        return new SignatureContext(null, null, settings, EmbeddedEvidence.empty(), verificationTime);
+    }
+
+    /** The /SubFilter of a PDF signature; null for a detached CMS. */
+    String subFilter() {
+        return signature == null ? null : signature.subFilter();
+    }
+
+    /** The /M of a PDF signature; null for a detached CMS (its claim is the signing-time attribute). */
+    Instant claimedPdfTime() {
+        return signature == null ? null : signature.claimedTime();
     }
 
     /** The best signing time established so far: the timestamp's when verified, else the verification time. */

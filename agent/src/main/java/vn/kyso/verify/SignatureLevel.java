@@ -1,6 +1,9 @@
 package vn.kyso.verify;
 
-/** PAdES baseline level a signature reaches (ETSI EN 319 142-1): B-B, B-T, B-LT, B-LTA; NONE for a failed one. */
+/**
+ * Baseline level a signature reaches: PAdES (ETSI EN 319 142-1) B-B, B-T, B-LT, B-LTA for PDF signatures, CAdES
+ * (EN 319 122-1) B-B and B-T for detached CMS; NONE for a failed one.
+ */
 public enum SignatureLevel {
-    NONE, PADES_B_B, PADES_B_T, PADES_B_LT, PADES_B_LTA
+    NONE, PADES_B_B, PADES_B_T, PADES_B_LT, PADES_B_LTA, CADES_B_B, CADES_B_T
 }

@@ -87,6 +87,6 @@ final class SignatureTimestampCheck implements SignatureCheck {
                 context.warnings.add("unreadable signing-time attribute");
             }
         }
-        return context.signature.claimedTime();
+        return context.claimedPdfTime();
     }
 }

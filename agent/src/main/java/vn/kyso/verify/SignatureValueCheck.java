@@ -1,8 +1,13 @@
 package vn.kyso.verify;
 
+import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
 import org.bouncycastle.cms.SignerInformationVerifier;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+
+import vn.kyso.cms.PrecomputedDigestProvider;
 
 /**
  * The signature value verifies with the signer certificate's public key (RSA PKCS#1 v1.5, RSA-PSS, ECDSA). Built
@@ -16,8 +21,15 @@ final class SignatureValueCheck implements SignatureCheck {
     @Override
     public void check(SignatureContext context) {
         try {
-            SignerInformationVerifier verifier = new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC)
-                    .build(context.signerCertificate.getPublicKey());
+            SignerInformationVerifier verifier = context.contentDigest == null
+                    ? new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC)
+                            .build(context.signerCertificate.getPublicKey())
+                    // Content known only by its digest: BouncyCastle takes it from this provider instead of hashing.
+                    : new SignerInformationVerifier(new DefaultCMSSignatureAlgorithmNameGenerator(),
+                            new DefaultSignatureAlgorithmIdentifierFinder(),
+                            new JcaContentVerifierProviderBuilder().setProvider(BC)
+                                    .build(context.signerCertificate.getPublicKey()),
+                            new PrecomputedDigestProvider(context.contentDigestAlgorithm, context.contentDigest));
             if (!context.signer.verify(verifier)) {
                 throw new VerificationFailure(SubIndication.SIG_CRYPTO_FAILURE,
                         "the signature value does not match the signed attributes");

@@ -43,7 +43,7 @@ final class SigningCertificateBindingCheck implements SignatureCheck {
             ESSCertID id = SigningCertificate.getInstance(v1.getAttrValues().getObjectAt(0)).getCerts()[0];
             requireMatch(Digests.digest(new AlgorithmIdentifier(OIWObjectIdentifiers.idSHA1), encoded),
                     id.getCertHash(), id.getIssuerSerial(), certificate);
-        } else if ("ETSI.CAdES.detached".equals(context.signature.subFilter())) {
+        } else if ("ETSI.CAdES.detached".equals(context.subFilter())) {
             throw new VerificationFailure(SubIndication.FORMAT_FAILURE,
                     "a PAdES signature must carry the signing-certificate-v2 signed attribute");
         } else {

@@ -12,7 +12,10 @@ public enum VerifyError implements ErrorCode {
             "The PDF file is encrypted with an open password: {0}"),
     NO_SIGNATURE(
             "Tệp PDF không có chữ ký số nào.",
-            "The PDF file carries no digital signature.");
+            "The PDF file carries no digital signature."),
+    CMS_UNREADABLE(
+            "Không đọc được chữ ký CMS (tách rời): {0}",
+            "The detached CMS signature cannot be read: {0}");
 
     private final String messageVi;
     private final String messageEn;

@@ -57,11 +57,32 @@ final class PadesFixture {
     private PadesFixture() {
     }
 
+    /**
+     * The shared token manager, reopened when another test class in this JVM (use cases, CLI) closed its own
+     * manager on the same SoftHSM2 library: closing finalises the library for every manager in the process, so
+     * which test classes pass would otherwise depend on the order Surefire runs them in.
+     */
     static synchronized TokenManager tokens() {
+        if (tokens != null && !usable(tokens)) {
+            tokens.close();
+            tokens = null;
+        }
         if (tokens == null) {
             tokens = TokenManager.open(TokenManagerConfig.of(List.of(ENV.softHsm().library())));
         }
         return tokens;
+    }
+
+    /** One real signature with An's key: the only probe that reaches the library rather than a cache. */
+    private static boolean usable(TokenManager manager) {
+        try {
+            manager.sign(fingerprint(ENV.pki().get(TestPki.PERSONAL_AN).certificate()), new byte[32],
+                    vn.kyso.token.SignatureAlgorithm.RSA_PKCS1_SHA256,
+                    request -> Optional.of(SoftHsmFixture.USER_PIN.toCharArray()));
+            return true;
+        } catch (vn.kyso.errors.KysoException e) {
+            return false;
+        }
     }
 
     static TokenSignerPort signer(String alias) {

@@ -49,6 +49,10 @@ final class Wording {
                     "PAdES B-LT (with long-term validation data)");
             case PADES_B_LTA -> pick(lang, "PAdES B-LTA (lưu trữ dài hạn, có dấu thời gian văn bản)",
                     "PAdES B-LTA (long-term archival, with a document timestamp)");
+            case CADES_B_B -> pick(lang, "CAdES B-B (chữ ký tách rời, không có dấu thời gian)",
+                    "CAdES B-B (detached signature, no timestamp)");
+            case CADES_B_T -> pick(lang, "CAdES B-T (chữ ký tách rời, có dấu thời gian)",
+                    "CAdES B-T (detached signature with a timestamp)");
         };
     }
 
