@@ -174,6 +174,11 @@ final class SignCommand implements Command {
             "dateLabel", "--date-label", "sealWidthMm", "--seal-mm", "afterText", "--after-text");
 
     private static SignatureAppearance appearance(String preset, Options o) {
+        try {
+            PresetFactory.act(preset);
+        } catch (KysoException e) {
+            throw new Main.UsageException("--preset: invisible | approve | initial | issue | copy | attachment | digitised");
+        }
         return PresetFactory.build(preset, name -> PRESET_OPTIONS.containsKey(name)
                 ? o.get(PRESET_OPTIONS.get(name), null) : null, name -> {
                     String file = o.get("--image", null);

@@ -77,9 +77,11 @@ record PreparedRevision(byte[] document, long[] byteRange, byte[] digest) {
         if (!shape) {
             throw new KysoException(RemoteSigningError.PREPARED_STATE_INVALID, "byte range does not fit the document");
         }
+        // The gap is overwritten whole and is outside the digest, so only its form matters. It is zeros, except in an
+        // encrypted document, where PDFBox writes the placeholder through the cipher.
         for (int i = (int) r[1] + 1; i < r[2] - 1; i++) {
-            if (document[i] != '0') {
-                throw new KysoException(RemoteSigningError.PREPARED_STATE_INVALID, "/Contents is not empty");
+            if (Character.digit(document[i], 16) < 0) {
+                throw new KysoException(RemoteSigningError.PREPARED_STATE_INVALID, "/Contents is not a hex string");
             }
         }
         if (!MessageDigest.isEqual(digest, digest(digestAlgorithm, signedBytes()))) {

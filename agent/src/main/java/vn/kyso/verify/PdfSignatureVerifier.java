@@ -87,10 +87,14 @@ public final class PdfSignatureVerifier {
         }
         List<Change> changes = ChangeAnalyzer.changesAfter(file, signature.revisionEnd(), document,
                 strictestDocMdp(all, signature));
-        if (failed == null && changes.stream().anyMatch(c -> !c.allowed())) {
+        // A forbidden change after signing fails the signature outright, even when another rule could only reach
+        // INDETERMINATE (an unknown root must not soften "the document was altered").
+        if ((failed == null || failed.indication() != Indication.TOTAL_FAILED)
+                && changes.stream().anyMatch(c -> !c.allowed())) {
+            String earlier = failed == null ? "" : "; also " + failed.code() + ": " + reason;
             failed = SubIndication.MODIFIED_AFTER_SIGNING;
             reason = changes.stream().filter(c -> !c.allowed()).map(c -> c.kind() + " (" + c.where() + ")")
-                    .reduce((a, b) -> a + ", " + b).orElse("");
+                    .reduce((a, b) -> a + ", " + b).orElse("") + earlier;
         }
         return new SignatureReport(signature.fieldName(), signature.isDocumentTimestamp(),
                 failed == null ? Indication.TOTAL_PASSED : failed.indication(), failed, reason,
