@@ -1,7 +1,6 @@
 package vn.kyso.verify;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,7 +37,9 @@ final class ChangeAnalyzer {
             return List.of();
         }
         List<Change> changes = new ArrayList<>();
-        try (PDDocument signed = Loader.loadPDF(Arrays.copyOf(file, (int) revisionEnd))) {
+        // a view of the signed revision, not a copy of it
+        try (PDDocument signed = Loader.loadPDF(new org.apache.pdfbox.io.RandomAccessReadBuffer(
+                java.nio.ByteBuffer.wrap(file, 0, (int) revisionEnd).slice()))) {
             comparePages(signed, finalDocument, changes, docMdpP);
             compareFields(signed, finalDocument, changes, docMdpP);
             COSDictionary before = signed.getDocumentCatalog().getCOSObject();

@@ -21,7 +21,24 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  * Certificates, OCSP responses and CRLs carried by the document's /DSS (PAdES B-LT). Unparsable entries are skipped:
  * embedded evidence can only help, never be required.
  */
-record EmbeddedEvidence(List<X509Certificate> certificates, List<byte[]> ocspResponses, List<X509CRL> crls) {
+record EmbeddedEvidence(List<X509Certificate> certificates, List<byte[]> ocspResponses, List<X509CRL> crls,
+                        java.util.Map<String, java.util.Optional<EmbeddedOcsp.Answer>> ocspAnswers) {
+
+    /**
+     * The same stored response is asked about the same certificate once per signature; parsing it and checking its
+     * signature every time was a tenth of a verification. Answers are remembered for this document only.
+     */
+    EmbeddedEvidence(List<X509Certificate> certificates, List<byte[]> ocspResponses, List<X509CRL> crls) {
+        this(certificates, ocspResponses, crls, new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    EmbeddedOcsp.Answer ocspAnswer(byte[] response, X509Certificate certificate, X509Certificate issuer) {
+        String key = System.identityHashCode(response) + ":" + certificate.getSerialNumber() + ":"
+                + issuer.getSubjectX500Principal().getName() + ":" + issuer.getSerialNumber();
+        return ocspAnswers.computeIfAbsent(key, k -> java.util.Optional.ofNullable(
+                EmbeddedOcsp.answer(response, certificate, issuer))).orElse(null);
+    }
+
 
     static EmbeddedEvidence empty() {
         return new EmbeddedEvidence(List.of(), List.of(), List.of());

@@ -62,7 +62,7 @@ final class RevocationCheck {
     private RevocationInfo statusOf(X509Certificate certificate, X509Certificate issuer, EmbeddedEvidence evidence,
                                     Instant time) {
         for (byte[] response : evidence.ocspResponses()) {
-            EmbeddedOcsp.Answer answer = EmbeddedOcsp.answer(response, certificate, issuer);
+            EmbeddedOcsp.Answer answer = evidence.ocspAnswer(response, certificate, issuer);
             if (answer == null) {
                 continue;
             }
