@@ -99,6 +99,27 @@ class LargeFileSigningTest {
         assertEquals(Indication.TOTAL_PASSED, report.indication(), report.toString());
     }
 
+    /** A failure leaves neither the output nor a temp file, and the input as it was. */
+    @Test
+    void failureLeavesNothingBehind() throws Exception {
+        Path dir = Files.createDirectories(DIR.resolve("failure"));
+        Path damaged = dir.resolve("damaged.pdf");
+        Path output = dir.resolve("never.pdf");
+        byte[] garbage = "%PDF-1.7\nthis is not a PDF body\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Files.write(damaged, garbage);
+        PadesSigner engine = new PadesSigner(PadesFixture.services());
+
+        vn.kyso.errors.KysoException e = org.junit.jupiter.api.Assertions.assertThrows(
+                vn.kyso.errors.KysoException.class, () -> engine.sign(damaged, output,
+                        PadesFixture.signer(TestPki.PERSONAL_AN), PadesOptions.defaults()));
+
+        assertEquals(PdfError.PDF_DAMAGED.code(), e.code(), e.getMessage());
+        assertTrue(Arrays.equals(garbage, Files.readAllBytes(damaged)), "input modified");
+        try (var files = Files.list(dir)) {
+            assertEquals(java.util.List.of(damaged), files.toList(), "output or temp file left behind");
+        }
+    }
+
     /** The input must be an exact prefix of the output; compared chunk by chunk without loading either file. */
     private static void assertPrefix(Path input, Path output) throws IOException {
         assertTrue(Files.size(output) > Files.size(input), "the output adds revisions");
