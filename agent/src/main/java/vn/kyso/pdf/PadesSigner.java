@@ -60,14 +60,32 @@ public final class PadesSigner {
         this.revocation = new RevocationCollector(services.ocsp(), services.crl());
     }
 
-    /** Signs {@code input} into a new file {@code output}; the input file is never written. */
+    /**
+     * Signs {@code input} into {@code output}, file to file: the document is parsed lazily from disk, the input
+     * bytes are copied file to file and only the new revisions are appended, so memory does not grow with the file's
+     * size beyond what PDFBox needs to parse it. The result is written next to {@code output} and moved into place
+     * at the end; {@code input} is never written, and nothing is left behind on failure.
+     *
+     * @return the level reached and the warnings; its {@link SignResult#document()} is null (the document is in
+     *     {@code output})
+     */
     public SignResult sign(Path input, Path output, SignerPort signer, PadesOptions options) throws IOException {
         if (Files.exists(output) && Files.isSameFile(input, output)) {
             throw new IllegalArgumentException("output must not be the input file: " + output);
         }
-        SignResult result = sign(Files.readAllBytes(input), signer, options);
-        Files.write(output, result.document());
-        return result;
+        Path work = FileRevisions.scratchFor(output);
+        boolean published = false;
+        try {
+            List<SignWarning> warnings = new ArrayList<>();
+            PadesLevel level = signFile(input, work, signer, options, warnings);
+            FileRevisions.publish(work, output);
+            published = true;
+            return new SignResult(null, level, warnings);
+        } finally {
+            if (!published) {
+                Files.deleteIfExists(work);
+            }
+        }
     }
 
     /** Signs a PDF held in memory; {@code pdf} is not modified. */
@@ -82,6 +100,56 @@ public final class PadesSigner {
             // PAdES baseline: no CMS signing-time; the claimed time is /M.
             CMSSignedData cms = new CmsSignatureBuilder(signer, algorithm).build(revision.digest(), null);
             return complete(revision, cms, signer.chain(), wantsTimeStamp, options, warnings);
+        } catch (IOException e) {
+            throw new KysoException(PdfError.PDF_WRITE_FAILED, Map.of(), e, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /**
+     * {@link #sign(byte[], SignerPort, PadesOptions)} and {@link #complete} on files: the same revisions in the same
+     * order, each appended to {@code work}.
+     */
+    private PadesLevel signFile(Path input, Path work, SignerPort signer, PadesOptions options,
+                                List<SignWarning> warnings) {
+        SignatureAlgorithm algorithm = options.algorithm() != null ? options.algorithm() : signer.algorithms().get(0);
+        boolean wantsTimeStamp = timeStampWanted(options, warnings);
+        try {
+            FileRevisions.Prepared revision = FileRevisions.prepare(input, work, options,
+                    reservedSize(signer.chain(), wantsTimeStamp), algorithm.digest());
+            CMSSignedData cms = new CmsSignatureBuilder(signer, algorithm).build(revision.digest(), null);
+            SignatureTimeStamps.Stamped stamped = wantsTimeStamp ? signatureTimeStamp(cms, options, warnings) : null;
+            TimeStamp stamp = null;
+            if (stamped != null) {
+                cms = stamped.signedData();
+                stamp = stamped.stamp();
+            }
+            FileRevisions.embed(work, revision.byteRange(), CmsSignatureBuilder.encode(cms));
+            if (stamp == null) {
+                return PadesLevel.B_B;
+            }
+            if (!options.level().atLeast(PadesLevel.B_LT)) {
+                return PadesLevel.B_T;
+            }
+            List<X509Certificate> targets = new ArrayList<>(signer.chain());
+            targets.addAll(certificatesOf(stamp.token()));
+            ValidationData data = collectValidationData(targets, options, warnings);
+            if (data == null) {
+                return PadesLevel.B_T;
+            }
+            FileRevisions.addValidationData(work, data, options.password());
+            if (!options.level().atLeast(PadesLevel.B_LTA)) {
+                return PadesLevel.B_LT;
+            }
+            TimeStamp archive = FileRevisions.addDocumentTimeStamp(work, options.password(),
+                    digest -> documentTimeStamp(digest, options, warnings));
+            if (archive == null) {
+                return PadesLevel.B_LT;
+            }
+            ValidationData archiveData = collectValidationData(certificatesOf(archive.token()), options, warnings);
+            if (archiveData != null) {
+                FileRevisions.addValidationData(work, archiveData, options.password());
+            }
+            return PadesLevel.B_LTA;
         } catch (IOException e) {
             throw new KysoException(PdfError.PDF_WRITE_FAILED, Map.of(), e, String.valueOf(e.getMessage()));
         }
@@ -108,15 +176,11 @@ public final class PadesSigner {
      */
     SignResult complete(PreparedRevision revision, CMSSignedData cms, List<X509Certificate> chain,
                         boolean wantsTimeStamp, PadesOptions options, List<SignWarning> warnings) throws IOException {
+        SignatureTimeStamps.Stamped stamped = wantsTimeStamp ? signatureTimeStamp(cms, options, warnings) : null;
         TimeStamp stamp = null;
-        if (wantsTimeStamp) {
-            try {
-                SignatureTimeStamps.Stamped stamped = SignatureTimeStamps.timeStamp(cms, services.timeStamps());
-                cms = stamped.signedData();
-                stamp = stamped.stamp();
-            } catch (KysoException tsaProblem) {
-                unreachable(options, warnings, PdfError.TIMESTAMP_REQUIRED_UNAVAILABLE, tsaProblem.messageEn());
-            }
+        if (stamped != null) {
+            cms = stamped.signedData();
+            stamp = stamped.stamp();
         }
         byte[] document = revision.embed(CmsSignatureBuilder.encode(cms));
         if (stamp == null) {
@@ -137,6 +201,17 @@ public final class PadesSigner {
         return archiveTimeStamp(withDss, options, warnings);
     }
 
+    /** The CMS with its signature time-stamp; null when the TSA could not be had (best effort). */
+    private SignatureTimeStamps.Stamped signatureTimeStamp(CMSSignedData cms, PadesOptions options,
+                                                           List<SignWarning> warnings) {
+        try {
+            return SignatureTimeStamps.timeStamp(cms, services.timeStamps());
+        } catch (KysoException tsaProblem) {
+            unreachable(options, warnings, PdfError.TIMESTAMP_REQUIRED_UNAVAILABLE, tsaProblem.messageEn());
+            return null;
+        }
+    }
+
     /** The /Contents reservation: the chain and overhead, plus the time-stamp token when one is coming. */
     static int reservedSize(List<X509Certificate> chain, boolean withTimeStamp) {
         int size = CMS_OVERHEAD;
@@ -152,16 +227,8 @@ public final class PadesSigner {
     /** Adds a /DSS revision for {@code targets}; null when the revocation data could not be had (best effort). */
     private byte[] addValidationData(byte[] document, List<X509Certificate> targets, PadesOptions options,
                                      List<SignWarning> warnings) throws IOException {
-        ValidationData data;
-        try {
-            Set<X509Certificate> pool = new LinkedHashSet<>(targets);
-            pool.addAll(services.knownCertificates());
-            data = revocation.collect(new LinkedHashSet<>(targets), pool);
-        } catch (KysoException problem) {
-            if (options.policy() == LevelPolicy.STRICT) {
-                throw problem;
-            }
-            warnings.add(SignWarning.of(problem));
+        ValidationData data = collectValidationData(targets, options, warnings);
+        if (data == null) {
             return null;
         }
         try (PDDocument pdf = PdfDocuments.load(document, options.password())) {
@@ -174,24 +241,54 @@ public final class PadesSigner {
         }
     }
 
+    /** Certificates and OCSP/CRL for {@code targets}; null when they could not be had (best effort). */
+    private ValidationData collectValidationData(List<X509Certificate> targets, PadesOptions options,
+                                                 List<SignWarning> warnings) {
+        try {
+            Set<X509Certificate> pool = new LinkedHashSet<>(targets);
+            pool.addAll(services.knownCertificates());
+            return revocation.collect(new LinkedHashSet<>(targets), pool);
+        } catch (KysoException problem) {
+            if (options.policy() == LevelPolicy.STRICT) {
+                throw problem;
+            }
+            warnings.add(SignWarning.of(problem));
+            return null;
+        }
+    }
+
+    /** The TSA's token for a document time-stamp; null when the TSA could not be had (best effort). */
+    private TimeStamp documentTimeStamp(byte[] sha256, PadesOptions options, List<SignWarning> warnings) {
+        try {
+            return services.timeStamps().timestamp(DigestAlgorithm.SHA256, sha256);
+        } catch (KysoException tsaProblem) {
+            unreachable(options, warnings, PdfError.TIMESTAMP_REQUIRED_UNAVAILABLE, tsaProblem.messageEn());
+            return null;
+        }
+    }
+
+    /** An invisible /DocTimeStamp dictionary (/SubFilter ETSI.RFC3161). */
+    static PDSignature documentTimeStampDictionary() {
+        PDSignature timeStamp = new PDSignature();
+        timeStamp.setType(COSName.DOC_TIME_STAMP);
+        timeStamp.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+        timeStamp.setSubFilter(ETSI_RFC3161);
+        return timeStamp;
+    }
+
     /** The document time-stamp revision (B-LTA) and, when its TSA chain is not yet covered, one more /DSS. */
     private SignResult archiveTimeStamp(byte[] document, PadesOptions options, List<SignWarning> warnings)
             throws IOException {
         TimeStamp stamp;
         byte[] stamped;
         try (PDDocument pdf = PdfDocuments.load(document, options.password())) {
-            PDSignature timeStamp = new PDSignature();
-            timeStamp.setType(COSName.DOC_TIME_STAMP);
-            timeStamp.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
-            timeStamp.setSubFilter(ETSI_RFC3161);
+            PDSignature timeStamp = documentTimeStampDictionary();
             SignatureFieldPreparer.prepare(pdf, timeStamp, SignatureAppearance.INVISIBLE, DOCUMENT_TIMESTAMP_SIZE);
             ByteArrayOutputStream out = new ByteArrayOutputStream(document.length + 2 * DOCUMENT_TIMESTAMP_SIZE + 8192);
             ExternalSigningSupport external = pdf.saveIncrementalForExternalSigning(out);
             byte[] digest = PreparedRevision.digest(DigestAlgorithm.SHA256, external.getContent());
-            try {
-                stamp = services.timeStamps().timestamp(DigestAlgorithm.SHA256, digest);
-            } catch (KysoException tsaProblem) {
-                unreachable(options, warnings, PdfError.TIMESTAMP_REQUIRED_UNAVAILABLE, tsaProblem.messageEn());
+            stamp = documentTimeStamp(digest, options, warnings);
+            if (stamp == null) {
                 // Nothing of this revision is kept: the caller gets the B-LT document as it was.
                 return new SignResult(document, PadesLevel.B_LT, warnings);
             }
@@ -216,7 +313,7 @@ public final class PadesSigner {
     }
 
     /** /Contents of the signature with the highest byte range, i.e. the one added last. */
-    private static byte[] newestSignatureContents(PDDocument pdf) throws IOException {
+    static byte[] newestSignatureContents(PDDocument pdf) throws IOException {
         PDSignature newest = null;
         long newestEnd = -1;
         for (PDSignature signature : pdf.getSignatureDictionaries()) {

@@ -1,6 +1,7 @@
 package vn.kyso.pdf;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.apache.pdfbox.Loader;
@@ -23,8 +24,24 @@ final class PdfDocuments {
 
     /** Parses the PDF; a wrong/missing password is PDF_PASSWORD_REQUIRED, anything unparseable PDF_DAMAGED. */
     static PDDocument load(byte[] pdf, String password) {
+        return opened(() -> Loader.loadPDF(pdf, password == null ? "" : password));
+    }
+
+    /**
+     * Parses the PDF from disk: PDFBox reads objects on demand through a small buffer, so memory does not grow with
+     * the file's size. The file stays open until the document is closed.
+     */
+    static PDDocument load(Path pdf, String password) {
+        return opened(() -> Loader.loadPDF(pdf.toFile(), password == null ? "" : password));
+    }
+
+    private interface Opener {
+        PDDocument open() throws IOException;
+    }
+
+    private static PDDocument opened(Opener opener) {
         try {
-            return Loader.loadPDF(pdf, password == null ? "" : password);
+            return opener.open();
         } catch (InvalidPasswordException e) {
             throw new KysoException(PdfError.PDF_PASSWORD_REQUIRED, Map.of(), e);
         } catch (IOException | RuntimeException e) {

@@ -33,23 +33,7 @@ record PreparedRevision(byte[] document, long[] byteRange, byte[] digest) {
             throws IOException {
         try (PDDocument document = PdfDocuments.load(pdf, options.password())) {
             PdfDocuments.requireChangesPermitted(document);
-            PDSignature signature = new PDSignature();
-            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
-            signature.setSubFilter(PadesSigner.ETSI_CADES_DETACHED);
-            Instant claimed = options.signingTime() != null ? options.signingTime() : Instant.now();
-            signature.setSignDate(GregorianCalendar.from(ZonedDateTime.ofInstant(claimed, PadesSigner.VIETNAM)));
-            if (options.name() != null) {
-                signature.setName(options.name());
-            }
-            if (options.reason() != null) {
-                signature.setReason(options.reason());
-            }
-            if (options.location() != null) {
-                signature.setLocation(options.location());
-            }
-            if (options.contactInfo() != null) {
-                signature.setContactInfo(options.contactInfo());
-            }
+            PDSignature signature = signatureDictionary(options);
             SignatureFieldPreparer.prepare(document, signature, options.appearance(), reserved);
 
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * reserved + 64 * 1024);
@@ -63,6 +47,28 @@ record PreparedRevision(byte[] document, long[] byteRange, byte[] digest) {
             revision.requireConsistent(digestAlgorithm);
             return revision;
         }
+    }
+
+    /** The signature dictionary of a new PAdES signature: /SubFilter ETSI.CAdES.detached, /M, optional texts. */
+    static PDSignature signatureDictionary(PadesOptions options) {
+        PDSignature signature = new PDSignature();
+        signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+        signature.setSubFilter(PadesSigner.ETSI_CADES_DETACHED);
+        Instant claimed = options.signingTime() != null ? options.signingTime() : Instant.now();
+        signature.setSignDate(GregorianCalendar.from(ZonedDateTime.ofInstant(claimed, PadesSigner.VIETNAM)));
+        if (options.name() != null) {
+            signature.setName(options.name());
+        }
+        if (options.reason() != null) {
+            signature.setReason(options.reason());
+        }
+        if (options.location() != null) {
+            signature.setLocation(options.location());
+        }
+        if (options.contactInfo() != null) {
+            signature.setContactInfo(options.contactInfo());
+        }
+        return signature;
     }
 
     /**
@@ -92,14 +98,22 @@ record PreparedRevision(byte[] document, long[] byteRange, byte[] digest) {
 
     /** The document with {@code contents} (DER CMS) hex-encoded into the gap; SIGNATURE_TOO_LARGE if it cannot fit. */
     byte[] embed(byte[] contents) {
-        int capacity = (int) (byteRange[2] - byteRange[1] - 2) / 2;
+        byte[] hex = gapHex(byteRange, contents);
+        byte[] out = document.clone();
+        System.arraycopy(hex, 0, out, (int) byteRange[1] + 1, hex.length);
+        return out;
+    }
+
+    /**
+     * {@code contents} as the upper-case hex written after the gap's {@code <}; SIGNATURE_TOO_LARGE if it cannot
+     * fit. The rest of the gap keeps its placeholder, which reads as trailing zeros of the DER.
+     */
+    static byte[] gapHex(long[] byteRange, byte[] contents) {
+        int capacity = (int) ((byteRange[2] - byteRange[1] - 2) / 2);
         if (contents.length > capacity) {
             throw new KysoException(PdfError.SIGNATURE_TOO_LARGE, contents.length, capacity);
         }
-        byte[] out = document.clone();
-        byte[] hex = HexFormat.of().withUpperCase().formatHex(contents).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        System.arraycopy(hex, 0, out, (int) byteRange[1] + 1, hex.length);
-        return out;
+        return HexFormat.of().withUpperCase().formatHex(contents).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     private byte[] signedBytes() {

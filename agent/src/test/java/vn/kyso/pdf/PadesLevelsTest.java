@@ -1,15 +1,19 @@
 package vn.kyso.pdf;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -44,6 +48,38 @@ class PadesLevelsTest {
             case B_LTA -> SignatureLevel.PAdES_BASELINE_LTA;
         };
         PadesFixture.assertDss(signed, expected);
+        PadesFixture.assertPdfsigValid(signed, 1, level == PadesLevel.B_LTA ? 1 : 0);
+    }
+
+    /** The file-to-file path writes the same revisions: same level, same validity, input untouched and a prefix. */
+    @ParameterizedTest
+    @EnumSource(PadesLevel.class)
+    void everyLevelFileToFileIsValidInDssAndPdfsig(PadesLevel level, @TempDir Path dir) throws Exception {
+        byte[] original = PadesFixture.samplePdf();
+        Path in = dir.resolve("in.pdf");
+        Path out = dir.resolve("out.pdf");
+        Files.write(in, original);
+        PadesSigner signer = new PadesSigner(PadesFixture.services());
+
+        SignResult result = signer.sign(in, out, PadesFixture.signer(TestPki.PERSONAL_AN),
+                PadesOptions.defaults().withLevel(level).withPolicy(LevelPolicy.STRICT)
+                        .withDetails("Nguyễn Văn An", "Phê duyệt", "Ninh Bình", "an@example.vn"));
+
+        assertEquals(level, result.level());
+        assertTrue(result.warnings().isEmpty(), result.warnings().toString());
+        assertArrayEquals(original, Files.readAllBytes(in), "input modified");
+        byte[] signed = Files.readAllBytes(out);
+        PadesFixture.assertPrefix(original, signed);
+        assertSignatureDictionary(signed);
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "temp file left behind");
+        }
+        PadesFixture.assertDss(signed, switch (level) {
+            case B_B -> SignatureLevel.PAdES_BASELINE_B;
+            case B_T -> SignatureLevel.PAdES_BASELINE_T;
+            case B_LT -> SignatureLevel.PAdES_BASELINE_LT;
+            case B_LTA -> SignatureLevel.PAdES_BASELINE_LTA;
+        });
         PadesFixture.assertPdfsigValid(signed, 1, level == PadesLevel.B_LTA ? 1 : 0);
     }
 
