@@ -40,8 +40,9 @@ final class ChangeAnalyzer {
         // a view of the signed revision, not a copy of it
         try (PDDocument signed = Loader.loadPDF(new org.apache.pdfbox.io.RandomAccessReadBuffer(
                 java.nio.ByteBuffer.wrap(file, 0, (int) revisionEnd).slice()))) {
-            comparePages(signed, finalDocument, changes, docMdpP);
-            compareFields(signed, finalDocument, changes, docMdpP);
+            Unchanged unchanged = new Unchanged(finalDocument.getDocument().getXrefTable(), revisionEnd);
+            comparePages(signed, finalDocument, changes, docMdpP, unchanged);
+            compareFields(signed, finalDocument, changes, docMdpP, unchanged);
             COSDictionary before = signed.getDocumentCatalog().getCOSObject();
             COSDictionary after = finalDocument.getDocumentCatalog().getCOSObject();
             if (!same(before.getDictionaryObject(DSS), after.getDictionaryObject(DSS))) {
@@ -57,7 +58,84 @@ final class ChangeAnalyzer {
         return changes;
     }
 
-    private static void comparePages(PDDocument signed, PDDocument current, List<Change> changes, Integer p) {
+    /**
+     * An object the final file still reads from inside the signed revision — it and every indirect object it reaches
+     * have xref offsets below the revision's end — is byte-for-byte what was signed: no need to fingerprint it. The
+     * whole reachable graph is checked, so a later revision that swaps a referenced stream (a "shadow" attack on an
+     * unchanged resources dictionary) still falls back to the fingerprint comparison, as do objects in object streams.
+     * Back-pointers (/P, /Parent) are not followed, as in the fingerprints.
+     */
+    private static final class Unchanged {
+        private final Map<org.apache.pdfbox.cos.COSObjectKey, Long> finalXref;
+        private final long revisionEnd;
+        private final Map<org.apache.pdfbox.cos.COSObjectKey, Boolean> verdicts = new HashMap<>();
+
+        Unchanged(Map<org.apache.pdfbox.cos.COSObjectKey, Long> finalXref, long revisionEnd) {
+            this.finalXref = finalXref;
+            this.revisionEnd = revisionEnd;
+        }
+
+        boolean test(Object before, Object after) {
+            org.apache.pdfbox.cos.COSObjectKey a = key(before);
+            org.apache.pdfbox.cos.COSObjectKey b = key(after);
+            return a != null && a.equals(b) && reachableUnchanged((COSBase) after);
+        }
+
+        private boolean reachableUnchanged(COSBase root) {
+            java.util.ArrayDeque<COSBase> pending = new java.util.ArrayDeque<>();
+            java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            pending.push(root);
+            int budget = 100_000; // hostile graphs: give up and let the fingerprint decide
+            while (!pending.isEmpty()) {
+                if (--budget < 0) {
+                    return false;
+                }
+                COSBase item = pending.pop();
+                org.apache.pdfbox.cos.COSObjectKey key = key(item);
+                COSBase value = item instanceof org.apache.pdfbox.cos.COSObject reference ? reference.getObject() : item;
+                if (value == null || !seen.add(value)) {
+                    continue;
+                }
+                if (key != null) {
+                    Boolean known = verdicts.get(key);
+                    if (Boolean.FALSE.equals(known)) {
+                        return false;
+                    }
+                    Long offset = finalXref.get(key);
+                    if (offset == null || offset <= 0 || offset >= revisionEnd) {
+                        verdicts.put(key, false);
+                        return false;
+                    }
+                }
+                if (value instanceof COSDictionary dictionary) {
+                    for (Map.Entry<COSName, COSBase> entry : dictionary.entrySet()) {
+                        if (!COSName.P.equals(entry.getKey()) && !COSName.PARENT.equals(entry.getKey())) {
+                            pending.push(entry.getValue());
+                        }
+                    }
+                } else if (value instanceof org.apache.pdfbox.cos.COSArray array) {
+                    for (int i = 0; i < array.size(); i++) {
+                        pending.push(array.get(i));
+                    }
+                }
+            }
+            return true;
+        }
+
+        private static org.apache.pdfbox.cos.COSObjectKey key(Object value) {
+            if (value instanceof org.apache.pdfbox.cos.COSObject reference) {
+                return reference.getKey();
+            }
+            return value instanceof COSBase base ? base.getKey() : null;
+        }
+    }
+
+    private static boolean same(Object a, Object b, Unchanged unchanged) {
+        return unchanged.test(a, b) || same(a, b);
+    }
+
+    private static void comparePages(PDDocument signed, PDDocument current, List<Change> changes, Integer p,
+                                     Unchanged unchanged) {
         int before = signed.getNumberOfPages();
         int after = current.getNumberOfPages();
         if (before != after) {
@@ -68,38 +146,58 @@ final class ChangeAnalyzer {
             PDPage b = current.getPage(i);
             String where = "page " + (i + 1);
             if (!same(a.getCOSObject().getDictionaryObject(COSName.CONTENTS),
-                    b.getCOSObject().getDictionaryObject(COSName.CONTENTS))) {
+                    b.getCOSObject().getDictionaryObject(COSName.CONTENTS), unchanged)) {
                 changes.add(change(ChangeKind.PAGE_CONTENT_CHANGED, where, p));
             }
             if (!same(a.getCOSObject().getDictionaryObject(COSName.RESOURCES),
-                    b.getCOSObject().getDictionaryObject(COSName.RESOURCES))
+                    b.getCOSObject().getDictionaryObject(COSName.RESOURCES), unchanged)
                     || !same(a.getCOSObject().getDictionaryObject(COSName.MEDIA_BOX),
-                    b.getCOSObject().getDictionaryObject(COSName.MEDIA_BOX))) {
+                    b.getCOSObject().getDictionaryObject(COSName.MEDIA_BOX), unchanged)) {
                 changes.add(change(ChangeKind.PAGE_RESOURCES_CHANGED, where, p));
             }
-            compareAnnotations(a, b, where, changes, p);
+            compareAnnotations(a, b, where, changes, p, unchanged);
         }
     }
 
     private static void compareAnnotations(PDPage before, PDPage after, String where, List<Change> changes,
-                                           Integer p) {
-        Map<String, Integer> old = annotationFingerprints(before);
-        boolean widgetOrSignature = false;
-        boolean otherAnnotation = false;
+                                           Integer p, Unchanged unchanged) {
+        List<PDAnnotation> earlier = new ArrayList<>();
+        try {
+            earlier.addAll(before.getAnnotations());
+        } catch (java.io.IOException e) {
+            // unreadable annotations compare as none
+        }
+        List<PDAnnotation> later = new ArrayList<>();
         try {
             for (PDAnnotation annotation : after.getAnnotations()) {
-                String fingerprint = annotationFingerprint(annotation);
-                Integer count = old.get(fingerprint);
-                if (count != null && count > 0) {
-                    old.put(fingerprint, count - 1);
-                } else if ("Widget".equals(annotation.getSubtype())) {
-                    widgetOrSignature = true;
+                PDAnnotation twin = earlier.stream()
+                        .filter(e -> unchanged.test(e.getCOSObject(), annotation.getCOSObject())).findFirst().orElse(null);
+                if (twin != null) {
+                    earlier.remove(twin); // untouched since signing: nothing to fingerprint
                 } else {
-                    otherAnnotation = true;
+                    later.add(annotation);
                 }
             }
         } catch (java.io.IOException e) {
-            otherAnnotation = true;
+            later.add(null);
+        }
+        Map<String, Integer> old = new HashMap<>();
+        earlier.forEach(a -> old.merge(annotationFingerprint(a), 1, Integer::sum));
+        boolean widgetOrSignature = false;
+        boolean otherAnnotation = later.contains(null);
+        for (PDAnnotation annotation : later) {
+            if (annotation == null) {
+                continue;
+            }
+            String fingerprint = annotationFingerprint(annotation);
+            Integer count = old.get(fingerprint);
+            if (count != null && count > 0) {
+                old.put(fingerprint, count - 1);
+            } else if ("Widget".equals(annotation.getSubtype())) {
+                widgetOrSignature = true;
+            } else {
+                otherAnnotation = true;
+            }
         }
         boolean removed = old.values().stream().anyMatch(c -> c > 0);
         if (widgetOrSignature) {
@@ -111,30 +209,22 @@ final class ChangeAnalyzer {
         }
     }
 
-    private static Map<String, Integer> annotationFingerprints(PDPage page) {
-        Map<String, Integer> result = new HashMap<>();
-        try {
-            for (PDAnnotation annotation : page.getAnnotations()) {
-                result.merge(annotationFingerprint(annotation), 1, Integer::sum);
-            }
-        } catch (java.io.IOException e) {
-            // unreadable annotations compare as none
-        }
-        return result;
-    }
-
     private static String annotationFingerprint(PDAnnotation annotation) {
         return CosFingerprint.of(annotation.getCOSObject(), COSName.P, COSName.PARENT);
     }
 
-    private static void compareFields(PDDocument signed, PDDocument current, List<Change> changes, Integer p) {
-        Map<String, String> before = fieldFingerprints(signed);
-        Map<String, String> after = fieldFingerprints(current);
+    private static void compareFields(PDDocument signed, PDDocument current, List<Change> changes, Integer p,
+                                      Unchanged unchanged) {
+        Map<String, PDField> before = fields(signed);
+        Map<String, PDField> after = fields(current);
         Set<String> names = new LinkedHashSet<>(after.keySet());
         names.addAll(before.keySet());
         Set<String> signatureFields = signatureFieldNames(current);
         for (String name : names) {
-            if (same(before.get(name), after.get(name))) {
+            PDField a = before.get(name);
+            PDField b = after.get(name);
+            if (a != null && b != null && (unchanged.test(a.getCOSObject(), b.getCOSObject())
+                    || fieldFingerprint(a).equals(fieldFingerprint(b)))) {
                 continue;
             }
             ChangeKind kind = signatureFields.contains(name) ? ChangeKind.SIGNATURE_ADDED : ChangeKind.FORM_FILLED;
@@ -148,17 +238,20 @@ final class ChangeAnalyzer {
         }
     }
 
-    private static Map<String, String> fieldFingerprints(PDDocument document) {
-        Map<String, String> result = new HashMap<>();
+    private static Map<String, PDField> fields(PDDocument document) {
+        Map<String, PDField> result = new HashMap<>();
         PDAcroForm form = document.getDocumentCatalog().getAcroForm(null);
         if (form == null) {
             return result;
         }
         for (PDField field : form.getFieldTree()) {
-            result.put(field.getFullyQualifiedName(),
-                    CosFingerprint.of(field.getCOSObject(), COSName.P, COSName.PARENT, COSName.KIDS));
+            result.put(field.getFullyQualifiedName(), field);
         }
         return result;
+    }
+
+    private static String fieldFingerprint(PDField field) {
+        return CosFingerprint.of(field.getCOSObject(), COSName.P, COSName.PARENT, COSName.KIDS);
     }
 
     private static Set<String> signatureFieldNames(PDDocument document) {

@@ -148,6 +148,98 @@ class PdfSignatureVerifierTest {
         assertEquals(SubIndication.HASH_FAILURE, only(report).subIndication());
     }
 
+    /**
+     * Shadow attack: the page, its content stream and its resources dictionary stay as signed; a later revision
+     * redefines only the form XObject the page draws. The unchanged-object shortcut must not hide it.
+     */
+    @Test
+    void aSwappedXObjectBehindUnchangedResourcesIsModifiedAfterSigning() throws Exception {
+        byte[] unsigned;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            var page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            var form = new org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject(document);
+            form.setBBox(new org.apache.pdfbox.pdmodel.common.PDRectangle(200, 200));
+            try (var out = form.getContentStream().createOutputStream()) {
+                out.write("0 0 1 rg 0 0 100 100 re f".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+            var resources = new org.apache.pdfbox.pdmodel.PDResources();
+            org.apache.pdfbox.cos.COSName name = resources.add(form);
+            page.setResources(resources);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                content.drawForm(form);
+            }
+            var out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            unsigned = out.toByteArray();
+            assertTrue(name != null);
+        }
+        var identity = pki.get(TestPki.PERSONAL_AN);
+        byte[] signed = TestPdfSigner.sign(unsigned, identity, TestPdfSigner.Options.of(identity, pki.urls().tsa()));
+        assertEquals(Indication.TOTAL_PASSED, verifier().verify(signed).indication());
+
+        byte[] attacked;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(signed)) {
+            var resources = document.getPage(0).getResources();
+            org.apache.pdfbox.cos.COSName first = resources.getXObjectNames().iterator().next();
+            var stream = (org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject) resources.getXObject(first);
+            try (var out = stream.getContentStream().createOutputStream()) {
+                out.write("1 0 0 rg 0 0 200 200 re f".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+            stream.getCOSObject().setNeedToBeUpdated(true); // only the XObject is rewritten
+            var out = new java.io.ByteArrayOutputStream();
+            document.saveIncremental(out);
+            attacked = out.toByteArray();
+        }
+        SignatureReport signature = only(verifier().verify(attacked));
+        assertEquals(SubIndication.MODIFIED_AFTER_SIGNING, signature.subIndication(), signature.changesAfter().toString());
+        assertTrue(signature.changesAfter().stream().anyMatch(c -> c.kind() == ChangeKind.PAGE_RESOURCES_CHANGED
+                && !c.allowed()), signature.changesAfter().toString());
+    }
+
+    /** An annotation dictionary left as signed, whose appearance stream a later revision swaps, is still a change. */
+    @Test
+    void aSwappedAppearanceBehindAnUnchangedAnnotationIsReported() throws Exception {
+        byte[] unsigned;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            var page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            var square = new org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationSquare();
+            square.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(50, 50, 100, 100));
+            var appearance = new org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream(document);
+            appearance.setBBox(new org.apache.pdfbox.pdmodel.common.PDRectangle(100, 100));
+            try (var out = appearance.getContentStream().createOutputStream()) {
+                out.write("0 0 1 rg 0 0 10 10 re f".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+            var dictionary = new org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary();
+            dictionary.setNormalAppearance(appearance);
+            square.setAppearance(dictionary);
+            page.getAnnotations().add(square);
+            square.getCOSObject().setDirect(false);
+            var out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            unsigned = out.toByteArray();
+        }
+        var identity = pki.get(TestPki.PERSONAL_AN);
+        byte[] signed = TestPdfSigner.sign(unsigned, identity, TestPdfSigner.Options.of(identity, pki.urls().tsa()));
+        byte[] attacked;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(signed)) {
+            var annotation = document.getPage(0).getAnnotations().stream()
+                    .filter(a -> "Square".equals(a.getSubtype())).findFirst().orElseThrow();
+            var stream = annotation.getAppearance().getNormalAppearance().getAppearanceStream();
+            try (var out = stream.getContentStream().createOutputStream()) {
+                out.write("1 0 0 rg 0 0 100 100 re f".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+            stream.getCOSObject().setNeedToBeUpdated(true); // the annotation dictionary itself is not rewritten
+            var out = new java.io.ByteArrayOutputStream();
+            document.saveIncremental(out);
+            attacked = out.toByteArray();
+        }
+        SignatureReport signature = only(verifier().verify(attacked));
+        assertTrue(signature.changesAfter().stream().anyMatch(c -> c.kind() == ChangeKind.ANNOTATION_CHANGED),
+                "a swapped appearance must be listed: " + signature.changesAfter());
+    }
+
     @Test
     void pageContentReplacedInALaterUpdateIsModifiedAfterSigning() throws Exception {
         byte[] pdf = TestPdfSigner.replacePageContent(signed(TestPki.PERSONAL_AN, true),
