@@ -48,6 +48,19 @@ final class ChangeAnalyzer {
             if (!same(before.getDictionaryObject(DSS), after.getDictionaryObject(DSS))) {
                 changes.add(change(ChangeKind.DSS_ADDED, "/DSS", docMdpP));
             }
+            // What a document does when opened — actions, JavaScript, embedded files, the outline — can turn a
+            // signed text into something else without touching a page (an incremental-save attack).
+            for (COSName key : DOCUMENT_ACTION_KEYS) {
+                COSBase a = before.getDictionaryObject(key);
+                COSBase b = after.getDictionaryObject(key);
+                // destinations point at pages, whose /Annots grow with every signature: not an action change
+                boolean same = a == null || b == null ? a == b : unchanged.test(a, b)
+                        || CosFingerprint.of(a, COSName.ANNOTS, COSName.PARENT, COSName.P)
+                        .equals(CosFingerprint.of(b, COSName.ANNOTS, COSName.PARENT, COSName.P));
+                if (!same) {
+                    changes.add(change(ChangeKind.DOCUMENT_ACTIONS_CHANGED, "/" + key.getName(), docMdpP));
+                }
+            }
             if (!same(signed.getDocumentInformation().getCOSObject(),
                     finalDocument.getDocumentInformation().getCOSObject())) {
                 changes.add(change(ChangeKind.METADATA_CHANGED, "/Info", docMdpP));
@@ -65,6 +78,9 @@ final class ChangeAnalyzer {
      * unchanged resources dictionary) still falls back to the fingerprint comparison, as do objects in object streams.
      * Back-pointers (/P, /Parent) are not followed, as in the fingerprints.
      */
+    private static final List<COSName> DOCUMENT_ACTION_KEYS = List.of(COSName.getPDFName("OpenAction"),
+            COSName.AA, COSName.NAMES, COSName.OUTLINES, COSName.getPDFName("URI"));
+
     private static final class Unchanged {
         private final Map<org.apache.pdfbox.cos.COSObjectKey, Long> finalXref;
         private final long revisionEnd;

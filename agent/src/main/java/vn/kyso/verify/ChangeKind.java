@@ -10,6 +10,8 @@ public enum ChangeKind {
     PAGE_CONTENT_CHANGED(false, "Nội dung trang bị thay đổi", "Page content changed"),
     PAGE_RESOURCES_CHANGED(false, "Tài nguyên trang (phông, hình) bị thay đổi", "Page resources changed"),
     PAGES_ADDED_OR_REMOVED(false, "Thêm hoặc bớt trang", "Pages added or removed"),
+    DOCUMENT_ACTIONS_CHANGED(false, "Thêm hoặc sửa hành động, mã lệnh hoặc tệp đính kèm của văn bản",
+            "Document actions, scripts or embedded files added or changed"),
     SIGNED_REVISION_UNREADABLE(false, "Không đọc được phiên bản đã ký", "The signed revision cannot be read");
 
     private final boolean allowedByDefault;

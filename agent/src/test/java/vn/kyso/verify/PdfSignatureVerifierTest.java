@@ -240,6 +240,26 @@ class PdfSignatureVerifierTest {
                 "a swapped appearance must be listed: " + signature.changesAfter());
     }
 
+    /** A script added to run when the document opens, with every page left as signed, is a forbidden change. */
+    @Test
+    void anOpenActionScriptAddedAfterSigningIsModifiedAfterSigning() throws Exception {
+        byte[] signed = signed(TestPki.PERSONAL_AN, true);
+        byte[] attacked;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(signed)) {
+            var catalog = document.getDocumentCatalog();
+            catalog.setOpenAction(new org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript(
+                    "app.alert('Văn bản đã được phê duyệt');"));
+            catalog.getCOSObject().setNeedToBeUpdated(true);
+            var out = new java.io.ByteArrayOutputStream();
+            document.saveIncremental(out);
+            attacked = out.toByteArray();
+        }
+        SignatureReport signature = only(verifier().verify(attacked));
+        assertEquals(SubIndication.MODIFIED_AFTER_SIGNING, signature.subIndication(), signature.changesAfter().toString());
+        assertTrue(signature.changesAfter().stream().anyMatch(c -> c.kind() == ChangeKind.DOCUMENT_ACTIONS_CHANGED
+                && c.where().equals("/OpenAction") && !c.allowed()), signature.changesAfter().toString());
+    }
+
     @Test
     void pageContentReplacedInALaterUpdateIsModifiedAfterSigning() throws Exception {
         byte[] pdf = TestPdfSigner.replacePageContent(signed(TestPki.PERSONAL_AN, true),
