@@ -50,19 +50,35 @@ public final class AgentAssembly {
 
     public static Map<String, Method> methods(TokenManager tokens, Settings settings, ConsentPrompt consent,
                                               PinPrompt pins) {
-        HttpFetcher http = HttpFetcher.withDefaults();
-        OcspClient ocsp = new OcspClient(http);
-        CrlClient crl = new CrlClient(http);
-        List<X509Certificate> known = new ArrayList<>(settings.trust().anchors());
-        known.addAll(settings.trust().knownIntermediates());
-        known.addAll(settings.extraCas());
         AuditLog audit = new AuditLog(settings.auditFile());
-        PdfSignatureVerifier verifier = PdfSignatureVerifier.builder(settings.trust()).http(http).ocsp(ocsp).crl(crl)
-                .build();
-        SignPdf signPdf = new SignPdf(tokens, known, consent, pins, audit,
-                new PadesSigner(new PadesServices(new TimeStampClient(http, settings.tsaUrl()), ocsp, crl, known)),
-                new SignerCertificateCheck(settings.trust(), http, ocsp, crl, Clock.systemUTC()), verifier,
-                settings.signOffline() ? SignPdf.OfflinePolicy.SIGN_WITH_WARNING : SignPdf.OfflinePolicy.REFUSE);
-        return AgentMethods.standard(tokens, consent, pins, audit, new AgentMethods.DocumentServices(signPdf, verifier));
+        return AgentMethods.standard(tokens, consent, pins, audit, memoised(() -> {
+            HttpFetcher http = HttpFetcher.withDefaults();
+            OcspClient ocsp = new OcspClient(http);
+            CrlClient crl = new CrlClient(http);
+            List<X509Certificate> known = new ArrayList<>(settings.trust().anchors());
+            known.addAll(settings.trust().knownIntermediates());
+            known.addAll(settings.extraCas());
+            PdfSignatureVerifier verifier = PdfSignatureVerifier.builder(settings.trust()).http(http).ocsp(ocsp)
+                    .crl(crl).build();
+            SignPdf signPdf = new SignPdf(tokens, known, consent, pins, audit,
+                    new PadesSigner(new PadesServices(new TimeStampClient(http, settings.tsaUrl()), ocsp, crl, known)),
+                    new SignerCertificateCheck(settings.trust(), http, ocsp, crl, Clock.systemUTC()), verifier,
+                    settings.signOffline() ? SignPdf.OfflinePolicy.SIGN_WITH_WARNING : SignPdf.OfflinePolicy.REFUSE);
+            return new AgentMethods.DocumentServices(signPdf, verifier);
+        }));
+    }
+
+    private static <T> java.util.function.Supplier<T> memoised(java.util.function.Supplier<T> build) {
+        return new java.util.function.Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = build.get();
+                }
+                return value;
+            }
+        };
     }
 }

@@ -33,7 +33,7 @@ public final class AgentMethods {
 
     public static Map<String, Method> standard(TokenManager tokens, ConsentPrompt consent, PinPrompt pins,
                                                AuditLog audit) {
-        return standard(tokens, consent, pins, audit, null);
+        return standard(tokens, consent, pins, audit, (java.util.function.Supplier<DocumentServices>) null);
     }
 
     /**
@@ -41,6 +41,15 @@ public final class AgentMethods {
      */
     public static Map<String, Method> standard(TokenManager tokens, ConsentPrompt consent, PinPrompt pins,
                                                AuditLog audit, DocumentServices documents) {
+        return standard(tokens, consent, pins, audit, documents == null ? null : () -> documents);
+    }
+
+    /**
+     * @param documents built on first use, so the agent answers its first request before the PDF engine and the
+     *                  verifier are loaded (cold start)
+     */
+    public static Map<String, Method> standard(TokenManager tokens, ConsentPrompt consent, PinPrompt pins,
+                                               AuditLog audit, java.util.function.Supplier<DocumentServices> documents) {
         Map<String, Method> methods = new LinkedHashMap<>();
         methods.put("tokens.list", (session, params) -> TokenInventoryView.of(tokens));
         SignHash signHash = new SignHash(tokens, consent, pins, audit);
@@ -50,9 +59,9 @@ public final class AgentMethods {
         if (documents != null) {
             methods.put("verify.pdf", (session, params) -> {
                 DocumentStore.Document document = session.documents().get(required(params, "documentId"));
-                return ReportJson.tree(documents.verifier().verify(document.bytes()));
+                return ReportJson.tree(documents.get().verifier().verify(document.bytes()));
             });
-            methods.put("sign.pdf", (session, params) -> signPdf(session, params, documents.signPdf()));
+            methods.put("sign.pdf", (session, params) -> signPdf(session, params, documents.get().signPdf()));
         }
         return methods;
     }
