@@ -38,7 +38,7 @@ final class VerifyCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Options options = Options.parse(args, Set.of("--json", "--offline"), Set.of("--lang", "--trust", "--trust-cert", "--report", "--html"));
+        Options options = Options.parse(args, Set.of("--json", "--offline"), Set.of("--lang", "--trust", "--trust-cert", "--password", "--report", "--html"));
         if (options.positional().size() != 1) {
             throw new Main.UsageException("Cách dùng / usage: kyso verify FILE [--json] [--lang en] [--offline] "
                     + "[--trust DIR] [--trust-cert FILE] [--report OUT.pdf] [--html OUT.html]");
@@ -60,7 +60,7 @@ final class VerifyCommand implements Command {
         }
         byte[] bytes = Files.readAllBytes(file);
         DocumentReport report = PdfSignatureVerifier.builder(trust).online(!options.has("--offline")).build()
-                .verify(bytes);
+                .verify(bytes, options.get("--password", null));
         Language lang = "en".equals(options.get("--lang", "vi")) ? Language.EN : Language.VI;
         if (options.has("--json")) {
             out.println(ReportJson.toJson(report));

@@ -32,14 +32,15 @@ final class ChangeAnalyzer {
     private ChangeAnalyzer() {
     }
 
-    static List<Change> changesAfter(byte[] file, long revisionEnd, PDDocument finalDocument, Integer docMdpP) {
+    static List<Change> changesAfter(byte[] file, long revisionEnd, PDDocument finalDocument, Integer docMdpP,
+                                     String password) {
         if (revisionEnd <= 0 || revisionEnd >= file.length) {
             return List.of();
         }
         List<Change> changes = new ArrayList<>();
         // a view of the signed revision, not a copy of it
         try (PDDocument signed = Loader.loadPDF(new org.apache.pdfbox.io.RandomAccessReadBuffer(
-                java.nio.ByteBuffer.wrap(file, 0, (int) revisionEnd).slice()))) {
+                java.nio.ByteBuffer.wrap(file, 0, (int) revisionEnd).slice()), password == null ? "" : password)) {
             Unchanged unchanged = new Unchanged(finalDocument.getDocument().getXrefTable(), revisionEnd);
             comparePages(signed, finalDocument, changes, docMdpP, unchanged);
             compareFields(signed, finalDocument, changes, docMdpP, unchanged);

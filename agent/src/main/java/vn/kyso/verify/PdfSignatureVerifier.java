@@ -41,10 +41,15 @@ public final class PdfSignatureVerifier {
     }
 
     public DocumentReport verify(byte[] file) {
+        return verify(file, null);
+    }
+
+    /** @param password the user password of an encrypted document (null when it opens without one) */
+    public DocumentReport verify(byte[] file, String password) {
         Instant now = settings.clock().instant();
         PDDocument document;
         try {
-            document = Loader.loadPDF(file);
+            document = password == null ? Loader.loadPDF(file) : Loader.loadPDF(file, password);
         } catch (InvalidPasswordException e) {
             return DocumentReport.failed(now, VerifyError.DOCUMENT_ENCRYPTED, e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -58,7 +63,7 @@ public final class PdfSignatureVerifier {
             EmbeddedEvidence evidence = EmbeddedEvidence.fromDss(document);
             List<SignatureReport> reports = new ArrayList<>();
             for (PdfSignature signature : signatures) {
-                reports.add(verifyOne(file, document, signature, signatures, evidence, now));
+                reports.add(verifyOne(file, password, document, signature, signatures, evidence, now));
             }
             return DocumentReport.of(now, withLevels(reports, signatures));
         } catch (IOException | RuntimeException e) {
@@ -66,7 +71,7 @@ public final class PdfSignatureVerifier {
         }
     }
 
-    private SignatureReport verifyOne(byte[] file, PDDocument document, PdfSignature signature,
+    private SignatureReport verifyOne(byte[] file, String password, PDDocument document, PdfSignature signature,
                                       List<PdfSignature> all, EmbeddedEvidence evidence, Instant now) {
         SignatureContext context = new SignatureContext(file, signature, settings, evidence, now);
         SubIndication failed = null;
@@ -86,7 +91,7 @@ public final class PdfSignatureVerifier {
             reason = "unexpected error: " + e;
         }
         List<Change> changes = ChangeAnalyzer.changesAfter(file, signature.revisionEnd(), document,
-                strictestDocMdp(all, signature));
+                strictestDocMdp(all, signature), password);
         // A forbidden change after signing fails the signature outright, even when another rule could only reach
         // INDETERMINATE (an unknown root must not soften "the document was altered").
         if ((failed == null || failed.indication() != Indication.TOTAL_FAILED)

@@ -214,24 +214,24 @@ class CorpusSigningTest {
     }
 
     /**
-     * Our verifier: the new signature TOTAL_PASSED, every earlier one with the verdict it had before. It takes no
-     * password, so an encrypted output must be reported DOCUMENT_ENCRYPTED (never a false verdict).
+     * Our verifier: the new signature TOTAL_PASSED, every earlier one with the verdict it had before. An encrypted
+     * output is opened with its user password; without it the verifier must say DOCUMENT_ENCRYPTED, never a verdict.
      */
     private static void assertOurVerifier(CorpusManifest.Entry entry, byte[] input, byte[] output, String field) {
         TrustStore trust = TrustStore.empty();
         trust.add(PadesFixture.ENV.pki().root());
         PdfSignatureVerifier verifier = PdfSignatureVerifier.builder(trust).build();
-        DocumentReport after = verifier.verify(output);
         if (entry.userPassword() != null) {
-            assertEquals(VerifyError.DOCUMENT_ENCRYPTED, after.error(), after.toString());
-            return;
+            DocumentReport locked = verifier.verify(output);
+            assertEquals(VerifyError.DOCUMENT_ENCRYPTED, locked.error(), locked.toString());
         }
+        DocumentReport after = verifier.verify(output, entry.userPassword());
         SignatureReport ours = after.signatures().stream().filter(s -> s.fieldName().equals(field)).findFirst()
                 .orElseThrow(() -> new AssertionError("our verifier does not see " + field + ": " + after));
         assertEquals(vn.kyso.verify.Indication.TOTAL_PASSED, ours.indication(), ours.toString());
         assertTrue(ours.coversWholeDocument(), ours.toString());
 
-        DocumentReport before = verifier.verify(input);
+        DocumentReport before = verifier.verify(input, entry.userPassword());
         Map<String, vn.kyso.verify.Indication> earlier = verdicts(before);
         Map<String, vn.kyso.verify.Indication> later = verdicts(after);
         later.remove(field);
