@@ -1,6 +1,7 @@
 package vn.kyso.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.ArrayList;
@@ -138,5 +139,35 @@ class DssConformanceTest {
             }
         }
         assertEquals(List.of(), disagreements);
+    }
+
+    /**
+     * The corpus files signed by other tools, judged by both with only the test root trusted (so every foreign chain
+     * is untrusted): the overall indication must match, except where the table says why it must not.
+     */
+    @Test
+    void sameOverallIndicationAsEuDssOnTheCorpus() throws Exception {
+        java.nio.file.Path corpus = java.nio.file.Path.of(System.getProperty("kyso.test.corpus"));
+        Map<String, String> explainedDisagreements = Map.of(
+                "badsig-dss-modified-after-signature.pdf",
+                "page content was changed in a later revision: we fail the signature (MODIFIED_AFTER_SIGNING); DSS's "
+                        + "default policy only informs about it and stops at the untrusted chain (INDETERMINATE)");
+        StringBuilder table = new StringBuilder();
+        for (String name : List.of("signed1-qpdf-digitally-signed.pdf", "signed2-pyhanko-two-fields-signed-twice.pdf",
+                "signed3-dss-SK-6.pdf", "certified-dss-no-change-permitted.pdf", "certified-dss-changes-permitted.pdf",
+                "badsig-dss-signed-corrupted.pdf", "badsig-dss-modified-after-signature.pdf",
+                "badsig-dss-byterange-overlap.pdf", "enc-ownerpw-signed-dss-encrypted.pdf")) {
+            byte[] pdf = java.nio.file.Files.readAllBytes(corpus.resolve(name));
+            String ours = ours(pdf);
+            String dss = dss(pdf);
+            table.append(name).append(": kyso ").append(ours).append(", DSS ").append(dss).append('\n');
+            if (explainedDisagreements.containsKey(name)) {
+                assertTrue(!ours.equals(dss), name + " was expected to differ (" + explainedDisagreements.get(name)
+                        + ") but both say " + ours);
+            } else {
+                assertEquals(dss, ours, name + "\n" + table);
+            }
+        }
+        System.out.print(table);
     }
 }
