@@ -1,9 +1,11 @@
 package vn.kyso.app;
 
-import vn.kyso.errors.ErrorCode;
+import vn.kyso.errors.EnumErrorCode;
+import vn.kyso.errors.ErrorText;
+
 
 /** Refusals of the agent's use cases: from the person, from the agent's own rules, or from a bad request. */
-public enum AgentError implements ErrorCode {
+public enum AgentError implements EnumErrorCode {
     CONSENT_REFUSED(
             "Người dùng đã từ chối ký.",
             "The user refused to sign."),
@@ -38,26 +40,14 @@ public enum AgentError implements ErrorCode {
             "Trang {0} đang chờ quá nhiều yêu cầu ký; hãy xử lý các yêu cầu trước.",
             "The page {0} has too many signing requests waiting; finish the earlier ones first.");
 
-    private final String messageVi;
-    private final String messageEn;
+    private final ErrorText text;
 
     AgentError(String messageVi, String messageEn) {
-        this.messageVi = messageVi;
-        this.messageEn = messageEn;
+        this.text = new ErrorText(messageVi, messageEn);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public String messageVi() {
-        return messageVi;
-    }
-
-    @Override
-    public String messageEn() {
-        return messageEn;
+    public ErrorText text() {
+        return text;
     }
 }

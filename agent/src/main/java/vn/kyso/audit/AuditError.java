@@ -1,8 +1,10 @@
 package vn.kyso.audit;
 
-import vn.kyso.errors.ErrorCode;
+import vn.kyso.errors.EnumErrorCode;
+import vn.kyso.errors.ErrorText;
 
-public enum AuditError implements ErrorCode {
+
+public enum AuditError implements EnumErrorCode {
     AUDIT_WRITE_FAILED(
             "Không ghi được nhật ký ký số {0}: {1}. Thao tác ký bị dừng để không mất dấu vết.",
             "Cannot write the signing audit log {0}: {1}. Signing is stopped so that no act goes unrecorded."),
@@ -10,26 +12,14 @@ public enum AuditError implements ErrorCode {
             "Nhật ký ký số {0} đã bị sửa hoặc xóa tại dòng {1}: {2}",
             "The signing audit log {0} was edited or cut at line {1}: {2}");
 
-    private final String messageVi;
-    private final String messageEn;
+    private final ErrorText text;
 
     AuditError(String messageVi, String messageEn) {
-        this.messageVi = messageVi;
-        this.messageEn = messageEn;
+        this.text = new ErrorText(messageVi, messageEn);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public String messageVi() {
-        return messageVi;
-    }
-
-    @Override
-    public String messageEn() {
-        return messageEn;
+    public ErrorText text() {
+        return text;
     }
 }

@@ -1,9 +1,11 @@
 package vn.kyso.cms;
 
-import vn.kyso.errors.ErrorCode;
+import vn.kyso.errors.EnumErrorCode;
+import vn.kyso.errors.ErrorText;
+
 
 /** Errors of the CMS/CAdES engine and of completing a signature made elsewhere. Codes are stable API. */
-public enum CmsError implements ErrorCode {
+public enum CmsError implements EnumErrorCode {
     SIGNATURE_MISMATCH(
             "Chữ ký nhận được không khớp với dữ liệu đã chuẩn bị hoặc với chứng thư số của người ký: {0}",
             "The signature received does not match the prepared data or the signer's certificate: {0}"),
@@ -20,26 +22,14 @@ public enum CmsError implements ErrorCode {
             "Không lấy được dấu thời gian cho chữ ký mức B-T: {0}",
             "No signature time-stamp could be obtained for level B-T: {0}");
 
-    private final String messageVi;
-    private final String messageEn;
+    private final ErrorText text;
 
     CmsError(String messageVi, String messageEn) {
-        this.messageVi = messageVi;
-        this.messageEn = messageEn;
+        this.text = new ErrorText(messageVi, messageEn);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public String messageVi() {
-        return messageVi;
-    }
-
-    @Override
-    public String messageEn() {
-        return messageEn;
+    public ErrorText text() {
+        return text;
     }
 }

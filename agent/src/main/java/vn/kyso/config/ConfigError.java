@@ -1,9 +1,11 @@
 package vn.kyso.config;
 
-import vn.kyso.errors.ErrorCode;
+import vn.kyso.errors.EnumErrorCode;
+import vn.kyso.errors.ErrorText;
+
 
 /** Configuration errors: the administrator must be able to find the line from the message alone. */
-public enum ConfigError implements ErrorCode {
+public enum ConfigError implements EnumErrorCode {
     CONFIG_UNREADABLE(
             "Không đọc được tệp cấu hình {0}: {1}",
             "Cannot read configuration file {0}: {1}"),
@@ -11,26 +13,14 @@ public enum ConfigError implements ErrorCode {
             "Giá trị cấu hình không hợp lệ trong {0}: {1} = \"{2}\" ({3})",
             "Invalid configuration value in {0}: {1} = \"{2}\" ({3})");
 
-    private final String messageVi;
-    private final String messageEn;
+    private final ErrorText text;
 
     ConfigError(String messageVi, String messageEn) {
-        this.messageVi = messageVi;
-        this.messageEn = messageEn;
+        this.text = new ErrorText(messageVi, messageEn);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public String messageVi() {
-        return messageVi;
-    }
-
-    @Override
-    public String messageEn() {
-        return messageEn;
+    public ErrorText text() {
+        return text;
     }
 }

@@ -1,9 +1,11 @@
 package vn.kyso.pdf;
 
-import vn.kyso.errors.ErrorCode;
+import vn.kyso.errors.EnumErrorCode;
+import vn.kyso.errors.ErrorText;
+
 
 /** Errors of the PDF signing engine. Codes are stable API, like every ErrorCode. */
-public enum PdfError implements ErrorCode {
+public enum PdfError implements EnumErrorCode {
     DOCUMENT_CERTIFIED_NO_CHANGES(
             "Văn bản đã được chứng nhận (DocMDP P=1) và không cho phép thay đổi, kể cả thêm chữ ký.",
             "The document is certified with no changes permitted (DocMDP P=1), not even another signature."),
@@ -43,26 +45,14 @@ public enum PdfError implements ErrorCode {
             "Không ghi được văn bản đã ký: {0}",
             "The signed document could not be written: {0}");
 
-    private final String messageVi;
-    private final String messageEn;
+    private final ErrorText text;
 
     PdfError(String messageVi, String messageEn) {
-        this.messageVi = messageVi;
-        this.messageEn = messageEn;
+        this.text = new ErrorText(messageVi, messageEn);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public String messageVi() {
-        return messageVi;
-    }
-
-    @Override
-    public String messageEn() {
-        return messageEn;
+    public ErrorText text() {
+        return text;
     }
 }

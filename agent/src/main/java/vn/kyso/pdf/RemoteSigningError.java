@@ -1,33 +1,23 @@
 package vn.kyso.pdf;
 
-import vn.kyso.errors.ErrorCode;
+import vn.kyso.errors.EnumErrorCode;
+import vn.kyso.errors.ErrorText;
+
 
 /** Errors of two-step signing that are about the prepared state itself. Codes are stable API. */
-public enum RemoteSigningError implements ErrorCode {
+public enum RemoteSigningError implements EnumErrorCode {
     PREPARED_STATE_INVALID(
             "Dữ liệu chuẩn bị ký không hợp lệ hoặc đã bị thay đổi: {0}",
             "The prepared signing state is invalid or was altered: {0}");
 
-    private final String messageVi;
-    private final String messageEn;
+    private final ErrorText text;
 
     RemoteSigningError(String messageVi, String messageEn) {
-        this.messageVi = messageVi;
-        this.messageEn = messageEn;
+        this.text = new ErrorText(messageVi, messageEn);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public String messageVi() {
-        return messageVi;
-    }
-
-    @Override
-    public String messageEn() {
-        return messageEn;
+    public ErrorText text() {
+        return text;
     }
 }

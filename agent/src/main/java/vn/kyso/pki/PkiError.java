@@ -1,9 +1,11 @@
 package vn.kyso.pki;
 
-import vn.kyso.errors.ErrorCode;
+import vn.kyso.errors.EnumErrorCode;
+import vn.kyso.errors.ErrorText;
+
 
 /** Errors of the PKI clients (TSA, OCSP, CRL, trust anchors). Codes are stable API, like every ErrorCode. */
-public enum PkiError implements ErrorCode {
+public enum PkiError implements EnumErrorCode {
     TSA_UNAVAILABLE(
             "Không kết nối được máy chủ cấp dấu thời gian {0}: {1}",
             "The time-stamping server {0} could not be reached: {1}"),
@@ -32,26 +34,14 @@ public enum PkiError implements ErrorCode {
             "Chứng thư số gốc tin cậy {0} không hợp lệ: {1}",
             "Trusted root certificate {0} is invalid: {1}");
 
-    private final String messageVi;
-    private final String messageEn;
+    private final ErrorText text;
 
     PkiError(String messageVi, String messageEn) {
-        this.messageVi = messageVi;
-        this.messageEn = messageEn;
+        this.text = new ErrorText(messageVi, messageEn);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public String messageVi() {
-        return messageVi;
-    }
-
-    @Override
-    public String messageEn() {
-        return messageEn;
+    public ErrorText text() {
+        return text;
     }
 }

@@ -1,9 +1,11 @@
 package vn.kyso.server;
 
-import vn.kyso.errors.ErrorCode;
+import vn.kyso.errors.EnumErrorCode;
+import vn.kyso.errors.ErrorText;
+
 
 /** Errors of the loopback bridge. The js-client shows these codes as they are. */
-public enum ServerError implements ErrorCode {
+public enum ServerError implements EnumErrorCode {
     ORIGIN_NOT_ALLOWED(
             "Trang web {0} chưa được phép dùng Kyso Agent. Liên hệ bộ phận CNTT để được cấp quyền.",
             "The web page {0} is not allowed to use Kyso Agent. Ask your IT department to allow it."),
@@ -38,26 +40,14 @@ public enum ServerError implements ErrorCode {
             "Lỗi nội bộ của Kyso Agent. Chi tiết đã được ghi vào nhật ký.",
             "Internal error in Kyso Agent. Details were written to the log.");
 
-    private final String messageVi;
-    private final String messageEn;
+    private final ErrorText text;
 
     ServerError(String messageVi, String messageEn) {
-        this.messageVi = messageVi;
-        this.messageEn = messageEn;
+        this.text = new ErrorText(messageVi, messageEn);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public String messageVi() {
-        return messageVi;
-    }
-
-    @Override
-    public String messageEn() {
-        return messageEn;
+    public ErrorText text() {
+        return text;
     }
 }

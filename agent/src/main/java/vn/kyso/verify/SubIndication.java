@@ -1,13 +1,15 @@
 package vn.kyso.verify;
 
-import vn.kyso.errors.ErrorCode;
+import vn.kyso.errors.EnumErrorCode;
+import vn.kyso.errors.ErrorText;
+
 
 /**
  * Why a signature is not TOTAL_PASSED. The names and the indication each belongs to follow ETSI EN 319 102-1
  * §5.1.3 (Table 5 and 6); the few marked "Kyso" are not in the standard and say so, because the standard has no
  * code for them (changes after signing, a timestamp that does not verify).
  */
-public enum SubIndication implements ErrorCode {
+public enum SubIndication implements EnumErrorCode {
     FORMAT_FAILURE(Indication.TOTAL_FAILED,
             "Chữ ký không đúng định dạng: {0}",
             "The signature is not well formed: {0}"),
@@ -66,13 +68,11 @@ public enum SubIndication implements ErrorCode {
             "The timestamp is not valid: {0}");
 
     private final Indication indication;
-    private final String messageVi;
-    private final String messageEn;
+    private final ErrorText text;
 
     SubIndication(Indication indication, String messageVi, String messageEn) {
         this.indication = indication;
-        this.messageVi = messageVi;
-        this.messageEn = messageEn;
+        this.text = new ErrorText(messageVi, messageEn);
     }
 
     /** The main indication this sub-indication belongs to. */
@@ -81,17 +81,7 @@ public enum SubIndication implements ErrorCode {
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public String messageVi() {
-        return messageVi;
-    }
-
-    @Override
-    public String messageEn() {
-        return messageEn;
+    public ErrorText text() {
+        return text;
     }
 }

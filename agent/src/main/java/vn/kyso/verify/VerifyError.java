@@ -1,9 +1,11 @@
 package vn.kyso.verify;
 
-import vn.kyso.errors.ErrorCode;
+import vn.kyso.errors.EnumErrorCode;
+import vn.kyso.errors.ErrorText;
+
 
 /** Why a whole document could not be verified at all (as opposed to one of its signatures failing). */
-public enum VerifyError implements ErrorCode {
+public enum VerifyError implements EnumErrorCode {
     DOCUMENT_UNREADABLE(
             "Không đọc được tệp PDF: {0}",
             "The PDF file cannot be read: {0}"),
@@ -17,26 +19,14 @@ public enum VerifyError implements ErrorCode {
             "Không đọc được chữ ký CMS (tách rời): {0}",
             "The detached CMS signature cannot be read: {0}");
 
-    private final String messageVi;
-    private final String messageEn;
+    private final ErrorText text;
 
     VerifyError(String messageVi, String messageEn) {
-        this.messageVi = messageVi;
-        this.messageEn = messageEn;
+        this.text = new ErrorText(messageVi, messageEn);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public String messageVi() {
-        return messageVi;
-    }
-
-    @Override
-    public String messageEn() {
-        return messageEn;
+    public ErrorText text() {
+        return text;
     }
 }

@@ -1,9 +1,11 @@
 package vn.kyso.token;
 
-import vn.kyso.errors.ErrorCode;
+import vn.kyso.errors.EnumErrorCode;
+import vn.kyso.errors.ErrorText;
+
 
 /** Errors of the token layer. Codes are stable API: the agent protocol and the js-client expose them as they are. */
-public enum TokenError implements ErrorCode {
+public enum TokenError implements EnumErrorCode {
     DRIVER_NOT_FOUND(
             "Không tìm thấy trình điều khiển (thư viện PKCS#11) của thiết bị ký số. Hãy cài driver của token.",
             "No token driver (PKCS#11 library) was found. Install the token's driver."),
@@ -59,26 +61,14 @@ public enum TokenError implements ErrorCode {
             "Token trả về lỗi {0}.",
             "The token returned error {0}.");
 
-    private final String messageVi;
-    private final String messageEn;
+    private final ErrorText text;
 
     TokenError(String messageVi, String messageEn) {
-        this.messageVi = messageVi;
-        this.messageEn = messageEn;
+        this.text = new ErrorText(messageVi, messageEn);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public String messageVi() {
-        return messageVi;
-    }
-
-    @Override
-    public String messageEn() {
-        return messageEn;
+    public ErrorText text() {
+        return text;
     }
 }

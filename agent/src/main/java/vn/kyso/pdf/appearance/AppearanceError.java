@@ -1,9 +1,11 @@
 package vn.kyso.pdf.appearance;
 
-import vn.kyso.errors.ErrorCode;
+import vn.kyso.errors.EnumErrorCode;
+import vn.kyso.errors.ErrorText;
+
 
 /** Errors of the visible-signature presets. Codes are stable API, like every ErrorCode. */
-public enum AppearanceError implements ErrorCode {
+public enum AppearanceError implements EnumErrorCode {
     // IMAGE_INVALID takes the reason twice, {0} in English and {1} in Vietnamese.
     ANCHOR_TEXT_NOT_FOUND(
             "Không tìm thấy dòng chữ \"{0}\" trong văn bản để đặt chữ ký.",
@@ -33,26 +35,14 @@ public enum AppearanceError implements ErrorCode {
             "Phông chữ không hiển thị được dòng chữ \"{0}\".",
             "The font cannot render the text \"{0}\".");
 
-    private final String messageVi;
-    private final String messageEn;
+    private final ErrorText text;
 
     AppearanceError(String messageVi, String messageEn) {
-        this.messageVi = messageVi;
-        this.messageEn = messageEn;
+        this.text = new ErrorText(messageVi, messageEn);
     }
 
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public String messageVi() {
-        return messageVi;
-    }
-
-    @Override
-    public String messageEn() {
-        return messageEn;
+    public ErrorText text() {
+        return text;
     }
 }
