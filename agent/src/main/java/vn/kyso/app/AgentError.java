@@ -3,7 +3,6 @@ package vn.kyso.app;
 import vn.kyso.errors.EnumErrorCode;
 import vn.kyso.errors.ErrorText;
 
-
 /** Refusals of the agent's use cases: from the person, from the agent's own rules, or from a bad request. */
 public enum AgentError implements EnumErrorCode {
     CONSENT_REFUSED(

@@ -3,7 +3,6 @@ package vn.kyso.audit;
 import vn.kyso.errors.EnumErrorCode;
 import vn.kyso.errors.ErrorText;
 
-
 public enum AuditError implements EnumErrorCode {
     AUDIT_WRITE_FAILED(
             "Không ghi được nhật ký ký số {0}: {1}. Thao tác ký bị dừng để không mất dấu vết.",

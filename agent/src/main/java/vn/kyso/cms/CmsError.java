@@ -3,7 +3,6 @@ package vn.kyso.cms;
 import vn.kyso.errors.EnumErrorCode;
 import vn.kyso.errors.ErrorText;
 
-
 /** Errors of the CMS/CAdES engine and of completing a signature made elsewhere. Codes are stable API. */
 public enum CmsError implements EnumErrorCode {
     SIGNATURE_MISMATCH(

@@ -3,7 +3,6 @@ package vn.kyso.config;
 import vn.kyso.errors.EnumErrorCode;
 import vn.kyso.errors.ErrorText;
 
-
 /** Configuration errors: the administrator must be able to find the line from the message alone. */
 public enum ConfigError implements EnumErrorCode {
     CONFIG_UNREADABLE(

@@ -3,7 +3,6 @@ package vn.kyso.pdf;
 import vn.kyso.errors.EnumErrorCode;
 import vn.kyso.errors.ErrorText;
 
-
 /** Errors of the PDF signing engine. Codes are stable API, like every ErrorCode. */
 public enum PdfError implements EnumErrorCode {
     DOCUMENT_CERTIFIED_NO_CHANGES(

@@ -3,7 +3,6 @@ package vn.kyso.pdf;
 import vn.kyso.errors.EnumErrorCode;
 import vn.kyso.errors.ErrorText;
 
-
 /** Errors of two-step signing that are about the prepared state itself. Codes are stable API. */
 public enum RemoteSigningError implements EnumErrorCode {
     PREPARED_STATE_INVALID(

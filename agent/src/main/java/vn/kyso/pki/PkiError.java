@@ -3,7 +3,6 @@ package vn.kyso.pki;
 import vn.kyso.errors.EnumErrorCode;
 import vn.kyso.errors.ErrorText;
 
-
 /** Errors of the PKI clients (TSA, OCSP, CRL, trust anchors). Codes are stable API, like every ErrorCode. */
 public enum PkiError implements EnumErrorCode {
     TSA_UNAVAILABLE(

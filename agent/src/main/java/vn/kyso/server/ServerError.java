@@ -3,7 +3,6 @@ package vn.kyso.server;
 import vn.kyso.errors.EnumErrorCode;
 import vn.kyso.errors.ErrorText;
 
-
 /** Errors of the loopback bridge. The js-client shows these codes as they are. */
 public enum ServerError implements EnumErrorCode {
     ORIGIN_NOT_ALLOWED(

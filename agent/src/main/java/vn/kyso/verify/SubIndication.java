@@ -3,7 +3,6 @@ package vn.kyso.verify;
 import vn.kyso.errors.EnumErrorCode;
 import vn.kyso.errors.ErrorText;
 
-
 /**
  * Why a signature is not TOTAL_PASSED. The names and the indication each belongs to follow ETSI EN 319 102-1
  * §5.1.3 (Table 5 and 6); the few marked "Kyso" are not in the standard and say so, because the standard has no

@@ -3,7 +3,6 @@ package vn.kyso.verify;
 import vn.kyso.errors.EnumErrorCode;
 import vn.kyso.errors.ErrorText;
 
-
 /** Why a whole document could not be verified at all (as opposed to one of its signatures failing). */
 public enum VerifyError implements EnumErrorCode {
     DOCUMENT_UNREADABLE(

@@ -3,7 +3,6 @@ package vn.kyso.token;
 import vn.kyso.errors.EnumErrorCode;
 import vn.kyso.errors.ErrorText;
 
-
 /** Errors of the token layer. Codes are stable API: the agent protocol and the js-client expose them as they are. */
 public enum TokenError implements EnumErrorCode {
     DRIVER_NOT_FOUND(

@@ -3,7 +3,6 @@ package vn.kyso.pdf.appearance;
 import vn.kyso.errors.EnumErrorCode;
 import vn.kyso.errors.ErrorText;
 
-
 /** Errors of the visible-signature presets. Codes are stable API, like every ErrorCode. */
 public enum AppearanceError implements EnumErrorCode {
     // IMAGE_INVALID takes the reason twice, {0} in English and {1} in Vietnamese.
