@@ -271,7 +271,12 @@ public final class AgentServer implements AutoCloseable {
     private static void send(WsContext ctx, String text) {
         synchronized (ctx.session) {
             if (ctx.session.isOpen()) {
-                ctx.send(text);
+                try {
+                    ctx.send(text);
+                } catch (RuntimeException e) {
+                    // the peer went away between the check and the write: nobody is left to answer
+                    LOG.debug("answer not delivered: {}", String.valueOf(e));
+                }
             }
         }
     }
