@@ -70,10 +70,12 @@ public final class AgentMethods {
         Map<String, Method> methods = new LinkedHashMap<>();
         methods.put("tokens.list", (session, params) -> TokenInventoryView.of(tokens));
         SignHash signHash = new SignHash(tokens, consent, pins, audit);
-        methods.put("sign.hash", Method.asking((session, params) -> signHash.sign(new SignHash.Request(
-                session.caller().describe(), Params.required(params, "certificateId"),
-                Params.required(params, "hash"), Params.optional(params, "hashAlgorithm"),
-                Params.optional(params, "signatureAlgorithm")))));
+        methods.put("sign.hash", Method.asking((session, params) -> {
+            String hash = Params.required(params, "hash");
+            return signHash.sign(new SignHash.Request(session.caller().describe(),
+                    Params.required(params, "certificateId"), hash, Params.optional(params, "hashAlgorithm"),
+                    Params.optional(params, "signatureAlgorithm"), PdfMethods.knownDocument(session, hash)));
+        }));
         if (documents != null) {
             PdfMethods pdf = new PdfMethods(documents);
             CmsMethods cms = new CmsMethods(documents);

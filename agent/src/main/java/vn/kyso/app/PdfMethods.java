@@ -249,6 +249,29 @@ final class PdfMethods {
         return answer;
     }
 
+    /**
+     * The document a {@code sign.hash} request is really about, when its hash is the digest of a signature this
+     * connection prepared: the consent then shows that document rather than a blind hash.
+     */
+    static vn.kyso.usecase.SignHash.KnownDocument knownDocument(Session session, String hashBase64) {
+        byte[] hash;
+        try {
+            hash = Base64.getDecoder().decode(hashBase64);
+        } catch (IllegalArgumentException e) {
+            return null; // the use case refuses it with INVALID_PARAMS
+        }
+        PreparedSignatures prepared = session.state(PreparedSignatures.class, PreparedSignatures::new);
+        synchronized (prepared) {
+            for (TwoStepPdf.Prepared candidate : prepared.byHandle.values()) {
+                vn.kyso.usecase.SignHash.KnownDocument known = TwoStepPdf.known(candidate, hash);
+                if (known != null) {
+                    return known;
+                }
+            }
+        }
+        return null;
+    }
+
     Object complete(Session session, ObjectNode params) {
         String handle = Params.required(params, "handle");
         Params.oneOf(params, "signature", "cms");

@@ -32,7 +32,7 @@ public final class TwoStepPdf {
     }
 
     /** Everything completion needs; kept by the agent, never by the page. */
-    public record Prepared(String origin, String documentName, byte[] input, PreparedSignature signature,
+    public record Prepared(String origin, String documentName, int pages, byte[] input, PreparedSignature signature,
                            String password, List<String> warnings) {
         public Prepared {
             warnings = List.copyOf(warnings);
@@ -65,7 +65,8 @@ public final class TwoStepPdf {
             PreparedSignature prepared = engine.prepare(request.pdf(), options,
                     TokenSignerPort.assemble(certificate, rules.knownCas()));
             prepared.warnings().forEach(w -> warnings.add(String.valueOf(w)));
-            return new Prepared(request.origin(), request.documentName(), request.pdf(), prepared,
+            return new Prepared(request.origin(), request.documentName(),
+                    SignPdf.pageCount(request.pdf(), options.password()), request.pdf(), prepared,
                     options.password(), warnings);
         } catch (KysoException e) {
             record(request.origin(), "pdf.prepare", request.documentName(), hash, certificate, e.code());
@@ -77,6 +78,15 @@ public final class TwoStepPdf {
      * @param signatureValue the raw signature over {@link PreparedSignature#signedAttributesDigest()}, or null
      * @param cms            a whole detached CMS over {@link PreparedSignature#contentDigest()}, or null
      */
+    /** The document a hash stands for, when it is the digest a prepared signature hands out for signing. */
+    public static vn.kyso.usecase.SignHash.KnownDocument known(Prepared prepared, byte[] hash) {
+        if (!java.security.MessageDigest.isEqual(prepared.signature().signedAttributesDigest(), hash)) {
+            return null;
+        }
+        return new SignHash.KnownDocument(prepared.documentName(), prepared.pages(),
+                SigningRules.sha256(prepared.input()));
+    }
+
     public Result complete(Prepared prepared, byte[] signatureValue, byte[] cms) {
         X509Certificate certificate = prepared.signature().chain().get(0);
         String hash = SigningRules.sha256(prepared.input());

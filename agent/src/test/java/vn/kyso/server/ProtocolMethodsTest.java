@@ -84,7 +84,9 @@ class ProtocolMethodsTest {
     @BeforeAll
     static void start() throws Exception {
         TestEnvironment env = TestEnvironment.shared();
-        tokens = TokenManager.open(TokenManagerConfig.of(List.of(env.softHsm().library())));
+        // a PIN for every signature: "one PIN for the batch" then holds because the batch is one token operation
+        tokens = TokenManager.open(TokenManagerConfig.of(List.of(env.softHsm().library()))
+                .withLoginPolicy(vn.kyso.token.LoginPolicy.everySignature()));
         trust = TrustStore.empty();
         trust.add(env.pki().root());
         HttpFetcher http = HttpFetcher.withDefaults();
@@ -224,7 +226,7 @@ class ProtocolMethodsTest {
                     consent.documents().stream().map(ConsentRequest.Document::name).toList());
             assertEquals(List.of(sha256Hex(first), sha256Hex(third)),
                     consent.documents().stream().map(ConsentRequest.Document::sha256).toList());
-            assertEquals(1, PINS.get(), "one PIN for the whole list");
+            assertEquals(1, PINS.get(), "one PIN for the whole list, although the policy asks for every signature");
 
             for (int i : new int[] {0, 2}) {
                 JsonNode item = statuses.get(i);
@@ -321,6 +323,11 @@ class ProtocolMethodsTest {
             assertEquals(0, CONSENTS.size(), "preparing uses no key");
             JsonNode signature = c.result("sign.hash", "{\"certificateId\":\"" + an + "\",\"hash\":\""
                     + prepared.get("digest").asText() + "\",\"hashAlgorithm\":\"SHA-256\"}");
+            ConsentRequest consent = CONSENTS.get(0);
+            assertTrue(!consent.blind(), "the hash is the prepared document's digest: the person sees the document");
+            assertEquals("Hai buoc.pdf", consent.documentName());
+            assertEquals(sha256Hex(original), consent.documentSha256());
+            assertEquals(1, consent.pages());
             String handle = prepared.get("handle").asText();
             byte[] wrong = Base64.getDecoder().decode(signature.get("signature").asText());
             wrong[10] ^= 1;
