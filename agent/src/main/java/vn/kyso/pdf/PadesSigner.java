@@ -60,6 +60,11 @@ public final class PadesSigner {
         this.revocation = new RevocationCollector(services.ocsp(), services.crl());
     }
 
+    /** The TSA and revocation clients this engine uses (shared with two-step and CAdES signing). */
+    public PadesServices services() {
+        return services;
+    }
+
     /**
      * Signs {@code input} into {@code output}, file to file: the document is parsed lazily from disk, the input
      * bytes are copied file to file and only the new revisions are appended, so memory does not grow with the file's
