@@ -62,8 +62,14 @@ public final class VgcaMethods {
             if (outcome.undelivered() == null) {
                 return outcome.reply();
             }
-            // kept in this connection's memory only, so a failed upload never silently loses the signature
-            return outcome.reply().withDocumentId(session.documents().put("signed.pdf", outcome.undelivered()).id());
+            // kept in this connection's memory only, so a failed upload never silently loses the signature; when
+            // the connection's store is full the reply still says the upload failed
+            try {
+                return outcome.reply().withDocumentId(session.documents().put("signed.pdf", outcome.undelivered())
+                        .id());
+            } catch (KysoException full) {
+                return outcome.reply();
+            }
         });
         methods.put("vgca.signFiles", (session, params) -> fileJob.get().runFiles(origin(session),
                 job(params, VgcaMessages.FilesJob.class)));
