@@ -56,7 +56,7 @@ public final class VgcaMethods {
 
         Map<String, Method> methods = new LinkedHashMap<>();
         methods.put("vgca.sign", (session, params) -> {
-            VgcaOperation operation = VgcaOperation.parse(AgentMethods.required(params, "operation"));
+            VgcaOperation operation = VgcaOperation.parse(Params.required(params, "operation"));
             VgcaFileJob.Outcome outcome = fileJob.get().run(origin(session), operation,
                     job(params, VgcaMessages.FileJob.class));
             if (outcome.undelivered() == null) {

@@ -141,7 +141,6 @@ final class FileRevisions {
             while (buffer.hasRemaining()) {
                 position += channel.write(buffer, position);
             }
-            channel.force(false);
         }
     }
 
@@ -235,7 +234,6 @@ final class FileRevisions {
             while (buffer.hasRemaining()) {
                 at += channel.write(buffer, at);
             }
-            channel.force(false);
         }
     }
 
@@ -247,6 +245,11 @@ final class FileRevisions {
 
     /** Replaces {@code output} with {@code scratch} in one step where the file system allows it. */
     static void publish(Path scratch, Path output) throws IOException {
+        // One flush to disk, of the finished file, before it takes the output's name: after a crash the output is
+        // either the old file or the complete new one (the revisions before were written without waiting for it).
+        try (FileChannel channel = FileChannel.open(scratch, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
         try {
             Files.move(scratch, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (java.nio.file.AtomicMoveNotSupportedException e) {
