@@ -17,6 +17,7 @@ import vn.kyso.pki.CrlClient;
 import vn.kyso.pki.HttpFetcher;
 import vn.kyso.pki.OcspClient;
 import vn.kyso.pki.TimeStampClient;
+import vn.kyso.pki.UrlRemap;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.server.Method;
 import vn.kyso.token.PinPrompt;
@@ -36,7 +37,13 @@ public final class AgentAssembly {
 
     /** What the assembly needs to know beyond the token layer. */
     public record Settings(TrustStore trust, URI tsaUrl, List<X509Certificate> extraCas, boolean signOffline,
-                           Path auditFile) {
+                           Path auditFile, UrlRemap pkiRemap) {
+
+        /** With only the built-in URL rewrites of the real VGCA PKI. */
+        public Settings(TrustStore trust, URI tsaUrl, List<X509Certificate> extraCas, boolean signOffline,
+                        Path auditFile) {
+            this(trust, tsaUrl, extraCas, signOffline, auditFile, UrlRemap.defaults());
+        }
     }
 
     public static TrustStore trustFrom(Path directory, List<X509Certificate> extraRoots) throws IOException {
@@ -52,7 +59,7 @@ public final class AgentAssembly {
                                               PinPrompt pins) {
         AuditLog audit = new AuditLog(settings.auditFile());
         return AgentMethods.standard(tokens, consent, pins, audit, memoised(() -> {
-            HttpFetcher http = HttpFetcher.withDefaults();
+            HttpFetcher http = HttpFetcher.withRemap(settings.pkiRemap());
             OcspClient ocsp = new OcspClient(http);
             CrlClient crl = new CrlClient(http);
             List<X509Certificate> known = new ArrayList<>(settings.trust().anchors());

@@ -46,7 +46,7 @@ final class ServeCommand implements Command {
         // No dialogs yet in this build: signing requests are refused with CONSENT_UNAVAILABLE rather than approved.
         Map<String, Method> methods = AgentAssembly.methods(tokens, new AgentAssembly.Settings(
                 AgentAssembly.trustFrom(config.trustDirectory(), List.of()), java.net.URI.create(config.tsaUrl()),
-                List.of(), config.signOffline(), AuditLog.defaultFile()), ConsentPrompt.NOBODY,
+                List.of(), config.signOffline(), AuditLog.defaultFile(), config.pkiRemap()), ConsentPrompt.NOBODY,
                 request -> java.util.Optional.empty());
         AgentServer server = AgentServer.start(new ServerSettings(port, origins, secret, 1 << 20,
                 java.time.Duration.ofMinutes(30)), methods, VersionCommand.version());
