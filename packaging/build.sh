@@ -126,7 +126,7 @@ build_msi() {
   local components="" refs="" n=0 f
   for f in "$src"/lib/*.jar; do
     n=$((n + 1))
-    components+="          <Component Id=\"cLib$n\" Guid=\"*\"><File Id=\"fLib$n\" Name=\"$(basename "$f")\" Source=\"lib/$(basename "$f")\" KeyPath=\"yes\"/></Component>"$'\n'
+    components+="          <Component Id=\"cLib$n\" Guid=\"*\" Win64=\"yes\"><File Id=\"fLib$n\" Name=\"$(basename "$f")\" Source=\"lib/$(basename "$f")\" KeyPath=\"yes\"/></Component>"$'\n'
     refs+="      <ComponentRef Id=\"cLib$n\"/>"$'\n'
   done
   python3 - "$HERE/windows/kyso.wxs" "$src/kyso.wxs" "$msi_version" "$components" "$refs" <<'EOF'
