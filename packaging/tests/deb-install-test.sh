@@ -15,7 +15,7 @@ port=18491
 origin="https://qlvb.install-test.example"
 work="$(mktemp -d /tmp/kyso-deb-test.XXXXXX)"
 chmod 0755 "$work"
-agent_pid=""
+agent_pid="" first_pid=""
 passed=0 failed=0
 
 check() {
@@ -29,6 +29,7 @@ check() {
 
 cleanup() {
   [ -n "$agent_pid" ] && kill "$agent_pid" 2>/dev/null
+  [ -n "$first_pid" ] && kill "$first_pid" 2>/dev/null
   if dpkg-query -W -f='${Status}' kyso-agent 2>/dev/null | grep -q installed; then
     DEBIAN_FRONTEND=noninteractive dpkg -P kyso-agent >/dev/null 2>&1
   fi
@@ -70,19 +71,29 @@ EOF
 # The debconf answer wins over the file.
 echo "kyso-agent kyso-agent/tsa-url string http://127.0.0.1:9/from-debconf" | debconf-set-selections
 
+# nobody's passwd home is /nonexistent, and Java takes user.home from passwd: point it at a home the test owns.
 as_user() {
   setpriv --reuid=nobody --regid=nogroup --clear-groups env -i HOME="$work/home" PATH=/usr/bin:/bin \
-      SOFTHSM2_CONF="$work/softhsm2.conf" LANG=C.UTF-8 "$@"
+      SOFTHSM2_CONF="$work/softhsm2.conf" LANG=C.UTF-8 JAVA_TOOL_OPTIONS="-Duser.home=$work/home" "$@"
 }
 
+# start_agent [PORT]: starts `kyso serve` as nobody (pid in agent_pid), writes the milliseconds to its first
+# /v1/health answer to $work/cold_ms.
 start_agent() {
-  local started
+  local started p="${1:-$port}"
+  if curl -s -o /dev/null "http://127.0.0.1:$p/v1/health"; then
+    echo "port $p is already answering; another agent is running" >&2
+    return 1
+  fi
   started=$(date +%s%N)
-  as_user /usr/bin/kyso serve > "$work/serve.log" 2>&1 &
+  # exec, so that $! is the agent itself (its RSS is measured, removal must stop it).
+  (exec setpriv --reuid=nobody --regid=nogroup --clear-groups env -i HOME="$work/home" PATH=/usr/bin:/bin \
+      SOFTHSM2_CONF="$work/softhsm2.conf" LANG=C.UTF-8 JAVA_TOOL_OPTIONS="-Duser.home=$work/home" \
+      /usr/bin/kyso serve --port "$p" > "$work/serve.log" 2>&1) &
   agent_pid=$!
   for _ in $(seq 1 300); do
-    if curl -fsS "http://127.0.0.1:$port/v1/health" > "$work/health.json" 2>/dev/null; then
-      echo $(( ($(date +%s%N) - started) / 1000000 ))
+    if curl -fsS "http://127.0.0.1:$p/v1/health" > "$work/health.json" 2>/dev/null; then
+      echo $(( ($(date +%s%N) - started) / 1000000 )) > "$work/cold_ms"
       return 0
     fi
     kill -0 "$agent_pid" 2>/dev/null || break
@@ -102,7 +113,6 @@ version_of() { dpkg-deb -f "$1" Version; }
 echo "== DEB install: $(basename "$old_deb")"
 check "dpkg-deb: package is kyso-agent for amd64" test "$(dpkg-deb -f "$old_deb" Package)/$(dpkg-deb -f "$old_deb" Architecture)" = kyso-agent/amd64
 check "dpkg-deb: depends on the system libraries of the runtime" sh -c "dpkg-deb -f '$old_deb' Depends | grep -q 'libc6' && dpkg-deb -f '$old_deb' Depends | grep -q 'zlib1g'"
-touch "$work/marker"
 check "dpkg -i with KYSO_PROVISION_FILE" env KYSO_PROVISION_FILE="$work/provision.properties" DEBIAN_FRONTEND=noninteractive \
     dpkg -i "$old_deb"
 check "installed version is $(version_of "$old_deb")" test "$(dpkg-query -W -f='${Version}' kyso-agent)" = "$(version_of "$old_deb")"
@@ -122,6 +132,7 @@ echo "installed_size_kib=$installed_kib" >> "$measure_file"
 echo "  installed size of /opt/kyso: $((installed_kib / 1024)) MiB"
 
 echo "== installed agent, run as nobody (read-only /opt)"
+touch "$work/marker"
 check "kyso version" sh -c "$(declare -f as_user); work='$work'; as_user /usr/bin/kyso version | grep -q '^kyso '"
 as_user /usr/bin/kyso help > "$work/help.txt" 2>&1
 check "kyso tokens lists the SoftHSM2 token" sh -c "$(declare -f as_user); work='$work'; as_user /usr/bin/kyso tokens | grep -q 'Kyso Install Test'"
@@ -130,7 +141,8 @@ if grep -qE '^\s+doctor\b' "$work/help.txt"; then
 else
   echo "  (kyso doctor not in this build's command list; skipped)"
 fi
-if cold_ms=$(start_agent); then
+if start_agent; then
+  cold_ms=$(cat "$work/cold_ms")
   passed=$((passed + 1)); echo "  ok   kyso serve answers /v1/health (cold start ${cold_ms} ms)"
   echo "cold_start_ms=$cold_ms" >> "$measure_file"
 else
@@ -142,9 +154,12 @@ check "another origin is refused (403)" test "$(curl -s -o /dev/null -w '%{http_
 sleep 5
 rss_kib=$(awk '/^VmRSS/ {print $2}' "/proc/$agent_pid/status" 2>/dev/null)
 echo "idle_rss_kib=${rss_kib:-0}" >> "$measure_file"
+echo "load_average=$(cut -d' ' -f1 /proc/loadavg)" >> "$measure_file"
+check "agent process measured" test -n "$rss_kib"
 echo "  idle RSS after 5 s: $(( ${rss_kib:-0} / 1024 )) MiB"
 check "nothing written under /opt/kyso by the running agent" test -z "$(find /opt/kyso -newer "$work/marker" -print -quit)"
-stop_agent
+# Left running across the upgrade, as on a desk: the removal below must still find and stop it.
+first_pid="$agent_pid"
 
 echo "== upgrade to $(version_of "$new_deb")"
 echo "login.policy=every-signature" >> /etc/kyso/agent.properties
@@ -154,18 +169,21 @@ check "installed version is $(version_of "$new_deb")" test "$(dpkg-query -W -f='
 check "new files in place" grep -qx "PACKAGE_VERSION=\"$(version_of "$new_deb")\"" /opt/kyso/release
 check "machine config kept, with the administrator's edit" sh -c "grep -qx 'origins.allowed=$origin' /etc/kyso/agent.properties && grep -qx 'login.policy=every-signature' /etc/kyso/agent.properties"
 check "browser policy kept" test -f /etc/opt/chrome/policies/managed/kyso-agent.json
-if start_agent >/dev/null; then
+check "agent started before the upgrade still answers" sh -c "curl -fsS http://127.0.0.1:$port/v1/health | grep -q ok"
+check "kyso version of the upgraded install" sh -c "$(declare -f as_user); work='$work'; as_user /usr/bin/kyso version | grep -q '^kyso '"
+if start_agent $((port + 1)); then
   passed=$((passed + 1)); echo "  ok   upgraded agent answers /v1/health"
 else
   failed=$((failed + 1)); echo "  FAIL upgraded agent answers /v1/health"
 fi
 
-echo "== remove (agent still running)"
+echo "== remove (two agents running: one from before the upgrade, one after)"
 running_pid="$agent_pid"
 check "dpkg -r" env DEBIAN_FRONTEND=noninteractive dpkg -r kyso-agent
-for _ in $(seq 1 40); do kill -0 "$running_pid" 2>/dev/null || break; sleep 0.1; done
-check "running agent stopped by removal" sh -c "! kill -0 $running_pid"
-wait "$running_pid" 2>/dev/null; agent_pid=""
+for _ in $(seq 1 50); do kill -0 "$running_pid" 2>/dev/null || kill -0 "$first_pid" 2>/dev/null || break; sleep 0.1; done
+check "running agent stopped by removal" sh -c "test -n '$running_pid' && ! kill -0 '$running_pid'"
+check "agent started before the upgrade stopped by removal" sh -c "test -n '$first_pid' && ! kill -0 '$first_pid'"
+wait "$running_pid" "$first_pid" 2>/dev/null; agent_pid=""; first_pid=""
 check "program gone (/opt/kyso, /usr/bin/kyso)" sh -c "test ! -e /opt/kyso && test ! -e /usr/bin/kyso && test ! -L /usr/bin/kyso"
 check "autostart entry gone" test ! -e /etc/xdg/autostart/kyso-agent.desktop
 check "browser policies gone" sh -c "! ls /etc/opt/chrome/policies/managed/kyso-agent.json /etc/chromium/policies/managed/kyso-agent.json /etc/opt/edge/policies/managed/kyso-agent.json 2>/dev/null | grep -q ."
