@@ -4,18 +4,19 @@
 #   image    a jpackage application image (bin/kyso launcher, lib/app jars, lib/runtime) = what goes to /opt/kyso
 #   deb      kyso-agent_<version>_amd64.deb (dpkg-deb; maintainer scripts in linux/debian)
 #   msi      kyso-agent-<version>-x64.msi (wixl; sources in windows/)
-# Usage: build.sh --lib DIR --out DIR --version V [--deb-version V] [stage …]   (no stage = all)
+# Usage: build.sh --lib DIR --out DIR --version V [--deb-version V] [--fast] [stage …]   (no stage = all)
 # Called by `mvn -Ppackages -pl packaging -am package` (which fills --lib) and by scripts/test-packages.sh.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
-lib="" out="" version="" deb_version="" stages=()
+lib="" out="" version="" deb_version="" stages=() compression=(-Zxz)
 while [ $# -gt 0 ]; do
   case "$1" in
     --lib) lib="$(cd "$2" && pwd)"; shift 2 ;;
     --out) mkdir -p "$2"; out="$(cd "$2" && pwd)"; shift 2 ;;
     --version) version="$2"; shift 2 ;;
     --deb-version) deb_version="$2"; shift 2 ;;
+    --fast) compression=(-Zgzip -z1); shift ;;   # test builds: quick to pack, bigger
     runtime|image|deb|msi) stages+=("$1"); shift ;;
     *) echo "build.sh: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -92,7 +93,7 @@ build_deb() {
       -e "s/@INSTALLED_SIZE@/$(du -sk --exclude=DEBIAN "$root" | cut -f1)/" \
       "$HERE/linux/debian/control" > "$root/DEBIAN/control"
   rm -f "$out"/kyso-agent_*_amd64.deb.tmp
-  dpkg-deb --root-owner-group -Zxz --build "$root" "$deb.tmp" >/dev/null
+  dpkg-deb --root-owner-group "${compression[@]}" --build "$root" "$deb.tmp" >/dev/null
   mv "$deb.tmp" "$deb"
   say "$(basename "$deb"): $(du -k "$deb" | cut -f1) KiB"
 }

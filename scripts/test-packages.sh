@@ -16,7 +16,7 @@ version="$(sed -n 's/^KYSO_VERSION="\(.*\)"/\1/p' "$out/image/kyso/release")"
 old_deb="$(ls "$out"/kyso-agent_*_amd64.deb | head -1)"
 # The same build under a higher version stands in for the next release in the upgrade test.
 bash packaging/build.sh --lib "$out/lib" --out "$out" --version "$version" \
-    --deb-version "$(dpkg-deb -f "$old_deb" Version)+upgradetest" deb >/dev/null
+    --deb-version "$(dpkg-deb -f "$old_deb" Version)+upgradetest" --fast deb >/dev/null
 new_deb="$(ls "$out"/kyso-agent_*+upgradetest_amd64.deb)"
 msi="$(ls "$out"/kyso-agent-*-x64.msi)"
 
