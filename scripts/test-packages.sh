@@ -13,11 +13,11 @@ echo "== packages: build (jlink, jpackage, dpkg-deb, wixl) =="
 mvn -B -ntp -q "${offline[@]}" -Ppackages -Dmaven.test.skip=true -pl packaging -am package
 out=packaging/target
 version="$(sed -n 's/^KYSO_VERSION="\(.*\)"/\1/p' "$out/image/kyso/release")"
-old_deb="$(ls "$out"/kyso-agent_*_amd64.deb | head -1)"
+old_deb="$out/kyso-agent_$(sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' "$out/image/kyso/release")_amd64.deb"
 # The same build under a higher version stands in for the next release in the upgrade test.
 bash packaging/build.sh --lib "$out/lib" --out "$out" --version "$version" \
     --deb-version "$(dpkg-deb -f "$old_deb" Version)+upgradetest" --fast deb >/dev/null
-new_deb="$(ls "$out"/kyso-agent_*+upgradetest_amd64.deb)"
+new_deb="$out/kyso-agent_$(dpkg-deb -f "$old_deb" Version)+upgradetest_amd64.deb"
 msi="$(ls "$out"/kyso-agent-*-x64.msi)"
 
 measure="$(mktemp)"
