@@ -48,7 +48,7 @@ final class ServeCommand implements Command {
                 AgentAssembly.trustFrom(config.trustDirectory(), List.of()), java.net.URI.create(config.tsaUrl()),
                 List.of(), config.signOffline(), AuditLog.defaultFile(), vn.kyso.vgca.VgcaSettings.of(
                 config.vgcaAllowedUrls(), new vn.kyso.vgca.StampImages(config.vgcaSignatureImage(),
-                config.vgcaSealImage()))), ConsentPrompt.NOBODY,
+                config.vgcaSealImage())), config.pkiRemap()), ConsentPrompt.NOBODY,
                 request -> java.util.Optional.empty());
         AgentServer server = AgentServer.start(new ServerSettings(port, origins, secret, 1 << 20,
                 java.time.Duration.ofMinutes(30)), methods, VersionCommand.version());
