@@ -41,7 +41,8 @@ class LargeFileSigningTest {
     /**
      * Signing at B-LT parses the file twice (the signature revision, then the /DSS revision), each time lazily; a
      * writer that loads every object (PDFBox's incremental save) needs about four times the parse, the byte[] path at
-     * least two copies of the file. Allowance for the CMS, the OCSP/CRL fetches, the sampling's 1 MB regions and other threads' garbage under load: 24 MB.
+     * least two copies of the file. Allowance for the CMS, the OCSP/CRL fetches, the sampling's 1 MB regions and
+     * other threads' garbage under load: 24 MB.
      */
     private static final int PARSES = 3;
     private static final long ALLOWANCE = 24L * 1024 * 1024;
