@@ -16,7 +16,7 @@ js_log="$(mktemp)"
 echo "== smoke: ./kyso demo --once (fresh demo home) =="
 demo_home="$(mktemp -d)"
 trap 'rm -rf "$demo_home"' EXIT
-export KYSO_DEMO_PKI_PORT=18471 KYSO_DEMO_AGENT_PORT=18472
+export KYSO_DEMO_PKI_PORT=18471 KYSO_DEMO_AGENT_PORT=18472 KYSO_DEMO_WEB_PORT=18473
 KYSO_DEMO_HOME="$demo_home" ./kyso demo --once | tee "$demo_home.log"
 grep -q "VGCA Token An (TEST)" "$demo_home.log"
 grep -q '"status":"ok"' "$demo_home.log"
