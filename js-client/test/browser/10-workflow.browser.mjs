@@ -9,10 +9,9 @@ let seen;
 const DOC = 'quyet-dinh-chuyen-doi-so';
 
 before(async () => {
-  ({ browser } = await launch().then(async (b) => {
-    ({ page, seen } = await openDemo(b.context));
-    return b;
-  }));
+  const launched = await launch();
+  browser = launched.browser;
+  ({ page, seen } = await openDemo(launched.context));
 });
 after(async () => { await browser?.close(); });
 
@@ -21,7 +20,7 @@ const row = (id = DOC) => page.locator(`#document-list tr[data-id="${id}"]`);
 async function finished () {
   await page.waitForFunction(() => {
     const m = document.getElementById('message');
-    return m && !m.hidden && m.dataset.kind !== '';
+    return m && !m.hidden && ['ok', 'error'].includes(m.dataset.kind);
   }, null, { timeout: 120000 });
   return { kind: await page.getAttribute('#message', 'data-kind'), text: await page.textContent('#message') };
 }

@@ -21,11 +21,14 @@ export const env = {
   artifacts: required('KYSO_ARTIFACTS')
 };
 
-/** Chromium flags: headless, no sandbox (root in CI), nothing fetched from the network, every proxy refused. */
+/**
+ * Chromium flags: headless, no sandbox (root in CI), no background fetching, and every request that is not to loopback
+ * sent to a dead proxy, so nothing leaves the machine.
+ */
 export const CHROMIUM_ARGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--metrics-recording-only', '--disable-default-apps',
-  '--disable-extensions', '--proxy-server=127.0.0.1:9', '--proxy-bypass-list=<-loopback>'
+  '--disable-extensions', '--proxy-server=127.0.0.1:9', '--proxy-bypass-list=localhost;127.0.0.1;[::1]'
 ];
 
 export async function launch () {

@@ -78,8 +78,9 @@ async function loadCertificates () {
   } catch {
     certificates = [];
   }
-  fillSelect($('personal-certificate'), (c) => !isOrganisation(c));
-  fillSelect($('organisation-certificate'), isOrganisation);
+  // The signed-in official and the agency first (a real document system knows who is signed in).
+  fillSelect($('personal-certificate'), (c) => commonName(c.subject) === config.user, (c) => !isOrganisation(c));
+  fillSelect($('organisation-certificate'), (c) => commonName(c.subject) === config.organisation, isOrganisation);
   renderDocuments();
 }
 
@@ -87,10 +88,11 @@ function isOrganisation (certificate) {
   return /(^|,)\s*UID=MNS:/i.test(certificate.subject) || !/CCCD:|CMND:|HC:/.test(certificate.subject);
 }
 
-function fillSelect (select, preferred) {
+function fillSelect (select, best, suitable) {
   const previous = select.value;
   select.replaceChildren();
-  const ordered = [...certificates.filter(preferred), ...certificates.filter((c) => !preferred(c))];
+  const rank = (c) => (best(c) ? 0 : suitable(c) ? 1 : 2);
+  const ordered = [...certificates].sort((a, b) => rank(a) - rank(b));
   for (const certificate of ordered) {
     const option = document.createElement('option');
     option.value = certificate.id;

@@ -65,7 +65,7 @@ public final class DemoWebServer implements AutoCloseable {
         });
         app.before(ctx -> ctx.header("Cache-Control", "no-store"));
         app.get("/api/config", ctx -> ctx.json(Map.of("agentUrl", agentUrl, "agency", SampleDocuments.AGENCY,
-                "organisation", SampleDocuments.ORGANISATION,
+                "organisation", SampleDocuments.ORGANISATION, "user", SampleDocuments.DRAFTS.get(0).nameLine(),
                 "numberLabel", SampleDocuments.NUMBER_LABEL, "dateLabel", SampleDocuments.DATE_LABEL,
                 "viewer", Files.isDirectory(roots.pdfjs()))));
         app.get("/api/documents", ctx -> ctx.json(shelf.list()));

@@ -1,0 +1,155 @@
+package vn.kyso.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.javalin.Javalin;
+import vn.kyso.consent.ConsentPrompt;
+import vn.kyso.consent.ConsentRequest;
+import vn.kyso.server.AgentServer;
+import vn.kyso.testpki.SoftHsmFixture;
+import vn.kyso.testpki.TestEnvironment;
+import vn.kyso.token.TokenInfo;
+import vn.kyso.token.TokenManager;
+import vn.kyso.token.TokenManagerConfig;
+import vn.kyso.token.fault.FaultShim;
+
+/**
+ * Everything the browser tests talk to: the real agent on SoftHSM2 tokens behind the fault-injection shim (so a
+ * token can be pulled out) with the test PKI's OCSP/CRL/TSA services, the demo document system on the allowed origin,
+ * the same page on a second, non-allowed origin, and this harness's own control endpoint.
+ *
+ * <p>The person is scripted in-process: the consent prompt approves (or refuses, when a test asks) and records what it
+ * was shown; the PIN prompt types the PIN and counts that it was asked. The browser scripts steer and read this
+ * through the control endpoint — of the harness, never of the agent.
+ *
+ * <p>{@link #main} keeps it running for developing the scripts by hand (prints the environment to export).
+ */
+final class BrowserHarness implements AutoCloseable {
+
+    private final List<Map<String, Object>> consents = new CopyOnWriteArrayList<>();
+    private final AtomicReference<ConsentPrompt.Decision> decision = new AtomicReference<>(ConsentPrompt.Decision.APPROVE);
+    private final AtomicInteger pinPrompts = new AtomicInteger();
+    private final Map<String, Long> slots = new ConcurrentHashMap<>();
+    private final FaultShim shim;
+    private final TokenManager tokens;
+    private final AgentServer agent;
+    private final DemoWebServer web;
+    private final DemoWebServer foreign;
+    private final Javalin control;
+    private final Map<String, String> environment = new LinkedHashMap<>();
+
+    BrowserHarness(Path repository, Path work, Path chromium) throws IOException {
+        TestEnvironment env = TestEnvironment.shared();
+        shim = FaultShim.load();
+        shim.reset();
+        Path samples = work.resolve("samples");
+        SampleDocuments.writeAll(samples);
+        tokens = TokenManager.open(TokenManagerConfig.of(List.of(shim.path())).withPollInterval(Duration.ofMillis(200)));
+        DemoPrompts prompts = new DemoPrompts(request -> {
+            consents.add(describe(request));
+            return decision.get();
+        }, request -> {
+            pinPrompts.incrementAndGet();
+            return Optional.of(SoftHsmFixture.USER_PIN.toCharArray());
+        }, "scripted");
+        // The agent must know the allowed origin before the page's server runs: reserve the port first.
+        int webPort = freePort();
+        String origin = "http://localhost:" + webPort;
+        agent = DemoAgent.start(0, List.of(origin), tokens, env.pki().root(), List.of(env.pki().intermediate()),
+                URI.create(env.services().urls().tsa()), prompts, work.resolve("agent"));
+        String agentUrl = "http://127.0.0.1:" + agent.port();
+        DemoWebServer.WebRoots roots = DemoWebServer.WebRoots.of(repository);
+        web = DemoWebServer.start(webPort, roots, agentUrl, samples);
+        foreign = DemoWebServer.start(0, roots, agentUrl, samples);
+        control = control();
+        environment.put("KYSO_WEB_URL", origin);
+        environment.put("KYSO_FOREIGN_URL", "http://127.0.0.1:" + foreign.port());
+        environment.put("KYSO_AGENT_URL", agentUrl);
+        environment.put("KYSO_CONTROL_URL", "http://127.0.0.1:" + control.port());
+        environment.put("KYSO_TEST_PIN", SoftHsmFixture.USER_PIN);
+        environment.put("KYSO_CHROMIUM", chromium.toString());
+        environment.put("KYSO_ARTIFACTS", repository.resolve("demo/target/browser-artifacts").toString());
+    }
+
+    /** What the browser scripts need to find everything (KYSO_* variables). */
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    private static Map<String, Object> describe(ConsentRequest request) {
+        return Map.of("origin", request.origin(), "operationVi", request.operationVi(), "documentName",
+                request.documentName(), "pages", request.pages(), "documentSha256", request.documentSha256(),
+                "signer", request.signer(), "tokenLabel", request.tokenLabel(), "blind", request.blind());
+    }
+
+    private Javalin control() {
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.jetty.defaultHost = "127.0.0.1";
+        });
+        app.get("/prompts", ctx -> ctx.json(Map.of("consents", consents, "pinPrompts", pinPrompts.get())));
+        app.post("/prompts/reset", ctx -> {
+            consents.clear();
+            pinPrompts.set(0);
+            String wanted = ctx.queryParam("decision");
+            decision.set(wanted == null ? ConsentPrompt.Decision.APPROVE : ConsentPrompt.Decision.valueOf(wanted));
+            ctx.json(Map.of());
+        });
+        app.post("/token/{label}/{action}", ctx -> {
+            long slot = slotOf(ctx.pathParam("label"));
+            switch (ctx.pathParam("action")) {
+                case "unplug" -> shim.unplug(slot);
+                case "plug" -> shim.plugIn(slot);
+                default -> throw new IllegalArgumentException(ctx.pathParam("action"));
+            }
+            ctx.json(Map.of("slot", slot));
+        });
+        return app.start(0);
+    }
+
+    /** The slot of a token, remembered while it is present so it can be plugged back in after removal. */
+    private long slotOf(String label) {
+        return slots.computeIfAbsent(label, l -> tokens.tokens().stream().filter(t -> t.label().equals(l))
+                .map(TokenInfo::slotId).findFirst().orElseThrow(() -> new IllegalArgumentException("no token " + l)));
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        control.stop();
+        foreign.close();
+        web.close();
+        agent.close();
+        tokens.close();
+        shim.reset();
+    }
+
+    /** Runs until stdin closes: {@code eval "$(…)"} the printed lines, then run node --test by hand. */
+    public static void main(String[] args) throws Exception {
+        Path repository = Path.of(args.length > 0 ? args[0] : "..").toAbsolutePath().normalize();
+        try (BrowserHarness harness = new BrowserHarness(repository, Files.createTempDirectory("kyso-browser"),
+                Path.of("/usr/bin/chromium"))) {
+            harness.environment().forEach((k, v) -> System.out.println("export " + k + "='" + v + "'"));
+            System.out.flush();
+            System.in.read();
+        }
+    }
+}
