@@ -93,6 +93,12 @@ export function writeArtifact (name, content) {
 
 /** A valid one-page PDF padded to `size` bytes with an incompressible stream (random bytes), for upload tests. */
 export function paddedPdf (size) {
+  // The padding's length is written into the file, so measure once with a same-width guess, then fill exactly.
+  const overhead = buildPdf(size).length - size;
+  return buildPdf(size - overhead);
+}
+
+function buildPdf (padding) {
   const header = '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n';
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
@@ -100,8 +106,6 @@ export function paddedPdf (size) {
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> >>',
     null
   ];
-  const fixedLength = 400;
-  const padding = Math.max(0, size - fixedLength - 200);
   const parts = [Buffer.from(header, 'latin1')];
   const offsets = [];
   let offset = parts[0].length;

@@ -157,16 +157,16 @@ async function run (label, action) {
   busy = true;
   renderDocuments();
   message('', `${label}… Hãy xác nhận và nhập mã PIN trên cửa sổ của Kyso Agent (không nhập PIN vào trang web).`);
+  let outcome;
   try {
-    const text = await action();
-    message('ok', text);
+    outcome = ['ok', await action()];
   } catch (error) {
-    if (error.code) message('error', `${error.messageVi} [${error.code}]`, error.messageEn);
-    else message('error', `Lỗi: ${error.message}`);
-  } finally {
-    busy = false;
-    await loadDocuments();
+    outcome = error.code ? ['error', `${error.messageVi} [${error.code}]`, error.messageEn] : ['error', `Lỗi: ${error.message}`];
   }
+  busy = false;
+  // The list first, then the outcome: whoever waits for the message sees the documents as they now are.
+  await loadDocuments();
+  message(...outcome);
 }
 
 function message (kind, text, english) {
