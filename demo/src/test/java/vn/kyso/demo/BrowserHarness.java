@@ -80,7 +80,9 @@ final class BrowserHarness implements AutoCloseable {
         environment.put("KYSO_CONTROL_URL", "http://127.0.0.1:" + control.port());
         environment.put("KYSO_TEST_PIN", SoftHsmFixture.USER_PIN);
         environment.put("KYSO_CHROMIUM", chromium.toString());
-        environment.put("KYSO_ARTIFACTS", repository.resolve("demo/target/browser-artifacts").toString());
+        Path artifacts = repository.resolve("demo/target/browser-artifacts");
+        clear(artifacts);
+        environment.put("KYSO_ARTIFACTS", artifacts.toString());
     }
 
     /** What the browser scripts need to find everything (KYSO_* variables). */
@@ -124,6 +126,17 @@ final class BrowserHarness implements AutoCloseable {
     private long slotOf(String label) {
         return slots.computeIfAbsent(label, l -> tokens.tokens().stream().filter(t -> t.label().equals(l))
                 .map(TokenInfo::slotId).findFirst().orElseThrow(() -> new IllegalArgumentException("no token " + l)));
+    }
+
+    /** Screenshots and figures of this run only. */
+    private static void clear(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            try (var files = Files.list(directory)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
     }
 
     private static int freePort() throws IOException {

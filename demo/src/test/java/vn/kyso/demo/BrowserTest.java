@@ -61,7 +61,7 @@ class BrowserTest {
 
     /** Runs node's test runner over the browser scripts; one dynamic test per script test, from the TAP report. */
     private Stream<DynamicTest> run(Path jsClient, Map<String, String> environment) throws Exception {
-        List<String> command = new ArrayList<>(List.of("node", "--test", "--test-concurrency=1",
+        List<String> command = new ArrayList<>(List.of("node", "--test", "--test-concurrency=1", "--test-timeout=300000",
                 "--test-reporter=spec", "--test-reporter-destination=stdout",
                 "--test-reporter=tap", "--test-reporter-destination=" + work.resolve("browser.tap")));
         try (Stream<Path> files = Files.list(jsClient.resolve("test/browser"))) {
