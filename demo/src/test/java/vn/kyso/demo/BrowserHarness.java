@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,13 @@ final class BrowserHarness implements AutoCloseable {
     private final Map<String, Long> slots = new ConcurrentHashMap<>();
     private final FaultShim shim;
     private final TokenManager tokens;
-    private final AgentServer agent;
+    private volatile AgentServer agent;
+    private final Path agentHome;
+    private final DemoPrompts prompts;
+    private final X509Certificate root;
+    private final List<X509Certificate> extraCas;
+    private final URI tsa;
+    private final List<String> origins;
     private final DemoWebServer web;
     private final DemoWebServer foreign;
     private final Javalin control;
@@ -57,7 +64,7 @@ final class BrowserHarness implements AutoCloseable {
         Path samples = work.resolve("samples");
         SampleDocuments.writeAll(samples);
         tokens = TokenManager.open(TokenManagerConfig.of(List.of(shim.path())).withPollInterval(Duration.ofMillis(200)));
-        DemoPrompts prompts = new DemoPrompts(request -> {
+        prompts = new DemoPrompts(request -> {
             consents.add(describe(request));
             return decision.get();
         }, request -> {
@@ -67,8 +74,12 @@ final class BrowserHarness implements AutoCloseable {
         // The agent must know the allowed origin before the page's server runs: reserve the port first.
         int webPort = freePort();
         String origin = "http://localhost:" + webPort;
-        agent = DemoAgent.start(0, List.of(origin), tokens, env.pki().root(), List.of(env.pki().intermediate()),
-                URI.create(env.services().urls().tsa()), prompts, work.resolve("agent"));
+        origins = List.of(origin);
+        root = env.pki().root();
+        extraCas = List.of(env.pki().intermediate());
+        tsa = URI.create(env.services().urls().tsa());
+        agentHome = work.resolve("agent");
+        agent = DemoAgent.start(0, origins, tokens, root, extraCas, tsa, prompts, agentHome);
         String agentUrl = "http://127.0.0.1:" + agent.port();
         DemoWebServer.WebRoots roots = DemoWebServer.WebRoots.of(repository);
         web = DemoWebServer.start(webPort, roots, agentUrl, samples);
@@ -109,6 +120,13 @@ final class BrowserHarness implements AutoCloseable {
             String wanted = ctx.queryParam("decision");
             decision.set(wanted == null ? ConsentPrompt.Decision.APPROVE : ConsentPrompt.Decision.valueOf(wanted));
             ctx.json(Map.of());
+        });
+        // The agent stops and starts again on the same port, as after an update or a crash.
+        app.post("/agent/restart", ctx -> {
+            int port = agent.port();
+            agent.close();
+            agent = DemoAgent.start(port, origins, tokens, root, extraCas, tsa, prompts, agentHome);
+            ctx.json(Map.of("port", port));
         });
         app.post("/token/{label}/{action}", ctx -> {
             long slot = slotOf(ctx.pathParam("label"));
