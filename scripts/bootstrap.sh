@@ -3,7 +3,8 @@
 #   Debian packages: JDK 17, Maven, gcc, Node.js/npm, SoftHSM2, OpenSC, poppler-utils (pdfsig, pdftoppm), qpdf,
 #   Chromium (browser tests), p11-kit headers (PKCS#11 fault-injection shim), NSS tools (certutil, so pdfsig
 #   can trust the test root), Liberation fonts (Times New Roman metrics for stamps)
-#   npm packages of js-client (from its package-lock.json)
+#   npm packages of js-client (from its package-lock.json: playwright-core for the browser tests, pdfjs-dist for
+#   the demo's PDF viewer)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 quiet=false
@@ -34,7 +35,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ -f "$ROOT/js-client/package-lock.json" ] && [ ! -d "$ROOT/js-client/node_modules" ]; then
+# Also when the lock file changed since the last install (npm keeps its own copy in node_modules/.package-lock.json).
+lock="$ROOT/js-client/package-lock.json"
+if [ -f "$lock" ] && { [ ! -d "$ROOT/js-client/node_modules" ] || [ "$lock" -nt "$ROOT/js-client/node_modules/.package-lock.json" ]; }; then
   say "installing js-client npm packages"
   (cd "$ROOT/js-client" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi

@@ -15,6 +15,8 @@ export const env = {
   web: required('KYSO_WEB_URL'),
   foreign: required('KYSO_FOREIGN_URL'),
   agent: required('KYSO_AGENT_URL'),
+  /** The demo page from this machine's network address ('' when it has none). */
+  lan: process.env.KYSO_LAN_URL ?? '',
   control: required('KYSO_CONTROL_URL'),
   pin: required('KYSO_TEST_PIN'),
   chromium: process.env.KYSO_CHROMIUM ?? '/usr/bin/chromium',
@@ -28,11 +30,13 @@ export const env = {
 export const CHROMIUM_ARGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--metrics-recording-only', '--disable-default-apps',
-  '--disable-extensions', '--proxy-server=127.0.0.1:9', '--proxy-bypass-list=localhost;127.0.0.1;[::1]'
+  '--disable-extensions', '--proxy-server=127.0.0.1:9',
+  `--proxy-bypass-list=localhost;127.0.0.1;[::1]${env.lan ? ';' + new URL(env.lan).hostname : ''}`
 ];
 
-export async function launch () {
-  const browser = await chromium.launch({ executablePath: env.chromium, args: CHROMIUM_ARGS, headless: true });
+/** @param {string[]} [extraArgs] e.g. a feature switch standing for an administrator's browser policy */
+export async function launch (extraArgs = []) {
+  const browser = await chromium.launch({ executablePath: env.chromium, args: [...CHROMIUM_ARGS, ...extraArgs], headless: true });
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'vi-VN' });
   return { browser, context };
 }

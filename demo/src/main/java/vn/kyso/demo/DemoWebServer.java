@@ -49,13 +49,19 @@ public final class DemoWebServer implements AutoCloseable {
      * @param samples  the folder {@link SampleDocuments#writeAll} filled
      */
     public static DemoWebServer start(int port, WebRoots roots, String agentUrl, Path samples) throws IOException {
+        return start("127.0.0.1", port, roots, agentUrl, samples);
+    }
+
+    /** @param host the address to listen on: loopback for the demo; tests also serve from a LAN address */
+    public static DemoWebServer start(String host, int port, WebRoots roots, String agentUrl, Path samples)
+            throws IOException {
         DocumentShelf shelf = DocumentShelf.load(samples);
         byte[] signature = Files.readAllBytes(samples.resolve("signature.png"));
         byte[] seal = Files.readAllBytes(samples.resolve("seal.png"));
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
-            config.jetty.defaultHost = "127.0.0.1";
+            config.jetty.defaultHost = host;
             config.http.maxRequestSize = MAX_PDF_BYTES;
             staticFolder(config, "/", roots.page());
             staticFolder(config, "/lib/kyso", roots.client());

@@ -54,6 +54,7 @@ final class BrowserHarness implements AutoCloseable {
     private final List<String> origins;
     private final DemoWebServer web;
     private final DemoWebServer foreign;
+    private final DemoWebServer lan;
     private final Javalin control;
     private final Map<String, String> environment = new LinkedHashMap<>();
 
@@ -72,9 +73,14 @@ final class BrowserHarness implements AutoCloseable {
             return Optional.of(SoftHsmFixture.USER_PIN.toCharArray());
         }, "scripted");
         // The agent must know the allowed origin before the page's server runs: reserve the port first.
-        int webPort = freePort();
+        int webPort = freePort(java.net.InetAddress.getLoopbackAddress());
         String origin = "http://localhost:" + webPort;
-        origins = List.of(origin);
+        // The same page from this machine's network address, as an intranet document system is served: Chrome's
+        // Local Network Access applies to it (loopback pages are exempt). Allowed, so only the browser stands between.
+        Optional<java.net.InetAddress> lanAddress = lanAddress();
+        int lanPort = lanAddress.isPresent() ? freePort(lanAddress.get()) : 0;
+        String lanOrigin = lanAddress.map(a -> "http://" + a.getHostAddress() + ":" + lanPort).orElse("");
+        origins = lanAddress.isPresent() ? List.of(origin, lanOrigin) : List.of(origin);
         root = env.pki().root();
         extraCas = List.of(env.pki().intermediate());
         tsa = URI.create(env.services().urls().tsa());
@@ -84,10 +90,13 @@ final class BrowserHarness implements AutoCloseable {
         DemoWebServer.WebRoots roots = DemoWebServer.WebRoots.of(repository);
         web = DemoWebServer.start(webPort, roots, agentUrl, samples);
         foreign = DemoWebServer.start(0, roots, agentUrl, samples);
+        lan = lanAddress.isPresent()
+                ? DemoWebServer.start(lanAddress.get().getHostAddress(), lanPort, roots, agentUrl, samples) : null;
         control = control();
         environment.put("KYSO_WEB_URL", origin);
         environment.put("KYSO_FOREIGN_URL", "http://127.0.0.1:" + foreign.port());
         environment.put("KYSO_AGENT_URL", agentUrl);
+        environment.put("KYSO_LAN_URL", lanOrigin);
         environment.put("KYSO_CONTROL_URL", "http://127.0.0.1:" + control.port());
         environment.put("KYSO_TEST_PIN", SoftHsmFixture.USER_PIN);
         environment.put("KYSO_CHROMIUM", chromium.toString());
@@ -157,8 +166,24 @@ final class BrowserHarness implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    /** A non-loopback IPv4 address of an interface that is up, if the machine has one. */
+    private static Optional<java.net.InetAddress> lanAddress() throws IOException {
+        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            if (!nic.isUp() || nic.isLoopback()) {
+                continue;
+            }
+            for (java.net.InetAddress address : java.util.Collections.list(nic.getInetAddresses())) {
+                if (address instanceof java.net.Inet4Address && !address.isLoopbackAddress()
+                        && !address.isLinkLocalAddress()) {
+                    return Optional.of(address);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int freePort(java.net.InetAddress address) throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, address)) {
             return socket.getLocalPort();
         }
     }
@@ -167,6 +192,9 @@ final class BrowserHarness implements AutoCloseable {
     public void close() {
         control.stop();
         foreign.close();
+        if (lan != null) {
+            lan.close();
+        }
         web.close();
         agent.close();
         tokens.close();
