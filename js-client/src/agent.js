@@ -44,6 +44,7 @@ export class KysoAgent {
     this._listeners = new Map();
     this._closedByUser = false;
     this._retryTimer = null;
+    this._closeWaiters = new Set();
   }
 
   /** True while the WebSocket is open. */
@@ -103,6 +104,7 @@ export class KysoAgent {
     for (const pending of this._pending.values()) pending.reject(error);
     this._pending.clear();
     this._downloads.clear();
+    for (const waiter of [...this._closeWaiters]) waiter(error);
     if (this._closedByUser) return;
     this._emit('connection.lost', { code: close.code });
     if (this.reconnect) this._scheduleReconnect(1000);
@@ -125,8 +127,12 @@ export class KysoAgent {
   close () {
     this._closedByUser = true;
     if (this._retryTimer) clearTimeout(this._retryTimer);
-    this._socket?.close(1000);
-    this._socket = null;
+    const socket = this._socket;
+    if (socket) {
+      socket.onclose = null;
+      socket.close(1000);
+      this._lost({ code: 1000, reason: 'closed by the page' });
+    }
   }
 
   /**
@@ -251,11 +257,14 @@ export class KysoAgent {
           offs.forEach((off) => off());
           reject(KysoError.fromAgent(event));
         }),
-        this.on('connection.lost', () => {
-          offs.forEach((off) => off());
-          reject(KysoError.client('AGENT_CONNECTION_LOST', { documentId }));
-        })
+        () => this._closeWaiters.delete(lost)
       ];
+      // Any close, the page's own included, ends the wait for the agent's receipt.
+      const lost = (error) => {
+        offs.forEach((off) => off());
+        reject(error);
+      };
+      this._closeWaiters.add(lost);
     });
     const id = uuidToBytes(documentId);
     for (let start = 0; start < total; start += CHUNK) {

@@ -37,13 +37,15 @@ async function main () {
 }
 
 async function connectAgent () {
-  setStatus('pending', 'Đang kết nối Kyso Agent…');
+  if (!$('agent-status').dataset.code) setStatus('pending', 'Đang kết nối Kyso Agent…');
   try {
     agent = await connect({ url: config.agentUrl });
   } catch (error) {
     agent = null;
     setStatus('error', `${error.messageVi} [${error.code}]`, error.code);
     renderDocuments();
+    // The agent may be started (or the permission granted) later: try again quietly.
+    setTimeout(connectAgent, 5000);
     return;
   }
   const info = await agent.info();
