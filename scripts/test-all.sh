@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the repository: all Maven modules (unit, SoftHSM2, PKI-service and CLI tests) and js-client.
+# Runs every test of the repository: all Maven modules (unit, SoftHSM2, PKI-service, CLI and browser tests — the
+# last drive headless Chromium through the demo document system, see demo/BrowserTest) and js-client's unit tests.
 # Installs what is missing first. Exit code is non-zero when anything fails.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,5 +37,7 @@ js_fail=$(grep -E '^# fail ' "$js_log" | awk '{print $3}')
 rm -f "$js_log"
 passed=$(( java_tests - java_failed - java_skipped + js_pass + 1 ))
 failed=$(( java_failed + js_fail ))
-echo "Java: $java_tests tests ($java_failed failed, $java_skipped skipped); js-client: $js_pass passed, $js_fail failed; demo smoke test: passed"
+browser_tests=$(grep -o '<testsuite [^>]*>' demo/target/surefire-reports/TEST-vn.kyso.demo.BrowserTest.xml 2>/dev/null |
+  grep -o 'tests="[0-9]*"' | grep -o '[0-9]*' || echo 0)
+echo "Java: $java_tests tests ($java_failed failed, $java_skipped skipped; of them $browser_tests browser tests in headless Chromium); js-client: $js_pass passed, $js_fail failed; demo smoke test: passed"
 echo "Summary: $passed passed, $failed failed"
