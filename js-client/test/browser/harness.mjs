@@ -17,6 +17,8 @@ export const env = {
   agent: required('KYSO_AGENT_URL'),
   /** The demo page from this machine's network address ('' when it has none). */
   lan: process.env.KYSO_LAN_URL ?? '',
+  /** The demo page over https (self-signed certificate for localhost, made for this run). */
+  secure: required('KYSO_SECURE_URL'),
   control: required('KYSO_CONTROL_URL'),
   pin: required('KYSO_TEST_PIN'),
   chromium: process.env.KYSO_CHROMIUM ?? '/usr/bin/chromium',

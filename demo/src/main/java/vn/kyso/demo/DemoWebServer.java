@@ -55,6 +55,15 @@ public final class DemoWebServer implements AutoCloseable {
     /** @param host the address to listen on: loopback for the demo; tests also serve from a LAN address */
     public static DemoWebServer start(String host, int port, WebRoots roots, String agentUrl, Path samples)
             throws IOException {
+        return start(host, port, null, null, roots, agentUrl, samples);
+    }
+
+    /**
+     * @param tls      a key store holding the server's key and certificate, to serve over https (null: http)
+     * @param password the key store's and the key's password
+     */
+    public static DemoWebServer start(String host, int port, java.security.KeyStore tls, char[] password,
+                                      WebRoots roots, String agentUrl, Path samples) throws IOException {
         DocumentShelf shelf = DocumentShelf.load(samples);
         byte[] signature = Files.readAllBytes(samples.resolve("signature.png"));
         byte[] seal = Files.readAllBytes(samples.resolve("seal.png"));
@@ -63,6 +72,9 @@ public final class DemoWebServer implements AutoCloseable {
             config.startupWatcherEnabled = false;
             config.jetty.defaultHost = host;
             config.http.maxRequestSize = MAX_PDF_BYTES;
+            if (tls != null) {
+                config.jetty.addConnector((server, http) -> httpsConnector(server, http, host, port, tls, password));
+            }
             staticFolder(config, "/", roots.page());
             staticFolder(config, "/lib/kyso", roots.client());
             if (Files.isDirectory(roots.pdfjs())) {
@@ -91,6 +103,23 @@ public final class DemoWebServer implements AutoCloseable {
                 .json(Map.of("error", e.getMessage())));
         app.start(port);
         return new DemoWebServer(app, shelf);
+    }
+
+    /** Javalin adds no plain connector once one is configured: the server speaks https only. */
+    private static org.eclipse.jetty.server.ServerConnector httpsConnector(org.eclipse.jetty.server.Server server,
+            org.eclipse.jetty.server.HttpConfiguration http, String host, int port, java.security.KeyStore tls,
+            char[] password) {
+        org.eclipse.jetty.util.ssl.SslContextFactory.Server ssl = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+        ssl.setKeyStore(tls);
+        ssl.setKeyStorePassword(new String(password));
+        org.eclipse.jetty.server.HttpConfiguration https = new org.eclipse.jetty.server.HttpConfiguration(http);
+        https.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer());
+        org.eclipse.jetty.server.ServerConnector connector = new org.eclipse.jetty.server.ServerConnector(server,
+                new org.eclipse.jetty.server.SslConnectionFactory(ssl, "http/1.1"),
+                new org.eclipse.jetty.server.HttpConnectionFactory(https));
+        connector.setHost(host);
+        connector.setPort(port);
+        return connector;
     }
 
     private static void staticFolder(io.javalin.config.JavalinConfig config, String hostedPath, Path directory) {

@@ -55,6 +55,7 @@ final class BrowserHarness implements AutoCloseable {
     private final DemoWebServer web;
     private final DemoWebServer foreign;
     private final DemoWebServer lan;
+    private final DemoWebServer secure;
     private final Javalin control;
     private final Map<String, String> environment = new LinkedHashMap<>();
 
@@ -80,7 +81,10 @@ final class BrowserHarness implements AutoCloseable {
         Optional<java.net.InetAddress> lanAddress = lanAddress();
         int lanPort = lanAddress.isPresent() ? freePort(lanAddress.get()) : 0;
         String lanOrigin = lanAddress.map(a -> "http://" + a.getHostAddress() + ":" + lanPort).orElse("");
-        origins = lanAddress.isPresent() ? List.of(origin, lanOrigin) : List.of(origin);
+        // And over https, as most document systems are: an https page reaching the agent on http://127.0.0.1.
+        int securePort = freePort(java.net.InetAddress.getLoopbackAddress());
+        String secureOrigin = "https://localhost:" + securePort;
+        origins = lanAddress.isPresent() ? List.of(origin, secureOrigin, lanOrigin) : List.of(origin, secureOrigin);
         root = env.pki().root();
         extraCas = List.of(env.pki().intermediate());
         tsa = URI.create(env.services().urls().tsa());
@@ -90,6 +94,14 @@ final class BrowserHarness implements AutoCloseable {
         DemoWebServer.WebRoots roots = DemoWebServer.WebRoots.of(repository);
         web = DemoWebServer.start(webPort, roots, agentUrl, samples);
         foreign = DemoWebServer.start(0, roots, agentUrl, samples);
+        try {
+            secure = DemoWebServer.start("127.0.0.1", securePort, LocalhostTls.keyStore(), LocalhostTls.PASSWORD, roots,
+                    agentUrl, samples);
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("cannot make the test TLS identity", e);
+        }
         lan = lanAddress.isPresent()
                 ? DemoWebServer.start(lanAddress.get().getHostAddress(), lanPort, roots, agentUrl, samples) : null;
         control = control();
@@ -97,6 +109,7 @@ final class BrowserHarness implements AutoCloseable {
         environment.put("KYSO_FOREIGN_URL", "http://127.0.0.1:" + foreign.port());
         environment.put("KYSO_AGENT_URL", agentUrl);
         environment.put("KYSO_LAN_URL", lanOrigin);
+        environment.put("KYSO_SECURE_URL", secureOrigin);
         environment.put("KYSO_CONTROL_URL", "http://127.0.0.1:" + control.port());
         environment.put("KYSO_TEST_PIN", SoftHsmFixture.USER_PIN);
         environment.put("KYSO_CHROMIUM", chromium.toString());
@@ -192,6 +205,7 @@ final class BrowserHarness implements AutoCloseable {
     public void close() {
         control.stop();
         foreign.close();
+        secure.close();
         if (lan != null) {
             lan.close();
         }
