@@ -41,6 +41,13 @@ export const CLIENT_ERRORS = Object.freeze({
   INVALID_ARGUMENT: {
     vi: 'Tham số gọi thư viện không hợp lệ.',
     en: 'Invalid argument to the client library.'
+  },
+  // Answered by vgca-compat.js itself (which carries the same texts) when it cannot load the rest of the client.
+  CLIENT_SCRIPT_LOAD_FAILED: {
+    vi: 'Không tải được thư viện Kyso Agent (vgca-legacy.js) đặt cùng thư mục với vgca-compat.js. Hãy báo ' +
+      'bộ phận quản trị hệ thống kiểm tra các tệp của thư viện trên máy chủ.',
+    en: 'Could not load the Kyso Agent library (vgca-legacy.js) from the folder of vgca-compat.js. Ask the ' +
+      'system administrators to check the library files on the server.'
   }
 });
 
