@@ -25,6 +25,8 @@ import vn.kyso.token.TokenInfo;
 import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
 import vn.kyso.token.fault.FaultShim;
+import vn.kyso.vgca.StampImages;
+import vn.kyso.vgca.VgcaSettings;
 
 /**
  * Everything the browser tests talk to: the real agent on SoftHSM2 tokens behind the fault-injection shim (so a
@@ -56,6 +58,9 @@ final class BrowserHarness implements AutoCloseable {
     private final DemoWebServer foreign;
     private final DemoWebServer lan;
     private final DemoWebServer secure;
+    private final LegacyDocumentSystem legacy;
+    private final LegacyDocumentSystem legacyForeign;
+    private final VgcaSettings vgca;
     private final Javalin control;
     private final Map<String, String> environment = new LinkedHashMap<>();
 
@@ -84,12 +89,17 @@ final class BrowserHarness implements AutoCloseable {
         // And over https, as most document systems are: an https page reaching the agent on http://127.0.0.1.
         int securePort = freePort(java.net.InetAddress.getLoopbackAddress());
         String secureOrigin = "https://localhost:" + securePort;
-        origins = lanAddress.isPresent() ? List.of(origin, secureOrigin, lanOrigin) : List.of(origin, secureOrigin);
+        // A document system written for VGCA's plugin, given vgca-compat.js instead (LegacyDocumentSystem).
+        int legacyPort = freePort(java.net.InetAddress.getLoopbackAddress());
+        String legacyOrigin = "http://localhost:" + legacyPort;
+        origins = lanAddress.isPresent() ? List.of(origin, secureOrigin, legacyOrigin, lanOrigin)
+                : List.of(origin, secureOrigin, legacyOrigin);
+        vgca = VgcaSettings.of(List.of(), new StampImages(samples.resolve("signature.png"), samples.resolve("seal.png")));
         root = env.pki().root();
         extraCas = List.of(env.pki().intermediate());
         tsa = URI.create(env.services().urls().tsa());
         agentHome = work.resolve("agent");
-        agent = DemoAgent.start(0, origins, tokens, root, extraCas, tsa, prompts, agentHome);
+        agent = DemoAgent.start(0, origins, tokens, root, extraCas, tsa, prompts, agentHome, vgca);
         String agentUrl = "http://127.0.0.1:" + agent.port();
         DemoWebServer.WebRoots roots = DemoWebServer.WebRoots.of(repository);
         web = DemoWebServer.start(webPort, roots, agentUrl, samples);
@@ -104,18 +114,31 @@ final class BrowserHarness implements AutoCloseable {
         }
         lan = lanAddress.isPresent()
                 ? DemoWebServer.start(lanAddress.get().getHostAddress(), lanPort, roots, agentUrl, samples) : null;
+        legacy = LegacyDocumentSystem.start(legacyPort, repository, agentUrl, LegacyDocumentSystem.draft(samples));
+        legacyForeign = LegacyDocumentSystem.counting();
         control = control();
         environment.put("KYSO_WEB_URL", origin);
         environment.put("KYSO_FOREIGN_URL", "http://127.0.0.1:" + foreign.port());
         environment.put("KYSO_AGENT_URL", agentUrl);
         environment.put("KYSO_LAN_URL", lanOrigin);
         environment.put("KYSO_SECURE_URL", secureOrigin);
+        environment.put("KYSO_LEGACY_URL", legacyOrigin);
+        environment.put("KYSO_LEGACY_FOREIGN_URL", legacyForeign.loopbackOrigin());
         environment.put("KYSO_CONTROL_URL", "http://127.0.0.1:" + control.port());
         environment.put("KYSO_TEST_PIN", SoftHsmFixture.USER_PIN);
         environment.put("KYSO_CHROMIUM", chromium.toString());
         Path artifacts = repository.resolve("demo/target/browser-artifacts");
         clear(artifacts);
         environment.put("KYSO_ARTIFACTS", artifacts.toString());
+    }
+
+    /** The document system written for VGCA's plugin, and the foreign server its page must never reach. */
+    LegacyDocumentSystem legacy() {
+        return legacy;
+    }
+
+    LegacyDocumentSystem legacyForeign() {
+        return legacyForeign;
     }
 
     /** What the browser scripts need to find everything (KYSO_* variables). */
@@ -147,7 +170,7 @@ final class BrowserHarness implements AutoCloseable {
         app.post("/agent/restart", ctx -> {
             int port = agent.port();
             agent.close();
-            agent = DemoAgent.start(port, origins, tokens, root, extraCas, tsa, prompts, agentHome);
+            agent = DemoAgent.start(port, origins, tokens, root, extraCas, tsa, prompts, agentHome, vgca);
             ctx.json(Map.of("port", port));
         });
         app.post("/token/{label}/{action}", ctx -> {
@@ -204,6 +227,8 @@ final class BrowserHarness implements AutoCloseable {
     @Override
     public void close() {
         control.stop();
+        legacy.close();
+        legacyForeign.close();
         foreign.close();
         secure.close();
         if (lan != null) {

@@ -46,7 +46,8 @@ class BrowserTest {
         }
 
         try (BrowserHarness harness = new BrowserHarness(repository, work, chromium)) {
-            return run(jsClient, harness.environment());
+            Stream<DynamicTest> browser = run(jsClient, harness.environment());
+            return Stream.concat(browser, LegacyUploadChecks.of(harness.legacy(), harness.legacyForeign()).stream());
         }
     }
 
