@@ -46,6 +46,18 @@ test('a refused consent reaches the page as CONSENT_REFUSED in Vietnamese and En
   await screenshot(page, '10-2-consent-refused');
 });
 
+test('a mistyped PIN reaches the page as PIN_INCORRECT in both languages and is never retried', async () => {
+  await resetPerson('APPROVE', { pin: 'wrong' });
+  await row().locator('button[data-action="approve"]').click();
+  const outcome = await finished();
+  assert.equal(outcome.kind, 'error');
+  assert.match(outcome.text, /PIN_INCORRECT/);
+  assert.ok(await page.textContent('#message .en'), 'the English message is shown under the Vietnamese one');
+  assert.equal((await prompts()).pinPrompts, 1, 'one PIN typed, one try: the agent never retries');
+  assert.equal(await row().getAttribute('data-status'), 'DRAFT');
+  await screenshot(page, '10-2b-wrong-pin');
+});
+
 test('Ký số (approve): the agent asks the person, the page shows the signed PDF with the signature image', async () => {
   await resetPerson('APPROVE');
   await row().locator('button[data-action="approve"]').click();

@@ -62,8 +62,9 @@ export async function control (pathname, method = 'GET') {
   return response.json();
 }
 
-export function resetPerson (decision = 'APPROVE') {
-  return control(`/prompts/reset?decision=${decision}`, 'POST');
+/** Clears what the person was asked and logs the tokens out; `pin: 'wrong'` makes the person mistype the PIN. */
+export function resetPerson (decision = 'APPROVE', { pin = 'right' } = {}) {
+  return control(`/prompts/reset?decision=${decision}&pin=${pin}`, 'POST');
 }
 
 export function prompts () {

@@ -32,6 +32,9 @@ async function main () {
   $('agency').textContent = config.agency;
   $('issue-date').value = new Date().toISOString().slice(0, 10);
   $('incoming-file').addEventListener('change', verifyIncoming);
+  for (const id of ['personal-certificate', 'organisation-certificate']) {
+    $(id).addEventListener('change', (event) => { event.target.dataset.picked = 'true'; });
+  }
   await loadDocuments();
   await connectAgent();
 }
@@ -101,7 +104,9 @@ function fillSelect (select, best, suitable) {
     option.textContent = `${commonName(certificate.subject)} — ${certificate.token.label}`;
     select.append(option);
   }
-  if (ordered.some((c) => c.id === previous)) select.value = previous;
+  // A certificate the person picked stays picked while present; otherwise the best one, so a token that comes back
+  // takes its place again.
+  if (select.dataset.picked === 'true' && ordered.some((c) => c.id === previous)) select.value = previous;
 }
 
 function commonName (subject) {
