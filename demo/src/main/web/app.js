@@ -195,7 +195,11 @@ function progress ({ phase, loaded, total }) {
   $('progress').hidden = false;
   const percent = total ? Math.round(100 * loaded / total) : 0;
   $('progress-bar').style.width = `${percent}%`;
-  const what = { upload: 'Đang gửi', sign: 'Đang ký', download: 'Đang nhận', done: 'Xong' }[phase] ?? phase;
+  if (phase === 'sign') {
+    $('progress-text').textContent = 'Đang chờ xác nhận và ký trên Kyso Agent…';
+    return;
+  }
+  const what = { upload: 'Đang gửi', download: 'Đang nhận', done: 'Xong' }[phase] ?? phase;
   $('progress-text').textContent = `${what}: ${(loaded / 1048576).toFixed(1)} / ${(total / 1048576).toFixed(1)} MB (${percent}%)`;
 }
 
