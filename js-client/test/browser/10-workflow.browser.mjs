@@ -1,31 +1,16 @@
 // Approve → issue → copy → verify in the demo document system, through the real agent, as an official would click.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { env, launch, openDemo, resetPerson, prompts, screenshot } from './harness.mjs';
+import { env, demoPage, outcome, resetPerson, prompts, screenshot } from './harness.mjs';
 
-let browser;
-let page;
-let seen;
+const demo = demoPage();
 const DOC = 'quyet-dinh-chuyen-doi-so';
-
-before(async () => {
-  const launched = await launch();
-  browser = launched.browser;
-  ({ page, seen } = await openDemo(launched.context));
-});
-after(async () => { await browser?.close(); });
-
+let page;
 const row = (id = DOC) => page.locator(`#document-list tr[data-id="${id}"]`);
-
-async function finished () {
-  await page.waitForFunction(() => {
-    const m = document.getElementById('message');
-    return m && !m.hidden && ['ok', 'error'].includes(m.dataset.kind);
-  }, null, { timeout: 120000 });
-  return { kind: await page.getAttribute('#message', 'data-kind'), text: await page.textContent('#message') };
-}
+const finished = () => outcome(page);
 
 test('the page connects to the agent and lists the certificates of the tokens', async () => {
+  page = demo.page;
   assert.equal(await page.getAttribute('#agent-status', 'data-state'), 'ok', await page.textContent('#agent-status'));
   const personal = await page.locator('#personal-certificate option').allTextContents();
   assert.ok(personal.some((t) => t.includes('Nguyễn Văn An')), personal.join(' | '));
@@ -38,19 +23,31 @@ test('the page connects to the agent and lists the certificates of the tokens', 
 test('a refused consent reaches the page as CONSENT_REFUSED in Vietnamese and English, nothing is stored', async () => {
   await resetPerson('REFUSE');
   await row().locator('button[data-action="approve"]').click();
-  const outcome = await finished();
-  assert.equal(outcome.kind, 'error');
-  assert.match(outcome.text, /CONSENT_REFUSED/);
+  const refused = await finished();
+  assert.equal(refused.kind, 'error');
+  assert.match(refused.text, /CONSENT_REFUSED/);
   assert.equal((await prompts()).pinPrompts, 0, 'no PIN is asked after a refusal');
   assert.equal(await row().getAttribute('data-status'), 'DRAFT');
   await screenshot(page, '10-2-consent-refused');
 });
 
+test('a mistyped PIN reaches the page as PIN_INCORRECT in both languages and is never retried', async () => {
+  await resetPerson('APPROVE', { pin: 'wrong' });
+  await row().locator('button[data-action="approve"]').click();
+  const mistyped = await finished();
+  assert.equal(mistyped.kind, 'error');
+  assert.match(mistyped.text, /PIN_INCORRECT/);
+  assert.ok(await page.textContent('#message .en'), 'the English message is shown under the Vietnamese one');
+  assert.equal((await prompts()).pinPrompts, 1, 'one PIN typed, one try: the agent never retries');
+  assert.equal(await row().getAttribute('data-status'), 'DRAFT');
+  await screenshot(page, '10-2b-wrong-pin');
+});
+
 test('Ký số (approve): the agent asks the person, the page shows the signed PDF with the signature image', async () => {
   await resetPerson('APPROVE');
   await row().locator('button[data-action="approve"]').click();
-  const outcome = await finished();
-  assert.equal(outcome.kind, 'ok', outcome.text);
+  const done = await finished();
+  assert.equal(done.kind, 'ok', done.text);
   assert.equal(await row().getAttribute('data-status'), 'APPROVED');
   const { consents, pinPrompts } = await prompts();
   assert.equal(consents.length, 1);
@@ -72,8 +69,8 @@ test('Phát hành (issue): the clerk enters số/ký hiệu and date, the seal i
   await page.fill('#issue-date', '2026-11-27');
   await screenshot(page, '10-4-issue-dialog');
   await page.click('#issue-confirm');
-  const outcome = await finished();
-  assert.equal(outcome.kind, 'ok', outcome.text);
+  const done = await finished();
+  assert.equal(done.kind, 'ok', done.text);
   assert.equal(await row().getAttribute('data-status'), 'ISSUED');
   assert.match(await row().textContent(), /15\/QĐ-SKHCN/);
   const { consents } = await prompts();
@@ -86,8 +83,8 @@ test('Phát hành (issue): the clerk enters số/ký hiệu and date, the seal i
 
 test('Kiểm tra chữ ký (verify): both signatures are valid and the report is in Vietnamese', async () => {
   await row().locator('button[data-action="verify"]').click();
-  const outcome = await finished();
-  assert.equal(outcome.kind, 'ok', outcome.text);
+  const done = await finished();
+  assert.equal(done.kind, 'ok', done.text);
   assert.equal(await page.getAttribute('#report', 'data-indication'), 'TOTAL_PASSED');
   const indications = await page.locator('#report .signature').evaluateAll((nodes) => nodes.map((n) => n.dataset.indication));
   assert.ok(indications.length >= 2, `expected the approval and the seal, got ${indications}`);
@@ -102,8 +99,8 @@ test('Kiểm tra chữ ký (verify): both signatures are valid and the report is
 test('Sao y (electronic copy): a new signed copy appears and verifies as valid', async () => {
   await resetPerson('APPROVE');
   await row().locator('button[data-action="copy"]').click();
-  const outcome = await finished();
-  assert.equal(outcome.kind, 'ok', outcome.text);
+  const done = await finished();
+  assert.equal(done.kind, 'ok', done.text);
   const copy = page.locator('#document-list tr[data-status="COPY"]').first();
   await copy.locator('button[data-action="verify"]').click();
   const verified = await finished();
@@ -114,11 +111,11 @@ test('Sao y (electronic copy): a new signed copy appears and verifies as valid',
 });
 
 test('the page never sees the PIN: not in any frame, request, field or script state', async () => {
-  const haystacks = [...seen.framesSent, ...seen.framesReceived, ...seen.requests.map((r) => r.url + ' ' + r.body)];
-  assert.ok(seen.framesSent.length > 0, 'the page talked to the agent');
+  const haystacks = [...demo.seen.framesSent, ...demo.seen.framesReceived, ...demo.seen.requests.map((r) => r.url + ' ' + r.body)];
+  assert.ok(demo.seen.framesSent.length > 0, 'the page talked to the agent');
   for (const text of haystacks) assert.ok(!text.includes(env.pin), `PIN found in: ${text.slice(0, 200)}`);
   assert.equal(await page.locator('input[type="password"]').count(), 0);
   const state = await page.evaluate(() => JSON.stringify(window.kysoDemo) + document.documentElement.outerHTML);
   assert.ok(!state.includes(env.pin));
-  assert.ok(!seen.console.some((line) => line.includes(env.pin)));
+  assert.ok(!demo.seen.console.some((line) => line.includes(env.pin)));
 });

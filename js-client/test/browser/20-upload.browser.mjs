@@ -1,27 +1,18 @@
 // A 20 MB PDF chosen in the page travels to the agent in binary frames, with progress events all the way.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openDemo, screenshot, paddedPdf, writeArtifact } from './harness.mjs';
+import { demoPage, outcome, screenshot, paddedPdf, writeArtifact } from './harness.mjs';
 
-let browser;
-let page;
-
-before(async () => {
-  const launched = await launch();
-  browser = launched.browser;
-  ({ page } = await openDemo(launched.context));
-});
-after(async () => { await browser?.close(); });
+const demo = demoPage();
 
 test('a 20 MB PDF uploads with progress events and is verified (no signature) in Vietnamese', async () => {
+  const { page } = demo;
   const size = 20 * 1024 * 1024;
   const pdf = paddedPdf(size);
   assert.equal(pdf.length, size);
   await page.setInputFiles('#incoming-file', { name: 'van-ban-den-20MB.pdf', mimeType: 'application/pdf', buffer: pdf });
-  await page.waitForFunction(() => ['ok', 'error'].includes(document.getElementById('message').dataset.kind), null,
-    { timeout: 120000 });
-  const outcome = await page.textContent('#message');
-  assert.equal(await page.getAttribute('#message', 'data-kind'), 'ok', outcome);
+  const verified = await outcome(page);
+  assert.equal(verified.kind, 'ok', verified.text);
   assert.equal(await page.getAttribute('#report', 'data-indication'), 'INDETERMINATE');
   assert.match(await page.textContent('#report'), /không có chữ ký số nào/);
 

@@ -1,20 +1,13 @@
 // The agent restarts (update, crash): the page is told, reconnects by itself, and signs again without a reload.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openDemo, screenshot, control, resetPerson } from './harness.mjs';
+import { demoPage, screenshot, control, resetPerson } from './harness.mjs';
 
-let browser;
-let page;
-
-before(async () => {
-  const launched = await launch();
-  browser = launched.browser;
-  ({ page } = await openDemo(launched.context));
-  await resetPerson('APPROVE');
-});
-after(async () => { await browser?.close(); });
+const demo = demoPage();
+before(() => resetPerson('APPROVE'));
 
 test('after an agent restart the page reconnects by itself and works again', async () => {
+  const { page } = demo;
   assert.equal(await page.getAttribute('#agent-status', 'data-state'), 'ok');
   await control('/agent/restart', 'POST');
   await page.waitForSelector('#events li[data-event="connection.lost"]', { timeout: 10000 });

@@ -1,19 +1,13 @@
 // A page from an origin the agent does not allow gets nothing: no health answer it can read, no WebSocket, no dialog.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { env, launch, openDemo, screenshot, prompts, resetPerson } from './harness.mjs';
+import { env, demoPage, screenshot, prompts, resetPerson } from './harness.mjs';
 
-let browser;
-let context;
-
-before(async () => {
-  ({ browser, context } = await launch());
-  await resetPerson('APPROVE');
-});
-after(async () => { await browser?.close(); });
+before(() => resetPerson('APPROVE'));
+const demo = demoPage({ url: env.foreign });
 
 test('the same page served from a non-allowed origin is refused by the agent', async () => {
-  const { page } = await openDemo(context, env.foreign);
+  const { page } = demo;
   const statuses = [];
   page.on('response', (r) => { if (r.url().startsWith(env.agent)) statuses.push(r.status()); });
   assert.equal(await page.getAttribute('#agent-status', 'data-state'), 'error');

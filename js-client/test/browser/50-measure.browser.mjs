@@ -1,21 +1,14 @@
 // Figures measured from the page with performance.now(): signHash and 1-page signPdf round trips, 20 MB upload rate.
 // Not a timed test: the figures are printed and kept as an artefact; the assertions check that the work was real.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { env, launch, openDemo, prompts, resetPerson, median, writeArtifact } from './harness.mjs';
+import { env, demoPage, prompts, resetPerson, median, writeArtifact } from './harness.mjs';
 
-let browser;
-let page;
-
-before(async () => {
-  const launched = await launch();
-  browser = launched.browser;
-  ({ page } = await openDemo(launched.context));
-  await resetPerson('APPROVE');
-});
-after(async () => { await browser?.close(); });
+const demo = demoPage();
+before(() => resetPerson('APPROVE'));
 
 test('round trips from the page: signHash ×50, 1-page signPdf ×10, 20 MB upload', async () => {
+  const { page } = demo;
   const m = await page.evaluate(async (agentUrl) => {
     const { connect } = await import('/lib/kyso/index.js');
     const agent = await connect({ url: agentUrl });

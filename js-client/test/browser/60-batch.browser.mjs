@@ -1,21 +1,14 @@
 // sign.pdf.batch from the page: one consent and one PIN for the whole list, per-document status and progress.
 // Runs when the agent lists the method in info.methods (the batch protocol arrives with the agent's batch work).
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { env, launch, openDemo, prompts, resetPerson, screenshot } from './harness.mjs';
+import { env, demoPage, prompts, resetPerson, screenshot } from './harness.mjs';
 
-let browser;
-let page;
-
-before(async () => {
-  const launched = await launch();
-  browser = launched.browser;
-  ({ page } = await openDemo(launched.context));
-  await resetPerson('APPROVE');
-});
-after(async () => { await browser?.close(); });
+const demo = demoPage();
+before(() => resetPerson('APPROVE'));
 
 test('batch: three documents, one consent, each signed and valid', async (t) => {
+  const { page } = demo;
   const methods = await page.evaluate(() => window.kysoDemo.methods ?? []);
   if (!methods.includes('sign.pdf.batch')) {
     t.skip('the agent does not offer sign.pdf.batch yet');

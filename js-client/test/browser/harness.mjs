@@ -3,6 +3,7 @@
 // Run by demo/src/test/java/vn/kyso/demo/BrowserTest.java, which starts the agent, the demo servers and the harness.
 import fs from 'node:fs';
 import path from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 function required (name) {
@@ -62,8 +63,9 @@ export async function control (pathname, method = 'GET') {
   return response.json();
 }
 
-export function resetPerson (decision = 'APPROVE') {
-  return control(`/prompts/reset?decision=${decision}`, 'POST');
+/** Clears what the person was asked and logs the tokens out; `pin: 'wrong'` makes the person mistype the PIN. */
+export function resetPerson (decision = 'APPROVE', { pin = 'right' } = {}) {
+  return control(`/prompts/reset?decision=${decision}&pin=${pin}`, 'POST');
 }
 
 export function prompts () {
@@ -84,6 +86,27 @@ export async function openDemo (context, url = env.web) {
   await page.goto(url + '/');
   await page.waitForSelector('#agent-status:not([data-state="pending"])');
   return { page, seen };
+}
+
+/**
+ * One browser with the demo page open for the tests of a file: launched before them, closed after them.
+ * @returns {{browser, context, page, seen}} filled in once the file's tests start
+ */
+export function demoPage ({ url = env.web, args = [] } = {}) {
+  const session = {};
+  before(async () => {
+    Object.assign(session, await launch(args));
+    Object.assign(session, await openDemo(session.context, url));
+  });
+  after(async () => { await session.browser?.close(); });
+  return session;
+}
+
+/** Waits for the outcome of the action just started on the page; returns its kind (ok | error) and text. */
+export async function outcome (page, timeout = 120000) {
+  await page.waitForFunction(() => ['ok', 'error'].includes(document.getElementById('message').dataset.kind), null,
+    { timeout });
+  return { kind: await page.getAttribute('#message', 'data-kind'), text: await page.textContent('#message') };
 }
 
 export function median (values) {

@@ -32,6 +32,9 @@ async function main () {
   $('agency').textContent = config.agency;
   $('issue-date').value = new Date().toISOString().slice(0, 10);
   $('incoming-file').addEventListener('change', verifyIncoming);
+  for (const id of ['personal-certificate', 'organisation-certificate']) {
+    $(id).addEventListener('change', (event) => { event.target.dataset.picked = 'true'; });
+  }
   await loadDocuments();
   await connectAgent();
 }
@@ -101,7 +104,9 @@ function fillSelect (select, best, suitable) {
     option.textContent = `${commonName(certificate.subject)} — ${certificate.token.label}`;
     select.append(option);
   }
-  if (ordered.some((c) => c.id === previous)) select.value = previous;
+  // A certificate the person picked stays picked while present; otherwise the best one, so a token that comes back
+  // takes its place again.
+  if (select.dataset.picked === 'true' && ordered.some((c) => c.id === previous)) select.value = previous;
 }
 
 function commonName (subject) {
@@ -190,7 +195,11 @@ function progress ({ phase, loaded, total }) {
   $('progress').hidden = false;
   const percent = total ? Math.round(100 * loaded / total) : 0;
   $('progress-bar').style.width = `${percent}%`;
-  const what = { upload: 'Đang gửi', sign: 'Đang ký', download: 'Đang nhận', done: 'Xong' }[phase] ?? phase;
+  if (phase === 'sign') {
+    $('progress-text').textContent = 'Đang chờ xác nhận và ký trên Kyso Agent…';
+    return;
+  }
+  const what = { upload: 'Đang gửi', download: 'Đang nhận', done: 'Xong' }[phase] ?? phase;
   $('progress-text').textContent = `${what}: ${(loaded / 1048576).toFixed(1)} / ${(total / 1048576).toFixed(1)} MB (${percent}%)`;
 }
 

@@ -1,11 +1,5 @@
 package vn.kyso.demo;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.GeneralPath;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,14 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import javax.imageio.ImageIO;
-
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+import vn.kyso.testpki.StampPngs;
 
 /**
  * The demo document system's drafts: one-page Vietnamese official documents laid out as Nghị định 30/2020 shows them
@@ -91,8 +85,8 @@ public final class SampleDocuments {
         for (Draft draft : DRAFTS) {
             Files.write(directory.resolve(draft.fileName()), pdf(draft));
         }
-        Files.write(directory.resolve("signature.png"), signaturePng());
-        Files.write(directory.resolve("seal.png"), sealPng());
+        Files.write(directory.resolve("signature.png"), StampPngs.signature());
+        Files.write(directory.resolve("seal.png"), StampPngs.seal());
     }
 
     public static Draft draft(String id) {
@@ -158,70 +152,5 @@ public final class SampleDocuments {
         content.newLineAtOffset(x, y);
         content.showText(text);
         content.endText();
-    }
-
-    /** A blue handwritten stroke, 400 × 160 px, transparent background. */
-    public static byte[] signaturePng() throws IOException {
-        BufferedImage image = new BufferedImage(400, 160, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = graphics(image);
-        g.setColor(new Color(20, 40, 200));
-        g.setStroke(new BasicStroke(8, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        GeneralPath stroke = new GeneralPath();
-        stroke.moveTo(20, 110);
-        stroke.curveTo(60, 10, 100, 20, 130, 95);
-        stroke.curveTo(160, 150, 210, 140, 240, 60);
-        stroke.curveTo(270, 15, 330, 30, 380, 100);
-        g.draw(stroke);
-        g.drawLine(40, 135, 360, 125);
-        g.dispose();
-        return png(image);
-    }
-
-    /** A red round seal with the agency's name around a star, 300 × 300 px, transparent outside the rings. */
-    public static byte[] sealPng() throws IOException {
-        BufferedImage image = new BufferedImage(300, 300, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = graphics(image);
-        g.setColor(new Color(220, 20, 20));
-        g.setStroke(new BasicStroke(12));
-        g.drawOval(8, 8, 284, 284);
-        g.setStroke(new BasicStroke(4));
-        g.drawOval(70, 70, 160, 160);
-        GeneralPath star = new GeneralPath();
-        for (int i = 0; i < 10; i++) {
-            double radius = i % 2 == 0 ? 55 : 22;
-            double angle = -Math.PI / 2 + i * Math.PI / 5;
-            double x = 150 + radius * Math.cos(angle);
-            double y = 150 + radius * Math.sin(angle);
-            if (i == 0) {
-                star.moveTo(x, y);
-            } else {
-                star.lineTo(x, y);
-            }
-        }
-        star.closePath();
-        g.fill(star);
-        g.setFont(new java.awt.Font(java.awt.Font.SERIF, java.awt.Font.BOLD, 22));
-        String ring = "SỞ KHOA HỌC VÀ CÔNG NGHỆ * NINH BÌNH * ";
-        double step = 2 * Math.PI / ring.length();
-        for (int i = 0; i < ring.length(); i++) {
-            java.awt.geom.AffineTransform saved = g.getTransform();
-            g.rotate(-Math.PI / 2 + i * step + Math.PI / 2, 150, 150);
-            g.drawString(String.valueOf(ring.charAt(i)), 144, 52);
-            g.setTransform(saved);
-        }
-        g.dispose();
-        return png(image);
-    }
-
-    private static Graphics2D graphics(BufferedImage image) {
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        return g;
-    }
-
-    private static byte[] png(BufferedImage image) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 }

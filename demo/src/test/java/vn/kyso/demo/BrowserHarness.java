@@ -44,6 +44,8 @@ final class BrowserHarness implements AutoCloseable {
     private final List<Map<String, Object>> consents = new CopyOnWriteArrayList<>();
     private final AtomicReference<ConsentPrompt.Decision> decision = new AtomicReference<>(ConsentPrompt.Decision.APPROVE);
     private final AtomicInteger pinPrompts = new AtomicInteger();
+    /** What the scripted person types: the right PIN unless a test asks for a wrong one. */
+    private final AtomicReference<String> typedPin = new AtomicReference<>(SoftHsmFixture.USER_PIN);
     private final Map<String, Long> slots = new ConcurrentHashMap<>();
     private final FaultShim shim;
     private final TokenManager tokens;
@@ -76,7 +78,7 @@ final class BrowserHarness implements AutoCloseable {
             return decision.get();
         }, request -> {
             pinPrompts.incrementAndGet();
-            return Optional.of(SoftHsmFixture.USER_PIN.toCharArray());
+            return Optional.of(typedPin.get().toCharArray());
         }, "scripted");
         // The agent must know the allowed origin before the page's server runs: reserve the port first.
         int webPort = freePort(java.net.InetAddress.getLoopbackAddress());
@@ -164,6 +166,8 @@ final class BrowserHarness implements AutoCloseable {
             pinPrompts.set(0);
             String wanted = ctx.queryParam("decision");
             decision.set(wanted == null ? ConsentPrompt.Decision.APPROVE : ConsentPrompt.Decision.valueOf(wanted));
+            typedPin.set("wrong".equals(ctx.queryParam("pin")) ? "999999" : SoftHsmFixture.USER_PIN);
+            tokens.tokens().forEach(t -> tokens.logout(t.id()));
             ctx.json(Map.of());
         });
         // The agent stops and starts again on the same port, as after an update or a crash.
@@ -178,11 +182,34 @@ final class BrowserHarness implements AutoCloseable {
             switch (ctx.pathParam("action")) {
                 case "unplug" -> shim.unplug(slot);
                 case "plug" -> shim.plugIn(slot);
+                case "unplug-while-signing" -> unplugWhileSigning(slot);
                 default -> throw new IllegalArgumentException(ctx.pathParam("action"));
             }
             ctx.json(Map.of("slot", slot));
         });
         return app.start(0);
+    }
+
+    /** The next signature on the token takes a while, and the token is pulled out while it is being made. */
+    private void unplugWhileSigning(long slot) {
+        long before = shim.callCount("C_Sign");
+        shim.delay("C_Sign", 1500);
+        Thread puller = new Thread(() -> {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            try {
+                while (shim.callCount("C_Sign") == before && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                Thread.sleep(200);
+                shim.unplug(slot);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                shim.delay("C_Sign", 0);
+            }
+        }, "browser-test-token-puller");
+        puller.setDaemon(true);
+        puller.start();
     }
 
     /** The slot of a token, remembered while it is present so it can be plugged back in after removal. */
