@@ -1,5 +1,4 @@
 // sign.pdf.batch from the page: one consent and one PIN for the whole list, per-document status and progress.
-// Runs when the agent lists the method in info.methods (the batch protocol arrives with the agent's batch work).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { env, demoPage, prompts, resetPerson, screenshot } from './harness.mjs';
@@ -7,13 +6,10 @@ import { env, demoPage, prompts, resetPerson, screenshot } from './harness.mjs';
 const demo = demoPage();
 before(() => resetPerson('APPROVE'));
 
-test('batch: three documents, one consent, each signed and valid', async (t) => {
+test('batch: three documents, one consent, each signed and valid', async () => {
   const { page } = demo;
   const methods = await page.evaluate(() => window.kysoDemo.methods ?? []);
-  if (!methods.includes('sign.pdf.batch')) {
-    t.skip('the agent does not offer sign.pdf.batch yet');
-    return;
-  }
+  assert.ok(methods.includes('sign.pdf.batch'), `the agent offers sign.pdf.batch (methods: ${methods})`);
   const result = await page.evaluate(async (agentUrl) => {
     const { connect } = await import('/lib/kyso/index.js');
     const agent = await connect({ url: agentUrl });
