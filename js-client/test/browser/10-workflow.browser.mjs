@@ -1,13 +1,14 @@
 // Approve → issue → copy → verify in the demo document system, through the real agent, as an official would click.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { env, demoPage, outcome, resetPerson, prompts, screenshot } from './harness.mjs';
+import { env, demoPage, outcome, forgetOutcome as forgetOutcomeOf, resetPerson, prompts, screenshot } from './harness.mjs';
 
 const demo = demoPage();
 const DOC = 'quyet-dinh-chuyen-doi-so';
 let page;
 const row = (id = DOC) => page.locator(`#document-list tr[data-id="${id}"]`);
 const finished = () => outcome(page);
+const forgetOutcome = () => forgetOutcomeOf(page);
 
 test('the page connects to the agent and lists the certificates of the tokens', async () => {
   page = demo.page;
@@ -22,6 +23,7 @@ test('the page connects to the agent and lists the certificates of the tokens', 
 
 test('a refused consent reaches the page as CONSENT_REFUSED in Vietnamese and English, nothing is stored', async () => {
   await resetPerson('REFUSE');
+  await forgetOutcome();
   await row().locator('button[data-action="approve"]').click();
   const refused = await finished();
   assert.equal(refused.kind, 'error');
@@ -33,6 +35,7 @@ test('a refused consent reaches the page as CONSENT_REFUSED in Vietnamese and En
 
 test('a mistyped PIN reaches the page as PIN_INCORRECT in both languages and is never retried', async () => {
   await resetPerson('APPROVE', { pin: 'wrong' });
+  await forgetOutcome();
   await row().locator('button[data-action="approve"]').click();
   const mistyped = await finished();
   assert.equal(mistyped.kind, 'error');
@@ -45,6 +48,7 @@ test('a mistyped PIN reaches the page as PIN_INCORRECT in both languages and is 
 
 test('Ký số (approve): the agent asks the person, the page shows the signed PDF with the signature image', async () => {
   await resetPerson('APPROVE');
+  await forgetOutcome();
   await row().locator('button[data-action="approve"]').click();
   const done = await finished();
   assert.equal(done.kind, 'ok', done.text);
@@ -68,6 +72,7 @@ test('Phát hành (issue): the clerk enters số/ký hiệu and date, the seal i
   await page.fill('#issue-number', '15/QĐ-SKHCN');
   await page.fill('#issue-date', '2026-11-27');
   await screenshot(page, '10-4-issue-dialog');
+  await forgetOutcome();
   await page.click('#issue-confirm');
   const done = await finished();
   assert.equal(done.kind, 'ok', done.text);
@@ -82,6 +87,7 @@ test('Phát hành (issue): the clerk enters số/ký hiệu and date, the seal i
 });
 
 test('Kiểm tra chữ ký (verify): both signatures are valid and the report is in Vietnamese', async () => {
+  await forgetOutcome();
   await row().locator('button[data-action="verify"]').click();
   const done = await finished();
   assert.equal(done.kind, 'ok', done.text);
@@ -98,10 +104,12 @@ test('Kiểm tra chữ ký (verify): both signatures are valid and the report is
 
 test('Sao y (electronic copy): a new signed copy appears and verifies as valid', async () => {
   await resetPerson('APPROVE');
+  await forgetOutcome();
   await row().locator('button[data-action="copy"]').click();
   const done = await finished();
   assert.equal(done.kind, 'ok', done.text);
   const copy = page.locator('#document-list tr[data-status="COPY"]').first();
+  await forgetOutcome();
   await copy.locator('button[data-action="verify"]').click();
   const verified = await finished();
   assert.equal(verified.kind, 'ok', verified.text);

@@ -2,7 +2,7 @@
 // trustworthy origin, so no mixed-content block) and signs like the http page does.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { env, demoPage, outcome, resetPerson, prompts, screenshot } from './harness.mjs';
+import { env, demoPage, outcome, forgetOutcome, resetPerson, prompts, screenshot } from './harness.mjs';
 
 // The page's certificate is self-signed for this run; the agent itself uses no TLS.
 const demo = demoPage({ url: env.secure, args: ['--ignore-certificate-errors'] });
@@ -14,6 +14,7 @@ test('an https page connects to the agent on http://127.0.0.1 and signs', async 
   assert.equal(await page.evaluate(() => window.isSecureContext), true);
   await resetPerson('APPROVE');
   const row = page.locator('#document-list tr[data-id="thong-bao-lich-hop"]');
+  await forgetOutcome(page);
   await row.locator('button[data-action="approve"]').click();
   const signed = await outcome(page);
   assert.equal(signed.kind, 'ok', signed.text);

@@ -1,7 +1,7 @@
 // A 20 MB PDF chosen in the page travels to the agent in binary frames, with progress events all the way.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { demoPage, outcome, screenshot, paddedPdf, writeArtifact } from './harness.mjs';
+import { demoPage, outcome, forgetOutcome, screenshot, paddedPdf, writeArtifact } from './harness.mjs';
 
 const demo = demoPage();
 
@@ -10,6 +10,7 @@ test('a 20 MB PDF uploads with progress events and is verified (no signature) in
   const size = 20 * 1024 * 1024;
   const pdf = paddedPdf(size);
   assert.equal(pdf.length, size);
+  await forgetOutcome(page);
   await page.setInputFiles('#incoming-file', { name: 'van-ban-den-20MB.pdf', mimeType: 'application/pdf', buffer: pdf });
   const verified = await outcome(page);
   assert.equal(verified.kind, 'ok', verified.text);

@@ -1,7 +1,7 @@
 // Pulling the token out and plugging it back in reaches the open page as events; the certificate list follows.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { demoPage, outcome, screenshot, control, resetPerson, prompts } from './harness.mjs';
+import { demoPage, outcome, forgetOutcome, screenshot, control, resetPerson, prompts } from './harness.mjs';
 
 const TOKEN = 'VGCA Token An (TEST)';
 const demo = demoPage();
@@ -34,6 +34,7 @@ test('pulled out in the middle of a signature: TOKEN_REMOVED on the page; plugge
   await resetPerson('APPROVE');
   const row = page.locator('#document-list tr[data-id="cong-van-chu-ky-so"]');
   await control(`/token/${encodeURIComponent(TOKEN)}/unplug-while-signing`, 'POST');
+  await forgetOutcome(page);
   await row.locator('button[data-action="approve"]').click();
   const removed = await outcome(page);
   assert.equal(removed.kind, 'error');
@@ -50,6 +51,7 @@ test('pulled out in the middle of a signature: TOKEN_REMOVED on the page; plugge
   await page.waitForFunction((t) => [...document.querySelectorAll('#personal-certificate option')]
     .some((o) => o.textContent.includes(t)), TOKEN, { timeout: 10000 });
   await resetPerson('APPROVE');
+  await forgetOutcome(page);
   await row.locator('button[data-action="approve"]').click();
   const signed = await outcome(page);
   assert.equal(signed.kind, 'ok', signed.text);

@@ -103,6 +103,14 @@ export function demoPage ({ url = env.web, args = [] } = {}) {
 }
 
 /** Waits for the outcome of the action just started on the page; returns its kind (ok | error) and text. */
+/**
+ * Forgets the outcome shown on the page (the message box keeps the last one until the next action starts), so the
+ * next {@link outcome} waits for a new one. Call it before the action.
+ */
+export function forgetOutcome (page) {
+  return page.evaluate(() => { document.getElementById('message').dataset.kind = ''; });
+}
+
 export async function outcome (page, timeout = 120000) {
   await page.waitForFunction(() => ['ok', 'error'].includes(document.getElementById('message').dataset.kind), null,
     { timeout });
