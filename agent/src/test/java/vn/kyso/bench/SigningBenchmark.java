@@ -88,7 +88,9 @@ class SigningBenchmark {
         TokenSignerPort signer = PadesTestSupport.signer(TestPki.PERSONAL_AN);
         DssSigner dss = new DssSigner(env, signer);
 
-        // Sanity: both engines' 1-page outputs are valid at the level asked, judged by our verifier.
+        // Sanity: both engines' 1-page outputs are valid at the level asked, judged by our verifier; the level EU DSS's
+        // validator gives each is printed (B-LT needs revocation evidence from after the signature's time-stamp).
+        List<String> levelsByDss = new ArrayList<>();
         for (PadesLevel level : List.of(PadesLevel.B_B, PadesLevel.B_LT)) {
             Path o = dir.resolve("check-ours-" + level + ".pdf");
             Path d = dir.resolve("check-dss-" + level + ".pdf");
@@ -96,6 +98,8 @@ class SigningBenchmark {
             dss.sign(inputs.get(1), d, level);
             assertValid(o, "ours " + level);
             assertValid(d, "DSS " + level);
+            levelsByDss.add(level + ": ours " + PadesTestSupport.dssLevels(Files.readAllBytes(o)) + ", DSS's own "
+                    + PadesTestSupport.dssLevels(Files.readAllBytes(d)));
         }
 
         List<String> rows = new ArrayList<>();
@@ -156,6 +160,7 @@ class SigningBenchmark {
         System.out.println("peak heap = sampled heap use above the post-GC baseline (G1 counts whole 1 MB regions, so"
                 + " small values are coarse); allocated = bytes allocated by the signing thread");
         System.out.println("memory target: peak heap should stay near the PDFBox parse row as the file grows");
+        System.out.println("levels EU DSS's validator gives the 1-page outputs: " + levelsByDss);
     }
 
     private static void put(long[][] runs, int r, Measure.Sample s) {

@@ -38,6 +38,12 @@ public final class PadesTestSupport {
         }
     }
 
+    /** The level EU DSS gives each signature, in DSS's order. */
+    public static java.util.List<SignatureLevel> dssLevels(byte[] pdf) {
+        eu.europa.esig.dss.simplereport.SimpleReport report = PadesFixture.validateWithDss(pdf);
+        return report.getSignatureIdList().stream().map(report::getSignatureFormat).toList();
+    }
+
     public static void assertPdfsigValid(byte[] pdf, int signatures) throws Exception {
         PadesFixture.assertPdfsigValid(pdf, signatures, 0);
     }
