@@ -37,10 +37,20 @@ final class DssWriter {
     private DssWriter() {
     }
 
-    /** True when every item of {@code data} is already in the document's /DSS (nothing to add). */
-    static boolean alreadyContains(PDDocument document, ValidationData data) throws IOException {
+    /**
+     * True when every item of {@code data} is already in the document's /DSS and listed in the VRI of the signature
+     * whose /Contents are {@code signatureContents} (nothing to add). A new signature always gets its own revision,
+     * even when an earlier signature by the same certificate brought the same evidence: validators take evidence
+     * for a signature only from revisions after it.
+     */
+    static boolean alreadyContains(PDDocument document, byte[] signatureContents, ValidationData data)
+            throws IOException {
         COSDictionary dss = document.getDocumentCatalog().getCOSObject().getCOSDictionary(DSS);
         if (dss == null) {
+            return false;
+        }
+        COSDictionary vri = dss.getCOSDictionary(VRI);
+        if (vri == null || vri.getCOSDictionary(COSName.getPDFName(vriKey(signatureContents))) == null) {
             return false;
         }
         return existing(dss, CERTS).keySet().containsAll(keys(data.certificates()))

@@ -153,7 +153,7 @@ final class FileRevisions {
     static void addValidationData(Path work, ValidationData data, String password) throws IOException {
         long length = Files.size(work);
         try (PDDocument pdf = PdfDocuments.load(work, password)) {
-            if (DssWriter.alreadyContains(pdf, data)) {
+            if (DssWriter.alreadyContains(pdf, PadesSigner.newestSignatureContents(pdf), data)) {
                 return;
             }
             DssWriter.add(pdf, PadesSigner.newestSignatureContents(pdf), data);

@@ -238,7 +238,7 @@ public final class PadesSigner {
             return null;
         }
         try (PDDocument pdf = PdfDocuments.load(document, options.password())) {
-            if (DssWriter.alreadyContains(pdf, data)) {
+            if (DssWriter.alreadyContains(pdf, newestSignatureContents(pdf), data)) {
                 return document;
             }
             DssWriter.add(pdf, newestSignatureContents(pdf), data);

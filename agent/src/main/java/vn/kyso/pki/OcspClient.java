@@ -9,7 +9,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
@@ -93,7 +92,7 @@ public final class OcspClient {
 
     /**
      * Like {@link #check(X509Certificate, X509Certificate)}, but a cached answer counts only if the responder produced
-     * it after {@code freshAfter}: long-term validation data must postdate the signature's time-stamp, or a
+     * it at or after {@code freshAfter}: long-term validation data must postdate the signature's time-stamp, or a
      * validator cannot use it to show the certificate was good when the signature was made.
      */
     public OcspResult check(X509Certificate certificate, X509Certificate issuer, Instant freshAfter) {
@@ -115,17 +114,10 @@ public final class OcspClient {
         Instant now = clock.instant();
         CachedAnswer cached = cache.get(key);
         if (cached != null && now.isBefore(cached.expires()) && (freshAfter == null
-                || cached.result().thisUpdate() != null && cached.result().thisUpdate().isAfter(freshAfter))) {
+                || cached.result().thisUpdate() != null && !cached.result().thisUpdate().isBefore(freshAfter))) {
             return cached.result().servedFromCache();
         }
         OcspResult result = ask(responder, issuer, id, now);
-        if (freshAfter != null && inTheSameSecond(result.thisUpdate(), freshAfter)) {
-            // OCSP times have whole seconds: an answer made in the time-stamp's own second does not read as later
-            // than it (validators want it strictly later). Ask again once the next second has begun.
-            pauseUntil(freshAfter.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
-            now = clock.instant();
-            result = ask(responder, issuer, id, now);
-        }
         Instant expires = now.plus(maxCacheAge);
         if (result.nextUpdate() != null && result.nextUpdate().isBefore(expires)) {
             expires = result.nextUpdate();
@@ -151,23 +143,6 @@ public final class OcspClient {
             throw new IllegalStateException("cannot build an OCSP request", e);
         }
         return new ResponseCheck(responder, issuer, id, nonceExtension, now).validate(reply);
-    }
-
-    /** True when {@code thisUpdate} is not after {@code time} only because both fall in the same second. */
-    private static boolean inTheSameSecond(Instant thisUpdate, Instant time) {
-        return thisUpdate != null && !thisUpdate.isAfter(time)
-                && !thisUpdate.isBefore(time.truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    private void pauseUntil(Instant moment) {
-        long millis = Duration.between(clock.instant(), moment).toMillis();
-        if (millis > 0) {
-            try {
-                Thread.sleep(Math.min(millis, 1000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /** Forgets every cached answer, e.g. after the administrator changed the trust settings. */

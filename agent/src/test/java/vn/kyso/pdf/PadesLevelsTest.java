@@ -73,6 +73,23 @@ class PadesLevelsTest {
         PadesFixture.assertDss(signed, SignatureLevel.PAdES_BASELINE_LT);
     }
 
+    /**
+     * The same certificate signs twice in a row: the second signature's evidence is the same OCSP answer, already in
+     * the /DSS, yet it gets its own revision (with its VRI), since validators take evidence for a signature only from
+     * revisions after it.
+     */
+    @Test
+    void aSecondSignatureWithTheSameEvidenceStillGetsItsOwnValidationRevision() throws Exception {
+        PadesSigner engine = new PadesSigner(PadesFixture.services());
+        var signer = PadesFixture.signer(TestPki.PERSONAL_AN);
+        PadesOptions options = PadesOptions.defaults().withLevel(PadesLevel.B_LT).withPolicy(LevelPolicy.STRICT);
+
+        byte[] once = engine.sign(PadesFixture.samplePdf(), signer, options).document();
+        byte[] twice = engine.sign(once, signer, options).document();
+
+        PadesFixture.assertDss(twice, SignatureLevel.PAdES_BASELINE_LT, SignatureLevel.PAdES_BASELINE_LT);
+    }
+
     /** The file-to-file path writes the same revisions: same level, same validity, input untouched and a prefix. */
     @ParameterizedTest
     @EnumSource(PadesLevel.class)
