@@ -33,11 +33,15 @@ import vn.kyso.token.LoginPolicy;
  *   <li>{@code trust.directory} — extra trusted roots (PEM/DER) provisioned by IT (machine file only)</li>
  *   <li>{@code signing.offline} — {@code refuse} (default) or {@code sign-with-warning} when the signer's revocation
  *       status cannot be checked before signing</li>
+ *   <li>{@code origins.pairing} — {@code true} (default): people may approve further origins in the agent's pairing
+ *       dialog; {@code false}: only the allow-list (machine file only)</li>
+ *   <li>{@code ui.language} — {@code vi} (default) or {@code en}, the language of the agent's windows and tray (the
+ *       user's value wins over the machine's)</li>
  * </ul>
  */
 public record AgentConfig(List<Path> tokenLibraries, boolean discoverDrivers, LoginPolicy loginPolicy,
                           List<String> allowedOrigins, int serverPort, String tsaUrl, Path trustDirectory,
-                          boolean signOffline, List<Path> sources) {
+                          boolean signOffline, List<Path> sources, boolean pairingAllowed, String uiLanguage) {
 
     public AgentConfig {
         tokenLibraries = List.copyOf(tokenLibraries);
@@ -101,10 +105,21 @@ public record AgentConfig(List<Path> tokenLibraries, boolean discoverDrivers, Lo
             throw invalid(sourceOf("signing.offline", machineFile, machine, userFile), "signing.offline", offline,
                     "refuse | sign-with-warning");
         }
+        String pairing = machine == null ? "true" : machine.getProperty("origins.pairing", "true").trim();
+        if (!pairing.equals("true") && !pairing.equals("false")) {
+            throw invalid(machineFile, "origins.pairing", pairing, "true | false");
+        }
+        // the one setting where the person's own choice wins over the machine's default
+        boolean userLanguage = user != null && user.getProperty("ui.language") != null;
+        String language = userLanguage ? user.getProperty("ui.language").trim()
+                : first("ui.language", machine, null, "vi");
+        if (!language.equals("vi") && !language.equals("en")) {
+            throw invalid(userLanguage ? userFile : machineFile, "ui.language", language, "vi | en");
+        }
         return new AgentConfig(new ArrayList<>(libraries), Boolean.parseBoolean(discover),
                 parsePolicy(policy, sourceOf("login.policy", machineFile, machine, userFile)), origins, serverPort,
                 tsa, trustDir == null || trustDir.isBlank() ? null : Path.of(trustDir.trim()),
-                offline.equals("sign-with-warning"), sources);
+                offline.equals("sign-with-warning"), sources, pairing.equals("true"), language);
     }
 
     private static Properties read(Path file) {
