@@ -119,6 +119,80 @@ class AgentTrayTest {
     }
 
     @Test
+    void theIconSitsInTheDesktopsTrayWithItsStatusAndGoesAwayOnClose() throws Exception {
+        if (System.getenv("KYSO_TEST_TRAY") == null) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("no system tray on the test display in CI: scripts/bootstrap.sh installs trayer");
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no tray program (trayer) on this machine");
+        }
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!java.awt.SystemTray.isSupported() && System.nanoTime() < end) {
+            Thread.sleep(50); // trayer takes the tray selection shortly after it starts
+        }
+        assertTrue(java.awt.SystemTray.isSupported(), "trayer runs, so the desktop has a tray");
+        AgentTray.Parts parts = new AgentTray.Parts(18443, () -> 2, Set.of("https://qlvb.ninhbinh.gov.vn"), null,
+                new AuditLog(dir.resolve("a.jsonl")), new AtomicReference<>(Language.VI), o -> { }, () -> { });
+        AgentTray tray = AgentTray.install(parts).orElseThrow();
+        java.awt.TrayIcon[] icons = java.awt.SystemTray.getSystemTray().getTrayIcons();
+        assertEquals(1, icons.length);
+        assertEquals("Kyso Agent — đang chạy trên cổng 18443, 2 token đang cắm", icons[0].getToolTip());
+        assertEquals("Kyso Agent — đang chạy trên cổng 18443", icons[0].getPopupMenu().getItem(0).getLabel());
+        Thread.sleep(500); // let the tray draw it
+        java.awt.image.BufferedImage shot = new java.awt.Robot().createScreenCapture(new java.awt.Rectangle(0, 0, 240, 24));
+        java.nio.file.Path screenshots = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
+        java.nio.file.Files.createDirectories(screenshots);
+        javax.imageio.ImageIO.write(shot, "png", screenshots.resolve("tray.png").toFile());
+        assertTrue(countColour(shot, 0x0B4FA8) > 50, "the blue icon is visible in the tray");
+        // a right click opens the menu, as a person would
+        java.awt.Robot robot = new java.awt.Robot();
+        java.awt.image.BufferedImage before = robot.createScreenCapture(new java.awt.Rectangle(0, 24, 420, 220));
+        robot.mouseMove(12, 12);
+        robot.mousePress(java.awt.event.InputEvent.BUTTON3_DOWN_MASK);
+        robot.mouseRelease(java.awt.event.InputEvent.BUTTON3_DOWN_MASK);
+        robot.waitForIdle();
+        Thread.sleep(500);
+        java.awt.image.BufferedImage menu = robot.createScreenCapture(new java.awt.Rectangle(0, 0, 420, 244));
+        javax.imageio.ImageIO.write(menu, "png", screenshots.resolve("tray-menu.png").toFile());
+        assertTrue(differingPixels(before, menu.getSubimage(0, 24, 420, 220)) > 2000, "the menu opened");
+        robot.keyPress(java.awt.event.KeyEvent.VK_ESCAPE);
+        robot.keyRelease(java.awt.event.KeyEvent.VK_ESCAPE);
+
+        tray.close();
+        long gone = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (java.awt.SystemTray.getSystemTray().getTrayIcons().length > 0 && System.nanoTime() < gone) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, java.awt.SystemTray.getSystemTray().getTrayIcons().length);
+    }
+
+    private static int differingPixels(java.awt.image.BufferedImage a, java.awt.image.BufferedImage b) {
+        int n = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static int countColour(java.awt.image.BufferedImage image, int rgb) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int p = image.getRGB(x, y) & 0xFFFFFF;
+                if (Math.abs((p >> 16) - (rgb >> 16)) < 24 && Math.abs((p >> 8 & 0xFF) - (rgb >> 8 & 0xFF)) < 24
+                        && Math.abs((p & 0xFF) - (rgb & 0xFF)) < 24) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
     void theIconIsDrawnAndNoTrayMeansNoIconButNoFailure() {
         BufferedImage icon = AgentTray.image(24);
         int blue = icon.getRGB(2, 12);
