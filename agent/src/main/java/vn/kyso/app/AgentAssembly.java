@@ -22,6 +22,8 @@ import vn.kyso.server.Method;
 import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
 import vn.kyso.usecase.SignPdf;
+import vn.kyso.vgca.StampImages;
+import vn.kyso.vgca.VgcaSettings;
 import vn.kyso.verify.PdfSignatureVerifier;
 import vn.kyso.verify.SignerCertificateCheck;
 
@@ -36,7 +38,13 @@ public final class AgentAssembly {
 
     /** What the assembly needs to know beyond the token layer. */
     public record Settings(TrustStore trust, URI tsaUrl, List<X509Certificate> extraCas, boolean signOffline,
-                           Path auditFile) {
+                           Path auditFile, VgcaSettings vgca) {
+
+        /** Without VGCA compatibility settings: file jobs may use the calling page's origin only, no images. */
+        public Settings(TrustStore trust, URI tsaUrl, List<X509Certificate> extraCas, boolean signOffline,
+                        Path auditFile) {
+            this(trust, tsaUrl, extraCas, signOffline, auditFile, VgcaSettings.of(List.of(), new StampImages(null, null)));
+        }
     }
 
     public static TrustStore trustFrom(Path directory, List<X509Certificate> extraRoots) throws IOException {
@@ -51,7 +59,7 @@ public final class AgentAssembly {
     public static Map<String, Method> methods(TokenManager tokens, Settings settings, ConsentPrompt consent,
                                               PinPrompt pins) {
         AuditLog audit = new AuditLog(settings.auditFile());
-        return AgentMethods.standard(tokens, consent, pins, audit, memoised(() -> {
+        java.util.function.Supplier<AgentMethods.DocumentServices> documents = memoised(() -> {
             HttpFetcher http = HttpFetcher.withDefaults();
             OcspClient ocsp = new OcspClient(http);
             CrlClient crl = new CrlClient(http);
@@ -65,7 +73,11 @@ public final class AgentAssembly {
                     new SignerCertificateCheck(settings.trust(), http, ocsp, crl, Clock.systemUTC()), verifier,
                     settings.signOffline() ? SignPdf.OfflinePolicy.SIGN_WITH_WARNING : SignPdf.OfflinePolicy.REFUSE);
             return new AgentMethods.DocumentServices(signPdf, verifier);
-        }));
+        });
+        Map<String, Method> methods = new java.util.LinkedHashMap<>(
+                AgentMethods.standard(tokens, consent, pins, audit, documents));
+        methods.putAll(VgcaMethods.of(tokens, consent, pins, audit, documents, settings.vgca()));
+        return methods;
     }
 
     private static <T> java.util.function.Supplier<T> memoised(java.util.function.Supplier<T> build) {

@@ -35,6 +35,18 @@ public enum AgentError implements EnumErrorCode {
     SIGNED_OUTPUT_INVALID(
             "Văn bản sau khi ký không vượt qua kiểm tra lại nên không được trả về: {0}",
             "The signed document failed its re-verification and was not returned: {0}"),
+    PROFILE_IMAGE_MISSING(
+            "Chưa có ảnh \"{0}\" trong hồ sơ Kyso của người dùng trên máy này (thư mục profile cạnh tệp cấu hình). Hãy thêm ảnh PNG nền trong suốt hoặc gửi ảnh kèm yêu cầu.",
+            "The user''s Kyso profile on this computer has no \"{0}\" image (the profile folder next to the configuration file). Add a transparent PNG or send the image with the request."),
+    PROFILE_IMAGE_UNREADABLE(
+            "Không đọc được ảnh \"{0}\" trong hồ sơ Kyso của người dùng: {1}",
+            "The \"{0}\" image of the user''s Kyso profile cannot be read: {1}"),
+    BATCH_BUSY(
+            "Lô ký \"{0}\" đang được xử lý; hãy chờ kết quả trước khi gửi lại.",
+            "Batch \"{0}\" is still being signed; wait for its result before sending it again."),
+    PREPARED_NOT_FOUND(
+            "Không tìm thấy chữ ký đã chuẩn bị \"{0}\" trong phiên làm việc này (đã hoàn tất hoặc kết nối đã đóng).",
+            "Prepared signature \"{0}\" was not found in this session (already completed, or the connection was closed)."),
     TOO_MANY_PENDING_PROMPTS(
             "Trang {0} đang chờ quá nhiều yêu cầu ký; hãy xử lý các yêu cầu trước.",
             "The page {0} has too many signing requests waiting; finish the earlier ones first.");

@@ -2,42 +2,59 @@ package vn.kyso.app;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Supplier;
 
 import vn.kyso.audit.AuditLog;
+import vn.kyso.cms.CadesSigner;
 import vn.kyso.consent.ConsentPrompt;
-import vn.kyso.errors.KysoException;
-import vn.kyso.pdf.PadesLevel;
-import vn.kyso.pdf.PadesOptions;
-import vn.kyso.server.DocumentStore;
+import vn.kyso.pdf.RemotePadesSigner;
 import vn.kyso.server.Method;
-import vn.kyso.server.Session;
-import vn.kyso.usecase.SignPdf;
-import vn.kyso.verify.PdfSignatureVerifier;
-import vn.kyso.verify.ReportJson;
 import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
+import vn.kyso.usecase.SignCms;
 import vn.kyso.usecase.SignHash;
+import vn.kyso.usecase.SignPdf;
+import vn.kyso.usecase.SignPdfBatch;
+import vn.kyso.usecase.TwoStepPdf;
+import vn.kyso.verify.CmsSignatureVerifier;
+import vn.kyso.verify.PdfSignatureVerifier;
 
-/** The protocol's methods, each a thin adapter from JSON params to a use case. */
+/**
+ * The protocol's methods, each a thin adapter from JSON params to a use case. Methods that wait for the person or
+ * the token are marked {@link Method#asking}, so the server limits how many of them one origin has pending.
+ */
 public final class AgentMethods {
 
     private AgentMethods() {
     }
 
     /** Everything the document methods need besides the token layer's hash signing. */
-    public record DocumentServices(SignPdf signPdf, PdfSignatureVerifier verifier) {
+    public record DocumentServices(SignPdf signPdf, PdfSignatureVerifier verifier, SignPdfBatch signPdfBatch,
+                                   TwoStepPdf twoStepPdf, SignCms signCms, CmsSignatureVerifier cmsVerifier,
+                                   ProfileImages profile) {
+
+        /** The other use cases share {@code signPdf}'s rules and engine services; images from {@code profile}. */
+        public DocumentServices(SignPdf signPdf, PdfSignatureVerifier verifier, ProfileImages profile) {
+            this(signPdf, verifier,
+                    new SignPdfBatch(signPdf.rules(), new RemotePadesSigner(signPdf.engine().services())),
+                    new TwoStepPdf(signPdf.rules(), new RemotePadesSigner(signPdf.engine().services())),
+                    new SignCms(signPdf.rules(), new CadesSigner(signPdf.engine().services().timeStamps())),
+                    verifier.cmsVerifier(), profile);
+        }
+
+        /** With the current user's profile images. */
+        public DocumentServices(SignPdf signPdf, PdfSignatureVerifier verifier) {
+            this(signPdf, verifier, ProfileImages.forCurrentUser());
+        }
     }
 
     public static Map<String, Method> standard(TokenManager tokens, ConsentPrompt consent, PinPrompt pins,
                                                AuditLog audit) {
-        return standard(tokens, consent, pins, audit, (java.util.function.Supplier<DocumentServices>) null);
+        return standard(tokens, consent, pins, audit, (Supplier<DocumentServices>) null);
     }
 
     /**
-     * @param documents the PDF methods ({@code sign.pdf}, {@code verify.pdf}); null leaves them out
+     * @param documents the document methods (PDF, CMS); null leaves them out
      */
     public static Map<String, Method> standard(TokenManager tokens, ConsentPrompt consent, PinPrompt pins,
                                                AuditLog audit, DocumentServices documents) {
@@ -49,79 +66,27 @@ public final class AgentMethods {
      *                  verifier are loaded (cold start)
      */
     public static Map<String, Method> standard(TokenManager tokens, ConsentPrompt consent, PinPrompt pins,
-                                               AuditLog audit, java.util.function.Supplier<DocumentServices> documents) {
+                                               AuditLog audit, Supplier<DocumentServices> documents) {
         Map<String, Method> methods = new LinkedHashMap<>();
         methods.put("tokens.list", (session, params) -> TokenInventoryView.of(tokens));
         SignHash signHash = new SignHash(tokens, consent, pins, audit);
-        methods.put("sign.hash", (session, params) -> signHash.sign(new SignHash.Request(session.caller().describe(),
-                required(params, "certificateId"), required(params, "hash"), optional(params, "hashAlgorithm"),
-                optional(params, "signatureAlgorithm"))));
+        methods.put("sign.hash", Method.asking((session, params) -> {
+            String hash = Params.required(params, "hash");
+            return signHash.sign(new SignHash.Request(session.caller().describe(),
+                    Params.required(params, "certificateId"), hash, Params.optional(params, "hashAlgorithm"),
+                    Params.optional(params, "signatureAlgorithm"), PdfMethods.knownDocument(session, hash)));
+        }));
         if (documents != null) {
-            methods.put("verify.pdf", (session, params) -> {
-                DocumentStore.Document document = session.documents().get(required(params, "documentId"));
-                return ReportJson.tree(documents.get().verifier().verify(document.bytes()));
-            });
-            methods.put("sign.pdf", (session, params) -> signPdf(session, params, documents.get().signPdf()));
+            PdfMethods pdf = new PdfMethods(documents);
+            CmsMethods cms = new CmsMethods(documents);
+            methods.put("verify.pdf", pdf::verify);
+            methods.put("sign.pdf", Method.asking(pdf::sign));
+            methods.put("sign.pdf.batch", Method.asking(pdf::signBatch));
+            methods.put("pdf.prepare", pdf::prepare);
+            methods.put("pdf.complete", pdf::complete);
+            methods.put("sign.cms", Method.asking(cms::sign));
+            methods.put("verify.cms", cms::verify);
         }
         return methods;
-    }
-
-    /**
-     * {@code sign.pdf}: the uploaded document, signed with the chosen certificate and preset; the result is kept as a
-     * new document of the session for {@code document.download}.
-     */
-    private static Object signPdf(Session session, ObjectNode params, SignPdf useCase) {
-        DocumentStore.Document input = session.documents().get(required(params, "documentId"));
-        String preset = optional(params, "preset") == null ? "invisible" : optional(params, "preset");
-        PresetFactory.Act act = PresetFactory.act(preset);
-        ObjectNode presetParams = params.get("presetParams") instanceof ObjectNode p ? p
-                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        var appearance = PresetFactory.build(preset, name -> optional(presetParams, name),
-                name -> {
-                    String imageId = optional(presetParams, name + "DocumentId");
-                    return imageId == null ? null : session.documents().get(imageId).bytes();
-                }, java.time.Instant.now());
-        PadesOptions options = PadesOptions.defaults().withAppearance(appearance)
-                .withDetails(null, optional(params, "reason"), optional(params, "location"), null);
-        String level = optional(params, "level");
-        if (level != null) {
-            try {
-                options = options.withLevel(PadesLevel.valueOf(level.replace('-', '_')));
-            } catch (IllegalArgumentException e) {
-                throw new KysoException(AgentError.INVALID_PARAMS, Map.of("param", "level"), null,
-                        "level must be B-B, B-T, B-LT or B-LTA");
-            }
-        }
-        SignPdf.Result result = useCase.sign(new SignPdf.Request(session.caller().describe(), input.name(),
-                input.bytes(), required(params, "certificateId"), act.vi(), preset, options));
-        DocumentStore.Document output = session.documents().put(input.name(), result.document());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("documentId", output.id());
-        answer.put("size", output.bytes().length);
-        answer.put("sha256", output.sha256());
-        answer.put("level", result.level().name().replace('_', '-'));
-        answer.put("warnings", result.warnings());
-        answer.put("verification", ReportJson.tree(result.verification()));
-        return answer;
-    }
-
-    static String required(ObjectNode params, String name) {
-        JsonNode value = params.get(name);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new KysoException(AgentError.INVALID_PARAMS, Map.of("param", name), null,
-                    name + " is required (string)");
-        }
-        return value.asText();
-    }
-
-    static String optional(ObjectNode params, String name) {
-        JsonNode value = params.get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw new KysoException(AgentError.INVALID_PARAMS, Map.of("param", name), null, name + " must be a string");
-        }
-        return value.asText();
     }
 }

@@ -67,6 +67,9 @@ public final class TokenInventoryView {
         m.put("algorithms", c.algorithms());
         m.put("ckaId", c.ckaId());
         m.put("privateKey", c.privateKey());
+        // which workflows the certificate serves: an official's own signature, or the agency's seal
+        m.put("usage", vn.kyso.verify.CertificateType.of(c.certificate()) == vn.kyso.verify.CertificateType.ORGANISATION
+                ? "organisation" : "personal");
         return m;
     }
 }

@@ -68,7 +68,9 @@ final class ServeCommand implements Command {
         AuditLog audit = new AuditLog(AuditLog.defaultFile());
         Map<String, Method> methods = AgentAssembly.methods(tokens, new AgentAssembly.Settings(
                 AgentAssembly.trustFrom(config.trustDirectory(), List.of()), java.net.URI.create(config.tsaUrl()),
-                List.of(), config.signOffline(), audit.file()), prompts.consent(), prompts.pins());
+                List.of(), config.signOffline(), audit.file(), vn.kyso.vgca.VgcaSettings.of(
+                config.vgcaAllowedUrls(), new vn.kyso.vgca.StampImages(config.vgcaSignatureImage(),
+                config.vgcaSealImage()))), prompts.consent(), prompts.pins());
         AgentServer server = AgentServer.start(new ServerSettings(port, origins, secret, 1 << 20,
                 java.time.Duration.ofMinutes(30)), new OriginPolicy(origins, pairing), methods, VersionCommand.version());
         java.util.Optional<AgentTray> tray = prompts.gui() ? AgentTray.install(new AgentTray.Parts(server.port(),
@@ -115,8 +117,7 @@ final class ServeCommand implements Command {
             if (!gui) {
                 return new Prompts(false, ConsentPrompt.NOBODY, request -> java.util.Optional.empty(), null, language);
             }
-            return new Prompts(true, new ConsentQueue(new ConsentDialog(language::get, ConsentDialog.DEFAULT_TIMEOUT),
-                    ConsentQueue.DEFAULT_PER_ORIGIN), new PinDialog(language::get, PinDialog.DEFAULT_TIMEOUT),
+            return new Prompts(true, new ConsentQueue(new ConsentDialog(language::get, ConsentDialog.DEFAULT_TIMEOUT)), new PinDialog(language::get, PinDialog.DEFAULT_TIMEOUT),
                     new PairingDialog(language::get, PairingDialog.DEFAULT_TIMEOUT), language);
         }
     }

@@ -37,15 +37,22 @@ import vn.kyso.token.LoginPolicy;
  *       dialog; {@code false}: only the allow-list (machine file only)</li>
  *   <li>{@code ui.language} — {@code vi} (default) or {@code en}, the language of the agent's windows and tray (the
  *       user's value wins over the machine's)</li>
+ *   <li>{@code vgca.urls.allowed} — origins VGCA-compatible file jobs may download from and upload to besides the
+ *       calling page's own, exact like {@code origins.allowed} (machine file only: a user cannot send documents
+ *       elsewhere)</li>
+ *   <li>{@code vgca.image.signature}, {@code vgca.image.seal} — transparent PNG files of the signature and the seal
+ *       for VGCA-compatible approve/issue/incoming jobs (machine value wins)</li>
  * </ul>
  */
 public record AgentConfig(List<Path> tokenLibraries, boolean discoverDrivers, LoginPolicy loginPolicy,
                           List<String> allowedOrigins, int serverPort, String tsaUrl, Path trustDirectory,
-                          boolean signOffline, List<Path> sources, boolean pairingAllowed, String uiLanguage) {
+                          boolean signOffline, List<Path> sources, List<String> vgcaAllowedUrls,
+                          Path vgcaSignatureImage, Path vgcaSealImage, boolean pairingAllowed, String uiLanguage) {
 
     public AgentConfig {
         tokenLibraries = List.copyOf(tokenLibraries);
         allowedOrigins = List.copyOf(allowedOrigins);
+        vgcaAllowedUrls = List.copyOf(vgcaAllowedUrls);
         sources = List.copyOf(sources);
     }
 
@@ -73,18 +80,8 @@ public record AgentConfig(List<Path> tokenLibraries, boolean discoverDrivers, Lo
                     "true | false");
         }
         String policy = first("login.policy", machine, user, "until-removal");
-        List<String> origins = new ArrayList<>();
-        if (machine != null) {
-            for (String origin : machine.getProperty("origins.allowed", "").split("[,\\s]+")) {
-                if (origin.isBlank()) {
-                    continue;
-                }
-                if (vn.kyso.server.OriginPolicy.normalise(origin).isEmpty()) {
-                    throw invalid(machineFile, "origins.allowed", origin, "https://host[:port]");
-                }
-                origins.add(origin);
-            }
-        }
+        List<String> origins = originList(machine, machineFile, "origins.allowed");
+        List<String> vgcaUrls = originList(machine, machineFile, "vgca.urls.allowed");
         String port = first("server.port", machine, user, "18443");
         int serverPort;
         try {
@@ -119,7 +116,30 @@ public record AgentConfig(List<Path> tokenLibraries, boolean discoverDrivers, Lo
         return new AgentConfig(new ArrayList<>(libraries), Boolean.parseBoolean(discover),
                 parsePolicy(policy, sourceOf("login.policy", machineFile, machine, userFile)), origins, serverPort,
                 tsa, trustDir == null || trustDir.isBlank() ? null : Path.of(trustDir.trim()),
-                offline.equals("sign-with-warning"), sources, pairing.equals("true"), language);
+                offline.equals("sign-with-warning"), sources, vgcaUrls, optionalPath("vgca.image.signature", machine, user),
+                optionalPath("vgca.image.seal", machine, user), pairing.equals("true"), language);
+    }
+
+    /** A list of exact origins, from the machine file only (a user cannot widen what IT allowed). */
+    private static List<String> originList(Properties machine, Path machineFile, String key) {
+        List<String> origins = new ArrayList<>();
+        if (machine != null) {
+            for (String origin : machine.getProperty(key, "").split("[,\\s]+")) {
+                if (origin.isBlank()) {
+                    continue;
+                }
+                if (vn.kyso.server.OriginPolicy.normalise(origin).isEmpty()) {
+                    throw invalid(machineFile, key, origin, "https://host[:port]");
+                }
+                origins.add(origin);
+            }
+        }
+        return origins;
+    }
+
+    private static Path optionalPath(String key, Properties machine, Properties user) {
+        String value = first(key, machine, user, "");
+        return value.isBlank() ? null : Path.of(value);
     }
 
     private static Properties read(Path file) {

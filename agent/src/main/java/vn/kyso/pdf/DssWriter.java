@@ -53,6 +53,12 @@ final class DssWriter {
      */
     static void write(PDDocument document, byte[] signatureContents, ValidationData data, OutputStream out)
             throws IOException {
+        add(document, signatureContents, data);
+        document.saveIncremental(out);
+    }
+
+    /** Adds {@code data} to the document's /DSS (creating it) and marks what changed for an incremental save. */
+    static void add(PDDocument document, byte[] signatureContents, ValidationData data) throws IOException {
         COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
         COSDictionary dss = catalog.getCOSDictionary(DSS);
         if (dss == null) {
@@ -81,7 +87,6 @@ final class DssWriter {
         vri.setNeedToBeUpdated(true);
         dss.setNeedToBeUpdated(true);
         catalog.setNeedToBeUpdated(true);
-        document.saveIncremental(out);
     }
 
     static String vriKey(byte[] signatureContents) {

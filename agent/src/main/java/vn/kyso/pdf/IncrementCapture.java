@@ -57,7 +57,6 @@ final class IncrementCapture extends OutputStream {
             while (buffer.hasRemaining()) {
                 position += channel.write(buffer, position);
             }
-            channel.force(false);
         }
     }
 }

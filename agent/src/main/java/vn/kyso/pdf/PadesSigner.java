@@ -60,6 +60,11 @@ public final class PadesSigner {
         this.revocation = new RevocationCollector(services.ocsp(), services.crl());
     }
 
+    /** The TSA and revocation clients this engine uses (shared with two-step and CAdES signing). */
+    public PadesServices services() {
+        return services;
+    }
+
     /**
      * Signs {@code input} into {@code output}, file to file: the document is parsed lazily from disk, the input
      * bytes are copied file to file and only the new revisions are appended, so memory does not grow with the file's
@@ -235,8 +240,15 @@ public final class PadesSigner {
             if (DssWriter.alreadyContains(pdf, data)) {
                 return document;
             }
+            DssWriter.add(pdf, newestSignatureContents(pdf), data);
+            if (IncrementWriter.supports(pdf)) {
+                byte[] increment = IncrementWriter.write(pdf, document.length).bytes();
+                byte[] result = java.util.Arrays.copyOf(document, document.length + increment.length);
+                System.arraycopy(increment, 0, result, document.length, increment.length);
+                return result;
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream(document.length + 64 * 1024);
-            DssWriter.write(pdf, newestSignatureContents(pdf), data, out);
+            pdf.saveIncremental(out);
             return out.toByteArray();
         }
     }
@@ -279,6 +291,32 @@ public final class PadesSigner {
     /** The document time-stamp revision (B-LTA) and, when its TSA chain is not yet covered, one more /DSS. */
     private SignResult archiveTimeStamp(byte[] document, PadesOptions options, List<SignWarning> warnings)
             throws IOException {
+        TimeStamp stamp = null;
+        byte[] stamped;
+        try (PDDocument pdf = PdfDocuments.load(document, options.password())) {
+            PDSignature timeStamp = documentTimeStampDictionary();
+            SignatureFieldPreparer.prepare(pdf, timeStamp, SignatureAppearance.INVISIBLE, DOCUMENT_TIMESTAMP_SIZE);
+            if (IncrementWriter.supports(pdf)) {
+                PreparedRevision revision = PreparedRevision.appended(document,
+                        IncrementWriter.write(pdf, document.length), DigestAlgorithm.SHA256);
+                stamp = documentTimeStamp(revision.digest(), options, warnings);
+                if (stamp == null) {
+                    return new SignResult(document, PadesLevel.B_LT, warnings);
+                }
+                stamped = revision.embed(stamp.encoded());
+            } else {
+                stamped = null;
+            }
+        }
+        if (stamped == null) {
+            return archiveTimeStampWithPdfBox(document, options, warnings);
+        }
+        return withArchiveEvidence(stamped, stamp, options, warnings);
+    }
+
+    /** Encrypted documents: PDFBox writes the document time-stamp revision. */
+    private SignResult archiveTimeStampWithPdfBox(byte[] document, PadesOptions options, List<SignWarning> warnings)
+            throws IOException {
         TimeStamp stamp;
         byte[] stamped;
         try (PDDocument pdf = PdfDocuments.load(document, options.password())) {
@@ -298,6 +336,11 @@ public final class PadesSigner {
             external.setSignature(stamp.encoded());
             stamped = out.toByteArray();
         }
+        return withArchiveEvidence(stamped, stamp, options, warnings);
+    }
+
+    private SignResult withArchiveEvidence(byte[] stamped, TimeStamp stamp, PadesOptions options,
+                                           List<SignWarning> warnings) throws IOException {
         byte[] withDss = addValidationData(stamped, certificatesOf(stamp.token()), options, warnings);
         // Without the time-stamp's own revocation data the document is still B-LTA: the archive time-stamp covers
         // the signature's evidence; its chain's evidence is only needed for the next renewal.

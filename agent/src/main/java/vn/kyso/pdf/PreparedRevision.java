@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.GregorianCalendar;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -35,6 +36,9 @@ record PreparedRevision(byte[] document, long[] byteRange, byte[] digest) {
             PdfDocuments.requireChangesPermitted(document);
             PDSignature signature = signatureDictionary(options);
             SignatureFieldPreparer.prepare(document, signature, options.appearance(), reserved);
+            if (IncrementWriter.supports(document)) {
+                return appended(pdf, IncrementWriter.write(document, pdf.length), digestAlgorithm);
+            }
 
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * reserved + 64 * 1024);
             ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
@@ -46,6 +50,27 @@ record PreparedRevision(byte[] document, long[] byteRange, byte[] digest) {
                     new long[] {range[0], range[1], range[2], range[3]}, digest);
             revision.requireConsistent(digestAlgorithm);
             return revision;
+        }
+    }
+
+    /** {@code pdf} followed by {@code increment}, which holds a signature placeholder; its digest computed. */
+    static PreparedRevision appended(byte[] pdf, IncrementWriter.Increment increment, DigestAlgorithm algorithm) {
+        byte[] document = Arrays.copyOf(pdf, pdf.length + increment.bytes().length);
+        System.arraycopy(increment.bytes(), 0, document, pdf.length, increment.bytes().length);
+        PreparedRevision revision = new PreparedRevision(document, increment.byteRange(),
+                digestOfRanges(algorithm, document, increment.byteRange()));
+        revision.requireConsistent(algorithm);
+        return revision;
+    }
+
+    private static byte[] digestOfRanges(DigestAlgorithm algorithm, byte[] document, long[] byteRange) {
+        try {
+            MessageDigest md = MessageDigest.getInstance(algorithm.jcaName());
+            md.update(document, 0, (int) byteRange[1]);
+            md.update(document, (int) byteRange[2], (int) byteRange[3]);
+            return md.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -90,7 +115,7 @@ record PreparedRevision(byte[] document, long[] byteRange, byte[] digest) {
                 throw new KysoException(RemoteSigningError.PREPARED_STATE_INVALID, "/Contents is not a hex string");
             }
         }
-        if (!MessageDigest.isEqual(digest, digest(digestAlgorithm, signedBytes()))) {
+        if (!MessageDigest.isEqual(digest, digestOfRanges(digestAlgorithm, document, byteRange))) {
             throw new KysoException(RemoteSigningError.PREPARED_STATE_INVALID,
                     "the digest is not the digest of the byte ranges");
         }
@@ -114,13 +139,6 @@ record PreparedRevision(byte[] document, long[] byteRange, byte[] digest) {
             throw new KysoException(PdfError.SIGNATURE_TOO_LARGE, contents.length, capacity);
         }
         return HexFormat.of().withUpperCase().formatHex(contents).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    }
-
-    private byte[] signedBytes() {
-        ByteArrayOutputStream signed = new ByteArrayOutputStream(document.length);
-        signed.write(document, 0, (int) byteRange[1]);
-        signed.write(document, (int) byteRange[2], (int) byteRange[3]);
-        return signed.toByteArray();
     }
 
     static byte[] digest(DigestAlgorithm algorithm, byte[] data) {

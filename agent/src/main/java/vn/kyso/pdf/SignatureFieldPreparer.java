@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -19,6 +21,7 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 
 import vn.kyso.errors.KysoException;
+import vn.kyso.pdf.appearance.Pages;
 
 /**
  * Puts a signature dictionary into the document: into a new field (invisible or with a widget where the appearance
@@ -37,9 +40,12 @@ final class SignatureFieldPreparer {
         String existingName = placement.map(SignatureAppearance.Placement::existingFieldName).orElse(null);
         PdfDocuments.requireSigningPermitted(document, existingName == null);
 
+        // PDDocument.addSignature reuses the field whose /V is our signature dictionary. A new field is made here
+        // too: left to PDFBox, it would look up the page through a page tree that loads every page of the file.
         if (existingName != null) {
-            // PDDocument.addSignature reuses the field whose /V is our signature dictionary.
             existingEmptyField(document, existingName).setValue(signature);
+        } else {
+            newField(document).setValue(signature);
         }
         SignatureOptions options = new SignatureOptions();
         options.setPreferredSignatureSize(reservedBytes);
@@ -50,7 +56,7 @@ final class SignatureFieldPreparer {
         PDSignatureField field = fieldOf(document, signature);
         PDAnnotationWidget widget = field.getWidgets().get(0);
         int pageIndex = placement.map(SignatureAppearance.Placement::pageIndex).orElse(0);
-        PDPage page = widget.getPage() != null && existingName != null ? widget.getPage() : document.getPage(pageIndex);
+        PDPage page = widget.getPage() != null && existingName != null ? widget.getPage() : Pages.get(document, pageIndex);
 
         // An existing field keeps its own rectangle; the placement's is used only when the field has none.
         if (placement.isPresent() && placement.get().rectangle() != null
@@ -66,6 +72,22 @@ final class SignatureFieldPreparer {
             PDPage companionPage = companion.getPage() != null ? companion.getPage() : page;
             addToPage(companionPage, companion);
         }
+    }
+
+    private static PDSignatureField newField(PDDocument document) throws IOException {
+        PDAcroForm form = document.getDocumentCatalog().getAcroForm(null);
+        if (form == null) {
+            form = new PDAcroForm(document);
+            document.getDocumentCatalog().setAcroForm(form);
+        }
+        COSArray fields = form.getCOSObject().getCOSArray(COSName.FIELDS);
+        if (fields == null) {
+            fields = new COSArray();
+            form.getCOSObject().setItem(COSName.FIELDS, fields);
+        }
+        PDSignatureField field = new PDSignatureField(form);
+        fields.add(field.getCOSObject());
+        return field;
     }
 
     private static PDSignatureField existingEmptyField(PDDocument document, String name) {

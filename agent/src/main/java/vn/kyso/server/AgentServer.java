@@ -26,6 +26,8 @@ import vn.kyso.errors.KysoException;
 public final class AgentServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentServer.class);
+    /** WebSocket close status 1013: the server is overloaded, the client may retry later. */
+    private static final int TRY_AGAIN_LATER = 1013;
 
     private final Javalin app;
     private final Map<String, Method> methods;
@@ -39,6 +41,13 @@ public final class AgentServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final java.util.concurrent.ScheduledExecutorService timers =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "kyso-request-timeout");
+                t.setDaemon(true);
+                return t;
+            });
+    private final ConnectionLimits limits;
 
     private AgentServer(ServerSettings settings, Map<String, Method> methods, LocalSecret secret, String version) {
         this.secret = secret;
@@ -46,7 +55,11 @@ public final class AgentServer implements AutoCloseable {
         this.methods = new LinkedHashMap<>(methods);
         this.methods.putIfAbsent("info", (session, params) -> Map.of("product", "Kyso Agent", "version", version,
                 "protocol", ProtocolCodec.VERSION, "methods", List.copyOf(this.methods.keySet()),
-                "caller", session.caller().describe(), "maxDocumentBytes", settings.maxDocumentBytes()));
+                "caller", session.caller().describe(), "maxDocumentBytes", settings.maxDocumentBytes(),
+                "limits", Map.of("maxConnectionsPerOrigin", settings.limits().maxConnectionsPerOrigin(),
+                        "maxPendingPerOrigin", settings.limits().maxPendingPerOrigin(),
+                        "requestTimeoutSeconds", settings.limits().requestTimeout().toSeconds(),
+                        "maxDocumentsPerConnection", settings.maxDocumentsPerConnection())));
         this.methods.putIfAbsent("document.upload", (session, params) -> Map.of("documentId", session.documents()
                 .begin(text(params, "name"), params.path("size").asLong(-1))));
         this.methods.putIfAbsent("document.download", (session, params) -> {
@@ -59,6 +72,7 @@ public final class AgentServer implements AutoCloseable {
             return Map.of();
         });
         this.settings = settings;
+        this.limits = new ConnectionLimits(settings.limits());
         int requestedPort = settings.port();
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -144,11 +158,25 @@ public final class AgentServer implements AutoCloseable {
                 ProtocolCodec.VERSION)));
         app.ws("/v1/ws", ws -> {
             ws.onConnect(ctx -> {
-                openSockets.put(ctx, new WsSession(ctx, callerOf(ctx), new DocumentStore(settings.maxDocumentBytes(),
+                Caller caller = callerOf(ctx);
+                try {
+                    limits.open(caller);
+                } catch (KysoException e) {
+                    // told in a frame first (the close reason is too short for both languages), then closed
+                    send(ctx, ProtocolCodec.error(null, e));
+                    ctx.closeSession(TRY_AGAIN_LATER, e.code());
+                    return;
+                }
+                openSockets.put(ctx, new WsSession(ctx, caller, new DocumentStore(settings.maxDocumentBytes(),
                         settings.maxDocumentsPerConnection())));
                 ctx.enableAutomaticPings();
             });
-            ws.onClose(ctx -> openSockets.remove(ctx));
+            ws.onClose(ctx -> {
+                WsSession session = openSockets.remove(ctx);
+                if (session != null) {
+                    limits.close(session.caller());
+                }
+            });
             ws.onMessage(ctx -> {
                 String text = ctx.message();
                 workers.execute(() -> handle(ctx, text));
@@ -167,22 +195,75 @@ public final class AgentServer implements AutoCloseable {
     }
 
     private void handle(WsContext ctx, String text) {
-        JsonNode id = null;
+        ProtocolCodec.Request request;
         try {
-            ProtocolCodec.Request request = ProtocolCodec.decode(text);
-            id = request.id();
-            Method method = methods.get(request.method());
-            if (method == null) {
-                throw new KysoException(ServerError.UNKNOWN_METHOD, Map.of(), null, request.method());
-            }
-            send(ctx, ProtocolCodec.result(id, method.call(openSockets.get(ctx), request.params())));
+            request = ProtocolCodec.decode(text);
         } catch (ProtocolCodec.MalformedRequest e) {
             send(ctx, ProtocolCodec.error(e.id(), new KysoException(ServerError.MALFORMED_REQUEST, e.getMessage())));
+            return;
+        }
+        WsSession session = openSockets.get(ctx);
+        if (session == null) {
+            return; // closed meanwhile
+        }
+        Answer answer = new Answer(ctx, request.id());
+        Method method = methods.get(request.method());
+        if (method == null) {
+            answer.error(new KysoException(ServerError.UNKNOWN_METHOD, Map.of(), null, request.method()));
+            return;
+        }
+        Thread worker = Thread.currentThread();
+        java.time.Duration timeout = settings.limits().requestTimeout();
+        java.util.concurrent.ScheduledFuture<?> timer = timers.schedule(() -> {
+            if (answer.error(new KysoException(ServerError.REQUEST_TIMEOUT, Map.of(), null, request.method(),
+                    String.valueOf(timeout.toSeconds())))) {
+                worker.interrupt(); // a waiting prompt or token lock gives up; the late result is dropped
+            }
+        }, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        boolean pending = false;
+        try {
+            if (method.asksThePerson()) {
+                limits.beginPending(session.caller());
+                pending = true;
+            }
+            answer.result(method.call(session, request.params()));
         } catch (KysoException e) {
-            send(ctx, ProtocolCodec.error(id, e));
+            answer.error(e);
         } catch (RuntimeException e) {
             LOG.error("request failed", e);
-            send(ctx, ProtocolCodec.error(id, new KysoException(ServerError.INTERNAL_ERROR)));
+            answer.error(new KysoException(ServerError.INTERNAL_ERROR));
+        } finally {
+            timer.cancel(false);
+            if (pending) {
+                limits.endPending(session.caller());
+            }
+            Thread.interrupted(); // a timeout's interrupt must not reach the next request on this thread
+        }
+    }
+
+    /** The one answer a request gets: its result, its error, or REQUEST_TIMEOUT — whichever comes first. */
+    private static final class Answer {
+        private final WsContext ctx;
+        private final JsonNode id;
+        private final java.util.concurrent.atomic.AtomicBoolean sent = new java.util.concurrent.atomic.AtomicBoolean();
+
+        Answer(WsContext ctx, JsonNode id) {
+            this.ctx = ctx;
+            this.id = id;
+        }
+
+        void result(Object value) {
+            if (sent.compareAndSet(false, true)) {
+                send(ctx, ProtocolCodec.result(id, value));
+            }
+        }
+
+        boolean error(KysoException e) {
+            if (sent.compareAndSet(false, true)) {
+                send(ctx, ProtocolCodec.error(id, e));
+                return true;
+            }
+            return false;
         }
     }
 
@@ -195,7 +276,12 @@ public final class AgentServer implements AutoCloseable {
     private static void send(WsContext ctx, String text) {
         synchronized (ctx.session) {
             if (ctx.session.isOpen()) {
-                ctx.send(text);
+                try {
+                    ctx.send(text);
+                } catch (RuntimeException e) {
+                    // the peer went away between the check and the write: nobody is left to answer
+                    LOG.debug("answer not delivered: {}", String.valueOf(e));
+                }
             }
         }
     }
@@ -234,6 +320,7 @@ public final class AgentServer implements AutoCloseable {
         private final WsContext ctx;
         private final Caller caller;
         private final DocumentStore documents;
+        private final Map<Class<?>, Object> state = new java.util.concurrent.ConcurrentHashMap<>();
 
         WsSession(WsContext ctx, Caller caller, DocumentStore documents) {
             this.ctx = ctx;
@@ -249,6 +336,11 @@ public final class AgentServer implements AutoCloseable {
         @Override
         public DocumentStore documents() {
             return documents;
+        }
+
+        @Override
+        public <T> T state(Class<T> type, java.util.function.Supplier<T> create) {
+            return type.cast(state.computeIfAbsent(type, k -> create.get()));
         }
 
         @Override
@@ -318,5 +410,6 @@ public final class AgentServer implements AutoCloseable {
     public void close() {
         app.stop();
         workers.shutdownNow();
+        timers.shutdownNow();
     }
 }

@@ -96,6 +96,11 @@ public final class DocumentStore {
         return document;
     }
 
+    /** How many more documents this connection may hold now. */
+    public synchronized int room() {
+        return Math.max(0, maxDocuments - uploads.size() - documents.size());
+    }
+
     public synchronized void remove(String id) {
         documents.remove(id);
         uploads.remove(id);

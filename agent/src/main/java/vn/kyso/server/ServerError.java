@@ -32,6 +32,12 @@ public enum ServerError implements EnumErrorCode {
     TOO_MANY_DOCUMENTS(
             "Phiên làm việc đang giữ quá nhiều tài liệu (tối đa {0}); hãy tải xuống hoặc xóa bớt.",
             "This session holds too many documents (at most {0}); download or remove some."),
+    TOO_MANY_CONNECTIONS(
+            "Có quá nhiều kết nối tới Kyso Agent (tối đa {0}); hãy đóng bớt các thẻ hoặc trang đang mở.",
+            "Too many connections to Kyso Agent (at most {0}); close some of the open tabs or pages."),
+    REQUEST_TIMEOUT(
+            "Yêu cầu \"{0}\" không hoàn thành trong {1} giây nên đã bị hủy.",
+            "Request \"{0}\" did not finish within {1} seconds and was cancelled."),
     PORT_IN_USE(
             "Cổng {0} trên máy đã được chương trình khác sử dụng. Đóng chương trình đó hoặc đổi cổng trong cấu hình (server.port).",
             "Port {0} is already used by another program. Close it or change server.port in the configuration."),

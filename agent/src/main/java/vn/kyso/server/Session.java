@@ -1,5 +1,7 @@
 package vn.kyso.server;
 
+import java.util.function.Supplier;
+
 /**
  * One WebSocket connection as the methods see it: who is calling, its documents, and a way to send events and
  * document bytes back. The methods never touch the socket itself.
@@ -15,4 +17,10 @@ public interface Session {
 
     /** Sends a document as binary frames: 16 bytes of document id (UUID), then up to one chunk of content each. */
     void sendDocument(DocumentStore.Document document);
+
+    /**
+     * State a group of methods keeps for this connection (prepared signatures, batches), created on first use and
+     * dropped with the connection.
+     */
+    <T> T state(Class<T> type, Supplier<T> create);
 }

@@ -29,7 +29,7 @@ public final class TokenSignerPort implements SignerPort {
         this.chain = assemble(entry.certificate(), issuers);
     }
 
-    static List<X509Certificate> assemble(X509Certificate leaf, List<X509Certificate> issuers) {
+    public static List<X509Certificate> assemble(X509Certificate leaf, List<X509Certificate> issuers) {
         List<X509Certificate> out = new ArrayList<>();
         out.add(leaf);
         X509Certificate current = leaf;

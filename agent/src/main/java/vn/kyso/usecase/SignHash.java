@@ -24,9 +24,23 @@ import vn.kyso.token.TokenManager;
  */
 public final class SignHash {
 
-    /** What the page asks for. */
+    /**
+     * What the page asks for.
+     *
+     * @param known the document this hash stands for, when the agent itself prepared it (two-step signing): the
+     *              person is then shown that document instead of a blind hash; null otherwise
+     */
     public record Request(String origin, String certificateId, String hashBase64, String hashAlgorithm,
-                          String signatureAlgorithm) {
+                          String signatureAlgorithm, KnownDocument known) {
+
+        public Request(String origin, String certificateId, String hashBase64, String hashAlgorithm,
+                       String signatureAlgorithm) {
+            this(origin, certificateId, hashBase64, hashAlgorithm, signatureAlgorithm, null);
+        }
+    }
+
+    /** A document the agent holds and whose prepared signature digest is the hash to sign. */
+    public record KnownDocument(String name, int pages, String sha256) {
     }
 
     /** What the page gets: the signature value and the signer's certificate (both base64). */
@@ -56,8 +70,12 @@ public final class SignHash {
         String hashHex = HexFormat.of().formatHex(hash);
         String signer = certificate.subject();
         try {
-            ConsentPrompt.Decision decision = consent.ask(new ConsentRequest(request.origin(), "Ký giá trị băm",
-                    "Sign a hash", "", 0, hashHex, signer, certificate.tokenLabel(), true));
+            KnownDocument known = request.known();
+            ConsentPrompt.Decision decision = consent.ask(known == null
+                    ? new ConsentRequest(request.origin(), "Ký giá trị băm", "Sign a hash", "", 0, hashHex, signer,
+                            certificate.tokenLabel(), true)
+                    : new ConsentRequest(request.origin(), "Ký số", "Sign", known.name(), known.pages(),
+                            known.sha256(), signer, certificate.tokenLabel(), false));
             if (decision != ConsentPrompt.Decision.APPROVE) {
                 throw new KysoException(AgentError.CONSENT_REFUSED);
             }
@@ -74,7 +92,8 @@ public final class SignHash {
     }
 
     private void record(Request request, String hashHex, CertificateEntry certificate, String result) {
-        audit.append(new AuditRecord(request.origin(), "sign.hash", "", hashHex, certificate.id(),
+        audit.append(new AuditRecord(request.origin(), "sign.hash", request.known() == null ? ""
+                : request.known().name(), hashHex, certificate.id(),
                 certificate.subject(), result));
     }
 

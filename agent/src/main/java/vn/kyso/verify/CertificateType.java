@@ -6,6 +6,11 @@ import java.util.List;
 public enum CertificateType {
     PERSONAL, ORGANISATION;
 
+    /** The type of a certificate by the rule below; the API's {@code usage} of a token's certificate. */
+    public static CertificateType of(java.security.cert.X509Certificate certificate) {
+        return Certificates.describe(certificate).certificateType();
+    }
+
     /**
      * Organisation when the subject CN equals O (the agency's own name) or its UID is a budget-unit code (MNS:) or
      * a tax code (MST:), which VGCA and the public CAs put in organisation certificates only.

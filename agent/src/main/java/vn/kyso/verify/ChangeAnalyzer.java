@@ -22,8 +22,10 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
  * What changed between the revision a signature covers and the final document, and whether the signer allowed
  * it. The signed revision is the file cut at the end of the signature's byte range. Allowed without DocMDP:
  * later signatures, /DSS, annotations, form filling, document information. Never allowed: changed page content or
- * resources, pages added or removed. A certification signature's DocMDP P narrows this: P=1 allows only /DSS,
- * P=2 adds form filling and signatures, P=3 adds annotations (ISO 32000-1 §12.8.2.2).
+ * resources, pages added or removed. A certification signature's DocMDP P narrows this: P=1 allows only /DSS and
+ * document timestamps, P=2 adds form filling and signatures, P=3 adds annotations (ISO 32000-1 §12.8.2.2; ISO
+ * 32000-2:2020 §12.8.5.3 and the approved correction to Table 257: updates that only add DSS or document timestamps
+ * are not changes in the DocMDP sense, so long-term validation stays possible on a certified document).
  */
 final class ChangeAnalyzer {
 
@@ -236,7 +238,7 @@ final class ChangeAnalyzer {
         Map<String, PDField> after = fields(current);
         Set<String> names = new LinkedHashSet<>(after.keySet());
         names.addAll(before.keySet());
-        Set<String> signatureFields = signatureFieldNames(current);
+        Map<String, Boolean> signatureFields = signatureFieldNames(current);
         for (String name : names) {
             PDField a = before.get(name);
             PDField b = after.get(name);
@@ -244,12 +246,14 @@ final class ChangeAnalyzer {
                     || fieldFingerprint(a).equals(fieldFingerprint(b)))) {
                 continue;
             }
-            ChangeKind kind = signatureFields.contains(name) ? ChangeKind.SIGNATURE_ADDED : ChangeKind.FORM_FILLED;
+            ChangeKind kind = !signatureFields.containsKey(name) ? ChangeKind.FORM_FILLED
+                    : a == null && signatureFields.get(name) ? ChangeKind.DOCUMENT_TIMESTAMP_ADDED
+                    : ChangeKind.SIGNATURE_ADDED;
             changes.add(change(kind, name, p));
         }
         // A widget change that belongs to a field already reported is not a separate change.
         boolean fieldChanges = changes.stream().anyMatch(c -> c.kind() == ChangeKind.SIGNATURE_ADDED
-                || (c.kind() == ChangeKind.FORM_FILLED && !c.where().endsWith("(widget)")));
+                || c.kind() == ChangeKind.DOCUMENT_TIMESTAMP_ADDED || (c.kind() == ChangeKind.FORM_FILLED && !c.where().endsWith("(widget)")));
         if (fieldChanges) {
             changes.removeIf(c -> c.kind() == ChangeKind.FORM_FILLED && c.where().endsWith("(widget)"));
         }
@@ -271,18 +275,25 @@ final class ChangeAnalyzer {
         return CosFingerprint.of(field.getCOSObject(), COSName.P, COSName.PARENT, COSName.KIDS);
     }
 
-    private static Set<String> signatureFieldNames(PDDocument document) {
-        Set<String> names = new LinkedHashSet<>();
+    /** Signature fields by name, each with whether its value is a document timestamp (/SubFilter ETSI.RFC3161). */
+    private static Map<String, Boolean> signatureFieldNames(PDDocument document) {
+        Map<String, Boolean> names = new HashMap<>();
         PDAcroForm form = document.getDocumentCatalog().getAcroForm(null);
         if (form != null) {
             for (PDField field : form.getFieldTree()) {
-                if (field instanceof PDSignatureField) {
-                    names.add(field.getFullyQualifiedName());
+                if (field instanceof PDSignatureField signatureField) {
+                    var value = signatureField.getSignature();
+                    names.put(field.getFullyQualifiedName(), value != null
+                            && (DOC_TIME_STAMP.equals(value.getCOSObject().getCOSName(COSName.TYPE))
+                            || ETSI_RFC3161.equals(value.getCOSObject().getCOSName(COSName.SUB_FILTER))));
                 }
             }
         }
         return names;
     }
+
+    private static final COSName DOC_TIME_STAMP = COSName.getPDFName("DocTimeStamp");
+    private static final COSName ETSI_RFC3161 = COSName.getPDFName("ETSI.RFC3161");
 
     private static boolean same(Object a, Object b) {
         if (a == null || b == null) {
@@ -306,7 +317,7 @@ final class ChangeAnalyzer {
             return true;
         }
         return switch (kind) {
-            case DSS_ADDED -> true;
+            case DSS_ADDED, DOCUMENT_TIMESTAMP_ADDED -> true;
             case SIGNATURE_ADDED, FORM_FILLED -> docMdpP >= 2;
             case ANNOTATION_CHANGED -> docMdpP >= 3;
             default -> docMdpP >= 2;

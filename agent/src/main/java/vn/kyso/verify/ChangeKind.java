@@ -4,6 +4,7 @@ package vn.kyso.verify;
 public enum ChangeKind {
     SIGNATURE_ADDED(true, "Thêm chữ ký hoặc ô chữ ký", "Signature or signature field added"),
     DSS_ADDED(true, "Bổ sung dữ liệu kiểm tra dài hạn (DSS)", "Long-term validation data (DSS) added"),
+    DOCUMENT_TIMESTAMP_ADDED(true, "Thêm dấu thời gian lưu trữ cho văn bản", "Document timestamp added"),
     ANNOTATION_CHANGED(true, "Thêm hoặc sửa chú thích", "Annotation added or changed"),
     FORM_FILLED(true, "Điền biểu mẫu", "Form field filled in"),
     METADATA_CHANGED(true, "Thay đổi thông tin mô tả văn bản", "Document information changed"),

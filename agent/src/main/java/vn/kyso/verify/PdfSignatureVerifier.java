@@ -36,6 +36,11 @@ public final class PdfSignatureVerifier {
         this.timestamps = new TimestampVerifier(settings, chains);
     }
 
+    /** A verifier of detached CMS signatures with this verifier's trust, services and clock. */
+    public CmsSignatureVerifier cmsVerifier() {
+        return new CmsSignatureVerifier(settings);
+    }
+
     public static Builder builder(TrustStore trustStore) {
         return new Builder(trustStore);
     }

@@ -98,6 +98,28 @@ class AgentConfigTest {
     }
 
     @Test
+    void vgcaUrlsComeFromTheMachineFileOnlyAndImagesFromEither(@TempDir Path dir) throws Exception {
+        Path machine = dir.resolve("machine.properties");
+        Path user = dir.resolve("user.properties");
+        Files.writeString(machine, "vgca.urls.allowed=https://files.ninhbinh.gov.vn https://qlvb.ninhbinh.gov.vn:8443\n"
+                + "vgca.image.seal=/etc/kyso/seal.png\n");
+        Files.writeString(user, "vgca.urls.allowed=https://evil.example\nvgca.image.signature=/home/an/chu-ky.png\n"
+                + "vgca.image.seal=/home/an/fake-seal.png\n");
+        AgentConfig config = AgentConfig.load(machine, user);
+        assertEquals(List.of("https://files.ninhbinh.gov.vn", "https://qlvb.ninhbinh.gov.vn:8443"),
+                config.vgcaAllowedUrls());
+        assertEquals(Path.of("/home/an/chu-ky.png"), config.vgcaSignatureImage());
+        assertEquals(Path.of("/etc/kyso/seal.png"), config.vgcaSealImage(), "the machine's seal wins");
+        Files.writeString(machine, "vgca.urls.allowed=https://files.ninhbinh.gov.vn/upload\n");
+        KysoException e = assertThrows(KysoException.class, () -> AgentConfig.load(machine, null));
+        assertEquals("CONFIG_INVALID", e.code());
+        assertTrue(e.messageEn().contains("vgca.urls.allowed"), e.messageEn());
+        AgentConfig none = AgentConfig.load(dir.resolve("none"), user);
+        assertEquals(List.of(), none.vgcaAllowedUrls(), "a user file cannot allow URLs");
+        assertEquals(Path.of("/home/an/fake-seal.png"), none.vgcaSealImage(), "without a machine value the user's");
+    }
+
+    @Test
     void locationsPerOperatingSystem() {
         Path home = Path.of("/home/an");
         assertEquals(new ConfigLocations(Path.of("/etc/kyso/agent.properties"),

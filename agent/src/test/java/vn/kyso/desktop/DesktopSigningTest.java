@@ -76,7 +76,7 @@ class DesktopSigningTest {
                 new PairingDialog(() -> Language.VI, patience));
         server = AgentServer.start(new ServerSettings(0, List.of(), dir.resolve("secret"), 1 << 20,
                 Duration.ofMinutes(1)), new OriginPolicy(List.of(), pairing), AgentMethods.standard(tokens,
-                new ConsentQueue(new ConsentDialog(() -> Language.VI, patience), 3),
+                new ConsentQueue(new ConsentDialog(() -> Language.VI, patience)),
                 new PinDialog(() -> Language.VI, patience), audit), "test");
     }
 

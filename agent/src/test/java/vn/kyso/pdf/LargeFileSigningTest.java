@@ -38,8 +38,13 @@ class LargeFileSigningTest {
     private static final int PAGES = 1000;
     private static final int IMAGE_WIDTH = 128;
     private static final int IMAGE_HEIGHT = 136;
-    /** Independent of the file's size; the byte[] path needs at least two copies (100 MB) of this file. */
-    private static final long HEAP_BOUND = 64L * 1024 * 1024;
+    /**
+     * Signing at B-LT parses the file twice (the signature revision, then the /DSS revision), each time lazily; a
+     * writer that loads every object (PDFBox's incremental save) needs about four times the parse, the byte[] path at
+     * least two copies of the file. Allowance for the CMS, the OCSP/CRL fetches and the sampling's 1 MB regions: 12 MB.
+     */
+    private static final int PARSES = 3;
+    private static final long ALLOWANCE = 12L * 1024 * 1024;
 
     private static final Path DIR = Path.of("target", "large-file-signing");
     private static final Path INPUT = DIR.resolve("input-50mb.pdf");
@@ -81,13 +86,24 @@ class LargeFileSigningTest {
         Files.write(small, PadesFixture.samplePdf());
         engine.sign(small, DIR.resolve("small-signed.pdf"), signer, options);
 
+        Operation parsing = () -> {
+            try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(INPUT.toFile())) {
+                document.getNumberOfPages();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        parsing.run();
+        long parse = peakHeapGrowth(parsing);
         SignResult[] result = new SignResult[1];
         long peak = peakHeapGrowth(() -> result[0] = engine.sign(INPUT, output, signer, options));
 
         assertEquals(PadesLevel.B_LT, result[0].level(), result[0].warnings().toString());
         assertNull(result[0].document(), "the signed document is in the output file");
-        assertTrue(peak < HEAP_BOUND, "peak heap growth " + peak / (1024 * 1024) + " MB for a "
-                + Files.size(INPUT) / (1024 * 1024) + " MB file");
+        assertTrue(peak < PARSES * parse + ALLOWANCE, "peak heap growth " + peak / (1024 * 1024) + " MB for a "
+                + Files.size(INPUT) / (1024 * 1024) + " MB file; a lazy parse takes " + parse / (1024 * 1024) + " MB");
+        System.out.printf("50 MB file, B-LT, file to file: peak heap growth %d MB; PDFBox lazy parse %d MB%n",
+                peak / (1024 * 1024), parse / (1024 * 1024));
         assertPrefix(INPUT, output);
         try (var leftovers = Files.list(DIR)) {
             assertTrue(leftovers.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no temp file left");

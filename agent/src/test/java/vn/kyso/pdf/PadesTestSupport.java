@@ -27,6 +27,17 @@ public final class PadesTestSupport {
         PadesFixture.assertDss(pdf, levels);
     }
 
+    /** EU DSS judges every one of {@code count} signatures TOTAL_PASSED, whatever level each reached. */
+    public static void assertDssValid(byte[] pdf, int count) {
+        eu.europa.esig.dss.simplereport.SimpleReport report = PadesFixture.validateWithDss(pdf);
+        org.junit.jupiter.api.Assertions.assertEquals(count, report.getSignatureIdList().size(), "signatures found by DSS");
+        for (String id : report.getSignatureIdList()) {
+            org.junit.jupiter.api.Assertions.assertEquals(eu.europa.esig.dss.enumerations.Indication.TOTAL_PASSED,
+                    report.getIndication(id), id + ": " + report.getSubIndication(id) + " "
+                    + report.getAdESValidationErrors(id));
+        }
+    }
+
     public static void assertPdfsigValid(byte[] pdf, int signatures) throws Exception {
         PadesFixture.assertPdfsigValid(pdf, signatures, 0);
     }

@@ -16,12 +16,30 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.kyso.app.AgentMethods;
+import vn.kyso.app.ProfileImages;
+import vn.kyso.audit.AuditLog;
+import vn.kyso.consent.ConsentPrompt;
+import vn.kyso.pdf.PadesSigner;
+import vn.kyso.pdf.PadesTestSupport;
+import vn.kyso.pki.CrlClient;
+import vn.kyso.pki.HttpFetcher;
+import vn.kyso.pki.OcspClient;
+import vn.kyso.pki.TrustStore;
+import vn.kyso.testpki.TestEnvironment;
+import vn.kyso.token.TokenManager;
+import vn.kyso.token.TokenManagerConfig;
+import vn.kyso.usecase.SignPdf;
+import vn.kyso.verify.PdfSignatureVerifier;
+import vn.kyso.verify.SignerCertificateCheck;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +58,40 @@ class ProtocolFuzzTest {
         "{\"id\":\"a\",\"method\":\"info\",\"params\":{}}",
         "{\"id\":2,\"method\":\"echo\",\"params\":{\"text\":\"Văn bản\"}}",
         "{\"id\":3,\"method\":\"sign.pdf\",\"params\":{\"preset\":\"approve\",\"path\":\"/etc/passwd\"}}",
+        "{\"id\":4,\"method\":\"sign.pdf.batch\",\"params\":{\"certificateId\":\"ab\",\"batchId\":\"b\","
+                + "\"items\":[{\"documentId\":\"x\",\"preset\":\"approve\",\"presetParams\":{\"imageProfile\":\"seal\"}}]}}",
+        "{\"id\":5,\"method\":\"sign.cms\",\"params\":{\"certificateId\":\"ab\",\"hash\":\"AAAA\",\"level\":\"B-T\"}}",
+        "{\"id\":6,\"method\":\"verify.cms\",\"params\":{\"cms\":\"MAA=\",\"hash\":\"AAAA\",\"hashAlgorithm\":\"SHA-512\"}}",
+        "{\"id\":7,\"method\":\"pdf.prepare\",\"params\":{\"documentId\":\"d\",\"certificate\":\"MIIB\",\"level\":\"B-B\"}}",
+        "{\"id\":8,\"method\":\"pdf.complete\",\"params\":{\"handle\":\"h\",\"signature\":\"AAAA\"}}",
+        "{\"id\":9,\"method\":\"sign.hash\",\"params\":{\"certificateId\":\"ab\",\"hash\":\"AAAA\"}}",
     };
+
+    private static TokenManager tokens;
+    private static PdfSignatureVerifier verifier;
+
+    @BeforeAll
+    static void open() {
+        tokens = TokenManager.open(TokenManagerConfig.of(List.of(TestEnvironment.shared().softHsm().library())));
+        TrustStore trust = TrustStore.empty();
+        trust.add(TestEnvironment.shared().pki().root());
+        verifier = PdfSignatureVerifier.builder(trust).build();
+    }
+
+    @AfterAll
+    static void close() {
+        tokens.close();
+    }
+
+    private static SignPdf signPdf(Path dir) {
+        HttpFetcher http = HttpFetcher.withDefaults();
+        TrustStore trust = TrustStore.empty();
+        trust.add(TestEnvironment.shared().pki().root());
+        return new SignPdf(tokens, List.of(TestEnvironment.shared().pki().root()), ConsentPrompt.NOBODY,
+                request -> java.util.Optional.empty(), new AuditLog(dir.resolve("sign-audit.jsonl")), new PadesSigner(PadesTestSupport.services()),
+                new SignerCertificateCheck(trust, http, new OcspClient(http), new CrlClient(http),
+                java.time.Clock.systemUTC()), verifier, SignPdf.OfflinePolicy.REFUSE);
+    }
 
     @Test
     void randomFramesNeverBreakTheAgent(@TempDir Path dir) throws Exception {
@@ -48,8 +99,13 @@ class ProtocolFuzzTest {
         Random random = new Random(seed);
         int frames = Integer.getInteger("kyso.fuzz.frames", 3000);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Integer.getInteger("kyso.fuzz.seconds", 20));
+        // every real method (nobody to consent, so nothing is ever signed) and an echo
+        Map<String, Method> methods = new java.util.HashMap<>(AgentMethods.standard(tokens, ConsentPrompt.NOBODY,
+                request -> java.util.Optional.empty(), new AuditLog(dir.resolve("audit.jsonl")),
+                new AgentMethods.DocumentServices(signPdf(dir), verifier, new ProfileImages(dir.resolve("profile")))));
+        methods.put("echo", (caller, params) -> params);
         try (AgentServer server = AgentServer.start(new ServerSettings(0, List.of(APP), dir.resolve("secret"), 16 * 1024,
-                Duration.ofMinutes(1)), Map.of("echo", (caller, params) -> params), "fuzz")) {
+                Duration.ofMinutes(1)), methods, "fuzz")) {
             OkHttpClient http = new OkHttpClient();
             BlockingQueue<String> answers = new LinkedBlockingQueue<>();
             BlockingQueue<Integer> closed = new LinkedBlockingQueue<>();
@@ -125,7 +181,8 @@ class ProtocolFuzzTest {
             default: { // odd ids, types and unicode
                 String[] ids = {"null", "1.5", "-1", "\"\"", "\"" + "x".repeat(200) + "\"", "[]", "{}", "true",
                         "9223372036854775808", "\"\\u0000\""};
-                String[] methods = {"\"info\"", "\"\"", "1", "null", "\"tokens.list\"", "\"ïnfo\"", "\"echo\""};
+                String[] methods = {"\"info\"", "\"\"", "1", "null", "\"tokens.list\"", "\"ïnfo\"", "\"echo\"",
+                    "\"sign.pdf.batch\"", "\"pdf.complete\"", "\"verify.cms\"", "\"sign.cms\"", "\"pdf.prepare\""};
                 return "{\"id\":" + ids[random.nextInt(ids.length)] + ",\"method\":" + methods[random.nextInt(methods.length)]
                         + ",\"params\":" + (random.nextBoolean() ? "{}" : "[1,2]") + "}";
             }

@@ -43,6 +43,9 @@ import vn.kyso.token.TokenManagerConfig;
 class SignHashOverSocketTest {
 
     private static final String APP = "https://qlvb.ninhbinh.gov.vn";
+    /** Five document systems of one province, two tabs each: ten clients within the default per-origin limits. */
+    private static final List<String> APPS = List.of(APP, "https://egov.ninhbinh.gov.vn",
+            "https://motcua.ninhbinh.gov.vn", "https://hscv.ninhbinh.gov.vn", "https://vbdh.ninhbinh.gov.vn");
     @TempDir
     static Path dir;
     private static AgentServer server;
@@ -63,7 +66,7 @@ class SignHashOverSocketTest {
             CONSENTS.add(request);
             return NEXT_DECISION.get();
         };
-        server = AgentServer.start(new ServerSettings(0, List.of(APP), dir.resolve("secret"), 1 << 20,
+        server = AgentServer.start(new ServerSettings(0, APPS, dir.resolve("secret"), 1 << 20,
                 Duration.ofMinutes(1)), AgentMethods.standard(tokens, consent, request -> {
                     PIN_PROMPTS.incrementAndGet();
                     return Optional.of(PIN.get().toCharArray());
@@ -94,9 +97,13 @@ class SignHashOverSocketTest {
     }
 
     private static AgentServerTest.Client openClient() throws Exception {
+        return openClient(APP);
+    }
+
+    private static AgentServerTest.Client openClient(String origin) throws Exception {
         AgentServerTest.Client c = new AgentServerTest.Client();
         c.socket = new okhttp3.OkHttpClient().newWebSocket(new okhttp3.Request.Builder()
-                .url("ws://127.0.0.1:" + server.port() + "/v1/ws").header("Origin", APP).build(), c);
+                .url("ws://127.0.0.1:" + server.port() + "/v1/ws").header("Origin", origin).build(), c);
         return c;
     }
 
@@ -175,7 +182,9 @@ class SignHashOverSocketTest {
     void tenClientsSigningOnOneTokenAreAllAnswered() throws Exception {
         List<AgentServerTest.Client> clients = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            clients.add(client());
+            AgentServerTest.Client c = openClient(APPS.get(i % APPS.size()));
+            assertEquals("open", c.awaitOutcome());
+            clients.add(c);
         }
         for (int i = 0; i < 10; i++) {
             clients.get(i).socket.send(request(100 + i, anId, hash("doc " + i), ""));

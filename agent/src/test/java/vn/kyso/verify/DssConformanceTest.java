@@ -110,6 +110,7 @@ class DssConformanceTest {
         documents.put("revoked signer", signed(TestPki.REVOKED, true));
         documents.put("expired signer B-T", signed(TestPki.EXPIRED, true));
         documents.put("unknown root", signed(TestPki.UNKNOWN_ISSUER, true));
+        documents.put("certified P=1, then DSS and document timestamp", CertifiedLongTermTest.certifiedLongTerm(pki));
         documents.put("content replaced after signing", TestPdfSigner.replacePageContent(
                 signed(TestPki.PERSONAL_AN, true), "0 0 1 rg 100 100 200 200 re f"));
 

@@ -38,7 +38,7 @@ public final class AnchorFinder {
             throw new IllegalArgumentException("anchor text is blank");
         }
         PageGlyphs glyphs = PageGlyphs.read(document, pageIndex);
-        PDRectangle crop = document.getPage(pageIndex).getCropBox();
+        PDRectangle crop = Pages.get(document, pageIndex).getCropBox();
         List<TextAnchor> found = new ArrayList<>();
         for (int at = glyphs.text.indexOf(needle); at >= 0; at = glyphs.text.indexOf(needle, at + 1)) {
             found.add(new TextAnchor(pageIndex, union(glyphs.owners.subList(at, at + needle.length()), crop)));
@@ -84,7 +84,7 @@ public final class AnchorFinder {
     public static List<PDRectangle> glyphBoxes(PDDocument document, int pageIndex) throws IOException {
         requirePage(document, pageIndex);
         PageGlyphs glyphs = PageGlyphs.read(document, pageIndex);
-        PDRectangle crop = document.getPage(pageIndex).getCropBox();
+        PDRectangle crop = Pages.get(document, pageIndex).getCropBox();
         List<PDRectangle> boxes = new ArrayList<>();
         TextPosition previous = null;
         for (TextPosition glyph : glyphs.owners) {

@@ -43,7 +43,7 @@ public final class CornerStamp extends Stamp {
     protected Placement locate(PDDocument document) throws IOException {
         AnchorFinder.requirePage(document, 0);
         Layout layout = layout(document);
-        PageFrame frame = PageFrame.of(document.getPage(0));
+        PageFrame frame = PageFrame.of(Pages.get(document, 0));
         Size size = layout.total();
         float x = frame.visualWidth() - Units.mm(RIGHT_MARGIN_MM) - size.width();
         float y = frame.visualHeight() - Units.mm(TOP_MARGIN_MM) - size.height();

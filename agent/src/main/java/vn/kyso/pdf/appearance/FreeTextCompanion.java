@@ -42,13 +42,13 @@ final class FreeTextCompanion {
         } else {
             TextAnchor label = AnchorFinder.firstInDocument(document, ((TextSlot.AfterText) companion.slot()).label());
             pageIndex = label.pageIndex();
-            PageFrame frame = PageFrame.of(document.getPage(pageIndex));
+            PageFrame frame = PageFrame.of(Pages.get(document, pageIndex));
             PDRectangle box = frame.toVisual(label.box());
             float baseline = box.getLowerLeftY() + box.getHeight() * BASELINE_SHARE;
             rectangle = frame.toUser(Stamp.visualRect(box.getUpperRightX() + LABEL_GAP,
                     baseline - StampFont.descent(font), size));
         }
-        PDPage page = document.getPage(pageIndex);
+        PDPage page = Pages.get(document, pageIndex);
         Stamp.requireOnPage(page, pageIndex, rectangle);
 
         PDAnnotationFreeText annotation = new PDAnnotationFreeText();

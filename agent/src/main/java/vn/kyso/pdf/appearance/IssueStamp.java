@@ -42,7 +42,7 @@ public final class IssueStamp extends Stamp {
     @Override
     protected Placement locate(PDDocument document) throws IOException {
         SignatureFields.Widget signature = signature(document);
-        PageFrame frame = PageFrame.of(document.getPage(signature.pageIndex()));
+        PageFrame frame = PageFrame.of(Pages.get(document, signature.pageIndex()));
         PDRectangle image = frame.toVisual(signature.rectangle());
         Size size = Size.ofWidth(seal, Units.mm(sealWidthMm));
         float right = (float) (image.getLowerLeftX() + image.getWidth() * OVERLAP);

@@ -56,7 +56,7 @@ public final class PersonalSignatureStamp extends Stamp {
 
     private Placement fittedInto(PDDocument document, SignaturePosition.At at) {
         AnchorFinder.requirePage(document, at.pageIndex());
-        PageFrame frame = PageFrame.of(document.getPage(at.pageIndex()));
+        PageFrame frame = PageFrame.of(Pages.get(document, at.pageIndex()));
         PDRectangle box = frame.toVisual(at.rectangle());
         Size size = Size.fit(signature, box.getWidth(), box.getHeight());
         PDRectangle visual = visualRect(box.getLowerLeftX() + (box.getWidth() - size.width()) / 2,
@@ -76,7 +76,7 @@ public final class PersonalSignatureStamp extends Stamp {
     private Placement betweenLines(PDDocument document, SignaturePosition.BetweenLines between) throws IOException {
         TextAnchor titleAnchor = AnchorFinder.last(document, between.titleLine());
         int page = titleAnchor.pageIndex();
-        PageFrame frame = PageFrame.of(document.getPage(page));
+        PageFrame frame = PageFrame.of(Pages.get(document, page));
         PDRectangle title = frame.toVisual(titleAnchor.box());
         PDRectangle name = nearestBelow(frame, AnchorFinder.findAll(document, page, between.nameLine()), title)
                 .orElseThrow(() -> AnchorFinder.notFound(between.nameLine()));
@@ -108,7 +108,7 @@ public final class PersonalSignatureStamp extends Stamp {
 
     private Placement afterText(PDDocument document, SignaturePosition.AfterText after) throws IOException {
         TextAnchor anchor = AnchorFinder.last(document, after.text());
-        PageFrame frame = PageFrame.of(document.getPage(anchor.pageIndex()));
+        PageFrame frame = PageFrame.of(Pages.get(document, anchor.pageIndex()));
         PDRectangle text = frame.toVisual(anchor.box());
         Size size = Size.ofWidth(signature, Units.mm(after.widthMm()));
         PDRectangle visual = visualRect(text.getUpperRightX() + AFTER_TEXT_GAP, text.getLowerLeftY(), size);

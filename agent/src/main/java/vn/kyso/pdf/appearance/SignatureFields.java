@@ -78,7 +78,7 @@ final class SignatureFields {
         }
         for (int i = 0; i < document.getNumberOfPages(); i++) {
             try {
-                for (var annotation : document.getPage(i).getAnnotations()) {
+                for (var annotation : Pages.get(document, i).getAnnotations()) {
                     if (annotation.getCOSObject() == widget.getCOSObject()) {
                         return i;
                     }

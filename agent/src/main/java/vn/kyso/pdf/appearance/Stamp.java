@@ -32,7 +32,7 @@ abstract class Stamp implements SignatureAppearance {
     public final Optional<Placement> place(PDDocument document) throws IOException {
         Placement located = locate(document);
         AnchorFinder.requirePage(document, located.pageIndex());
-        requireOnPage(document.getPage(located.pageIndex()), located.pageIndex(), located.rectangle());
+        requireOnPage(Pages.get(document, located.pageIndex()), located.pageIndex(), located.rectangle());
         placedIn = document;
         placement = located;
         return Optional.of(located);
@@ -43,7 +43,7 @@ abstract class Stamp implements SignatureAppearance {
         if (placedIn != document) {
             place(document);
         }
-        int rotation = document.getPage(placement.pageIndex()).getRotation();
+        int rotation = Pages.get(document, placement.pageIndex()).getRotation();
         try (StampCanvas canvas = new StampCanvas(document, stream, rotation)) {
             paint(document, canvas);
         }

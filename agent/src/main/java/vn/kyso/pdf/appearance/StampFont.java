@@ -42,6 +42,17 @@ public final class StampFont {
         return font;
     }
 
+    /**
+     * Cuts the document's stamp font down to the glyphs drawn so far. PDFBox does this inside its own save; a writer
+     * that writes the update itself calls this first. The font is then final for this document.
+     */
+    public static synchronized void subsetBeforeWriting(PDDocument document) throws IOException {
+        PDType0Font font = LOADED.remove(document);
+        if (font != null && font.willBeSubset()) {
+            font.subset();
+        }
+    }
+
     /** Width of {@code text} at {@link #SIZE}, in points. */
     public static float width(PDType0Font font, String text) {
         try {

@@ -1,5 +1,8 @@
 package vn.kyso.token.fault;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -9,7 +12,7 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 
 /**
- * Handle on the fault-injection PKCS#11 shim ({@code src/test/c/kyso_fault_shim.c}), a module that forwards every
+ * Handle on the fault-injection PKCS#11 shim ({@code test-support/src/main/c/kyso_fault_shim.c}), a module that forwards every
  * call to SoftHSM2 and injects what SoftHSM2 cannot do: PIN retry counters, token removal, slot events, device
  * errors and slow calls.
  *
@@ -69,18 +72,41 @@ public final class FaultShim {
         this.api = Native.load(path.toString(), Api.class, Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY));
     }
 
-    /** The shim built by Maven ({@value #PROPERTY}). */
-    public static FaultShim load() {
+    /**
+     * The shim built with this module, extracted once per JVM from the jar (or taken from the system property
+     * {@value #PROPERTY} when set).
+     */
+    public static synchronized FaultShim load() {
+        if (loaded == null) {
+            loaded = new FaultShim(locate());
+        }
+        return loaded;
+    }
+
+    private static FaultShim loaded;
+
+    private static Path locate() {
         String location = System.getProperty(PROPERTY);
-        if (location == null) {
-            throw new IllegalStateException("system property " + PROPERTY
-                    + " is not set; run the tests through Maven, which builds the shim");
+        if (location != null) {
+            Path path = Path.of(location).toAbsolutePath();
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalStateException("fault shim not found: " + path);
+            }
+            return path;
         }
-        Path path = Path.of(location).toAbsolutePath();
-        if (!Files.isRegularFile(path)) {
-            throw new IllegalStateException("fault shim not built: " + path);
+        try (InputStream in = FaultShim.class.getResourceAsStream("libkysofaultshim.so")) {
+            if (in == null) {
+                throw new IllegalStateException("fault shim not built into kyso-test-support (needs gcc and libp11-kit-dev)");
+            }
+            Path dir = Files.createTempDirectory("kyso-fault-shim");
+            Path path = dir.resolve("libkysofaultshim.so");
+            Files.copy(in, path);
+            path.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return path;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot extract the fault shim", e);
         }
-        return new FaultShim(path);
     }
 
     /** What to pass to {@code PKCS11Module.getInstance}. */

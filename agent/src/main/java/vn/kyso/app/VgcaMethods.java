@@ -1,0 +1,118 @@
+package vn.kyso.app;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.kyso.audit.AuditLog;
+import vn.kyso.consent.ConsentPrompt;
+import vn.kyso.errors.KysoException;
+import vn.kyso.server.Method;
+import vn.kyso.server.Session;
+import vn.kyso.token.PinPrompt;
+import vn.kyso.token.TokenManager;
+import vn.kyso.usecase.SignHash;
+import vn.kyso.vgca.DocumentTransfer;
+import vn.kyso.vgca.SigningCertificates;
+import vn.kyso.vgca.UrlPolicy;
+import vn.kyso.vgca.VgcaCertInfo;
+import vn.kyso.vgca.VgcaFileJob;
+import vn.kyso.vgca.VgcaMessages;
+import vn.kyso.vgca.VgcaOperation;
+import vn.kyso.vgca.VgcaSettings;
+import vn.kyso.vgca.VgcaSignMsg;
+import vn.kyso.vgca.VgcaVerifyPdf;
+
+/**
+ * The VGCA plugin compatibility methods ({@code vgca.*}, docs/protocol.md "VGCA compatibility"): thin adapters from
+ * the legacy JSON (params {@code job}) to the use cases in {@code vn.kyso.vgca}. The caller's origin always comes from
+ * the session, never from params.
+ */
+public final class VgcaMethods {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private VgcaMethods() {
+    }
+
+    public static Map<String, Method> of(TokenManager tokens, ConsentPrompt consent, PinPrompt pins, AuditLog audit,
+                                         Supplier<AgentMethods.DocumentServices> documents, VgcaSettings settings) {
+        UrlPolicy policy = new UrlPolicy(settings.allowedUrls());
+        DocumentTransfer transfer = new DocumentTransfer(settings.maxDocumentBytes(), settings.timeout());
+        SigningCertificates certificates = new SigningCertificates(tokens);
+        Supplier<VgcaFileJob> fileJob = () -> new VgcaFileJob(policy, transfer, certificates, settings.images(),
+                documents.get().signPdf(), audit, Clock.systemUTC());
+        VgcaSignMsg signMsg = new VgcaSignMsg(certificates, new SignHash(tokens, consent, pins, audit));
+        VgcaCertInfo certInfo = new VgcaCertInfo(certificates, audit);
+
+        Map<String, Method> methods = new LinkedHashMap<>();
+        methods.put("vgca.sign", (session, params) -> {
+            VgcaOperation operation = VgcaOperation.parse(Params.required(params, "operation"));
+            VgcaFileJob.Outcome outcome = fileJob.get().run(origin(session), operation,
+                    job(params, VgcaMessages.FileJob.class));
+            if (outcome.undelivered() == null) {
+                return outcome.reply();
+            }
+            // kept in this connection's memory only, so a failed upload never silently loses the signature; when
+            // the connection's store is full the reply still says the upload failed
+            try {
+                return outcome.reply().withDocumentId(session.documents().put("signed.pdf", outcome.undelivered())
+                        .id());
+            } catch (KysoException full) {
+                return outcome.reply();
+            }
+        });
+        methods.put("vgca.signFiles", (session, params) -> fileJob.get().runFiles(origin(session),
+                job(params, VgcaMessages.FilesJob.class)));
+        methods.put("vgca.signMsg", (session, params) -> signMsg.sign(origin(session),
+                job(params, VgcaMessages.MsgJob.class)));
+        methods.put("vgca.verifyPdf", (session, params) -> new VgcaVerifyPdf(policy, transfer,
+                documents.get().verifier(), audit).verify(origin(session), job(params, VgcaMessages.VerifyJob.class)));
+        methods.put("vgca.certInfo", (session, params) -> {
+            JsonNode job = params.get("job");
+            JsonNode id = job == null ? null : job.get("CertificateId");
+            return certInfo.get(origin(session), id == null || id.isNull() ? null : id.asText());
+        });
+        methods.put("vgca.version", (session, params) -> new VgcaMessages.VersionResult(VgcaMessages.OK, version(),
+                "Kyso Agent"));
+        return methods;
+    }
+
+    private static Optional<String> origin(Session session) {
+        return session.caller().origin();
+    }
+
+    /** The legacy request: an object, or the JSON text the old functions were given. */
+    private static <T> T job(ObjectNode params, Class<T> type) {
+        JsonNode job = params.get("job");
+        try {
+            if (job != null && job.isTextual()) {
+                job = JSON.readTree(job.asText());
+            }
+            if (job == null || !job.isObject()) {
+                throw invalid("job must be the legacy request object");
+            }
+            return JSON.treeToValue(job, type);
+        } catch (JsonProcessingException e) {
+            throw invalid("job does not match the legacy request: " + e.getOriginalMessage());
+        }
+    }
+
+    private static KysoException invalid(String what) {
+        return new KysoException(AgentError.INVALID_PARAMS, Map.of("param", "job"), null, what);
+    }
+
+    private static String version() {
+        String v = VgcaMethods.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

@@ -1,0 +1,160 @@
+package vn.kyso.usecase;
+
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+
+import vn.kyso.audit.AuditRecord;
+import vn.kyso.consent.ConsentRequest;
+import vn.kyso.errors.KysoException;
+import vn.kyso.pdf.PadesLevel;
+import vn.kyso.pdf.PadesOptions;
+import vn.kyso.pdf.PreparedSignature;
+import vn.kyso.pdf.RemotePadesSigner;
+import vn.kyso.pdf.SignResult;
+import vn.kyso.sign.TokenSignerPort;
+import vn.kyso.token.CertificateEntry;
+import vn.kyso.token.SignatureAlgorithm;
+
+/**
+ * Batch signing ("ký số hàng loạt"): one certificate check, one consent listing every document (name, pages,
+ * SHA-256), one PIN and one token session for the whole list, and a status per document. Every document is prepared
+ * first (a damaged one fails alone, before the person is asked), the token signs all digests in one go, then each
+ * document is completed (time-stamp, revocation evidence) and re-verified on its own.
+ */
+public final class SignPdfBatch {
+
+    /**
+     * One document of the batch.
+     *
+     * @param invalid why the request for this document is already known to fail (missing document, bad preset), or
+     *                null; such an item is reported FAILED and never shown for consent
+     */
+    public record Item(String name, byte[] pdf, PadesOptions options, String operationEn, KysoException invalid) {
+    }
+
+    public record Request(String origin, String certificateId, List<Item> items) {
+        public Request {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** What became of one document. */
+    public sealed interface Outcome permits Signed, Failed {
+    }
+
+    public record Signed(byte[] document, PadesLevel level, List<String> warnings) implements Outcome {
+    }
+
+    public record Failed(KysoException error) implements Outcome {
+    }
+
+    /** Told about each document, in order, as soon as its outcome is final. */
+    @FunctionalInterface
+    public interface Progress {
+        void settled(int index, Outcome outcome);
+    }
+
+    private final SigningRules rules;
+    private final RemotePadesSigner engine;
+
+    public SignPdfBatch(SigningRules rules, RemotePadesSigner engine) {
+        this.rules = rules;
+        this.engine = engine;
+    }
+
+    /**
+     * @return one outcome per item, in order
+     * @throws KysoException for what stops the whole batch before anything is signed: certificate refused, consent
+     *                       refused, PIN errors, token removed
+     */
+    public List<Outcome> sign(Request request, Progress progress) {
+        CertificateEntry certificate = rules.tokens().certificate(request.certificateId());
+        List<Item> items = request.items();
+        Outcome[] outcomes = new Outcome[items.size()];
+        PreparedSignature[] prepared = new PreparedSignature[items.size()];
+        List<byte[]> signatures;
+        try {
+            List<String> warnings = new ArrayList<>();
+            rules.checkCertificate(certificate.certificate(), warnings);
+            List<X509Certificate> chain = TokenSignerPort.assemble(certificate.certificate(), rules.knownCas());
+            SignatureAlgorithm algorithm = certificate.algorithms().get(0);
+            List<ConsentRequest.Document> shown = new ArrayList<>();
+            List<byte[]> digests = new ArrayList<>();
+            int pages = 0;
+            for (int i = 0; i < items.size(); i++) {
+                Item item = items.get(i);
+                try {
+                    if (item.invalid() != null) {
+                        throw item.invalid();
+                    }
+                    prepared[i] = engine.prepare(item.pdf(), item.options().withAlgorithm(algorithm), chain);
+                    int itemPages = SignPdf.pageCount(item.pdf(), item.options().password());
+                    pages += itemPages;
+                    shown.add(new ConsentRequest.Document(item.name(), itemPages, SigningRules.sha256(item.pdf())));
+                    digests.add(prepared[i].signedAttributesDigest());
+                } catch (KysoException e) {
+                    outcomes[i] = fail(request, item, certificate, e);
+                }
+            }
+            if (digests.isEmpty()) {
+                signatures = List.of();
+            } else {
+                rules.requireConsent(new ConsentRequest(request.origin(),
+                        "Ký số hàng loạt (" + shown.size() + " văn bản)",
+                        "Batch signing (" + shown.size() + " documents)", shown.size() + " văn bản", pages,
+                        listHash(shown), certificate.subject(), certificate.tokenLabel(), false, shown));
+                signatures = rules.tokens().signAll(certificate.id(), digests, algorithm, rules.pins());
+            }
+        } catch (KysoException e) {
+            for (int i = 0; i < items.size(); i++) {
+                if (outcomes[i] == null) {
+                    record(request, items.get(i), certificate, e.code());
+                }
+            }
+            throw e;
+        }
+        int next = 0;
+        for (int i = 0; i < items.size(); i++) {
+            if (outcomes[i] == null) {
+                outcomes[i] = complete(request, items.get(i), certificate, prepared[i], signatures.get(next++));
+            }
+            progress.settled(i, outcomes[i]);
+        }
+        return List.of(outcomes);
+    }
+
+    private Outcome complete(Request request, Item item, CertificateEntry certificate, PreparedSignature prepared,
+                             byte[] signature) {
+        try {
+            String password = item.options().password();
+            SignResult result = engine.completeWithSignatureValue(prepared, signature, password);
+            List<String> warnings = new ArrayList<>();
+            result.warnings().forEach(w -> warnings.add(String.valueOf(w)));
+            rules.reverify(item.pdf(), result.document(), password, warnings);
+            record(request, item, certificate, "OK");
+            return new Signed(result.document(), result.level(), warnings);
+        } catch (KysoException e) {
+            return fail(request, item, certificate, e);
+        }
+    }
+
+    private Failed fail(Request request, Item item, CertificateEntry certificate, KysoException e) {
+        record(request, item, certificate, e.code());
+        return new Failed(e);
+    }
+
+    private void record(Request request, Item item, CertificateEntry certificate, String result) {
+        rules.record(new AuditRecord(request.origin(), "sign.pdf.batch/" + item.operationEn(), item.name(),
+                item.pdf() == null ? "" : SigningRules.sha256(item.pdf()), certificate.id(), certificate.subject(),
+                result));
+    }
+
+    /** One value for the whole list, so the dialog's single hash line still pins down every document. */
+    private static String listHash(List<ConsentRequest.Document> documents) {
+        StringBuilder all = new StringBuilder();
+        documents.forEach(d -> all.append(d.sha256()).append('\n'));
+        return SigningRules.sha256(all.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+}

@@ -1,0 +1,147 @@
+package vn.kyso.usecase;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import vn.kyso.app.AgentError;
+import vn.kyso.audit.AuditLog;
+import vn.kyso.audit.AuditRecord;
+import vn.kyso.consent.ConsentPrompt;
+import vn.kyso.consent.ConsentRequest;
+import vn.kyso.errors.KysoException;
+import vn.kyso.token.PinPrompt;
+import vn.kyso.token.TokenManager;
+import vn.kyso.verify.DocumentReport;
+import vn.kyso.verify.Indication;
+import vn.kyso.verify.PdfSignatureVerifier;
+import vn.kyso.verify.SignatureReport;
+import vn.kyso.verify.SignerCertificateCheck;
+import vn.kyso.verify.SubIndication;
+import vn.kyso.verify.VerificationFailure;
+
+/**
+ * The rules every signing use case follows, in one place: the signer's certificate is checked before anything is
+ * signed (offline decided by policy), the person consents to exactly what is signed, a signed PDF is re-verified
+ * before anyone sees it, and every outcome goes to the audit log.
+ */
+public final class SigningRules {
+
+    private final TokenManager tokens;
+    private final List<X509Certificate> knownCas;
+    private final ConsentPrompt consent;
+    private final PinPrompt pins;
+    private final AuditLog audit;
+    private final SignerCertificateCheck certificateCheck;
+    private final PdfSignatureVerifier verifier;
+    private final SignPdf.OfflinePolicy offline;
+
+    public SigningRules(TokenManager tokens, List<X509Certificate> knownCas, ConsentPrompt consent, PinPrompt pins,
+                        AuditLog audit, SignerCertificateCheck certificateCheck, PdfSignatureVerifier verifier,
+                        SignPdf.OfflinePolicy offline) {
+        this.tokens = tokens;
+        this.knownCas = List.copyOf(knownCas);
+        this.consent = consent;
+        this.pins = pins;
+        this.audit = audit;
+        this.certificateCheck = certificateCheck;
+        this.verifier = verifier;
+        this.offline = offline;
+    }
+
+    public TokenManager tokens() {
+        return tokens;
+    }
+
+    public List<X509Certificate> knownCas() {
+        return knownCas;
+    }
+
+    public PinPrompt pins() {
+        return pins;
+    }
+
+    public PdfSignatureVerifier verifier() {
+        return verifier;
+    }
+
+    /** Valid now, allowed to sign, trusted, not revoked; an unknown status only with the offline policy's consent. */
+    void checkCertificate(X509Certificate certificate, List<String> warnings) {
+        try {
+            certificateCheck.check(certificate, knownCas);
+        } catch (VerificationFailure failure) {
+            SubIndication sub = failure.subIndication();
+            if (sub == SubIndication.TRY_LATER && offline == SignPdf.OfflinePolicy.SIGN_WITH_WARNING) {
+                warnings.add("certificate status not checked (offline): " + failure.reason());
+                return;
+            }
+            AgentError code = switch (sub) {
+                case OUT_OF_BOUNDS_NO_POE, OUT_OF_BOUNDS_NOT_REVOKED, EXPIRED -> AgentError.CERT_EXPIRED;
+                case NOT_YET_VALID -> AgentError.CERT_NOT_YET_VALID;
+                case REVOKED, REVOKED_NO_POE -> AgentError.CERT_REVOKED;
+                case SIG_CONSTRAINTS_FAILURE -> AgentError.CERT_KEY_USAGE;
+                case TRY_LATER -> AgentError.CERT_STATUS_UNKNOWN;
+                default -> AgentError.CERT_UNTRUSTED;
+            };
+            throw new KysoException(code, Map.of("subIndication", sub.code()), failure, failure.reason());
+        }
+    }
+
+    /** CONSENT_REFUSED unless the person approves exactly this request. */
+    void requireConsent(ConsentRequest request) {
+        if (consent.ask(request) != ConsentPrompt.Decision.APPROVE) {
+            throw new KysoException(AgentError.CONSENT_REFUSED);
+        }
+    }
+
+    void record(AuditRecord record) {
+        audit.append(record);
+    }
+
+    /**
+     * The new signature must pass (or, by policy, be undecidable only for lack of revocation data), and no signature
+     * that passed before may fail now.
+     */
+    DocumentReport reverify(byte[] before, byte[] after, String password, List<String> warnings) {
+        DocumentReport report = verifier.verify(after, password);
+        List<SignatureReport> signatures = report.signatures().stream().filter(s -> !s.documentTimestamp()).toList();
+        if (signatures.isEmpty()) {
+            throw new KysoException(AgentError.SIGNED_OUTPUT_INVALID, "no signature found in the output");
+        }
+        SignatureReport ours = signatures.get(signatures.size() - 1);
+        boolean acceptable = ours.indication() == Indication.TOTAL_PASSED
+                || ours.indication() == Indication.INDETERMINATE && ours.subIndication() == SubIndication.TRY_LATER
+                && offline == SignPdf.OfflinePolicy.SIGN_WITH_WARNING;
+        if (!acceptable) {
+            throw new KysoException(AgentError.SIGNED_OUTPUT_INVALID,
+                    ours.indication() + " " + ours.subIndication() + ": " + ours.reason());
+        }
+        if (ours.indication() != Indication.TOTAL_PASSED) {
+            warnings.add("the new signature could not be fully verified offline: " + ours.reason());
+        }
+        DocumentReport earlier = verifier.verify(before, password);
+        for (SignatureReport old : earlier.signatures()) {
+            if (old.indication() != Indication.TOTAL_PASSED) {
+                continue;
+            }
+            report.signatures().stream().filter(s -> s.fieldName().equals(old.fieldName())).findFirst()
+                    .filter(now -> now.indication() != Indication.TOTAL_PASSED)
+                    .ifPresent(now -> {
+                        throw new KysoException(AgentError.SIGNED_OUTPUT_INVALID, "earlier signature "
+                                + old.fieldName() + " would become " + now.indication() + ": " + now.reason());
+                    });
+        }
+        return report;
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

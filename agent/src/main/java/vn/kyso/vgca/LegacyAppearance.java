@@ -1,0 +1,123 @@
+package vn.kyso.vgca;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import vn.kyso.app.AgentError;
+import vn.kyso.errors.KysoException;
+import vn.kyso.pdf.SignatureAppearance;
+import vn.kyso.pdf.appearance.CompanionText;
+import vn.kyso.pdf.appearance.CopyForm;
+import vn.kyso.pdf.appearance.Presets;
+import vn.kyso.pdf.appearance.SealTarget;
+import vn.kyso.pdf.appearance.SignerInfo;
+import vn.kyso.pdf.appearance.SigningTime;
+import vn.kyso.pdf.appearance.TextSlot;
+import vn.kyso.token.CertificateEntry;
+import vn.kyso.vgca.VgcaMessages.FileJob;
+
+/**
+ * The stamp each legacy operation gets, from the presets of Nghị định 30/2020. The old service let the person drag
+ * the image onto the page; this agent places it by the document's own text, so a few placement hints come as
+ * {@code MetaData} keys (see docs/vgca-migration.md): {@code TitleLine}, {@code NameLine}, {@code DateLabel},
+ * {@code NumberLabel}, {@code Organisation}, {@code CopyForm}, {@code Comment}.
+ */
+public final class LegacyAppearance {
+
+    /** The stamp, and what the reply echoes for SignIssued. */
+    public record Stamp(SignatureAppearance appearance, String reason, String documentNumber, String documentDate) {
+    }
+
+    private static final double SEAL_WIDTH_MM = 36;
+    private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+
+    private LegacyAppearance() {
+    }
+
+    /** Everything is checked here, before the document is downloaded: a job that cannot be stamped costs no I/O. */
+    public static Stamp of(VgcaOperation operation, FileJob job, CertificateEntry certificate, StampImages images,
+                           Instant signingTime) {
+        return switch (operation) {
+            case SignApproved -> new Stamp(Presets.approve(images.signature(operation),
+                    hint(job, "TitleLine", operation),
+                    job.meta("NameLine") != null ? job.meta("NameLine") : SigningCertificates.commonName(certificate)),
+                    operation.actVi(), null, null);
+            case SignIssued -> {
+                String number = required(job.docNumber(), "DocNumber");
+                String date = issueDate(job.issuedDate(), signingTime);
+                String numberLabel = job.meta("NumberLabel") != null ? job.meta("NumberLabel") : "Số:";
+                yield new Stamp(Presets.issue(images.seal(operation), SEAL_WIDTH_MM, new SealTarget.LatestSignature(),
+                        List.of(new CompanionText(new TextSlot.AfterText(numberLabel), number),
+                                new CompanionText(new TextSlot.AfterText(hint(job, "DateLabel", operation)), date))),
+                        operation.actVi(), number, date);
+            }
+            case SignCopy -> new Stamp(Presets.copy(copyForm(job.meta("CopyForm")), organisation(job, certificate),
+                    signingTime), operation.actVi(), null, null);
+            case SignAppendix -> new Stamp(Presets.attachment(required(job.docNumber(), "DocNumber"), signingTime),
+                    operation.actVi(), null, null);
+            case SignIncome -> new Stamp(Presets.digitised(images.seal(operation), SEAL_WIDTH_MM,
+                    organisation(job, certificate), signingTime), operation.actVi(), null, null);
+            case Comment -> new Stamp(Presets.signerInfo(new SignerInfo(SigningCertificates.commonName(certificate),
+                    SigningCertificates.email(certificate), SigningCertificates.organisation(certificate),
+                    signingTime)), job.meta("Comment") != null ? job.meta("Comment") : operation.actVi(), null, null);
+        };
+    }
+
+    /**
+     * The date the clerk writes: the page's IssuedDate (dd/MM/yyyy or yyyy-MM-dd become "ngày … tháng … năm …",
+     * anything else is written as given), or today in Vietnam — the signing date is the issue date.
+     */
+    static String issueDate(String given, Instant signingTime) {
+        if (given == null || given.isBlank()) {
+            return SigningTime.issueDate(LocalDate.ofInstant(signingTime, VIETNAM));
+        }
+        for (String pattern : List.of("d/M/uuuu", "uuuu-MM-dd")) {
+            try {
+                return SigningTime.issueDate(LocalDate.parse(given.trim(), DateTimeFormatter.ofPattern(pattern)));
+            } catch (DateTimeParseException ignored) {
+                // try the next form
+            }
+        }
+        return given.trim();
+    }
+
+    private static String organisation(FileJob job, CertificateEntry certificate) {
+        if (job.meta("Organisation") != null) {
+            return job.meta("Organisation");
+        }
+        String o = SigningCertificates.organisation(certificate);
+        return o != null ? o : SigningCertificates.commonName(certificate);
+    }
+
+    private static CopyForm copyForm(String value) {
+        if (value == null) {
+            return CopyForm.SAO_Y;
+        }
+        try {
+            return CopyForm.valueOf(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new KysoException(AgentError.INVALID_PARAMS, Map.of("param", "CopyForm"), null,
+                    "MetaData CopyForm must be SAO_Y, SAO_LUC or TRICH_SAO");
+        }
+    }
+
+    private static String hint(FileJob job, String key, VgcaOperation operation) {
+        String value = job.meta(key);
+        if (value == null) {
+            throw new KysoException(VgcaError.PLACEMENT_UNKNOWN, Map.of("key", key), null, operation.actVi(), key);
+        }
+        return value;
+    }
+
+    private static String required(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new KysoException(AgentError.INVALID_PARAMS, Map.of("param", name), null, name + " is required");
+        }
+        return value.trim();
+    }
+}

@@ -1,0 +1,452 @@
+package vn.kyso.server;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import vn.kyso.app.AgentMethods;
+import vn.kyso.app.ProfileImages;
+import vn.kyso.audit.AuditLog;
+import vn.kyso.consent.ConsentPrompt;
+import vn.kyso.consent.ConsentRequest;
+import vn.kyso.pdf.PadesSigner;
+import vn.kyso.pdf.PadesTestSupport;
+import vn.kyso.pki.CrlClient;
+import vn.kyso.pki.HttpFetcher;
+import vn.kyso.pki.OcspClient;
+import vn.kyso.pki.TrustStore;
+import vn.kyso.testpki.SoftHsmFixture;
+import vn.kyso.testpki.TestEnvironment;
+import vn.kyso.testpki.TestPki;
+import vn.kyso.token.TokenManager;
+import vn.kyso.token.TokenManagerConfig;
+import vn.kyso.usecase.SignPdf;
+import vn.kyso.verify.DocumentReport;
+import vn.kyso.verify.Indication;
+import vn.kyso.verify.PdfSignatureVerifier;
+import vn.kyso.verify.SignerCertificateCheck;
+
+/**
+ * The document methods over a real socket, real SoftHSM2 tokens and the test PKI's OCSP/CRL/TSA: batch signing
+ * (one consent, one PIN, a status per document, resume), two-step signing through {@code sign.hash}, CMS signing
+ * and verification, profile images, certificate usage — with the person's answers scripted in-process.
+ */
+class ProtocolMethodsTest {
+
+    private static final String APP = "https://qlvb.ninhbinh.gov.vn";
+    @TempDir
+    static Path dir;
+    private static AgentServer server;
+    private static TokenManager tokens;
+    private static AuditLog audit;
+    private static TrustStore trust;
+    private static Path profile;
+    private static final AtomicReference<ConsentPrompt.Decision> DECISION = new AtomicReference<>();
+    private static final List<ConsentRequest> CONSENTS = new CopyOnWriteArrayList<>();
+    private static final AtomicReference<String> PIN = new AtomicReference<>();
+    private static final AtomicInteger PINS = new AtomicInteger();
+
+    @BeforeAll
+    static void start() throws Exception {
+        TestEnvironment env = TestEnvironment.shared();
+        // a PIN for every signature: "one PIN for the batch" then holds because the batch is one token operation
+        tokens = TokenManager.open(TokenManagerConfig.of(List.of(env.softHsm().library()))
+                .withLoginPolicy(vn.kyso.token.LoginPolicy.everySignature()));
+        trust = TrustStore.empty();
+        trust.add(env.pki().root());
+        HttpFetcher http = HttpFetcher.withDefaults();
+        PdfSignatureVerifier verifier = PdfSignatureVerifier.builder(trust).build();
+        ConsentPrompt consent = request -> {
+            CONSENTS.add(request);
+            return DECISION.get();
+        };
+        vn.kyso.token.PinPrompt pins = request -> {
+            PINS.incrementAndGet();
+            return Optional.of(PIN.get().toCharArray());
+        };
+        audit = new AuditLog(dir.resolve("audit.jsonl"));
+        SignPdf signPdf = new SignPdf(tokens, List.of(env.pki().intermediate(), env.pki().root()), consent, pins,
+                audit, new PadesSigner(PadesTestSupport.services()), new SignerCertificateCheck(trust, http,
+                new OcspClient(http), new CrlClient(http), Clock.systemUTC()), verifier, SignPdf.OfflinePolicy.REFUSE);
+        profile = dir.resolve("profile");
+        Files.createDirectories(profile);
+        Files.write(profile.resolve("signature.png"), png(new Color(20, 40, 200)));
+        server = AgentServer.start(new ServerSettings(0, List.of(APP), dir.resolve("secret"), 1 << 20,
+                Duration.ofMinutes(1), 32L * 1024 * 1024, 24), AgentMethods.standard(tokens, consent, pins, audit,
+                new AgentMethods.DocumentServices(signPdf, verifier, new ProfileImages(profile))), "test");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        tokens.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        tokens.tokens().forEach(t -> tokens.logout(t.id()));
+        DECISION.set(ConsentPrompt.Decision.APPROVE);
+        PIN.set(SoftHsmFixture.USER_PIN);
+        PINS.set(0);
+        CONSENTS.clear();
+    }
+
+    private static String certificateId(String alias) {
+        return tokens.certificates().stream().filter(c -> c.label().equals(alias)).findFirst().orElseThrow().id();
+    }
+
+    static byte[] pdf(String... lines) throws Exception {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(300, 700);
+                for (String line : lines) {
+                    content.showText(line);
+                    content.newLineAtOffset(0, -90);
+                }
+                content.endText();
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static byte[] png(Color colour) throws Exception {
+        BufferedImage image = new BufferedImage(120, 60, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(colour);
+        g.drawLine(5, 50, 115, 10);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private static String sha256Hex(byte[] data) throws Exception {
+        return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    }
+
+    private static Indication verified(byte[] pdf) {
+        DocumentReport report = PdfSignatureVerifier.builder(trust).build().verify(pdf);
+        return report.indication();
+    }
+
+    private static long auditLines(String needle) throws Exception {
+        return Files.readAllLines(audit.file()).stream().filter(l -> l.contains(needle)).count();
+    }
+
+    @Test
+    void tokenListNamesEachCertificatesUsage() throws Exception {
+        try (SocketClient c = SocketClient.open(server.port(), APP)) {
+            JsonNode list = c.result("tokens.list", "{}");
+            String an = null;
+            String org = null;
+            for (JsonNode token : list.get("tokens")) {
+                for (JsonNode cert : token.get("certificates")) {
+                    if (cert.get("label").asText().equals(TestPki.PERSONAL_AN)) {
+                        an = cert.get("usage").asText();
+                    }
+                    if (cert.get("label").asText().equals(TestPki.ORGANISATION)) {
+                        org = cert.get("usage").asText();
+                    }
+                }
+            }
+            assertEquals("personal", an);
+            assertEquals("organisation", org);
+            JsonNode info = c.result("info", "{}");
+            List<String> methods = new ArrayList<>();
+            info.get("methods").forEach(m -> methods.add(m.asText()));
+            assertTrue(methods.containsAll(List.of("sign.pdf.batch", "sign.cms", "verify.cms", "pdf.prepare",
+                    "pdf.complete", "sign.pdf", "verify.pdf", "sign.hash", "tokens.list")), methods.toString());
+        }
+    }
+
+    @Test
+    void batchAsksOnceSignsEachReportsEachAndResumesWithoutSigningTwice() throws Exception {
+        try (SocketClient c = SocketClient.open(server.port(), APP)) {
+            byte[] first = pdf("To trinh 1");
+            byte[] third = pdf("Cong van 3");
+            String a = c.upload("To trinh 1.pdf", first);
+            String b = c.upload("Hong.pdf", "%PDF-1.7\nnot really a PDF at all\n%%EOF".getBytes(StandardCharsets.US_ASCII));
+            String d = c.upload("Cong van 3.pdf", third);
+            String an = certificateId(TestPki.PERSONAL_AN);
+            String items = "[{\"documentId\":\"" + a + "\"},{\"documentId\":\"" + b + "\"},{\"documentId\":\"" + d
+                    + "\",\"reason\":\"Phê duyệt\"}]";
+            JsonNode result = c.result("sign.pdf.batch", "{\"certificateId\":\"" + an + "\",\"items\":" + items + "}");
+            String batchId = result.get("batchId").asText();
+            JsonNode statuses = result.get("items");
+            assertEquals(List.of("SIGNED", "FAILED", "SIGNED"), List.of(statuses.get(0).get("status").asText(),
+                    statuses.get(1).get("status").asText(), statuses.get(2).get("status").asText()), result.toString());
+            assertEquals("PDF_DAMAGED", statuses.get(1).get("error").get("code").asText(), result.toString());
+            assertTrue(!statuses.get(1).get("error").get("message_vi").asText().isBlank());
+
+            assertEquals(1, CONSENTS.size(), "one consent for the whole list");
+            ConsentRequest consent = CONSENTS.get(0);
+            assertEquals("Ký số hàng loạt (2 văn bản)", consent.operationVi());
+            assertEquals(List.of("To trinh 1.pdf", "Cong van 3.pdf"),
+                    consent.documents().stream().map(ConsentRequest.Document::name).toList());
+            assertEquals(List.of(sha256Hex(first), sha256Hex(third)),
+                    consent.documents().stream().map(ConsentRequest.Document::sha256).toList());
+            assertEquals(1, PINS.get(), "one PIN for the whole list, although the policy asks for every signature");
+
+            for (int i : new int[] {0, 2}) {
+                JsonNode item = statuses.get(i);
+                byte[] signed = c.download(item.get("signedDocumentId").asText());
+                assertEquals(item.get("sha256").asText(), sha256Hex(signed));
+                assertEquals("B-LT", item.get("level").asText());
+                assertEquals(Indication.TOTAL_PASSED, verified(signed));
+                assertArrayEquals(i == 0 ? first : third, java.util.Arrays.copyOf(signed, (i == 0 ? first : third).length));
+            }
+            List<String> progress = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                JsonNode p = c.event("batch.progress", 10);
+                assertEquals(batchId, p.get("batchId").asText());
+                assertEquals(3, p.get("total").asInt());
+                progress.add(p.get("index").asInt() + ":" + p.get("status").asText());
+            }
+            assertEquals(List.of("0:SIGNED", "1:FAILED", "2:SIGNED"), progress);
+            assertEquals(1, Files.readAllLines(audit.file()).stream().filter(l -> l.contains("\"To trinh 1.pdf\"")
+                    && l.contains("sign.pdf.batch/invisible") && l.contains("\"result\":\"OK\"")).count());
+            assertEquals(1, Files.readAllLines(audit.file()).stream().filter(l -> l.contains("\"Hong.pdf\"")
+                    && l.contains("\"result\":\"PDF_DAMAGED\"")).count());
+
+            // resume: the signed ones come back as they were; only the rest (plus a new document) are signed
+            CONSENTS.clear();
+            PINS.set(0);
+            tokens.tokens().forEach(t -> tokens.logout(t.id()));
+            byte[] fourth = pdf("Quyet dinh 4");
+            String e = c.upload("Quyet dinh 4.pdf", fourth);
+            String more = items.substring(0, items.length() - 1) + ",{\"documentId\":\"" + e + "\"}]";
+            JsonNode resumed = c.result("sign.pdf.batch", "{\"certificateId\":\"" + an + "\",\"batchId\":\"" + batchId
+                    + "\",\"items\":" + more + "}");
+            assertEquals(batchId, resumed.get("batchId").asText());
+            JsonNode again = resumed.get("items");
+            assertEquals(statuses.get(0), again.get(0), "already signed: returned as before, not signed twice");
+            assertEquals(statuses.get(2), again.get(2));
+            assertEquals("FAILED", again.get(1).get("status").asText());
+            assertEquals("SIGNED", again.get(3).get("status").asText());
+            assertEquals(1, CONSENTS.size());
+            assertEquals("Ký số hàng loạt (1 văn bản)", CONSENTS.get(0).operationVi());
+            assertEquals(List.of("Quyet dinh 4.pdf"),
+                    CONSENTS.get(0).documents().stream().map(ConsentRequest.Document::name).toList());
+            assertEquals(1, PINS.get());
+            assertEquals(Indication.TOTAL_PASSED, verified(c.download(again.get(3).get("signedDocumentId").asText())));
+            assertTrue(audit.verify().intact());
+        }
+    }
+
+    @Test
+    void refusedBatchSignsNothingAndCanBeResumed() throws Exception {
+        try (SocketClient c = SocketClient.open(server.port(), APP)) {
+            String a = c.upload("tu-choi-1.pdf", pdf("a"));
+            String b = c.upload("tu-choi-2.pdf", pdf("b"));
+            String an = certificateId(TestPki.PERSONAL_AN);
+            String params = "{\"certificateId\":\"" + an + "\",\"batchId\":\"lo-7\",\"items\":[{\"documentId\":\"" + a
+                    + "\"},{\"documentId\":\"" + b + "\"}]}";
+            DECISION.set(ConsentPrompt.Decision.REFUSE);
+            assertEquals("CONSENT_REFUSED", c.errorCode("sign.pdf.batch", params));
+            assertEquals(0, PINS.get(), "no PIN is asked after a refusal");
+            assertEquals(2, Files.readAllLines(audit.file()).stream().filter(l -> l.contains("tu-choi-")
+                    && l.contains("\"result\":\"CONSENT_REFUSED\"")).count(), "each refused document is audited");
+            DECISION.set(ConsentPrompt.Decision.APPROVE);
+            JsonNode result = c.result("sign.pdf.batch", params);
+            assertEquals("lo-7", result.get("batchId").asText());
+            result.get("items").forEach(item -> assertEquals("SIGNED", item.get("status").asText()));
+            assertEquals("INVALID_PARAMS", c.errorCode("sign.pdf.batch", "{\"certificateId\":\"" + an
+                    + "\",\"items\":[]}"));
+            assertEquals("INVALID_PARAMS", c.errorCode("sign.pdf.batch", "{\"certificateId\":\"" + an
+                    + "\",\"items\":[{\"documentId\":\"" + a + "\"},{\"documentId\":\"" + a + "\"}]}"));
+        }
+    }
+
+    @Test
+    void wrongPinStopsTheBatchAfterOnePromptAndNothingIsSigned() throws Exception {
+        try (SocketClient c = SocketClient.open(server.port(), APP)) {
+            String a = c.upload("a.pdf", pdf("a"));
+            String b = c.upload("b.pdf", pdf("b"));
+            PIN.set("000000");
+            assertEquals("PIN_INCORRECT", c.errorCode("sign.pdf.batch", "{\"certificateId\":\""
+                    + certificateId(TestPki.PERSONAL_AN) + "\",\"items\":[{\"documentId\":\"" + a
+                    + "\"},{\"documentId\":\"" + b + "\"}]}"));
+            assertEquals(1, PINS.get(), "a wrong PIN is never retried");
+        }
+    }
+
+    @Test
+    void prepareSignHashCompleteMakesAPdfBothValidatorsAccept() throws Exception {
+        try (SocketClient c = SocketClient.open(server.port(), APP)) {
+            byte[] original = pdf("Hai buoc");
+            String doc = c.upload("Hai buoc.pdf", original);
+            String an = certificateId(TestPki.PERSONAL_AN);
+            JsonNode prepared = c.result("pdf.prepare", "{\"documentId\":\"" + doc + "\",\"certificateId\":\"" + an
+                    + "\",\"level\":\"B-LT\"}");
+            assertEquals("SHA-256", prepared.get("digestAlgorithm").asText());
+            assertEquals(0, CONSENTS.size(), "preparing uses no key");
+            JsonNode signature = c.result("sign.hash", "{\"certificateId\":\"" + an + "\",\"hash\":\""
+                    + prepared.get("digest").asText() + "\",\"hashAlgorithm\":\"SHA-256\"}");
+            ConsentRequest consent = CONSENTS.get(0);
+            assertTrue(!consent.blind(), "the hash is the prepared document's digest: the person sees the document");
+            assertEquals("Hai buoc.pdf", consent.documentName());
+            assertEquals(sha256Hex(original), consent.documentSha256());
+            assertEquals(1, consent.pages());
+            String handle = prepared.get("handle").asText();
+            byte[] wrong = Base64.getDecoder().decode(signature.get("signature").asText());
+            wrong[10] ^= 1;
+            assertEquals("SIGNATURE_MISMATCH", c.errorCode("pdf.complete", "{\"handle\":\"" + handle
+                    + "\",\"signature\":\"" + Base64.getEncoder().encodeToString(wrong) + "\"}"));
+            JsonNode done = c.result("pdf.complete", "{\"handle\":\"" + handle + "\",\"signature\":\""
+                    + signature.get("signature").asText() + "\"}");
+            assertEquals("B-LT", done.get("level").asText());
+            byte[] signed = c.download(done.get("documentId").asText());
+            assertEquals(done.get("sha256").asText(), sha256Hex(signed));
+            assertEquals(Indication.TOTAL_PASSED, verified(signed));
+            PadesTestSupport.assertDss(signed, SignatureLevel.PAdES_BASELINE_LT);
+            assertEquals("PREPARED_NOT_FOUND", c.errorCode("pdf.complete", "{\"handle\":\"" + handle
+                    + "\",\"signature\":\"" + signature.get("signature").asText() + "\"}"), "a handle completes once");
+            assertTrue(auditLines("\"pdf.complete\"") >= 2);
+        }
+    }
+
+    @Test
+    void prepareWithACertificateFromElsewhereAndCompleteWithAWholeCms() throws Exception {
+        try (SocketClient c = SocketClient.open(server.port(), APP)) {
+            String doc = c.upload("cms.pdf", pdf("CMS elsewhere"));
+            String an = certificateId(TestPki.PERSONAL_AN);
+            String certificate = Base64.getEncoder().encodeToString(
+                    TestEnvironment.shared().pki().get(TestPki.PERSONAL_AN).certificate().getEncoded());
+            JsonNode prepared = c.result("pdf.prepare", "{\"documentId\":\"" + doc + "\",\"certificate\":\""
+                    + certificate + "\",\"level\":\"B-T\"}");
+            // the signer elsewhere makes a detached CMS over the content digest (here: the agent's sign.cms)
+            JsonNode cms = c.result("sign.cms", "{\"certificateId\":\"" + an + "\",\"hash\":\""
+                    + prepared.get("contentDigest").asText() + "\",\"level\":\"B-B\"}");
+            JsonNode done = c.result("pdf.complete", "{\"handle\":\"" + prepared.get("handle").asText()
+                    + "\",\"cms\":\"" + cms.get("cms").asText() + "\"}");
+            assertEquals("B-T", done.get("level").asText());
+            assertEquals(Indication.TOTAL_PASSED, verified(c.download(done.get("documentId").asText())));
+            assertEquals("INVALID_PARAMS", c.errorCode("pdf.prepare", "{\"documentId\":\"" + doc + "\"}"));
+            assertEquals("INVALID_PARAMS", c.errorCode("pdf.prepare", "{\"documentId\":\"" + doc
+                    + "\",\"certificate\":\"AAAA\"}"));
+            String revoked = Base64.getEncoder().encodeToString(
+                    TestEnvironment.shared().pki().get(TestPki.REVOKED).certificate().getEncoded());
+            assertEquals("CERT_REVOKED", c.errorCode("pdf.prepare", "{\"documentId\":\"" + doc
+                    + "\",\"certificate\":\"" + revoked + "\"}"));
+        }
+    }
+
+    @Test
+    void cmsOverADocumentAndOverAHashVerifiesAndTamperingFails() throws Exception {
+        try (SocketClient c = SocketClient.open(server.port(), APP)) {
+            byte[] content = "Báo cáo tháng 11 — số liệu".getBytes(StandardCharsets.UTF_8);
+            String doc = c.upload("bao-cao.txt", content);
+            String an = certificateId(TestPki.PERSONAL_AN);
+            JsonNode signed = c.result("sign.cms", "{\"certificateId\":\"" + an + "\",\"documentId\":\"" + doc + "\"}");
+            assertEquals("B-T", signed.get("level").asText());
+            ConsentRequest consent = CONSENTS.get(0);
+            assertEquals("Ký CMS", consent.operationVi());
+            assertEquals("bao-cao.txt", consent.documentName());
+            assertEquals(sha256Hex(content), consent.documentSha256());
+            assertTrue(!consent.blind(), "the agent holds the document, so the person sees what is signed");
+            String cms = signed.get("cms").asText();
+
+            JsonNode report = c.result("verify.cms", "{\"cms\":\"" + cms + "\",\"documentId\":\"" + doc + "\"}");
+            assertEquals("TOTAL_PASSED", report.get("indication").asText(), report.toString());
+            byte[] tampered = content.clone();
+            tampered[0] ^= 1;
+            String other = c.upload("bao-cao-sua.txt", tampered);
+            assertEquals("TOTAL_FAILED", c.result("verify.cms", "{\"cms\":\"" + cms + "\",\"documentId\":\"" + other
+                    + "\"}").get("indication").asText());
+            String cmsDoc = c.upload("chu-ky.p7s", Base64.getDecoder().decode(cms));
+            String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(content));
+            assertEquals("TOTAL_PASSED", c.result("verify.cms", "{\"cmsDocumentId\":\"" + cmsDoc + "\",\"hash\":\""
+                    + hash + "\"}").get("indication").asText());
+
+            JsonNode blind = c.result("sign.cms", "{\"certificateId\":\"" + an + "\",\"hash\":\"" + hash
+                    + "\",\"level\":\"B-B\",\"contentName\":\"bao-cao.txt\"}");
+            assertEquals("B-B", blind.get("level").asText());
+            assertTrue(CONSENTS.get(1).blind(), "a hash alone is signed blind, and the dialog says so");
+            assertEquals("TOTAL_PASSED", c.result("verify.cms", "{\"cms\":\"" + blind.get("cms").asText()
+                    + "\",\"documentId\":\"" + doc + "\"}").get("indication").asText());
+            assertEquals("TOTAL_FAILED", c.result("verify.cms", "{\"cms\":\"" + blind.get("cms").asText()
+                    + "\",\"documentId\":\"" + other + "\"}").get("indication").asText());
+
+            assertEquals("DIGEST_INVALID", c.errorCode("sign.cms", "{\"certificateId\":\"" + an
+                    + "\",\"hash\":\"AAAA\"}"));
+            assertEquals("INVALID_PARAMS", c.errorCode("sign.cms", "{\"certificateId\":\"" + an + "\"}"));
+            assertEquals("INVALID_PARAMS", c.errorCode("sign.cms", "{\"certificateId\":\"" + an + "\",\"documentId\":\""
+                    + doc + "\",\"level\":\"B-LTA\"}"));
+            assertEquals(2, CONSENTS.size(), "nobody is asked about an unsound request");
+            DECISION.set(ConsentPrompt.Decision.REFUSE);
+            assertEquals("CONSENT_REFUSED", c.errorCode("sign.cms", "{\"certificateId\":\"" + an
+                    + "\",\"documentId\":\"" + doc + "\"}"));
+            assertTrue(auditLines("\"sign.cms\"") >= 3);
+        }
+    }
+
+    @Test
+    void stampImagesComeFromTheUsersProfileByNameNeverByPath() throws Exception {
+        try (SocketClient c = SocketClient.open(server.port(), APP)) {
+            String doc = c.upload("duyet.pdf", pdf("KT. GIAM DOC", "Nguyen Van An"));
+            String an = certificateId(TestPki.PERSONAL_AN);
+            JsonNode signed = c.result("sign.pdf", "{\"documentId\":\"" + doc + "\",\"certificateId\":\"" + an
+                    + "\",\"preset\":\"approve\",\"presetParams\":{\"titleLine\":\"KT. GIAM DOC\",\"nameLine\":\"Nguyen Van An\","
+                    + "\"imageProfile\":\"signature\"}}");
+            byte[] pdf = c.download(signed.get("documentId").asText());
+            assertEquals(Indication.TOTAL_PASSED, verified(pdf));
+            try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                var widget = document.getSignatureFields().get(0).getWidgets().get(0);
+                assertTrue(widget.getRectangle().getWidth() > 0, "the approval stamp is visible");
+            }
+            JsonNode seal = c.call("sign.pdf", "{\"documentId\":\"" + doc + "\",\"certificateId\":\""
+                    + certificateId(TestPki.ORGANISATION) + "\",\"preset\":\"digitised\",\"presetParams\":{"
+                    + "\"organisation\":\"So KHCN\",\"imageProfile\":\"seal\"}}");
+            assertEquals("PROFILE_IMAGE_MISSING", seal.get("error").get("code").asText(), seal.toString());
+            assertTrue(seal.get("error").get("message_vi").asText().contains("seal"));
+            assertTrue(!seal.get("error").toString().contains(profile.toString()), "no local path reaches the page");
+            for (String name : new String[] {"../../../etc/passwd", "/etc/passwd", "signature.png", "SEAL"}) {
+                assertEquals("INVALID_PARAMS", c.errorCode("sign.pdf", "{\"documentId\":\"" + doc
+                        + "\",\"certificateId\":\"" + an + "\",\"preset\":\"approve\",\"presetParams\":{\"titleLine\":"
+                        + "\"x\",\"nameLine\":\"y\",\"imageProfile\":\"" + name + "\"}}"), name);
+            }
+            assertNotEquals(0, CONSENTS.size());
+        }
+    }
+}

@@ -1,0 +1,593 @@
+package vn.kyso.vgca;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+import okio.ByteString;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import vn.kyso.app.AgentMethods;
+import vn.kyso.app.VgcaMethods;
+import vn.kyso.audit.AuditLog;
+import vn.kyso.consent.ConsentPrompt;
+import vn.kyso.consent.ConsentRequest;
+import vn.kyso.pdf.PadesSigner;
+import vn.kyso.pdf.PadesTestSupport;
+import vn.kyso.pdf.appearance.WorkflowSamples;
+import vn.kyso.pki.CrlClient;
+import vn.kyso.pki.HttpFetcher;
+import vn.kyso.pki.OcspClient;
+import vn.kyso.pki.TrustStore;
+import vn.kyso.server.AgentServer;
+import vn.kyso.server.Method;
+import vn.kyso.server.ServerSettings;
+import vn.kyso.testpki.SoftHsmFixture;
+import vn.kyso.testpki.TestEnvironment;
+import vn.kyso.testpki.TestPki;
+import vn.kyso.token.TokenManager;
+import vn.kyso.token.TokenManagerConfig;
+import vn.kyso.usecase.SignPdf;
+import vn.kyso.verify.DocumentReport;
+import vn.kyso.verify.Indication;
+import vn.kyso.verify.PdfSignatureVerifier;
+import vn.kyso.verify.SignerCertificateCheck;
+
+/**
+ * The VGCA plugin's operations end to end, as a provincial document system uses them: a page on the document
+ * system's origin drives the agent over a real WebSocket; the agent downloads from and uploads to that document
+ * system (a real HTTP server recording every multipart part), signs on SoftHSM2 tokens with the test PKI's OCSP, CRL
+ * and TSA, and a second server on a foreign origin counts every request that reaches it — there must be none.
+ */
+class VgcaOverSocketTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long MAX_DOCUMENT = 2L * 1024 * 1024;
+
+    @TempDir
+    static Path dir;
+    private static TokenManager tokens;
+    private static AgentServer agent;
+    private static Javalin documentSystem;
+    private static HttpServer fileStore;
+    private static HttpServer foreign;
+    private static String app;
+    private static String store;
+    private static String foreignOrigin;
+    private static AuditLog audit;
+    private static PdfSignatureVerifier verifier;
+    private static String anId;
+    private static String orgId;
+    private static byte[] quyetDinh;
+
+    private static final AtomicInteger FOREIGN_REQUESTS = new AtomicInteger();
+    private static final AtomicInteger DOWNLOADS = new AtomicInteger();
+    private static final List<Received> UPLOADS = new CopyOnWriteArrayList<>();
+    private static final Map<String, byte[]> STORED = new ConcurrentHashMap<>();
+    private static final List<ConsentRequest> CONSENTS = new CopyOnWriteArrayList<>();
+    private static final AtomicReference<ConsentPrompt.Decision> DECISION = new AtomicReference<>();
+    private static final AtomicInteger PIN_PROMPTS = new AtomicInteger();
+
+    /** One multipart upload as the document system's FileUploadHandler parsed it. */
+    record Received(String path, String fileName, byte[] content, Map<String, String> fields, String authorization) {
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        TestEnvironment env = TestEnvironment.shared();
+        quyetDinh = WorkflowSamples.quyetDinh();
+        foreign = countingServer(FOREIGN_REQUESTS, null);
+        foreignOrigin = "http://127.0.0.1:" + foreign.getAddress().getPort();
+        byte[] other = WorkflowSamples.quyetDinh();
+        fileStore = countingServer(new AtomicInteger(), other);
+        store = "http://127.0.0.1:" + fileStore.getAddress().getPort();
+        documentSystem = documentSystem();
+        app = "http://127.0.0.1:" + documentSystem.port();
+
+        tokens = TokenManager.open(TokenManagerConfig.of(List.of(env.softHsm().library())));
+        anId = certificateId(TestPki.PERSONAL_AN);
+        orgId = certificateId(TestPki.ORGANISATION);
+        TrustStore trust = TrustStore.empty();
+        trust.add(env.pki().root());
+        HttpFetcher http = HttpFetcher.withDefaults();
+        verifier = PdfSignatureVerifier.builder(trust).build();
+        audit = new AuditLog(dir.resolve("audit.jsonl"));
+        ConsentPrompt consent = request -> {
+            CONSENTS.add(request);
+            return DECISION.get();
+        };
+        vn.kyso.token.PinPrompt pins = request -> {
+            PIN_PROMPTS.incrementAndGet();
+            return Optional.of(SoftHsmFixture.USER_PIN.toCharArray());
+        };
+        SignPdf signPdf = new SignPdf(tokens, List.of(env.pki().intermediate(), env.pki().root()), consent, pins,
+                audit, new PadesSigner(PadesTestSupport.services()), new SignerCertificateCheck(trust, http,
+                new OcspClient(http), new CrlClient(http), java.time.Clock.systemUTC()), verifier,
+                SignPdf.OfflinePolicy.REFUSE);
+        AgentMethods.DocumentServices documents = new AgentMethods.DocumentServices(signPdf, verifier);
+        Path signature = Files.write(dir.resolve("chu-ky.png"), WorkflowSamples.signaturePng());
+        Path seal = Files.write(dir.resolve("con-dau.png"), WorkflowSamples.sealPng());
+        Map<String, Method> methods = new LinkedHashMap<>(AgentMethods.standard(tokens, consent, pins, audit,
+                documents));
+        methods.putAll(VgcaMethods.of(tokens, consent, pins, audit, () -> documents, new VgcaSettings(List.of(store),
+                new StampImages(signature, seal), MAX_DOCUMENT, Duration.ofSeconds(20))));
+        agent = AgentServer.start(new ServerSettings(0, List.of(app), dir.resolve("secret"), 1 << 20,
+                Duration.ofMinutes(5)), methods, "test");
+    }
+
+    @AfterAll
+    static void stop() {
+        agent.close();
+        documentSystem.stop();
+        fileStore.stop(0);
+        foreign.stop(0);
+        tokens.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        FOREIGN_REQUESTS.set(0);
+        DOWNLOADS.set(0);
+        UPLOADS.clear();
+        CONSENTS.clear();
+        PIN_PROMPTS.set(0);
+        DECISION.set(ConsentPrompt.Decision.APPROVE);
+    }
+
+    /** The provincial document system: its files, a store of what was uploaded, and its FileUploadHandler. */
+    private static Javalin documentSystem() {
+        AtomicInteger stored = new AtomicInteger();
+        Javalin server = Javalin.create();
+        server.get("/files/qd.pdf", ctx -> {
+            DOWNLOADS.incrementAndGet();
+            ctx.contentType("application/pdf").result(quyetDinh);
+        });
+        server.get("/files/big.pdf", ctx -> {
+            DOWNLOADS.incrementAndGet();
+            ctx.contentType("application/pdf").result(new byte[(int) MAX_DOCUMENT + 1]);
+        });
+        server.get("/files/big-unannounced.pdf", ctx -> {
+            DOWNLOADS.incrementAndGet();
+            // a stream of unknown length: the agent must stop reading at the limit, not trust a header
+            ctx.contentType("application/pdf").result(new java.io.InputStream() {
+                private long left = 3 * MAX_DOCUMENT;
+
+                @Override
+                public int read() {
+                    return left-- > 0 ? '%' : -1;
+                }
+            });
+        });
+        server.get("/moved/qd.pdf", ctx -> ctx.redirect("/files/qd.pdf", HttpStatus.FOUND));
+        server.get("/moved-away/qd.pdf", ctx -> ctx.redirect(foreignOrigin + "/files/qd.pdf", HttpStatus.FOUND));
+        server.get("/stored/{id}", ctx -> {
+            DOWNLOADS.incrementAndGet();
+            byte[] bytes = STORED.get(ctx.pathParam("id"));
+            if (bytes == null) {
+                ctx.status(404);
+                return;
+            }
+            ctx.contentType("application/pdf").result(bytes);
+        });
+        server.post("/FileUploadHandler", ctx -> {
+            Received received = record(ctx);
+            String id = String.valueOf(stored.incrementAndGet());
+            STORED.put(id, received.content());
+            ctx.json(Map.of("Status", true, "Message", "Đã lưu", "FileName", "vb-" + id + ".pdf",
+                    "FileServer", app + "/stored/" + id));
+        });
+        server.post("/RefusingHandler", ctx -> {
+            record(ctx);
+            ctx.json(Map.of("Status", false, "Message", "Phiên làm việc đã hết hạn"));
+        });
+        return server.start("127.0.0.1", 0);
+    }
+
+    private static Received record(io.javalin.http.Context ctx) throws Exception {
+        UploadedFile file = ctx.uploadedFile("uploadfile");
+        Map<String, String> fields = new LinkedHashMap<>();
+        ctx.formParamMap().forEach((k, v) -> fields.put(k, v.isEmpty() ? null : v.get(0)));
+        Received received = new Received(ctx.path(), file == null ? null : file.filename(),
+                file == null ? null : file.content().readAllBytes(), fields, ctx.header("Authorization"));
+        UPLOADS.add(received);
+        return received;
+    }
+
+    /** A server that counts every request; serves {@code body} (when given) for any GET. */
+    private static HttpServer countingServer(AtomicInteger counter, byte[] body) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            counter.incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            byte[] answer = body != null ? body : "{\"Status\":true,\"FileName\":\"stolen.pdf\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static String certificateId(String label) {
+        return tokens.certificates().stream().filter(c -> c.label().equals(label)).findFirst().orElseThrow().id();
+    }
+
+    // ---- the page's side --------------------------------------------------------------------------------------
+
+    /** A page on the document system's origin: answers by id, events ignored, binary frames kept. */
+    static final class Page extends WebSocketListener {
+        final BlockingQueue<JsonNode> answers = new LinkedBlockingQueue<>();
+        final BlockingQueue<byte[]> frames = new LinkedBlockingQueue<>();
+        final WebSocket socket;
+
+        Page() {
+            socket = new OkHttpClient().newWebSocket(new Request.Builder()
+                    .url("ws://127.0.0.1:" + agent.port() + "/v1/ws").header("Origin", app).build(), this);
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, String text) {
+            try {
+                JsonNode node = JSON.readTree(text);
+                if (!node.has("event")) {
+                    answers.add(node);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, ByteString bytes) {
+            frames.add(bytes.toByteArray());
+        }
+
+        JsonNode call(String method, JsonNode params) throws Exception {
+            ObjectNode request = JSON.createObjectNode().put("id", UUID.randomUUID().toString()).put("method", method);
+            request.set("params", params);
+            socket.send(request.toString());
+            JsonNode answer = answers.poll(120, TimeUnit.SECONDS);
+            assertNotNull(answer, "no answer to " + method);
+            return answer;
+        }
+
+        /** The legacy reply of a vgca.* method (a protocol error fails the test). */
+        JsonNode legacy(String method, JsonNode params) throws Exception {
+            JsonNode answer = call(method, params);
+            assertTrue(answer.has("result"), answer.toString());
+            return answer.get("result");
+        }
+
+        JsonNode sign(String operation, ObjectNode job) throws Exception {
+            ObjectNode params = JSON.createObjectNode().put("operation", operation);
+            params.set("job", job);
+            return legacy("vgca.sign", params);
+        }
+
+        void close() {
+            socket.close(1000, "");
+        }
+    }
+
+    private static ObjectNode job(String fileName, String handler, String certificateId, String... meta) {
+        ObjectNode job = JSON.createObjectNode().put("FileUploadHandler", handler).put("SessionId", "sess-8f2a")
+                .put("JWTToken", "eyJhbGciOi.payload.sig").put("FileName", fileName);
+        if (certificateId != null) {
+            job.put("CertificateId", certificateId);
+        }
+        ArrayNode metaData = job.putArray("MetaData");
+        for (int i = 0; i < meta.length; i += 2) {
+            metaData.addObject().put("Key", meta[i]).put("Value", meta[i + 1]);
+        }
+        return job;
+    }
+
+    private static DocumentReport verified(byte[] pdf) {
+        return verifier.verify(pdf);
+    }
+
+    // ---- the tests ----------------------------------------------------------------------------------------------
+
+    @Test
+    void approveIssueCopyReachTheHandlerAsValidSignedPdfsWithTheCredentialsForwarded() throws Exception {
+        Page page = new Page();
+        // approve, through a same-origin redirect
+        JsonNode approved = page.sign("SignApproved", job(app + "/moved/qd.pdf", app + "/FileUploadHandler", anId,
+                "TitleLine", "KT. CHỦ TỊCH"));
+        assertEquals(0, approved.get("Status").asInt(), approved.toString());
+        assertEquals("vb-", approved.get("FileName").asText().substring(0, 3));
+        assertTrue(approved.get("FileServer").asText().startsWith(app + "/stored/"), approved.toString());
+        Received first = UPLOADS.get(0);
+        assertEquals("qd.pdf", first.fileName());
+        assertEquals("sess-8f2a", first.fields().get("SessionId"));
+        assertEquals("eyJhbGciOi.payload.sig", first.fields().get("JWTToken"));
+        assertEquals("Bearer eyJhbGciOi.payload.sig", first.authorization());
+        assertEquals(Indication.TOTAL_PASSED, verified(first.content()).indication());
+
+        // issue: the clerk's number and date, the seal over the approval
+        ObjectNode issueJob = job(approved.get("FileServer").asText(), app + "/FileUploadHandler", orgId,
+                "DateLabel", "Bắc Ninh,");
+        issueJob.put("DocNumber", "125/QĐ-UBND").put("IssuedDate", "27/11/2025");
+        JsonNode issued = page.sign("SignIssued", issueJob);
+        assertEquals(0, issued.get("Status").asInt(), issued.toString());
+        assertEquals("125/QĐ-UBND", issued.get("DocumentNumber").asText());
+        assertEquals("ngày 27 tháng 11 năm 2025", issued.get("DocumentDate").asText());
+        byte[] issuedPdf = UPLOADS.get(1).content();
+        String stamps = WorkflowSamples.annotationText(issuedPdf, 0);
+        assertTrue(stamps.contains("125/QĐ-UBND") && stamps.contains("ngày 27 tháng 11 năm 2025"), stamps);
+
+        // electronic copy of the issued document
+        JsonNode copied = page.sign("SignCopy", job(issued.get("FileServer").asText(), app + "/FileUploadHandler",
+                orgId, "CopyForm", "SAO_Y"));
+        assertEquals(0, copied.get("Status").asInt(), copied.toString());
+        byte[] copy = UPLOADS.get(2).content();
+        assertTrue(WorkflowSamples.annotationText(copy, 0).contains("SAO Y"));
+
+        DocumentReport report = verified(copy);
+        assertEquals(Indication.TOTAL_PASSED, report.indication(), report.toString());
+        assertEquals(3, report.signatures().stream().filter(s -> !s.documentTimestamp()).count());
+        PadesTestSupport.assertDss(issuedPdf, SignatureLevel.PAdES_BASELINE_LT, SignatureLevel.PAdES_BASELINE_LT);
+        // after the third signature (the organisation's key a second time, seconds after the first) DSS rates one
+        // signature B-T where our verifier sees B-LT — an engine matter, so here DSS validity is asserted, not level
+        PadesTestSupport.assertDssValid(copy, 3);
+        assertEquals(List.of("Ký phê duyệt", "Phát hành văn bản", "Ký bản sao điện tử"),
+                CONSENTS.stream().map(ConsentRequest::operationVi).toList());
+        assertTrue(CONSENTS.stream().allMatch(c -> c.origin().equals(app)), "the dialog shows the page's origin");
+        assertEquals("qd.pdf", CONSENTS.get(0).documentName());
+        String log = Files.readString(audit.file());
+        assertTrue(log.contains("\"operation\":\"vgca.SignApproved\"") && log.contains("vgca.SignIssued")
+                && log.contains("vgca.SignCopy"), log);
+        assertTrue(log.contains("from 127.0.0.1:" + documentSystem.port() + " to 127.0.0.1:" + documentSystem.port()));
+        assertTrue(audit.verify().intact());
+        assertEquals(0, FOREIGN_REQUESTS.get());
+        page.close();
+    }
+
+    @Test
+    void foreignDownloadOrUploadUrlsAreRefusedBeforeAnyRequestIsMade() throws Exception {
+        Page page = new Page();
+        JsonNode fromForeign = page.sign("SignApproved", job(foreignOrigin + "/files/qd.pdf",
+                app + "/FileUploadHandler", anId, "TitleLine", "KT. CHỦ TỊCH"));
+        assertEquals(1, fromForeign.get("Status").asInt());
+        assertEquals("URL_NOT_ALLOWED", fromForeign.get("ErrorCode").asText());
+        assertTrue(fromForeign.get("Message").asText().contains("Không được phép"), fromForeign.toString());
+
+        JsonNode toForeign = page.sign("SignApproved", job(app + "/files/qd.pdf", foreignOrigin + "/collect",
+                anId, "TitleLine", "KT. CHỦ TỊCH"));
+        assertEquals("URL_NOT_ALLOWED", toForeign.get("ErrorCode").asText());
+        assertEquals(0, DOWNLOADS.get(), "the upload URL is checked before the document is even downloaded");
+
+        for (String bad : List.of("file:///etc/passwd", "http://user:pw@127.0.0.1:" + documentSystem.port()
+                + "/files/qd.pdf", "ftp://127.0.0.1/qd.pdf", "/files/qd.pdf",
+                "http://127.0.0.1.evil.example:" + documentSystem.port() + "/files/qd.pdf")) {
+            JsonNode refused = page.sign("SignApproved", job(bad, app + "/FileUploadHandler", anId,
+                    "TitleLine", "KT. CHỦ TỊCH"));
+            assertEquals("URL_NOT_ALLOWED", refused.get("ErrorCode").asText(), bad + " → " + refused);
+        }
+        assertEquals(0, FOREIGN_REQUESTS.get(), "the foreign server received nothing");
+        assertEquals(0, UPLOADS.size());
+        assertTrue(CONSENTS.isEmpty(), "nobody is asked to sign what cannot be sent");
+        assertTrue(Files.readString(audit.file()).contains("\"result\":\"URL_NOT_ALLOWED\""));
+        page.close();
+    }
+
+    @Test
+    void aRedirectToAnotherOriginIsNotFollowed() throws Exception {
+        Page page = new Page();
+        JsonNode answer = page.sign("SignApproved", job(app + "/moved-away/qd.pdf", app + "/FileUploadHandler",
+                anId, "TitleLine", "KT. CHỦ TỊCH"));
+        assertEquals("URL_NOT_ALLOWED", answer.get("ErrorCode").asText(), answer.toString());
+        assertTrue(answer.get("MessageEn").asText().contains("redirect"), answer.toString());
+        assertEquals(0, FOREIGN_REQUESTS.get());
+        assertEquals(0, UPLOADS.size());
+        page.close();
+    }
+
+    @Test
+    void signFilesAnswersPerFileAndSendsNothingToTheBadUrl() throws Exception {
+        Page page = new Page();
+        ObjectNode job = JSON.createObjectNode().put("FileUploadHandler", app + "/FileUploadHandler")
+                .put("SessionId", "sess-1").put("JWTToken", "jwt-1").put("CertificateId", anId);
+        ArrayNode files = job.putArray("Files");
+        files.addObject().put("FileID", "101").put("FileName", "to-trinh.pdf").put("URL", app + "/files/qd.pdf");
+        files.addObject().put("FileID", "102").put("FileName", "la.pdf").put("URL", foreignOrigin + "/files/qd.pdf");
+        files.addObject().put("FileID", "103").put("FileName", "phu-luc.pdf").put("URL", store + "/kho/phu-luc.pdf");
+        JsonNode result = page.legacy("vgca.signFiles", JSON.createObjectNode().set("job", job));
+        assertEquals(1, result.get("Status").asInt(), "not every file succeeded: " + result);
+        List<Integer> statuses = new ArrayList<>();
+        result.get("Files").forEach(f -> statuses.add(f.get("Status").asInt()));
+        assertEquals(List.of(0, 1, 0), statuses, result.toString());
+        assertEquals("URL_NOT_ALLOWED", result.get("Files").get(1).get("ErrorCode").asText());
+        assertEquals("101", result.get("Files").get(0).get("FileID").asText());
+        assertEquals(2, UPLOADS.size());
+        assertEquals(List.of("101", "103"), UPLOADS.stream().map(u -> u.fields().get("FileID")).toList());
+        assertEquals(List.of("to-trinh.pdf", "phu-luc.pdf"), UPLOADS.stream().map(Received::fileName).toList());
+        for (Received upload : UPLOADS) {
+            assertEquals(Indication.TOTAL_PASSED, verified(upload.content()).indication());
+            assertEquals("jwt-1", upload.fields().get("JWTToken"));
+        }
+        assertEquals(0, FOREIGN_REQUESTS.get());
+        assertTrue(PIN_PROMPTS.get() <= 1, "one login serves the batch: " + PIN_PROMPTS.get());
+        page.close();
+    }
+
+    @Test
+    void refusedConsentUploadsNothingAndAnswersInTheLegacyShape() throws Exception {
+        DECISION.set(ConsentPrompt.Decision.REFUSE);
+        Page page = new Page();
+        JsonNode answer = page.sign("SignApproved", job(app + "/files/qd.pdf", app + "/FileUploadHandler", anId,
+                "TitleLine", "KT. CHỦ TỊCH"));
+        assertEquals(1, answer.get("Status").asInt());
+        assertEquals("CONSENT_REFUSED", answer.get("ErrorCode").asText());
+        assertEquals("Người dùng đã từ chối ký.", answer.get("Message").asText());
+        assertFalse(answer.has("DocumentId"), "nothing was signed, so nothing is kept");
+        assertEquals(0, UPLOADS.size());
+        assertEquals(0, PIN_PROMPTS.get());
+        page.close();
+    }
+
+    @Test
+    void aRefusedUploadIsReportedAndTheSignedDocumentStaysInTheConnectionOnly() throws Exception {
+        Page page = new Page();
+        JsonNode answer = page.sign("SignApproved", job(app + "/files/qd.pdf", app + "/RefusingHandler", anId,
+                "TitleLine", "KT. CHỦ TỊCH"));
+        assertEquals(1, answer.get("Status").asInt());
+        assertEquals("UPLOAD_REFUSED", answer.get("ErrorCode").asText());
+        assertTrue(answer.get("Message").asText().contains("Phiên làm việc đã hết hạn"), answer.toString());
+        String documentId = answer.get("DocumentId").asText();
+        JsonNode download = page.call("document.download", JSON.createObjectNode().put("documentId", documentId));
+        assertTrue(download.has("result"), download.toString());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        while (bytes.size() < download.get("result").get("size").asInt()) {
+            byte[] frame = page.frames.poll(10, TimeUnit.SECONDS);
+            assertNotNull(frame);
+            bytes.write(frame, 16, frame.length - 16);
+        }
+        assertArrayEquals(UPLOADS.get(0).content(), bytes.toByteArray(),
+                "the page can still fetch exactly what the handler refused");
+        assertEquals(Indication.TOTAL_PASSED, verified(bytes.toByteArray()).indication());
+        page.close();
+    }
+
+    @Test
+    void oversizeDownloadsAreCutOffWithOrWithoutALengthHeader() throws Exception {
+        Page page = new Page();
+        for (String path : List.of("/files/big.pdf", "/files/big-unannounced.pdf")) {
+            JsonNode answer = page.sign("SignApproved", job(app + path, app + "/FileUploadHandler", anId,
+                    "TitleLine", "KT. CHỦ TỊCH"));
+            assertEquals("DOWNLOAD_TOO_LARGE", answer.get("ErrorCode").asText(), path + " → " + answer);
+        }
+        assertTrue(CONSENTS.isEmpty());
+        assertEquals(0, UPLOADS.size());
+        page.close();
+    }
+
+    @Test
+    void missingPlacementOrAmbiguousCertificateIsRefusedBeforeDownloading() throws Exception {
+        Page page = new Page();
+        JsonNode noTitle = page.sign("SignApproved", job(app + "/files/qd.pdf", app + "/FileUploadHandler", anId));
+        assertEquals("PLACEMENT_UNKNOWN", noTitle.get("ErrorCode").asText(), noTitle.toString());
+        assertTrue(noTitle.get("MessageEn").asText().contains("TitleLine"));
+        JsonNode noChoice = page.sign("SignCopy", job(app + "/files/qd.pdf", app + "/FileUploadHandler", null));
+        assertEquals("CERTIFICATE_CHOICE_REQUIRED", noChoice.get("ErrorCode").asText(), noChoice.toString());
+        assertTrue(noChoice.get("MessageEn").asText().contains(orgId), "the candidates are listed");
+        assertEquals(0, DOWNLOADS.get());
+        page.close();
+    }
+
+    @Test
+    void signMsgCertInfoVerifyPdfAndVersionAnswerInTheLegacyShapes() throws Exception {
+        Page page = new Page();
+        byte[] message = "Tờ trình số 12/TTr-SKHCN".getBytes(StandardCharsets.UTF_8);
+        String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(message));
+        JsonNode signed = page.legacy("vgca.signMsg", JSON.createObjectNode().set("job", JSON.createObjectNode()
+                .put("HashAlg", "SHA256").put("HashValue", hash).put("Encode", "RSA").put("CertificateId", anId)));
+        assertEquals(0, signed.get("Status").asInt(), signed.toString());
+        X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
+                new ByteArrayInputStream(Base64.getDecoder().decode(signed.get("CertBase64").asText())));
+        Signature check = Signature.getInstance("SHA256withRSA");
+        check.initVerify(certificate);
+        check.update(message);
+        assertTrue(check.verify(Base64.getDecoder().decode(signed.get("Signature").asText())));
+        assertTrue(CONSENTS.get(0).blind(), "hash signing is shown as blind");
+
+        JsonNode info = page.legacy("vgca.certInfo", JSON.createObjectNode().set("job",
+                JSON.createObjectNode().put("CertificateId", anId)));
+        assertEquals(0, info.get("Status").asInt());
+        assertEquals("Nguyễn Văn An", info.get("CertInfo").get("SubjectCN").asText());
+        assertEquals(certificate, CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(
+                Base64.getDecoder().decode(info.get("CertInfo").get("CertBase64").asText()))));
+
+        JsonNode unsigned = page.legacy("vgca.verifyPdf", JSON.createObjectNode().set("job", JSON.createObjectNode()
+                .put("SessionId", "s").put("FileName", app + "/files/qd.pdf")));
+        assertEquals(1, unsigned.get("Status").asInt(), unsigned.toString());
+        assertEquals(0, unsigned.get("Signatures").size());
+
+        JsonNode approved = page.sign("SignApproved", job(app + "/files/qd.pdf", app + "/FileUploadHandler", anId,
+                "TitleLine", "KT. CHỦ TỊCH"));
+        JsonNode valid = page.legacy("vgca.verifyPdf", JSON.createObjectNode().set("job", JSON.createObjectNode()
+                .put("FileName", approved.get("FileServer").asText())));
+        assertEquals(0, valid.get("Status").asInt(), valid.toString());
+        JsonNode signature = valid.get("Signatures").get(0);
+        assertTrue(signature.get("IsValid").asBoolean());
+        assertEquals("Nguyễn Văn An", signature.get("SignerName").asText());
+        assertEquals("TOTAL_PASSED", valid.get("Report").get("indication").asText(), valid.get("Report").toString());
+
+        JsonNode foreignVerify = page.legacy("vgca.verifyPdf", JSON.createObjectNode().set("job",
+                JSON.createObjectNode().put("FileName", foreignOrigin + "/files/qd.pdf")));
+        assertEquals("URL_NOT_ALLOWED", foreignVerify.get("ErrorCode").asText());
+        assertEquals(0, FOREIGN_REQUESTS.get());
+
+        JsonNode version = page.legacy("vgca.version", JSON.createObjectNode());
+        assertEquals(0, version.get("Status").asInt());
+        assertFalse(version.get("Version").asText().isBlank());
+
+        JsonNode badOperation = page.call("vgca.sign", JSON.createObjectNode().put("operation", "SignEverything")
+                .set("job", JSON.createObjectNode()));
+        assertEquals("INVALID_PARAMS", badOperation.get("error").get("code").asText());
+        String log = Files.readString(audit.file());
+        assertTrue(log.contains("vgca.VerifyPDF") && log.contains("vgca.GetCertInfo") && log.contains("sign.hash"));
+        page.close();
+    }
+
+    @Test
+    void headerInjectionThroughTheCredentialsIsRefused() throws Exception {
+        Page page = new Page();
+        ObjectNode job = job(app + "/files/qd.pdf", app + "/FileUploadHandler", anId, "TitleLine", "KT. CHỦ TỊCH");
+        job.put("JWTToken", "abc\r\nX-Injected: 1");
+        JsonNode answer = page.sign("SignApproved", job);
+        assertEquals("INVALID_PARAMS", answer.get("ErrorCode").asText(), answer.toString());
+        assertEquals(0, DOWNLOADS.get());
+        assertNull(UPLOADS.stream().findFirst().orElse(null));
+        page.close();
+    }
+}
