@@ -64,7 +64,9 @@ public final class ConsentDialog implements ConsentPrompt {
 
         row(panel, c, w.requestedBy(), "origin", PromptWindow.paragraph(
                 w.origin(PromptWindow.untrusted(request.origin(), 200)), 44), true);
-        if (!request.blind()) {
+        if (!request.documents().isEmpty()) {
+            row(panel, c, w.batchDocuments(request.documents().size()), "documents", batch(w, request), false);
+        } else if (!request.blind()) {
             row(panel, c, w.document(), "document", PromptWindow.paragraph(
                     w.documentName(PromptWindow.untrusted(request.documentName(), 160)), 44), false);
             row(panel, c, w.pages(), "pages", PromptWindow.plain(w.pageCount(request.pages())), false);
@@ -73,7 +75,7 @@ public final class ConsentDialog implements ConsentPrompt {
         hash.setEditable(false);
         hash.setOpaque(false);
         hash.setFont(new Font(Font.MONOSPACED, Font.PLAIN, hash.getFont().getSize()));
-        row(panel, c, w.sha256(), "sha256", hash, false);
+        row(panel, c, request.documents().isEmpty() ? w.sha256() : w.sha256OfList(), "sha256", hash, false);
         row(panel, c, w.signer(), "signer", PromptWindow.paragraph(
                 PromptWindow.untrusted(Wording.person(request.signer()), 200), 44), false);
         row(panel, c, w.token(), "token", PromptWindow.plain(PromptWindow.untrusted(request.tokenLabel(), 64)), false);
@@ -91,6 +93,26 @@ public final class ConsentDialog implements ConsentPrompt {
             panel.add(warning, c);
         }
         return panel;
+    }
+
+    /** Every document of a batch, scrollable when the list is long. */
+    private static JComponent batch(Wording w, ConsentRequest request) {
+        StringBuilder text = new StringBuilder();
+        int number = 1;
+        for (ConsentRequest.Document d : request.documents()) {
+            if (text.length() > 0) {
+                text.append('\n');
+            }
+            text.append(w.batchLine(number++, PromptWindow.untrusted(d.name(), 120), d.pages(), d.sha256()));
+        }
+        JTextArea list = new JTextArea(text.toString());
+        list.setEditable(false);
+        list.setName("documents-list");
+        list.setRows(Math.min(8, 2 * request.documents().size()));
+        list.setColumns(48);
+        list.setFont(new Font(Font.MONOSPACED, Font.PLAIN, list.getFont().getSize()));
+        javax.swing.JScrollPane scroll = new javax.swing.JScrollPane(list);
+        return scroll;
     }
 
     private static void row(JPanel panel, GridBagConstraints c, String label, String name, JComponent value,

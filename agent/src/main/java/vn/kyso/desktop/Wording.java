@@ -76,6 +76,20 @@ public final class Wording {
         return pages <= 0 ? t("không rõ", "unknown") : String.valueOf(pages);
     }
 
+    public String batchDocuments(int count) {
+        return t("Các văn bản (" + count + ")", "Documents (" + count + ")");
+    }
+
+    public String sha256OfList() {
+        return t("SHA-256 (danh sách)", "SHA-256 (of the list)");
+    }
+
+    /** One document of a batch: its number, name and pages on one line, its SHA-256 grouped on the next. */
+    public String batchLine(int number, String name, int pages, String sha256) {
+        String count = pages <= 0 ? "" : t(" — " + pages + " trang", " — " + pages + (pages == 1 ? " page" : " pages"));
+        return number + ". " + documentName(name) + count + "\n    " + groupedHex(sha256).replace("\n", " ");
+    }
+
     public String blindWarning() {
         return t("Cảnh báo: Kyso Agent không xem được nội dung sẽ ký (chỉ nhận giá trị băm). Chỉ đồng ý khi bạn tin "
                         + "trang yêu cầu và vừa chủ động ký trên trang đó.",

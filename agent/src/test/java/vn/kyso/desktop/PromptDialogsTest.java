@@ -45,6 +45,11 @@ class PromptDialogsTest {
         screen = Screen.require();
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void closeLeftovers() throws Exception {
+        Screen.closeLeftovers();
+    }
+
     private static ConsentRequest approveRequest() {
         return new ConsentRequest("https://qlvb.ninhbinh.gov.vn", "Ký phê duyệt", "Approval signature",
                 "Quyết định 123/QĐ-SKHCN.pdf", 3, HASH, SIGNER, "VGCA Token An (TEST)", false);
@@ -97,6 +102,29 @@ class PromptDialogsTest {
         screen.screenshot(window, "consent-blind-hash-en");
         screen.click(Screen.find(window.getContentPane(), "refuse", JButton.class));
         assertEquals(Decision.REFUSE, decision.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aBatchListsEveryDocumentWithItsHash() throws Exception {
+        ConsentDialog dialog = new ConsentDialog(() -> Language.VI, LONG);
+        java.util.List<ConsentRequest.Document> documents = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            documents.add(new ConsentRequest.Document("Quyết định " + i + "/QĐ-SKHCN.pdf", i, HASH.substring(i)
+                    + HASH.substring(0, i)));
+        }
+        ConsentRequest batch = new ConsentRequest("https://qlvb.ninhbinh.gov.vn", "Ký phê duyệt", "Approval signature",
+                "5 văn bản", 15, HASH, SIGNER, "VGCA Token An (TEST)", false, documents);
+        CompletableFuture<Decision> decision = CompletableFuture.supplyAsync(() -> dialog.ask(batch));
+        JDialog window = screen.prompt();
+        String list = Screen.find(window.getContentPane(), "documents-list", JTextComponent.class).getText();
+        for (ConsentRequest.Document d : documents) {
+            assertTrue(list.contains(d.name() + " — " + d.pages() + " trang\n    " + Wording.groupedHex(d.sha256())
+                    .replace("\n", " ")), list);
+        }
+        assertFalse(Screen.has(window.getContentPane(), "document", javax.swing.JComponent.class));
+        screen.screenshot(window, "consent-batch-vi");
+        screen.click(Screen.find(window.getContentPane(), "approve", JButton.class));
+        assertEquals(Decision.APPROVE, decision.get(10, TimeUnit.SECONDS));
     }
 
     @Test

@@ -86,6 +86,13 @@ class WordingTest {
     }
 
     @Test
+    void batchLinesNameEachDocumentAndItsHash() {
+        assertEquals("2. QĐ 2.pdf — 3 trang\n    ABCD EF01", vi.batchLine(2, "QĐ 2.pdf", 3, "abcdef01"));
+        assertEquals("1. (no name) — 1 page\n    ABCD", en.batchLine(1, "", 1, "abcd"));
+        assertEquals("Các văn bản (5)", vi.batchDocuments(5));
+    }
+
+    @Test
     void trayLinesAreShort() {
         assertEquals("Kyso Agent — đang chạy trên cổng 18443, 2 token đang cắm", vi.trayTooltip(18443, 2));
         assertEquals("Kyso Agent — listening on port 18443, no token plugged in", en.trayTooltip(18443, 0));
