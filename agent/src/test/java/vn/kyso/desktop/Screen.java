@@ -77,6 +77,12 @@ final class Screen {
                 }
             });
             if (found.get() != null) {
+                // Without a window manager, XToolkit can briefly take a configure event for the window's position
+                // before it is placed and keep believing it sits at 0,0; placing it again makes Java's idea of where
+                // it is and the X server's agree, so clicks land where the test aims them.
+                SwingUtilities.invokeAndWait(() -> found.get().setLocationRelativeTo(null));
+                robot.waitForIdle();
+                Thread.sleep(100);
                 robot.waitForIdle();
                 return found.get();
             }
