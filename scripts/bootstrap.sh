@@ -2,9 +2,10 @@
 # Installs what a fresh Debian machine lacks to build, run and test Kyso Agent. Idempotent and non-interactive.
 #   Debian packages: JDK 17, Maven, gcc, Node.js/npm, SoftHSM2, OpenSC, poppler-utils (pdfsig, pdftoppm), qpdf,
 #   Chromium (browser tests), p11-kit headers (PKCS#11 fault-injection shim), NSS tools (certutil, so pdfsig
-#   can trust the test root), Liberation fonts (Times New Roman metrics for stamps), the Java runtime's desktop
-#   libraries (openjdk-17-jre: Swing dialogs and tray), Xvfb, xauth and trayer (a virtual display with a system
-#   tray for the dialog and tray tests)
+#   can trust the test root), Liberation fonts (Times New Roman metrics for stamps), packaging tools (dpkg-dev
+#   for dpkg-shlibdeps, binutils for jlink's symbol stripping, wixl and msitools to build and read the MSI, curl
+#   and openssl for the install test), the Java runtime's desktop libraries (openjdk-17-jre: Swing dialogs and
+#   tray), Xvfb, xauth and trayer (a virtual display with a system tray for the dialog and tray tests)
 #   npm packages of js-client (from its package-lock.json)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,7 +14,8 @@ quiet=false
 say() { $quiet || echo "bootstrap: $*"; }
 
 packages=(openjdk-17-jdk-headless maven gcc libc6-dev nodejs npm softhsm2 opensc poppler-utils qpdf chromium
-          libp11-kit-dev libnss3-tools fonts-liberation openjdk-17-jre xvfb xauth trayer)
+          libp11-kit-dev libnss3-tools fonts-liberation dpkg-dev binutils wixl msitools curl openssl debconf file
+          openjdk-17-jre xvfb xauth trayer)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" && continue

@@ -23,6 +23,13 @@ grep -q '"status":"ok"' "$demo_home.log"
 KYSO_DEMO_HOME="$demo_home" ./kyso demo --once | grep -q "reusing the demo PKI"
 rm -f "$demo_home.log"
 
+echo "== packages: jlink/jpackage image, DEB install/upgrade/purge, MSI inspection =="
+pkg_log="$(mktemp)"
+bash scripts/test-packages.sh | tee "$pkg_log"
+pkg_pass=$(sed -n 's/^Packages: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$pkg_log")
+pkg_fail=$(sed -n 's/^Packages: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$pkg_log")
+rm -f "$pkg_log"
+
 # One closing line over everything that ran: Surefire reports of every module plus node's test runner.
 java_counts=$(cat */target/surefire-reports/TEST-*.xml 2>/dev/null | grep -o '<testsuite [^>]*>' |
   awk '{ match($0, /tests="[0-9]+"/); t += substr($0, RSTART+7, RLENGTH-8);
@@ -34,7 +41,7 @@ read -r java_tests java_failed java_skipped <<<"$java_counts"
 js_pass=$(grep -E '^# pass ' "$js_log" | awk '{print $3}')
 js_fail=$(grep -E '^# fail ' "$js_log" | awk '{print $3}')
 rm -f "$js_log"
-passed=$(( java_tests - java_failed - java_skipped + js_pass + 1 ))
-failed=$(( java_failed + js_fail ))
-echo "Java: $java_tests tests ($java_failed failed, $java_skipped skipped); js-client: $js_pass passed, $js_fail failed; demo smoke test: passed"
+passed=$(( java_tests - java_failed - java_skipped + js_pass + 1 + ${pkg_pass:-0} ))
+failed=$(( java_failed + js_fail + ${pkg_fail:-0} ))
+echo "Java: $java_tests tests ($java_failed failed, $java_skipped skipped); js-client: $js_pass passed, $js_fail failed; demo smoke test: passed; packages: ${pkg_pass:-0} passed, ${pkg_fail:-0} failed"
 echo "Summary: $passed passed, $failed failed"

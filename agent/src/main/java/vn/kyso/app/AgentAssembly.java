@@ -17,6 +17,7 @@ import vn.kyso.pki.CrlClient;
 import vn.kyso.pki.HttpFetcher;
 import vn.kyso.pki.OcspClient;
 import vn.kyso.pki.TimeStampClient;
+import vn.kyso.pki.UrlRemap;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.server.Method;
 import vn.kyso.token.PinPrompt;
@@ -38,12 +39,20 @@ public final class AgentAssembly {
 
     /** What the assembly needs to know beyond the token layer. */
     public record Settings(TrustStore trust, URI tsaUrl, List<X509Certificate> extraCas, boolean signOffline,
-                           Path auditFile, VgcaSettings vgca) {
+                           Path auditFile, VgcaSettings vgca, UrlRemap pkiRemap) {
 
-        /** Without VGCA compatibility settings: file jobs may use the calling page's origin only, no images. */
+        /** Without VGCA compatibility settings (file jobs may use the calling page's origin only, no images) and with
+         * only the built-in URL rewrites of the real VGCA PKI. */
         public Settings(TrustStore trust, URI tsaUrl, List<X509Certificate> extraCas, boolean signOffline,
                         Path auditFile) {
-            this(trust, tsaUrl, extraCas, signOffline, auditFile, VgcaSettings.of(List.of(), new StampImages(null, null)));
+            this(trust, tsaUrl, extraCas, signOffline, auditFile, UrlRemap.defaults());
+        }
+
+        /** Without VGCA compatibility settings. */
+        public Settings(TrustStore trust, URI tsaUrl, List<X509Certificate> extraCas, boolean signOffline,
+                        Path auditFile, UrlRemap pkiRemap) {
+            this(trust, tsaUrl, extraCas, signOffline, auditFile,
+                    VgcaSettings.of(List.of(), new StampImages(null, null)), pkiRemap);
         }
     }
 
@@ -60,7 +69,7 @@ public final class AgentAssembly {
                                               PinPrompt pins) {
         AuditLog audit = new AuditLog(settings.auditFile());
         java.util.function.Supplier<AgentMethods.DocumentServices> documents = memoised(() -> {
-            HttpFetcher http = HttpFetcher.withDefaults();
+            HttpFetcher http = HttpFetcher.withRemap(settings.pkiRemap());
             OcspClient ocsp = new OcspClient(http);
             CrlClient crl = new CrlClient(http);
             List<X509Certificate> known = new ArrayList<>(settings.trust().anchors());

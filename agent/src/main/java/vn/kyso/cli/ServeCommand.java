@@ -70,7 +70,7 @@ final class ServeCommand implements Command {
                 AgentAssembly.trustFrom(config.trustDirectory(), List.of()), java.net.URI.create(config.tsaUrl()),
                 List.of(), config.signOffline(), audit.file(), vn.kyso.vgca.VgcaSettings.of(
                 config.vgcaAllowedUrls(), new vn.kyso.vgca.StampImages(config.vgcaSignatureImage(),
-                config.vgcaSealImage()))), prompts.consent(), prompts.pins());
+                config.vgcaSealImage())), config.pkiRemap()), prompts.consent(), prompts.pins());
         AgentServer server = AgentServer.start(new ServerSettings(port, origins, secret, 1 << 20,
                 java.time.Duration.ofMinutes(30)), new OriginPolicy(origins, pairing), methods, VersionCommand.version());
         java.util.Optional<AgentTray> tray = prompts.gui() ? AgentTray.install(new AgentTray.Parts(server.port(),

@@ -99,7 +99,7 @@ final class SignCommand implements Command {
             List<X509Certificate> known = new ArrayList<>(trust.anchors());
             known.addAll(trust.knownIntermediates());
             tokens.certificates().forEach(c -> known.add(c.certificate()));
-            HttpFetcher http = HttpFetcher.withDefaults();
+            HttpFetcher http = HttpFetcher.withRemap(config.pkiRemap());
             OcspClient ocsp = new OcspClient(http);
             CrlClient crl = new CrlClient(http);
             PadesServices services = new PadesServices(new TimeStampClient(http, URI.create(o.get("--tsa", config.tsaUrl()))),

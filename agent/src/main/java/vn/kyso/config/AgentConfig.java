@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 import vn.kyso.errors.KysoException;
+import vn.kyso.pki.UrlRemap;
 import vn.kyso.token.LoginPolicy;
 
 /**
@@ -42,12 +43,16 @@ import vn.kyso.token.LoginPolicy;
  *       elsewhere)</li>
  *   <li>{@code vgca.image.signature}, {@code vgca.image.seal} — transparent PNG files of the signature and the seal
  *       for VGCA-compatible approve/issue/incoming jobs (machine value wins)</li>
+ *   <li>{@code pki.remap} — extra host rewrites for OCSP/CRL/CA-issuer URLs found in certificates, on top of the
+ *       built-in {@code ocsp.ca.ptc=ocsp.ca.gov.vn}: {@code from=to} entries separated by {@code ,}, where
+ *       {@code to} is {@code host} or {@code host:port} (machine file only: it decides where revocation is asked)</li>
  * </ul>
  */
 public record AgentConfig(List<Path> tokenLibraries, boolean discoverDrivers, LoginPolicy loginPolicy,
                           List<String> allowedOrigins, int serverPort, String tsaUrl, Path trustDirectory,
                           boolean signOffline, List<Path> sources, List<String> vgcaAllowedUrls,
-                          Path vgcaSignatureImage, Path vgcaSealImage, boolean pairingAllowed, String uiLanguage) {
+                          Path vgcaSignatureImage, Path vgcaSealImage, UrlRemap pkiRemap, boolean pairingAllowed,
+                          String uiLanguage) {
 
     public AgentConfig {
         tokenLibraries = List.copyOf(tokenLibraries);
@@ -102,6 +107,19 @@ public record AgentConfig(List<Path> tokenLibraries, boolean discoverDrivers, Lo
             throw invalid(sourceOf("signing.offline", machineFile, machine, userFile), "signing.offline", offline,
                     "refuse | sign-with-warning");
         }
+        UrlRemap remap = UrlRemap.defaults();
+        if (machine != null) {
+            for (String entry : machine.getProperty("pki.remap", "").split(",")) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                String[] fromTo = entry.trim().split("=", -1);
+                if (fromTo.length != 2 || !isHost(fromTo[0]) || !isHostAndPort(fromTo[1])) {
+                    throw invalid(machineFile, "pki.remap", entry.trim(), "host=host[:port], …");
+                }
+                remap = remap.with(fromTo[0].trim(), fromTo[1].trim());
+            }
+        }
         String pairing = machine == null ? "true" : machine.getProperty("origins.pairing", "true").trim();
         if (!pairing.equals("true") && !pairing.equals("false")) {
             throw invalid(machineFile, "origins.pairing", pairing, "true | false");
@@ -117,7 +135,7 @@ public record AgentConfig(List<Path> tokenLibraries, boolean discoverDrivers, Lo
                 parsePolicy(policy, sourceOf("login.policy", machineFile, machine, userFile)), origins, serverPort,
                 tsa, trustDir == null || trustDir.isBlank() ? null : Path.of(trustDir.trim()),
                 offline.equals("sign-with-warning"), sources, vgcaUrls, optionalPath("vgca.image.signature", machine, user),
-                optionalPath("vgca.image.seal", machine, user), pairing.equals("true"), language);
+                optionalPath("vgca.image.seal", machine, user), remap, pairing.equals("true"), language);
     }
 
     /** A list of exact origins, from the machine file only (a user cannot widen what IT allowed). */
@@ -140,6 +158,16 @@ public record AgentConfig(List<Path> tokenLibraries, boolean discoverDrivers, Lo
     private static Path optionalPath(String key, Properties machine, Properties user) {
         String value = first(key, machine, user, "");
         return value.isBlank() ? null : Path.of(value);
+    }
+
+    private static boolean isHost(String text) {
+        return text.trim().matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
+    }
+
+    private static boolean isHostAndPort(String text) {
+        String[] parts = text.trim().split(":", -1);
+        return parts.length <= 2 && isHost(parts[0])
+                && (parts.length == 1 || parts[1].matches("[0-9]{1,5}") && Integer.parseInt(parts[1]) <= 65535);
     }
 
     private static Properties read(Path file) {

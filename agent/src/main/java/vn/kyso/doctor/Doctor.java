@@ -91,7 +91,7 @@ public final class Doctor {
         List<CertificateEntry> certificates = tokens(effective, checks);
         TrustStore trust = trustStore(effective, checks);
         checks.add(tsa(effective));
-        checks.add(certificates(certificates, trust));
+        checks.add(certificates(certificates, trust, effective.pkiRemap()));
         checks.add(secret());
         checks.add(audit());
         checks.add(agent(effective.serverPort()));
@@ -280,12 +280,12 @@ public final class Doctor {
      * Every certificate on the tokens goes through the same check the agent makes before signing (validity, key
      * usage, chain to a trusted root, OCSP or CRL): IT sees which ones can sign and whether revocation is reachable.
      */
-    private Check certificates(List<CertificateEntry> certificates, TrustStore trust) {
+    private Check certificates(List<CertificateEntry> certificates, TrustStore trust, UrlRemap remap) {
         if (certificates.isEmpty()) {
             return Check.ok("certificates", "Không có chứng thư số nào để kiểm tra", "No certificate to check");
         }
         HttpFetcher http = new HttpFetcher(in.networkTimeout(), in.networkTimeout(),
-                HttpFetcher.DEFAULT_MAX_RESPONSE_BYTES, UrlRemap.defaults());
+                HttpFetcher.DEFAULT_MAX_RESPONSE_BYTES, remap);
         SignerCertificateCheck check = new SignerCertificateCheck(trust, http, new OcspClient(http),
                 new CrlClient(http), Clock.systemUTC());
         List<X509Certificate> known = certificates.stream().map(CertificateEntry::certificate).toList();

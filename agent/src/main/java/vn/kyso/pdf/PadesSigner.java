@@ -137,7 +137,7 @@ public final class PadesSigner {
             }
             List<X509Certificate> targets = new ArrayList<>(signer.chain());
             targets.addAll(certificatesOf(stamp.token()));
-            ValidationData data = collectValidationData(targets, options, warnings);
+            ValidationData data = collectValidationData(targets, options, warnings, stamp.time());
             if (data == null) {
                 return PadesLevel.B_T;
             }
@@ -150,7 +150,8 @@ public final class PadesSigner {
             if (archive == null) {
                 return PadesLevel.B_LT;
             }
-            ValidationData archiveData = collectValidationData(certificatesOf(archive.token()), options, warnings);
+            ValidationData archiveData = collectValidationData(certificatesOf(archive.token()), options, warnings,
+                    archive.time());
             if (archiveData != null) {
                 FileRevisions.addValidationData(work, archiveData, options.password());
             }
@@ -196,7 +197,7 @@ public final class PadesSigner {
         }
         List<X509Certificate> targets = new ArrayList<>(chain);
         targets.addAll(certificatesOf(stamp.token()));
-        byte[] withDss = addValidationData(document, targets, options, warnings);
+        byte[] withDss = addValidationData(document, targets, options, warnings, stamp.time());
         if (withDss == null) {
             return new SignResult(document, PadesLevel.B_T, warnings);
         }
@@ -231,8 +232,8 @@ public final class PadesSigner {
 
     /** Adds a /DSS revision for {@code targets}; null when the revocation data could not be had (best effort). */
     private byte[] addValidationData(byte[] document, List<X509Certificate> targets, PadesOptions options,
-                                     List<SignWarning> warnings) throws IOException {
-        ValidationData data = collectValidationData(targets, options, warnings);
+                                     List<SignWarning> warnings, java.time.Instant freshAfter) throws IOException {
+        ValidationData data = collectValidationData(targets, options, warnings, freshAfter);
         if (data == null) {
             return null;
         }
@@ -255,11 +256,11 @@ public final class PadesSigner {
 
     /** Certificates and OCSP/CRL for {@code targets}; null when they could not be had (best effort). */
     private ValidationData collectValidationData(List<X509Certificate> targets, PadesOptions options,
-                                                 List<SignWarning> warnings) {
+                                                 List<SignWarning> warnings, java.time.Instant freshAfter) {
         try {
             Set<X509Certificate> pool = new LinkedHashSet<>(targets);
             pool.addAll(services.knownCertificates());
-            return revocation.collect(new LinkedHashSet<>(targets), pool);
+            return revocation.collect(new LinkedHashSet<>(targets), pool, freshAfter);
         } catch (KysoException problem) {
             if (options.policy() == LevelPolicy.STRICT) {
                 throw problem;
@@ -341,7 +342,7 @@ public final class PadesSigner {
 
     private SignResult withArchiveEvidence(byte[] stamped, TimeStamp stamp, PadesOptions options,
                                            List<SignWarning> warnings) throws IOException {
-        byte[] withDss = addValidationData(stamped, certificatesOf(stamp.token()), options, warnings);
+        byte[] withDss = addValidationData(stamped, certificatesOf(stamp.token()), options, warnings, stamp.time());
         // Without the time-stamp's own revocation data the document is still B-LTA: the archive time-stamp covers
         // the signature's evidence; its chain's evidence is only needed for the next renewal.
         return new SignResult(withDss != null ? withDss : stamped, PadesLevel.B_LTA, warnings);

@@ -43,6 +43,15 @@ final class RevocationCollector {
      * @throws KysoException REVOCATION_DATA_UNAVAILABLE when an issuer is unknown or neither OCSP nor CRL answers
      */
     ValidationData collect(Collection<X509Certificate> targets, Collection<X509Certificate> pool) {
+        return collect(targets, pool, null);
+    }
+
+    /**
+     * @param freshAfter the time-stamp the data is for: OCSP answers cached from before it are fetched again, so the
+     *                   evidence postdates the signature (null: any cached answer)
+     */
+    ValidationData collect(Collection<X509Certificate> targets, Collection<X509Certificate> pool,
+                           java.time.Instant freshAfter) {
         List<X509Certificate> issuers = new ArrayList<>(pool);
         issuers.addAll(targets);
         Map<X509Certificate, Boolean> done = new LinkedHashMap<>();
@@ -61,7 +70,8 @@ final class RevocationCollector {
             X509Certificate issuer = issuerOf(certificate, issuers);
             queue.add(issuer);
             try {
-                byte[] response = ocsp.check(certificate, issuer).encodedResponse();
+                byte[] response = (freshAfter == null ? ocsp.check(certificate, issuer)
+                        : ocsp.check(certificate, issuer, freshAfter)).encodedResponse();
                 ocspResponses.add(response);
                 for (X509Certificate responder : responderCertificates(response)) {
                     issuers.add(responder);

@@ -90,13 +90,31 @@ public final class OcspClient {
         return check(certificate, issuer, responders.get(0));
     }
 
+    /**
+     * Like {@link #check(X509Certificate, X509Certificate)}, but a cached answer counts only if the responder produced
+     * it at or after {@code freshAfter}: long-term validation data must postdate the signature's time-stamp, or a
+     * validator cannot use it to show the certificate was good when the signature was made.
+     */
+    public OcspResult check(X509Certificate certificate, X509Certificate issuer, Instant freshAfter) {
+        List<URI> responders = CertificateUrls.ocspResponders(certificate);
+        if (responders.isEmpty()) {
+            throw new KysoException(PkiError.OCSP_NO_RESPONDER, CertificateUrls.describe(certificate));
+        }
+        return check(certificate, issuer, responders.get(0), freshAfter);
+    }
+
     /** Asks {@code responder} (remapped like any URL) about {@code certificate}. */
     public OcspResult check(X509Certificate certificate, X509Certificate issuer, URI responder) {
+        return check(certificate, issuer, responder, null);
+    }
+
+    private OcspResult check(X509Certificate certificate, X509Certificate issuer, URI responder, Instant freshAfter) {
         CertificateID id = certificateId(certificate, issuer);
         String key = HexFormat.of().formatHex(id.getIssuerKeyHash()) + ":" + id.getSerialNumber().toString(16);
         Instant now = clock.instant();
         CachedAnswer cached = cache.get(key);
-        if (cached != null && now.isBefore(cached.expires())) {
+        if (cached != null && now.isBefore(cached.expires()) && (freshAfter == null
+                || cached.result().thisUpdate() != null && !cached.result().thisUpdate().isBefore(freshAfter))) {
             return cached.result().servedFromCache();
         }
         byte[] nonce = new byte[16];

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,6 +118,30 @@ class AgentConfigTest {
         AgentConfig none = AgentConfig.load(dir.resolve("none"), user);
         assertEquals(List.of(), none.vgcaAllowedUrls(), "a user file cannot allow URLs");
         assertEquals(Path.of("/home/an/fake-seal.png"), none.vgcaSealImage(), "without a machine value the user's");
+    }
+
+    @Test
+    void pkiRemapComesFromTheMachineFileOnTopOfTheBuiltInEntry(@TempDir Path dir) throws Exception {
+        Path machine = dir.resolve("machine.properties");
+        Path user = dir.resolve("user.properties");
+        Files.writeString(machine, "pki.remap=ocsp.tinh.local=ocsp.ca.gov.vn, crl.ca.ptc=127.0.0.1:8080\n");
+        Files.writeString(user, "pki.remap=ocsp.ca.gov.vn=evil.example\n");
+        AgentConfig config = AgentConfig.load(machine, user);
+        assertEquals(URI.create("http://ocsp.ca.gov.vn/ocsp"), config.pkiRemap().apply(URI.create("http://ocsp.tinh.local/ocsp")));
+        assertEquals(URI.create("http://127.0.0.1:8080/g2.crl"), config.pkiRemap().apply(URI.create("http://CRL.ca.ptc/g2.crl")));
+        assertEquals(URI.create("http://ocsp.ca.gov.vn/"), config.pkiRemap().apply(URI.create("http://ocsp.ca.ptc/")),
+                "the built-in rewrite stays");
+        // A user cannot redirect where revocation is asked.
+        assertEquals(URI.create("http://ocsp.ca.gov.vn/x"), config.pkiRemap().apply(URI.create("http://ocsp.ca.gov.vn/x")));
+        assertEquals(URI.create("http://ocsp.ca.gov.vn/x"),
+                AgentConfig.load(null, user).pkiRemap().apply(URI.create("http://ocsp.ca.gov.vn/x")));
+
+        for (String bad : List.of("ocsp.ca.ptc", "ocsp.ca.ptc=", "=x", "a=b:99999", "a=http://b", "a=b=c")) {
+            Files.writeString(machine, "pki.remap=" + bad + "\n");
+            KysoException e = assertThrows(KysoException.class, () -> AgentConfig.load(machine, null), bad);
+            assertEquals("CONFIG_INVALID", e.code());
+            assertTrue(e.messageEn().contains("pki.remap"), e.messageEn());
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -49,6 +50,27 @@ class PadesLevelsTest {
         };
         PadesFixture.assertDss(signed, expected);
         PadesFixture.assertPdfsigValid(signed, 1, level == PadesLevel.B_LTA ? 1 : 0);
+    }
+
+    /**
+     * The certificate check before signing asks OCSP and caches the answer; a B-LT signature made right after must
+     * not embed that answer, which predates its time-stamp (EU DSS then rates it B-T only), but a fresh one.
+     */
+    @Test
+    void revocationEvidenceIsFetchedAfterTheTimeStampEvenWhenAnEarlierAnswerIsCached() throws Exception {
+        PadesServices services = PadesFixture.services();
+        var signer = PadesFixture.signer(TestPki.PERSONAL_AN);
+        var cached = services.ocsp().check(signer.certificate(), signer.chain().get(1));
+        Thread.sleep(1100); // OCSP times have whole seconds: the time-stamp comes a second later
+        int before = PadesFixture.ENV.services().requestCount(vn.kyso.testpki.PkiServices.Service.OCSP);
+
+        byte[] signed = new PadesSigner(services).sign(PadesFixture.samplePdf(), signer,
+                PadesOptions.defaults().withLevel(PadesLevel.B_LT).withPolicy(LevelPolicy.STRICT)).document();
+
+        assertTrue(PadesFixture.ENV.services().requestCount(vn.kyso.testpki.PkiServices.Service.OCSP) > before, "the cached answer was reused");
+        assertTrue(services.ocsp().check(signer.certificate(), signer.chain().get(1)).thisUpdate()
+                .isAfter(cached.thisUpdate()), "the cache now holds the fresh answer");
+        PadesFixture.assertDss(signed, SignatureLevel.PAdES_BASELINE_LT);
     }
 
     /** The file-to-file path writes the same revisions: same level, same validity, input untouched and a prefix. */

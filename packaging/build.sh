@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Builds Kyso Agent's installable forms from the agent's runtime jars:
+#   runtime  a jlink'd Java runtime holding only the modules the jars need (jdeps) plus those used reflectively
+#   image    a jpackage application image (bin/kyso launcher, lib/app jars, lib/runtime) = what goes to /opt/kyso
+#   deb      kyso-agent_<version>_amd64.deb (dpkg-deb; maintainer scripts in linux/debian)
+#   msi      kyso-agent-<version>-x64.msi (wixl; sources in windows/)
+# Usage: build.sh --lib DIR --out DIR --version V [--deb-version V] [--fast] [stage …]   (no stage = all)
+# Called by `mvn -Ppackages -pl packaging -am package` (which fills --lib) and by scripts/test-packages.sh.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+lib="" out="" version="" deb_version="" stages=() compression=(-Zxz)
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --lib) lib="$(cd "$2" && pwd)"; shift 2 ;;
+    --out) mkdir -p "$2"; out="$(cd "$2" && pwd)"; shift 2 ;;
+    --version) version="$2"; shift 2 ;;
+    --deb-version) deb_version="$2"; shift 2 ;;
+    --fast) compression=(-Zgzip -z1); shift ;;   # test builds: quick to pack, bigger
+    runtime|image|deb|msi) stages+=("$1"); shift ;;
+    *) echo "build.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+[ -n "$lib" ] && [ -n "$out" ] && [ -n "$version" ] || { echo "usage: build.sh --lib DIR --out DIR --version V [stage…]" >&2; exit 2; }
+[ ${#stages[@]} -eq 0 ] && stages=(runtime image deb msi)
+# Debian orders 0.1.0~SNAPSHOT before 0.1.0; Windows Installer wants three numbers.
+[ -n "$deb_version" ] || deb_version="${version//-/\~}"
+msi_version="$(echo "$version" | grep -oE '^[0-9]+(\.[0-9]+){0,2}')"
+main_jar="$(cd "$lib" && ls kyso-agent-*.jar | head -1)"
+[ -n "$main_jar" ] || { echo "build.sh: no kyso-agent-*.jar in $lib" >&2; exit 1; }
+JAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}"
+say() { echo "packaging: $*"; }
+
+# Modules no import names: EC keys for TLS (HTTPS TSA/OCSP), Unsafe for Jetty and Jackson, Vietnamese locale data.
+EXTRA_MODULES="jdk.crypto.ec,jdk.unsupported,jdk.localedata"
+# Serial GC that hands memory back after a signature: the agent idles all day on office PCs.
+JAVA_OPTIONS="-Dfile.encoding=UTF-8 -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+
+build_runtime() {
+  local modules
+  modules="$("$JAVA_HOME/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps \
+      --recursive "$lib"/*.jar 2>/dev/null | tail -1)"
+  [ -n "$modules" ] || { echo "build.sh: jdeps found no modules" >&2; exit 1; }
+  modules="$modules,$EXTRA_MODULES"
+  say "jlink runtime with $modules"
+  rm -rf "$out/runtime"
+  # bin/java stays: the token layer probes unknown PKCS#11 libraries in a child JVM started from it.
+  "$JAVA_HOME/bin/jlink" --add-modules "$modules" --output "$out/runtime" --strip-debug --no-header-files \
+      --no-man-pages --compress=2 --include-locales=en,vi --strip-native-debug-symbols=exclude-debuginfo-files \
+      --generate-cds-archive
+  # The class-data archive for heaps over 32 GB is of no use to a small agent.
+  rm -f "$out/runtime/lib/server/classes_nocoops.jsa"
+  echo "$modules" > "$out/runtime.modules"
+}
+
+build_image() {
+  [ -d "$out/runtime" ] || build_runtime
+  say "jpackage app image ($version)"
+  rm -rf "$out/image"
+  mkdir -p "$out/image"
+  "$JAVA_HOME/bin/jpackage" --type app-image --name kyso --dest "$out/image" \
+      --input "$lib" --main-jar "$main_jar" --main-class vn.kyso.cli.Main \
+      --runtime-image "$out/runtime" --app-version "$msi_version" \
+      --description "Kyso Agent — ký số văn bản bằng token USB" --vendor "Kyso" \
+      --java-options "$JAVA_OPTIONS"
+  local app="$out/image/kyso"
+  [ -x "$app/lib/runtime/bin/java" ] || { echo "build.sh: runtime image lost bin/java" >&2; exit 1; }
+  install -m 0755 "$HERE/linux/kyso-autostart" "$app/bin/kyso-autostart"
+  install -m 0755 "$HERE/linux/kyso-provision" "$app/bin/kyso-provision"
+  printf 'KYSO_VERSION="%s"\nPACKAGE_VERSION="%s"\nBUILD_TIME="%s"\nJAVA_MODULES="%s"\n' "$version" \
+      "$deb_version" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(cat "$out/runtime.modules")" > "$app/release"
+}
+
+build_deb() {
+  [ -d "$out/image/kyso" ] || build_image
+  local root="$out/deb-root" deb="$out/kyso-agent_${deb_version}_amd64.deb"
+  say "deb $deb_version"
+  rm -rf "$root"
+  mkdir -p "$root/opt" "$root/usr/bin" "$root/etc/xdg/autostart" "$root/usr/share/doc/kyso-agent" "$root/DEBIAN"
+  cp -a "$out/image/kyso" "$root/opt/kyso"
+  sed -i "s/^PACKAGE_VERSION=.*/PACKAGE_VERSION=\"$deb_version\"/" "$root/opt/kyso/release"
+  ln -s /opt/kyso/bin/kyso "$root/usr/bin/kyso"
+  ln -s /opt/kyso/bin/kyso-provision "$root/usr/bin/kyso-provision"
+  # Not a conffile on purpose: removing the package must stop the agent from starting at the next login.
+  install -m 0644 "$HERE/linux/kyso-agent.desktop" "$root/etc/xdg/autostart/kyso-agent.desktop"
+  install -m 0644 "$HERE/linux/copyright" "$root/usr/share/doc/kyso-agent/copyright"
+  install -m 0644 "$HERE/linux/provision.example.properties" "$root/usr/share/doc/kyso-agent/provision.example.properties"
+  for f in postinst prerm postrm config; do install -m 0755 "$HERE/linux/debian/$f" "$root/DEBIAN/$f"; done
+  install -m 0644 "$HERE/linux/debian/templates" "$root/DEBIAN/templates"
+  local depends
+  depends="$(shared_library_depends "$root/opt/kyso")"
+  sed -e "s/@VERSION@/$deb_version/" -e "s/@DEPENDS@/$depends/" \
+      -e "s/@INSTALLED_SIZE@/$(du -sk --exclude=DEBIAN "$root" | cut -f1)/" \
+      "$HERE/linux/debian/control" > "$root/DEBIAN/control"
+  rm -f "$out"/kyso-agent_*_amd64.deb.tmp
+  dpkg-deb --root-owner-group "${compression[@]}" --build "$root" "$deb.tmp" >/dev/null
+  mv "$deb.tmp" "$deb"
+  say "$(basename "$deb"): $(du -k "$deb" | cut -f1) KiB"
+}
+
+# Debian packages providing the system libraries the runtime's native code links against (libc, zlib, X11 for the
+# dialogs and tray, …), as dpkg-shlibdeps computes them; the runtime's own libraries are private.
+shared_library_depends() {
+  local app="$1" work
+  work="$(mktemp -d)"
+  mkdir -p "$work/debian"
+  printf 'Source: kyso-agent\n\nPackage: kyso-agent\nArchitecture: amd64\n' > "$work/debian/control"
+  local elves=()
+  while IFS= read -r f; do
+    file -b "$f" | grep -q '^ELF' && elves+=("$f")
+  done < <(find "$app" -type f \( -name '*.so' -o -perm -u+x \))
+  local private_dirs=()
+  while IFS= read -r d; do private_dirs+=("-l$d"); done < <(find "$app" -name '*.so' -printf '%h\n' | sort -u)
+  (cd "$work" && dpkg-shlibdeps -O --ignore-missing-info "${private_dirs[@]}" "${elves[@]}" 2>/dev/null) |
+      sed -n 's/^shlibs:Depends=//p'
+  rm -rf "$work"
+}
+
+build_msi() {
+  local src="$out/msi-src" msi="$out/kyso-agent-${msi_version}-x64.msi"
+  say "msi $msi_version"
+  rm -rf "$src"
+  mkdir -p "$src/lib" "$src/bin"
+  cp "$lib"/*.jar "$src/lib/"
+  install -m 0644 "$HERE/windows/kyso.cmd" "$HERE/windows/kyso-provision.ps1" "$src/bin/"
+  # One component per file, ids derived from the file name so an upgrade replaces what it should.
+  local components="" refs="" n=0 f
+  for f in "$src"/lib/*.jar; do
+    n=$((n + 1))
+    components+="          <Component Id=\"cLib$n\" Guid=\"*\" Win64=\"yes\"><File Id=\"fLib$n\" Name=\"$(basename "$f")\" Source=\"lib/$(basename "$f")\" KeyPath=\"yes\"/></Component>"$'\n'
+    refs+="      <ComponentRef Id=\"cLib$n\"/>"$'\n'
+  done
+  python3 - "$HERE/windows/kyso.wxs" "$src/kyso.wxs" "$msi_version" "$components" "$refs" <<'EOF'
+import sys
+template, target, version, components, refs = sys.argv[1:]
+text = open(template, encoding="utf-8").read()
+text = text.replace("@VERSION@", version).replace("@LIB_COMPONENTS@", components).replace("@LIB_REFS@", refs)
+open(target, "w", encoding="utf-8").write(text)
+EOF
+  (cd "$src" && wixl -a x64 -o "$msi.tmp" kyso.wxs)
+  mv "$msi.tmp" "$msi"
+  say "$(basename "$msi"): $(du -k "$msi" | cut -f1) KiB"
+}
+
+for stage in "${stages[@]}"; do
+  "build_$stage"
+done
