@@ -32,13 +32,15 @@ final class DoctorCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(args, Set.of("--json"),
-                Set.of("--lang", "--config", "--user-config", "--audit-file", "--timeout"));
+                Set.of("--lang", "--config", "--user-config", "--audit-file", "--timeout", "--browser-policy"));
         ConfigLocations locations = ConfigLocations.forCurrentSystem();
         Doctor.Inputs inputs = new Doctor.Inputs(
                 Path.of(options.get("--config", locations.machine().toString())),
                 Path.of(options.get("--user-config", locations.user().toString())),
                 Path.of(options.get("--audit-file", AuditLog.defaultFile().toString())),
-                Duration.ofSeconds(Long.parseLong(options.get("--timeout", "3"))));
+                Duration.ofSeconds(Long.parseLong(options.get("--timeout", "3"))),
+                options.all("--browser-policy").isEmpty() ? Doctor.Inputs.defaultBrowserPolicies()
+                        : options.all("--browser-policy").stream().map(Path::of).toList());
         List<Check> checks = new Doctor(inputs).run();
         int[] n = Doctor.counts(checks);
         if (options.has("--json")) {

@@ -55,8 +55,19 @@ public final class Doctor {
      * @param userConfig     the user's file; the local secret and paired-origins file live beside it
      * @param auditFile      the signing log
      * @param networkTimeout for the TSA and OCSP reachability probes
+     * @param browserPolicies the managed-policy files the installer writes for Chrome, Chromium and Edge (Linux)
      */
-    public record Inputs(Path machineConfig, Path userConfig, Path auditFile, Duration networkTimeout) {
+    public record Inputs(Path machineConfig, Path userConfig, Path auditFile, Duration networkTimeout,
+                         List<Path> browserPolicies) {
+
+        /** Where kyso-provision writes the Local Network Access policy on Linux; none elsewhere (GPO on Windows). */
+        public static List<Path> defaultBrowserPolicies() {
+            if (!System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+                return List.of();
+            }
+            return java.util.stream.Stream.of("/etc/opt/chrome/policies/managed", "/etc/chromium/policies/managed",
+                    "/etc/opt/edge/policies/managed").map(d -> Path.of(d, "kyso-agent.json")).toList();
+        }
 
         Path secretFile() {
             return userConfig.resolveSibling("local-secret");
@@ -88,6 +99,7 @@ public final class Doctor {
         }
         AgentConfig effective = config != null ? config : AgentConfig.load(null, null);
         checks.add(origins(effective));
+        checks.add(browserPolicies(effective));
         List<CertificateEntry> certificates = tokens(effective, checks);
         TrustStore trust = trustStore(effective, checks);
         checks.add(tsa(effective));
@@ -160,6 +172,50 @@ public final class Doctor {
         }
         return Check.ok("origins", "Trang web do CNTT cấp (" + it.size() + "): " + list + "; " + pairingVi,
                 "Allowed by IT (" + it.size() + "): " + list + "; " + pairingEn);
+    }
+
+    /**
+     * The browsers' Local Network Access policy: without it Chrome (142+) and Edge ask every user before an allowed
+     * page may reach the agent, and list exactly IT's origins.
+     */
+    private Check browserPolicies(AgentConfig config) {
+        if (in.browserPolicies().isEmpty()) {
+            return Check.ok("browser", "Chính sách trình duyệt do GPO quản lý trên hệ điều hành này (không kiểm tra)",
+                    "Browser policies are managed by GPO on this system (not checked)");
+        }
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        config.allowedOrigins().forEach(o -> expected.add(vn.kyso.pairing.WebOrigin.normalise(o).orElse(o)));
+        List<String> found = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        for (Path file : in.browserPolicies()) {
+            if (!Files.exists(file)) {
+                continue;
+            }
+            try {
+                JsonNode list = new ObjectMapper().readTree(file.toFile()).path("LocalNetworkAccessAllowedForUrls");
+                java.util.Set<String> listed = new java.util.TreeSet<>();
+                list.forEach(n -> listed.add(vn.kyso.pairing.WebOrigin.normalise(n.asText()).orElse(n.asText())));
+                (listed.equals(expected) ? found : wrong).add(file + " " + listed);
+            } catch (IOException e) {
+                wrong.add(file + " (" + e.getMessage() + ")");
+            }
+        }
+        if (!wrong.isEmpty()) {
+            return Check.warn("browser", "Chính sách trình duyệt khác danh sách trang web của CNTT " + expected + ": "
+                    + String.join("; ", wrong) + " — chạy lại kyso-provision", "Browser policy differs from IT's "
+                    + "origins " + expected + ": " + String.join("; ", wrong) + " — run kyso-provision again");
+        }
+        if (found.isEmpty()) {
+            return expected.isEmpty()
+                    ? Check.ok("browser", "Không có chính sách trình duyệt (CNTT chưa cho phép trang web nào)",
+                    "No browser policy (IT has allowed no web page)")
+                    : Check.warn("browser", "Không có chính sách trình duyệt LocalNetworkAccessAllowedForUrls: Chrome/Edge"
+                    + " sẽ hỏi từng người dùng trước khi trang web được gọi Kyso Agent", "No browser policy "
+                    + "LocalNetworkAccessAllowedForUrls: Chrome/Edge will ask each user before a page may reach "
+                    + "Kyso Agent");
+        }
+        return Check.ok("browser", "Chính sách trình duyệt cho phép " + expected + ": " + found.size() + " trình duyệt",
+                "Browser policy allows " + expected + " in " + found.size() + " browser(s)");
     }
 
     private static List<CertificateEntry> tokens(AgentConfig config, List<Check> checks) {

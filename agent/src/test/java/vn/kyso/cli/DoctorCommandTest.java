@@ -51,7 +51,9 @@ class DoctorCommandTest {
 
     private Result doctor(String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("doctor", "--config", machine.toString(),
-                "--user-config", user.toString(), "--audit-file", audit.toString(), "--timeout", "2"));
+                "--user-config", user.toString(), "--audit-file", audit.toString(), "--timeout", "2",
+                "--browser-policy", dir.resolve("chrome/kyso-agent.json").toString(),
+                "--browser-policy", dir.resolve("edge/kyso-agent.json").toString()));
         args.addAll(List.of(extra));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -100,9 +102,13 @@ class DoctorCommandTest {
             Result r = doctor("--json");
             assertEquals(0, r.exit(), r.out() + r.err());
             Map<String, JsonNode> checks = r.checks();
-            assertEquals(List.of("java", "desktop", "config.machine", "config.user", "origins", "drivers", "tokens",
+            Files.createDirectories(dir.resolve("chrome"));
+            Files.writeString(dir.resolve("chrome/kyso-agent.json"),
+                    "{\"LocalNetworkAccessAllowedForUrls\": [\"https://qlvb.ninhbinh.gov.vn\"]}");
+            checks = doctor("--json").checks();
+            assertEquals(List.of("java", "desktop", "config.machine", "config.user", "origins", "browser", "drivers", "tokens",
                     "trust", "tsa", "certificates", "secret", "audit", "agent"), List.copyOf(checks.keySet()));
-            for (String ok : List.of("java", "config.machine", "config.user", "origins", "drivers", "trust", "tsa",
+            for (String ok : List.of("java", "config.machine", "config.user", "origins", "browser", "drivers", "trust", "tsa",
                     "secret", "audit", "agent")) {
                 assertEquals("OK", checks.get(ok).get("status").asText(), ok + ": " + checks.get(ok));
             }
@@ -125,6 +131,7 @@ class DoctorCommandTest {
             assertTrue(checks.get("tokens").get("message_vi").asText().contains("VGCA Token An (TEST)"));
             // surefire runs this JVM headless: said, not fatal
             assertEquals("WARN", checks.get("desktop").get("status").asText());
+            assertTrue(checks.get("browser").get("message_en").asText().contains("in 1 browser(s)"));
             JsonNode summary = new ObjectMapper().readTree(r.out()).get("summary");
             assertEquals(0, summary.get("fail").asInt());
 
@@ -134,6 +141,15 @@ class DoctorCommandTest {
             assertTrue(text.out().contains("[OK  ] Nhật ký ký số nguyên vẹn"), text.out());
             assertTrue(text.out().lines().anyMatch(l -> l.startsWith("Kết quả: ") && l.endsWith(" 0 FAIL")), text.out());
             assertTrue(doctor("--lang", "en").out().contains("[OK  ] Signing log intact"));
+
+            // a policy that lists something else than IT's origins is worth a look
+            Files.createDirectories(dir.resolve("edge"));
+            Files.writeString(dir.resolve("edge/kyso-agent.json"),
+                    "{\"LocalNetworkAccessAllowedForUrls\": [\"https://old-qlvb.example\"]}");
+            JsonNode browser = doctor("--json").checks().get("browser");
+            assertEquals("WARN", browser.get("status").asText());
+            assertTrue(browser.get("message_en").asText().contains("differs") && browser.get("message_en").asText()
+                    .contains("https://old-qlvb.example"), browser.toString());
         }
     }
 
@@ -156,6 +172,8 @@ class DoctorCommandTest {
             assertEquals(1, r.exit(), r.out());
             Map<String, JsonNode> checks = r.checks();
             assertEquals("WARN", checks.get("tsa").get("status").asText(), "offline is a warning");
+            assertEquals("WARN", checks.get("browser").get("status").asText(), "no policy: browsers will ask");
+            assertTrue(checks.get("browser").get("message_en").asText().contains("will ask each user"));
             assertTrue(checks.get("tsa").get("message_en").asText().contains("unreachable"));
             assertEquals("FAIL", checks.get("secret").get("status").asText());
             assertTrue(checks.get("secret").get("message_en").asText().contains("rw-r--r--"));
