@@ -6,7 +6,8 @@
 #   for dpkg-shlibdeps, binutils for jlink's symbol stripping, wixl and msitools to build and read the MSI, curl
 #   and openssl for the install test), the Java runtime's desktop libraries (openjdk-17-jre: Swing dialogs and
 #   tray), Xvfb, xauth and trayer (a virtual display with a system tray for the dialog and tray tests)
-#   npm packages of js-client (from its package-lock.json)
+#   npm packages of js-client (from its package-lock.json: playwright-core for the browser tests, pdfjs-dist for
+#   the demo's PDF viewer)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 quiet=false
@@ -41,7 +42,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ -f "$ROOT/js-client/package-lock.json" ] && [ ! -d "$ROOT/js-client/node_modules" ]; then
+# Also when the lock file changed since the last install (npm keeps its own copy in node_modules/.package-lock.json).
+lock="$ROOT/js-client/package-lock.json"
+if [ -f "$lock" ] && { [ ! -d "$ROOT/js-client/node_modules" ] || [ "$lock" -nt "$ROOT/js-client/node_modules/.package-lock.json" ]; }; then
   say "installing js-client npm packages"
   (cd "$ROOT/js-client" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the repository: all Maven modules (unit, SoftHSM2, PKI-service and CLI tests) and js-client.
+# Runs every test of the repository: all Maven modules (unit, SoftHSM2, PKI-service, CLI and browser tests — the
+# last drive headless Chromium through the demo document system, see demo/BrowserTest) and js-client's unit tests.
 # Installs what is missing first. Exit code is non-zero when anything fails.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,7 +17,7 @@ js_log="$(mktemp)"
 echo "== smoke: ./kyso demo --once (fresh demo home) =="
 demo_home="$(mktemp -d)"
 trap 'rm -rf "$demo_home"' EXIT
-export KYSO_DEMO_PKI_PORT=18471 KYSO_DEMO_AGENT_PORT=18472
+export KYSO_DEMO_PKI_PORT=18471 KYSO_DEMO_AGENT_PORT=18472 KYSO_DEMO_WEB_PORT=18473
 KYSO_DEMO_HOME="$demo_home" ./kyso demo --once | tee "$demo_home.log"
 grep -q "VGCA Token An (TEST)" "$demo_home.log"
 grep -q '"status":"ok"' "$demo_home.log"
@@ -43,5 +44,7 @@ js_fail=$(grep -E '^# fail ' "$js_log" | awk '{print $3}')
 rm -f "$js_log"
 passed=$(( java_tests - java_failed - java_skipped + js_pass + 1 + ${pkg_pass:-0} ))
 failed=$(( java_failed + js_fail + ${pkg_fail:-0} ))
-echo "Java: $java_tests tests ($java_failed failed, $java_skipped skipped); js-client: $js_pass passed, $js_fail failed; demo smoke test: passed; packages: ${pkg_pass:-0} passed, ${pkg_fail:-0} failed"
+browser_tests=$(grep -o '<testsuite [^>]*>' demo/target/surefire-reports/TEST-vn.kyso.demo.BrowserTest.xml 2>/dev/null |
+  grep -o 'tests="[0-9]*"' | grep -o '[0-9]*' || echo 0)
+echo "Java: $java_tests tests ($java_failed failed, $java_skipped skipped; of them $browser_tests browser tests in headless Chromium); js-client: $js_pass passed, $js_fail failed; demo smoke test: passed; packages: ${pkg_pass:-0} passed, ${pkg_fail:-0} failed"
 echo "Summary: $passed passed, $failed failed"

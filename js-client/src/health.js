@@ -23,6 +23,7 @@ export async function probeAgent ({ url = DEFAULT_AGENT_URL, timeoutMs = 3000, f
     });
   } catch (cause) {
     if (controller.signal.aborted) throw KysoError.client('AGENT_TIMEOUT', { url, timeoutMs }, cause);
+    if (await localNetworkAccessDenied()) throw KysoError.client('LOCAL_NETWORK_ACCESS_DENIED', { url }, cause);
     throw KysoError.client('AGENT_UNREACHABLE', { url }, cause);
   } finally {
     clearTimeout(timer);
@@ -42,4 +43,27 @@ export async function probeAgent ({ url = DEFAULT_AGENT_URL, timeoutMs = 3000, f
     throw KysoError.client('AGENT_PROTOCOL_ERROR', { url, body });
   }
   return body;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/**
+ * True when Chrome's Local Network Access permission is known to be denied for this page. A page served from loopback
+ * itself never needs the permission (loopback to loopback is not a local-network request), so it is not asked there.
+ * Browsers without the permission (Firefox, Safari, older Chrome) answer false.
+ */
+export async function localNetworkAccessDenied () {
+  const page = globalThis.location;
+  const permissions = globalThis.navigator?.permissions;
+  if (!page || !permissions || LOOPBACK_HOSTS.has(page.hostname)) return false;
+  // Chrome 142+ names it local-network-access; earlier trials used loopback-network.
+  for (const name of ['local-network-access', 'loopback-network']) {
+    try {
+      const status = await permissions.query({ name });
+      return status.state === 'denied';
+    } catch {
+      // unknown permission name in this browser: try the next one
+    }
+  }
+  return false;
 }

@@ -5,11 +5,15 @@ export declare class KysoError extends Error {
   readonly messageEn: string;
   readonly details: Record<string, unknown>;
   constructor(code: string, messageVi: string, messageEn: string, details?: Record<string, unknown>);
-  static client(code: keyof typeof CLIENT_ERRORS, details?: Record<string, unknown>, cause?: unknown): KysoError;
+  static client(code: ClientErrorCode, details?: Record<string, unknown>, cause?: unknown): KysoError;
   static fromAgent(payload: { code: string; message_vi?: string; message_en?: string; details?: Record<string, unknown> }): KysoError;
 }
 
-export declare const CLIENT_ERRORS: Readonly<Record<'AGENT_UNREACHABLE' | 'AGENT_TIMEOUT' | 'AGENT_PROTOCOL_ERROR' | 'ORIGIN_NOT_ALLOWED', { vi: string; en: string }>>;
+export type ClientErrorCode = 'AGENT_UNREACHABLE' | 'LOCAL_NETWORK_ACCESS_DENIED' | 'AGENT_TIMEOUT' |
+  'AGENT_PROTOCOL_ERROR' | 'AGENT_CONNECTION_LOST' | 'ORIGIN_NOT_ALLOWED' | 'DOCUMENT_TRANSFER_FAILED' | 'INVALID_ARGUMENT'
+  | 'CLIENT_SCRIPT_LOAD_FAILED';
+
+export declare const CLIENT_ERRORS: Readonly<Record<ClientErrorCode, { vi: string; en: string }>>;
 
 export declare const DEFAULT_AGENT_URL: string;
 
@@ -20,3 +24,182 @@ export interface AgentHealth {
 }
 
 export declare function probeAgent(options?: { url?: string; timeoutMs?: number; fetchImpl?: typeof fetch }): Promise<AgentHealth>;
+
+/** True when Chrome's Local Network Access permission is known to be denied for this (non-loopback) page. */
+export declare function localNetworkAccessDenied(): Promise<boolean>;
+
+export type DocumentInput = Blob | ArrayBuffer | ArrayBufferView;
+export type HashInput = ArrayBuffer | ArrayBufferView | string;
+export type PadesLevel = 'B-B' | 'B-T' | 'B-LT' | 'B-LTA';
+export type Preset = 'invisible' | 'approve' | 'initial' | 'issue' | 'copy' | 'attachment' | 'digitised';
+
+export interface Progress {
+  phase: 'upload' | 'sign' | 'download' | 'done';
+  loaded?: number;
+  total?: number;
+  documentId?: string;
+  /** batch only */
+  index?: number;
+  batchId?: string;
+  status?: 'SIGNED' | 'FAILED';
+}
+
+export interface ConnectOptions {
+  /** The agent's base URL; http://127.0.0.1:18443 by default. */
+  url?: string;
+  /** Reopen the connection when the agent restarts (default true). */
+  reconnect?: boolean;
+  /** Time allowed for the probe, the socket and quick methods; signing waits for the person without limit. */
+  timeoutMs?: number;
+}
+
+export interface AgentInfo {
+  product: string;
+  version: string;
+  protocol: number;
+  methods: string[];
+  caller: string;
+  maxDocumentBytes: number;
+}
+
+export interface Certificate {
+  id: string;
+  label: string;
+  subject: string;
+  issuer: string;
+  serialNumber: string;
+  notBefore: string;
+  notAfter: string;
+  keyAlgorithm: string;
+  keyBits: number;
+  keyUsage: string[];
+  algorithms: string[];
+  ckaId: string;
+  privateKey: boolean;
+  token: { id: string; label: string };
+}
+
+export interface SignPdfOptions {
+  certificateId: string;
+  preset?: Preset;
+  /** The preset's parameters: titleLine, nameLine, documentNumber, numberLabel, dateLabel, issueDate, afterText,
+   * widthMm, sealWidthMm, copyForm, organisation. */
+  placement?: Record<string, string | number>;
+  /** The signature or seal image (transparent PNG). */
+  images?: { image?: DocumentInput };
+  metadata?: { reason?: string; location?: string };
+  level?: PadesLevel;
+  /** Shown in the consent dialog; a File's name by default. */
+  name?: string;
+}
+
+export interface SignedPdf {
+  documentId: string;
+  size: number;
+  sha256: string;
+  level: PadesLevel;
+  warnings: unknown[];
+  /** The agent's verification of its own output (same shape as verifyPdf). */
+  verification: VerificationReport;
+  bytes: Uint8Array;
+}
+
+export interface BatchItem extends Omit<SignPdfOptions, 'certificateId' | 'level'> {
+  document: DocumentInput;
+}
+
+export interface BatchItemResult {
+  documentId: string;
+  name: string;
+  status: 'SIGNED' | 'FAILED';
+  signedDocumentId?: string;
+  size?: number;
+  sha256?: string;
+  level?: PadesLevel;
+  bytes?: Uint8Array;
+  error?: KysoError;
+}
+
+export interface BatchResult {
+  batchId: string;
+  items: BatchItemResult[];
+  complete: boolean;
+  /** Signs the items not yet signed, in the same batch (a new consent for them). */
+  resume(): Promise<BatchResult>;
+  /** Frees the documents kept for resuming. */
+  discard(): Promise<void>;
+}
+
+export type Indication = 'TOTAL_PASSED' | 'INDETERMINATE' | 'TOTAL_FAILED';
+
+export interface SignatureReport {
+  fieldName: string;
+  documentTimestamp: boolean;
+  indication: Indication;
+  subIndication: string | null;
+  reason: string | null;
+  signer: { name: string; organisation: string; subject: string; issuer: string; serialHex: string;
+    certificateType: 'PERSONAL' | 'ORGANISATION'; notBefore: string; notAfter: string; keyAlgorithm: string; keyBits: number } | null;
+  signingTime: { time: string; source: 'TIMESTAMP' | 'CLAIMED' | 'VERIFICATION_TIME'; claimed: string | null; localTimeSkew: boolean } | null;
+  level: string;
+  revocation: { status: 'GOOD' | 'REVOKED' | 'UNKNOWN' | 'NOT_CHECKED'; source: string; revocationTime: string | null;
+    evidenceTime: string | null; detail: string | null } | null;
+  timestamp: { time: string; tsaName: string; digestAlgorithm: string; valid: boolean; problem: string | null } | null;
+  coversWholeDocument: boolean;
+  changesAfter: Array<{ kind: string; where: string; allowed: boolean }>;
+  warnings: string[];
+  [key: string]: unknown;
+}
+
+export interface VerificationReport {
+  indication: Indication;
+  error: string | null;
+  errorDetail: string | null;
+  verifiedAt: string;
+  signatures: SignatureReport[];
+}
+
+export interface AgentEvents {
+  'token.inserted': { id: string; label: string };
+  'token.removed': { id: string; label: string };
+  'document.progress': { documentId: string; received: number };
+  'document.received': { documentId: string; size: number; sha256: string };
+  'document.error': { documentId: string; code: string; message_vi: string; message_en: string };
+  'batch.progress': { batchId: string; index: number; total: number; documentId: string; status: 'SIGNED' | 'FAILED' };
+  'connection.lost': { code: number };
+  'connection.restored': { version: string };
+}
+
+export declare class KysoAgent {
+  constructor(options?: ConnectOptions);
+  readonly url: string;
+  readonly health: AgentHealth | null;
+  readonly connected: boolean;
+  open(): Promise<void>;
+  close(): void;
+  on<E extends keyof AgentEvents>(event: E, handler: (data: AgentEvents[E]) => void): () => void;
+  on(event: string, handler: (data: any) => void): () => void;
+  call<T = unknown>(method: string, params?: Record<string, unknown>, options?: { timeoutMs?: number }): Promise<T>;
+  info(): Promise<AgentInfo>;
+  tokens(): Promise<{ drivers: unknown[]; tokens: Array<{ id: string; label: string; certificates: Omit<Certificate, 'token'>[]; [key: string]: unknown }> }>;
+  certificates(options?: { all?: boolean }): Promise<Certificate[]>;
+  upload(input: DocumentInput, options?: { name?: string; onProgress?: (p: Progress) => void }): Promise<{ documentId: string; size: number; sha256: string }>;
+  download(documentId: string): Promise<{ documentId: string; bytes: Uint8Array; size: number; sha256: string }>;
+  remove(documentId: string): Promise<void>;
+  signPdf(document: DocumentInput, options: SignPdfOptions, callbacks?: { onProgress?: (p: Progress) => void }): Promise<SignedPdf>;
+  batch(items: BatchItem[], options: { certificateId: string; level?: PadesLevel; batchId?: string },
+    callbacks?: { onProgress?: (p: Progress) => void }): Promise<BatchResult>;
+  signHash(options: { certificateId: string; hash: HashInput; hashAlgorithm?: 'SHA-256' | 'SHA-384' | 'SHA-512';
+    signatureAlgorithm?: string }): Promise<{ signature: Uint8Array; certificate: Uint8Array; algorithm: string }>;
+  verifyPdf(document: DocumentInput, options?: { name?: string; onProgress?: (p: Progress) => void }): Promise<VerificationReport>;
+  signCms(options: { certificateId: string; document?: DocumentInput; hash?: HashInput; hashAlgorithm?: string;
+    level?: 'B-B' | 'B-T'; contentName?: string }): Promise<{ cms: Uint8Array; level: string; certificate: Uint8Array }>;
+  verifyCms(options: { cms: HashInput; document?: DocumentInput; hash?: HashInput; hashAlgorithm?: string }): Promise<VerificationReport>;
+}
+
+/** Probes the agent (health first, for Chrome's Local Network Access prompt), then opens the WebSocket. */
+export declare function connect(options?: ConnectOptions): Promise<KysoAgent>;
+
+export declare function toBase64(bytes: Uint8Array): string;
+export declare function fromBase64(text: string): Uint8Array;
+export declare function sha256Hex(bytes: Uint8Array): Promise<string | null>;

@@ -1,3 +1,5 @@
 // Kyso Agent browser client. No runtime dependencies.
 export { KysoError, CLIENT_ERRORS } from './errors.js';
-export { probeAgent, DEFAULT_AGENT_URL } from './health.js';
+export { probeAgent, localNetworkAccessDenied, DEFAULT_AGENT_URL } from './health.js';
+export { connect, KysoAgent } from './agent.js';
+export { toBase64, fromBase64, sha256Hex } from './bytes.js';

@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
@@ -92,7 +93,7 @@ public final class OcspClient {
 
     /**
      * Like {@link #check(X509Certificate, X509Certificate)}, but a cached answer counts only if the responder produced
-     * it at or after {@code freshAfter}: long-term validation data must postdate the signature's time-stamp, or a
+     * it after {@code freshAfter}: long-term validation data must postdate the signature's time-stamp, or a
      * validator cannot use it to show the certificate was good when the signature was made.
      */
     public OcspResult check(X509Certificate certificate, X509Certificate issuer, Instant freshAfter) {
@@ -114,9 +115,26 @@ public final class OcspClient {
         Instant now = clock.instant();
         CachedAnswer cached = cache.get(key);
         if (cached != null && now.isBefore(cached.expires()) && (freshAfter == null
-                || cached.result().thisUpdate() != null && !cached.result().thisUpdate().isBefore(freshAfter))) {
+                || cached.result().thisUpdate() != null && cached.result().thisUpdate().isAfter(freshAfter))) {
             return cached.result().servedFromCache();
         }
+        OcspResult result = ask(responder, issuer, id, now);
+        if (freshAfter != null && inTheSameSecond(result.thisUpdate(), freshAfter)) {
+            // OCSP times have whole seconds: an answer made in the time-stamp's own second does not read as later
+            // than it (validators want it strictly later). Ask again once the next second has begun.
+            pauseUntil(freshAfter.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
+            now = clock.instant();
+            result = ask(responder, issuer, id, now);
+        }
+        Instant expires = now.plus(maxCacheAge);
+        if (result.nextUpdate() != null && result.nextUpdate().isBefore(expires)) {
+            expires = result.nextUpdate();
+        }
+        cache.put(key, new CachedAnswer(result, expires));
+        return result;
+    }
+
+    private OcspResult ask(URI responder, X509Certificate issuer, CertificateID id, Instant now) {
         byte[] nonce = new byte[16];
         random.nextBytes(nonce);
         Extension nonceExtension;
@@ -132,13 +150,24 @@ public final class OcspClient {
         } catch (OCSPException e) {
             throw new IllegalStateException("cannot build an OCSP request", e);
         }
-        OcspResult result = new ResponseCheck(responder, issuer, id, nonceExtension, now).validate(reply);
-        Instant expires = now.plus(maxCacheAge);
-        if (result.nextUpdate() != null && result.nextUpdate().isBefore(expires)) {
-            expires = result.nextUpdate();
+        return new ResponseCheck(responder, issuer, id, nonceExtension, now).validate(reply);
+    }
+
+    /** True when {@code thisUpdate} is not after {@code time} only because both fall in the same second. */
+    private static boolean inTheSameSecond(Instant thisUpdate, Instant time) {
+        return thisUpdate != null && !thisUpdate.isAfter(time)
+                && !thisUpdate.isBefore(time.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private void pauseUntil(Instant moment) {
+        long millis = Duration.between(clock.instant(), moment).toMillis();
+        if (millis > 0) {
+            try {
+                Thread.sleep(Math.min(millis, 1000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        cache.put(key, new CachedAnswer(result, expires));
-        return result;
     }
 
     /** Forgets every cached answer, e.g. after the administrator changed the trust settings. */

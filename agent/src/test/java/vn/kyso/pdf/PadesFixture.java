@@ -189,7 +189,13 @@ final class PadesFixture {
             actual.add(report.getSignatureFormat(id));
         }
         List<SignatureLevel> expected = List.of(levels);
-        assertEquals(expected.stream().sorted().toList(), actual.stream().sorted().toList());
+        StringBuilder why = new StringBuilder();
+        for (String id : ids) {
+            why.append(id).append(' ').append(report.getSignedBy(id)).append(' ').append(report.getBestSignatureTime(id)).append(' ').append(report.getSignatureFormat(id)).append(" warnings ")
+                    .append(report.getAdESValidationWarnings(id).stream().map(m -> m.getKey() + ": " + m.getValue()).toList()).append(" infos ")
+                    .append(report.getAdESValidationInfo(id).stream().map(m -> m.getKey() + ": " + m.getValue()).toList()).append('\n');
+        }
+        assertEquals(expected.stream().sorted().toList(), actual.stream().sorted().toList(), why.toString());
     }
 
     /** Runs poppler's pdfsig with an NSS database that trusts the test root; returns its output. */

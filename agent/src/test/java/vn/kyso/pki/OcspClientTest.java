@@ -65,6 +65,26 @@ class OcspClientTest {
         assertEquals(RevocationReason.KEY_COMPROMISE, result.reason());
     }
 
+    /**
+     * Evidence for a time-stamp must postdate it: a cached answer from before is not used, and an answer produced in
+     * the time-stamp's own second (OCSP times have whole seconds, so it reads as earlier) is asked for again.
+     */
+    @Test
+    void answersForATimeStampPostdateIt() {
+        OcspClient client = new OcspClient(HttpFetcher.withDefaults());
+        OcspResult early = client.check(cert(TestPki.PERSONAL_CUONG), pki.intermediate());
+        // a time-stamp with whole seconds, like most TSAs give: an answer from that same second is not later
+        java.time.Instant stamp = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        int requests = services.requestCount(Service.OCSP);
+
+        OcspResult fresh = client.check(cert(TestPki.PERSONAL_CUONG), pki.intermediate(), stamp);
+
+        assertFalse(fresh.fromCache(), "the answer cached before the time-stamp was reused");
+        assertTrue(services.requestCount(Service.OCSP) > requests);
+        assertTrue(fresh.thisUpdate().isAfter(stamp), fresh.thisUpdate() + " is not after the time-stamp " + stamp);
+        assertFalse(fresh.thisUpdate().isBefore(early.thisUpdate()));
+    }
+
     @Test
     void secondCallIsServedFromTheCache() {
         OcspClient client = new OcspClient(HttpFetcher.withDefaults());

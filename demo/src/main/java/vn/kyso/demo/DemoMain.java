@@ -32,7 +32,10 @@ public final class DemoMain {
     public static final int AGENT_PORT = Integer.getInteger("kyso.demo.agent.port", 18444);
 
     /** The demo document system's origin (served by the demo from the js-client work on). */
-    static final String DEMO_ORIGIN = "http://localhost:" + Integer.getInteger("kyso.demo.web.port", 18480);
+    static final int WEB_PORT = Integer.getInteger("kyso.demo.web.port", 18480);
+
+    /** The demo document system's origin, the one origin the demo agent allows. */
+    static final String DEMO_ORIGIN = "http://localhost:" + WEB_PORT;
 
     static final List<SoftHsmFixture.TokenSpec> DEMO_TOKENS = List.of(SoftHsmFixture.PERSONAL_TOKEN,
             SoftHsmFixture.ORGANISATION_TOKEN, SoftHsmFixture.MULTI_TOKEN);
@@ -69,42 +72,54 @@ public final class DemoMain {
         out.println();
         vn.kyso.token.TokenManager tokens = vn.kyso.token.TokenManager.open(vn.kyso.token.TokenManagerConfig.of(
                 List.of(environment.softHsm().library())));
+        DemoPrompts prompts = once ? DemoPrompts.NOBODY : DemoPrompts.choose();
         vn.kyso.server.AgentServer agent;
         try {
-            agent = vn.kyso.server.AgentServer.start(new vn.kyso.server.ServerSettings(AGENT_PORT,
-                    List.of(DEMO_ORIGIN), home.resolve("local-secret"), 1 << 20, Duration.ofMinutes(30)),
-                    vn.kyso.app.AgentAssembly.methods(tokens, new vn.kyso.app.AgentAssembly.Settings(
-                            vn.kyso.app.AgentAssembly.trustFrom(null, List.of(environment.pki().root())),
-                            java.net.URI.create(urls.tsa()), List.of(environment.pki().intermediate()), false,
-                            home.resolve("audit.jsonl")), vn.kyso.consent.ConsentPrompt.NOBODY,
-                            request -> java.util.Optional.empty()),
-                    "demo");
+            agent = DemoAgent.start(AGENT_PORT, List.of(DEMO_ORIGIN), tokens, environment.pki().root(),
+                    List.of(environment.pki().intermediate()), java.net.URI.create(urls.tsa()), prompts, home);
         } catch (vn.kyso.errors.KysoException e) {
             System.err.println("[" + e.code() + "] " + e.messageVi() + " / " + e.messageEn());
             System.exit(3);
             return;
         }
-        tokens.addListener(event -> agent.broadcast(
-                event.type() == vn.kyso.token.TokenEvent.Type.INSERTED ? "token.inserted" : "token.removed",
-                java.util.Map.of("id", event.token().id(), "label", event.token().label())));
+        DemoWebServer web;
+        try {
+            web = DemoWebServer.start(WEB_PORT, DemoWebServer.WebRoots.of(repository()),
+                    "http://127.0.0.1:" + agent.port(), home.resolve("documents"));
+        } catch (RuntimeException e) {
+            System.err.println("Không mở được cổng " + WEB_PORT + " cho trang demo / cannot open port " + WEB_PORT
+                    + " for the demo page: " + e.getMessage());
+            agent.close();
+            System.exit(3);
+            return;
+        }
         String health = probe(agent.port());
         out.println("== Kyso Agent ==");
         out.println("  http://127.0.0.1:" + agent.port() + "/v1/health  →  " + health);
         out.println("  WebSocket: ws://127.0.0.1:" + agent.port() + "/v1/ws  (protocol: docs/protocol.md)");
         out.println("  Trang web được phép / allowed origin: " + DEMO_ORIGIN);
+        out.println("  Xác nhận ký và mã PIN / consent and PIN: " + prompts.description());
+        out.println();
+        out.println("== Hệ thống quản lý văn bản — demo ==");
+        String documents = probe(web.port(), "/api/documents");
+        boolean webOk = documents.contains(SampleDocuments.DRAFTS.get(0).id());
+        out.println("  Mở / open: " + DEMO_ORIGIN + "/   (" + (webOk ? SampleDocuments.DRAFTS.size()
+                + " văn bản mẫu / sample documents" : "lỗi / error: " + documents) + ")");
         out.println();
         out.println("Mã PIN demo / demo PIN: " + SoftHsmFixture.USER_PIN);
         out.println("Thư mục demo / demo data: " + home);
         out.println("Tiếp theo / next: ./kyso tokens   (SOFTHSM2_CONF=" + environment.softHsm().confFile() + ")");
         if (once) {
+            web.close();
             agent.close();
             tokens.close();
             services.close();
-            System.exit(status == 0 && health.contains("\"status\":\"ok\"") ? 0 : 1);
+            System.exit(status == 0 && health.contains("\"status\":\"ok\"") && webOk ? 0 : 1);
         }
         out.println("Đang chạy; nhấn Ctrl+C để dừng. / Running; press Ctrl+C to stop.");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            web.close();
             agent.close();
             tokens.close();
             services.close();
@@ -114,10 +129,19 @@ public final class DemoMain {
     }
 
     private static String probe(int port) {
+        return probe(port, "/v1/health");
+    }
+
+    /** The checkout this demo runs from: {@code kyso.repo} (set by ./kyso), else the working directory. */
+    static java.nio.file.Path repository() {
+        return java.nio.file.Path.of(System.getProperty("kyso.repo", ".")).toAbsolutePath().normalize();
+    }
+
+    private static String probe(int port, String path) {
         try {
             var client = java.net.http.HttpClient.newHttpClient();
             var response = client.send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + port + "/v1/health")).build(),
+                    java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             return response.body();
         } catch (IOException | InterruptedException e) {
@@ -133,6 +157,7 @@ public final class DemoMain {
             Path tokenDir = home.resolve("softhsm");
             if (TestPki.existsIn(pkiDir) && Files.isDirectory(tokenDir.resolve("tokens")) && stillFresh(pkiDir)) {
                 out.println("Dùng lại PKI và token demo trong / reusing the demo PKI and tokens in " + home);
+                SampleDocuments.writeAll(home.resolve("documents"));
                 return new DemoEnvironment(TestPki.readFrom(pkiDir), SoftHsmFixture.existing(tokenDir, DEMO_TOKENS));
             }
             out.println("Tạo PKI và token demo (một lần) / creating the demo PKI and tokens (once) in " + home);
@@ -140,6 +165,7 @@ public final class DemoMain {
             SoftHsmFixture softHsm = SoftHsmFixture.create(tokenDir, pki, DEMO_TOKENS);
             pki.writeTo(pkiDir);
             restrict(pkiDir);
+            SampleDocuments.writeAll(home.resolve("documents"));
             return new DemoEnvironment(pki, softHsm);
         }
 
