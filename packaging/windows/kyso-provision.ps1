@@ -76,7 +76,7 @@ function Read-Properties([string]$file, [scriptblock]$each) {
 
 $incoming = New-Object System.Collections.Generic.List[object]
 $known = @("token.libraries", "token.discover", "login.policy", "origins.allowed", "server.port", "tsa.url",
-           "trust.directory", "signing.offline", "pki.remap", "trust.import")
+           "trust.directory", "signing.offline", "pki.remap", "trust.import", "origins.pairing", "ui.language")
 if ($ProvisioningFile.Trim()) {
     if (-not (Test-Path $ProvisioningFile.Trim())) { Fail "cannot read the provisioning file $($ProvisioningFile.Trim())" }
     Read-Properties $ProvisioningFile.Trim() { param($k, $v) $incoming.Add(@($k, $v)) }
@@ -97,6 +97,8 @@ foreach ($item in $incoming) {
             }
         }
         "tsa.url" { if ($value -notmatch '^https?://\S+$') { Fail "tsa.url: '$value' is not an http(s) URL" } }
+        "origins.pairing" { if ($value -notin "true", "false") { Fail "origins.pairing: '$value' (expected true | false)" } }
+        "ui.language" { if ($value -notin "vi", "en") { Fail "ui.language: '$value' (expected vi | en)" } }
         "pki.remap" {
             foreach ($e in ($value -split '[,\s]+' | Where-Object { $_ })) {
                 if ($e -notmatch '^[A-Za-z0-9.-]+=[A-Za-z0-9.-]+(:\d{1,5})?$') { Fail "pki.remap: '$e' (expected host=host[:port])" }

@@ -142,6 +142,42 @@ public final class AuditLog {
         }
     }
 
+    /** One line of the log as people read it (the tray's recent signatures). */
+    public record Entry(long seq, String time, String origin, String operation, String document, String signer,
+                        String result) {
+    }
+
+    /** The last {@code count} entries, newest first; read from the end of the file, so the log's size never matters. */
+    public List<Entry> recent(int count) throws IOException {
+        if (!Files.exists(file) || count <= 0) {
+            return List.of();
+        }
+        String tail;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            int window = (int) Math.min(size, 256L * count + 64 * 1024);
+            ByteBuffer buffer = ByteBuffer.allocate(window);
+            channel.read(buffer, size - window);
+            tail = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+        }
+        String[] lines = tail.split("\n");
+        java.util.ArrayList<Entry> out = new java.util.ArrayList<>();
+        // the first line of the window may be cut in the middle: it is skipped unless the window is the whole file
+        for (int i = lines.length - 1; i >= 0 && out.size() < count; i--) {
+            try {
+                JsonNode n = JSON.readTree(lines[i]);
+                if (n instanceof ObjectNode && n.has("seq")) {
+                    out.add(new Entry(n.get("seq").asLong(), n.path("time").asText(""), n.path("origin").asText(""),
+                            n.path("operation").asText(""), n.path("document").asText(""),
+                            n.path("signer").asText(""), n.path("result").asText("")));
+                }
+            } catch (IOException e) {
+                // a partial first line of the window, or a damaged line: kyso audit verify reports those
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** What {@code kyso audit verify} reports. */
     public record Verification(boolean intact, long lines, long brokenAtLine, String reason) {
     }

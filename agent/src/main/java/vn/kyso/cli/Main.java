@@ -17,7 +17,8 @@ public final class Main {
 
     static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
-        for (Command c : List.of(new TokensCommand(), new SignCommand(), new VerifyCommand(), new ServeCommand(), new AuditCommand(),
+        for (Command c : List.of(new TokensCommand(), new SignCommand(), new VerifyCommand(), new ServeCommand(),
+                new OriginsCommand(), new DoctorCommand(), new AuditCommand(),
                 new VersionCommand())) {
             commands.put(c.name(), c);
         }

@@ -7,17 +7,36 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import vn.kyso.app.AgentAssembly;
 import vn.kyso.audit.AuditLog;
-import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.config.AgentConfig;
+import vn.kyso.consent.ConsentPrompt;
+import vn.kyso.consent.ConsentQueue;
+import vn.kyso.desktop.AgentTray;
+import vn.kyso.desktop.ConsentDialog;
+import vn.kyso.desktop.DesktopSupport;
+import vn.kyso.desktop.Language;
+import vn.kyso.desktop.PairingDialog;
+import vn.kyso.desktop.PinDialog;
+import vn.kyso.pairing.PairedOrigins;
+import vn.kyso.pairing.Pairing;
+import vn.kyso.pairing.PairingPrompt;
 import vn.kyso.server.AgentServer;
 import vn.kyso.server.Method;
+import vn.kyso.server.OriginPolicy;
 import vn.kyso.server.ServerSettings;
+import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
 
-/** {@code kyso serve}: the always-running agent (headless today; tray and dialogs come with the agent work). */
+/**
+ * {@code kyso serve}: the always-running agent. With a display: the agent's own consent, PIN and pairing windows and
+ * the tray icon. Without one (servers, CI) or with {@code --no-gui}: the same protocol, but signing requests are
+ * refused with CONSENT_UNAVAILABLE and only allow-listed or earlier-approved origins get in. No flag or variable
+ * supplies a PIN or approves anything.
+ */
 final class ServeCommand implements Command {
 
     @Override
@@ -27,12 +46,12 @@ final class ServeCommand implements Command {
 
     @Override
     public String summary() {
-        return "Chạy Kyso Agent (cầu nối 127.0.0.1) / run the agent (loopback bridge) [--config FILE] [--port N] [--allow-origin O]";
+        return "Chạy Kyso Agent (cầu nối 127.0.0.1) / run the agent (loopback bridge) [--config FILE] [--port N] [--allow-origin O] [--no-gui]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Options options = Options.parse(args, Set.of(), Set.of("--config", "--port", "--allow-origin"));
+        Options options = Options.parse(args, Set.of("--no-gui"), Set.of("--config", "--port", "--allow-origin"));
         String file = options.get("--config", null);
         AgentConfig config = file != null ? AgentConfig.load(Path.of(file), null) : AgentConfig.load();
         int port = Integer.parseInt(options.get("--port", String.valueOf(config.serverPort())));
@@ -43,27 +62,63 @@ final class ServeCommand implements Command {
         TokenManager tokens = TokenManager.open((config.discoverDrivers()
                 ? TokenManagerConfig.discovering(config.tokenLibraries())
                 : TokenManagerConfig.of(config.tokenLibraries())).withLoginPolicy(config.loginPolicy()));
-        // No dialogs yet in this build: signing requests are refused with CONSENT_UNAVAILABLE rather than approved.
+        Prompts prompts = Prompts.choose(!options.has("--no-gui") && DesktopSupport.available(), config);
+        Pairing pairing = config.pairingAllowed()
+                ? new Pairing(new PairedOrigins(PairedOrigins.defaultFile()), prompts.pairing()) : null;
+        AuditLog audit = new AuditLog(AuditLog.defaultFile());
         Map<String, Method> methods = AgentAssembly.methods(tokens, new AgentAssembly.Settings(
                 AgentAssembly.trustFrom(config.trustDirectory(), List.of()), java.net.URI.create(config.tsaUrl()),
-                List.of(), config.signOffline(), AuditLog.defaultFile(), vn.kyso.vgca.VgcaSettings.of(
+                List.of(), config.signOffline(), audit.file(), vn.kyso.vgca.VgcaSettings.of(
                 config.vgcaAllowedUrls(), new vn.kyso.vgca.StampImages(config.vgcaSignatureImage(),
-                config.vgcaSealImage())), config.pkiRemap()), ConsentPrompt.NOBODY,
-                request -> java.util.Optional.empty());
+                config.vgcaSealImage())), config.pkiRemap()), prompts.consent(), prompts.pins());
         AgentServer server = AgentServer.start(new ServerSettings(port, origins, secret, 1 << 20,
-                java.time.Duration.ofMinutes(30)), methods, VersionCommand.version());
-        tokens.addListener(event -> server.broadcast(
-                event.type() == vn.kyso.token.TokenEvent.Type.INSERTED ? "token.inserted" : "token.removed",
-                Map.of("id", event.token().id(), "label", event.token().label())));
+                java.time.Duration.ofMinutes(30)), new OriginPolicy(origins, pairing), methods, VersionCommand.version());
+        java.util.Optional<AgentTray> tray = prompts.gui() ? AgentTray.install(new AgentTray.Parts(server.port(),
+                () -> tokens.tokens().size(), Set.copyOf(origins), pairing, audit, prompts.language(), origin -> {
+                    if (pairing != null) {
+                        pairing.revoke(origin);
+                    }
+                    server.disconnect(origin);
+                }, () -> System.exit(0))) : java.util.Optional.empty();
+        tokens.addListener(event -> {
+            server.broadcast(
+                    event.type() == vn.kyso.token.TokenEvent.Type.INSERTED ? "token.inserted" : "token.removed",
+                    Map.of("id", event.token().id(), "label", event.token().label()));
+            tray.ifPresent(t -> javax.swing.SwingUtilities.invokeLater(t::update));
+        });
         out.println("Kyso Agent đang chạy / running: http://127.0.0.1:" + server.port() + "/v1/health");
         out.println("Trang web được phép / allowed origins: " + (origins.isEmpty() ? "(none)" : String.join(", ", origins)));
+        out.println(prompts.gui()
+                ? "Hộp thoại / dialogs: có / yes" + (tray.isPresent() ? "; biểu tượng khay / tray icon: có / yes"
+                        : "; biểu tượng khay / tray icon: không có khay hệ thống / no system tray")
+                : "Không có màn hình: yêu cầu ký bị từ chối (CONSENT_UNAVAILABLE) / headless: signing requests are refused");
+        out.println("Ghép trang web / pairing: " + (pairing == null ? "tắt bởi CNTT / off (origins.pairing=false)"
+                : prompts.gui() ? "hỏi người dùng / asks the person" : "chỉ trang đã cho phép trước / earlier approvals only"));
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            tray.ifPresent(AgentTray::close);
             server.close();
             tokens.close();
             stop.countDown();
         }));
         stop.await();
         return 0;
+    }
+
+    /**
+     * The person-facing prompts of this run: the agent's windows on a desktop; otherwise nobody is asked — consent
+     * is unavailable, PINs are cancelled, pairing prompts are not shown.
+     */
+    record Prompts(boolean gui, ConsentPrompt consent, PinPrompt pins, PairingPrompt pairing,
+                   AtomicReference<Language> language) {
+
+        static Prompts choose(boolean gui, AgentConfig config) {
+            AtomicReference<Language> language = new AtomicReference<>(Language.of(config.uiLanguage()));
+            if (!gui) {
+                return new Prompts(false, ConsentPrompt.NOBODY, request -> java.util.Optional.empty(), null, language);
+            }
+            return new Prompts(true, new ConsentQueue(new ConsentDialog(language::get, ConsentDialog.DEFAULT_TIMEOUT)), new PinDialog(language::get, PinDialog.DEFAULT_TIMEOUT),
+                    new PairingDialog(language::get, PairingDialog.DEFAULT_TIMEOUT), language);
+        }
     }
 }

@@ -34,6 +34,10 @@ import vn.kyso.token.LoginPolicy;
  *   <li>{@code trust.directory} — extra trusted roots (PEM/DER) provisioned by IT (machine file only)</li>
  *   <li>{@code signing.offline} — {@code refuse} (default) or {@code sign-with-warning} when the signer's revocation
  *       status cannot be checked before signing</li>
+ *   <li>{@code origins.pairing} — {@code true} (default): people may approve further origins in the agent's pairing
+ *       dialog; {@code false}: only the allow-list (machine file only)</li>
+ *   <li>{@code ui.language} — {@code vi} (default) or {@code en}, the language of the agent's windows and tray (the
+ *       user's value wins over the machine's)</li>
  *   <li>{@code vgca.urls.allowed} — origins VGCA-compatible file jobs may download from and upload to besides the
  *       calling page's own, exact like {@code origins.allowed} (machine file only: a user cannot send documents
  *       elsewhere)</li>
@@ -47,7 +51,8 @@ import vn.kyso.token.LoginPolicy;
 public record AgentConfig(List<Path> tokenLibraries, boolean discoverDrivers, LoginPolicy loginPolicy,
                           List<String> allowedOrigins, int serverPort, String tsaUrl, Path trustDirectory,
                           boolean signOffline, List<Path> sources, List<String> vgcaAllowedUrls,
-                          Path vgcaSignatureImage, Path vgcaSealImage, UrlRemap pkiRemap) {
+                          Path vgcaSignatureImage, Path vgcaSealImage, UrlRemap pkiRemap, boolean pairingAllowed,
+                          String uiLanguage) {
 
     public AgentConfig {
         tokenLibraries = List.copyOf(tokenLibraries);
@@ -115,11 +120,22 @@ public record AgentConfig(List<Path> tokenLibraries, boolean discoverDrivers, Lo
                 remap = remap.with(fromTo[0].trim(), fromTo[1].trim());
             }
         }
+        String pairing = machine == null ? "true" : machine.getProperty("origins.pairing", "true").trim();
+        if (!pairing.equals("true") && !pairing.equals("false")) {
+            throw invalid(machineFile, "origins.pairing", pairing, "true | false");
+        }
+        // the one setting where the person's own choice wins over the machine's default
+        boolean userLanguage = user != null && user.getProperty("ui.language") != null;
+        String language = userLanguage ? user.getProperty("ui.language").trim()
+                : first("ui.language", machine, null, "vi");
+        if (!language.equals("vi") && !language.equals("en")) {
+            throw invalid(userLanguage ? userFile : machineFile, "ui.language", language, "vi | en");
+        }
         return new AgentConfig(new ArrayList<>(libraries), Boolean.parseBoolean(discover),
                 parsePolicy(policy, sourceOf("login.policy", machineFile, machine, userFile)), origins, serverPort,
                 tsa, trustDir == null || trustDir.isBlank() ? null : Path.of(trustDir.trim()),
                 offline.equals("sign-with-warning"), sources, vgcaUrls, optionalPath("vgca.image.signature", machine, user),
-                optionalPath("vgca.image.seal", machine, user), remap);
+                optionalPath("vgca.image.seal", machine, user), remap, pairing.equals("true"), language);
     }
 
     /** A list of exact origins, from the machine file only (a user cannot widen what IT allowed). */

@@ -105,6 +105,12 @@ public final class AgentServer implements AutoCloseable {
     /** Starts the server; PORT_IN_USE when another program holds the port. */
     public static AgentServer start(ServerSettings settings, Map<String, Method> methods, String version)
             throws IOException {
+        return start(settings, new OriginPolicy(settings.allowedOrigins()), methods, version);
+    }
+
+    /** Starts the server with an origin policy that may ask the person (pairing). */
+    public static AgentServer start(ServerSettings settings, OriginPolicy origins, Map<String, Method> methods,
+                                    String version) throws IOException {
         LocalSecret secret = LocalSecret.loadOrCreate(settings.secretFile());
         AgentServer server = new AgentServer(settings, methods, secret, version);
         server.routes();
@@ -119,8 +125,7 @@ public final class AgentServer implements AutoCloseable {
             throw e;
         }
         // the Host check needs the bound port (a free one in tests)
-        server.gate = new RequestGate(new HostCheck(server.app.port()), new OriginPolicy(settings.allowedOrigins()),
-                secret);
+        server.gate = new RequestGate(new HostCheck(server.app.port()), origins, secret);
         LOG.info("Kyso Agent listening on 127.0.0.1:{}", server.app.port());
         return server;
     }
@@ -279,6 +284,16 @@ public final class AgentServer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Closes the open connections of an origin whose approval was withdrawn (1008: policy violation). */
+    public void disconnect(String origin) {
+        java.util.Optional<String> normal = OriginPolicy.normalise(origin);
+        openSockets.forEach((ctx, session) -> {
+            if (normal.isPresent() && session.caller().origin().equals(normal)) {
+                ctx.closeSession(1008, "origin approval withdrawn");
+            }
+        });
     }
 
     /** Sends an event to every open socket (token inserted/removed). */

@@ -17,7 +17,8 @@ import vn.kyso.errors.KysoException;
 /**
  * Runs the {@link RequestGate} on every HTTP request, WebSocket upgrades included, before Javalin sees it: a refused
  * caller gets 403 (401 for a local program without the secret) with the error as JSON, and nothing else happens.
- * Allowed browser origins get their CORS headers here. Health is open to local programs without the secret (it
+ * Allowed browser origins get their CORS headers here. A WebSocket upgrade from an origin nobody has decided on yet
+ * waits here while the person is asked (see {@link #isSocketUpgrade}). Health is open to local programs without the secret (it
  * reveals only the version; installers and {@code kyso doctor} probe it).
  */
 final class GateFilter implements Filter {
@@ -43,7 +44,8 @@ final class GateFilter implements Filter {
         try {
             Caller caller = openHealth
                     ? current.admitLocalHealth(request.getHeader("Host"))
-                    : current.admit(request.getHeader("Host"), origin, request.getHeader("Authorization"));
+                    : current.admit(request.getHeader("Host"), origin, request.getHeader("Authorization"),
+                            isSocketUpgrade(request));
             caller.origin().ifPresent(o -> {
                 response.setHeader("Access-Control-Allow-Origin", o);
                 response.setHeader("Vary", "Origin");
@@ -56,5 +58,15 @@ final class GateFilter implements Filter {
             return;
         }
         chain.doFilter(req, res);
+    }
+
+    /**
+     * Only the WebSocket upgrade may open a pairing prompt (and wait for it): it is what a page does to actually use
+     * the agent, and one request per connection. Health and preflights stay non-interactive, so probing the agent
+     * never pops up a dialog.
+     */
+    private static boolean isSocketUpgrade(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) && "/v1/ws".equals(request.getRequestURI())
+                && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
     }
 }

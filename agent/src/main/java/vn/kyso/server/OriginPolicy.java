@@ -1,29 +1,54 @@
 package vn.kyso.server;
 
-import java.net.URI;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import vn.kyso.pairing.Pairing;
+import vn.kyso.pairing.WebOrigin;
+
 /**
  * Which web origins may talk to the agent: the administrator's allow-list (machine config) plus origins the person
- * approved. Origins are compared in their serialised form ({@code scheme://host[:port]}, default ports dropped,
- * lower case), exactly — no wildcards, no suffix matching, so {@code https://evil-qlvb.example} never passes for
- * {@code https://qlvb.example}.
+ * approved ({@link Pairing}). Origins are compared in their serialised form ({@code scheme://host[:port]}, default
+ * ports dropped, lower case), exactly — no wildcards, no suffix matching, so {@code https://evil-qlvb.example} never
+ * passes for {@code https://qlvb.example}.
  */
 public final class OriginPolicy {
 
     private final Set<String> allowed;
+    private final Pairing pairing;
 
+    /** The allow-list alone: nobody is asked. */
     public OriginPolicy(Collection<String> allowedOrigins) {
-        this.allowed = allowedOrigins.stream().map(OriginPolicy::normalise).flatMap(Optional::stream)
-                .collect(Collectors.toUnmodifiableSet());
+        this(allowedOrigins, null);
     }
 
+    /** The allow-list, then the person's approvals; {@code pairing} may be null. */
+    public OriginPolicy(Collection<String> allowedOrigins, Pairing pairing) {
+        this.allowed = allowedOrigins.stream().map(OriginPolicy::normalise).flatMap(Optional::stream)
+                .collect(Collectors.toUnmodifiableSet());
+        this.pairing = pairing;
+    }
+
+    /** Allowed without asking anyone (allow-list, or already approved). */
     public boolean allows(String origin) {
-        return origin != null && normalise(origin).map(allowed::contains).orElse(false);
+        return admits(origin, false);
+    }
+
+    /**
+     * Allowed, asking the person when {@code mayAsk} and the origin is new. The call then blocks until the person
+     * answers or the dialog times out.
+     */
+    boolean admits(String origin, boolean mayAsk) {
+        Optional<String> normal = normalise(origin);
+        if (normal.isEmpty()) {
+            return false;
+        }
+        if (allowed.contains(normal.get())) {
+            return true;
+        }
+        return pairing != null && pairing.admit(normal.get(), mayAsk).allowed();
     }
 
     public Set<String> allowed() {
@@ -32,22 +57,6 @@ public final class OriginPolicy {
 
     /** The RFC 6454 serialisation of an origin, or empty for anything that is not one (including "null"). */
     public static Optional<String> normalise(String origin) {
-        if (origin == null || origin.isBlank() || origin.equals("null")) {
-            return Optional.empty();
-        }
-        try {
-            URI uri = new URI(origin.trim());
-            String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!"http".equals(scheme) && !"https".equals(scheme) || uri.getHost() == null
-                    || uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")
-                    || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-                return Optional.empty();
-            }
-            int port = uri.getPort();
-            boolean defaultPort = port == -1 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
-            return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
-        } catch (java.net.URISyntaxException e) {
-            return Optional.empty();
-        }
+        return WebOrigin.normalise(origin);
     }
 }

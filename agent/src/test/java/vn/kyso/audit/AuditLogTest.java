@@ -45,6 +45,19 @@ class AuditLogTest {
     }
 
     @Test
+    void recentEntriesAreReadFromTheEndNewestFirst(@TempDir Path dir) throws Exception {
+        assertEquals(List.of(), new AuditLog(dir.resolve("none.jsonl")).recent(5));
+        AuditLog log = filled(dir, 2000); // larger than the window read from the end
+        List<AuditLog.Entry> recent = log.recent(3);
+        assertEquals(List.of(2000L, 1999L, 1998L), recent.stream().map(AuditLog.Entry::seq).toList());
+        assertEquals("Quyết định số 2000.pdf", recent.get(0).document());
+        assertEquals("sign.pdf/approve", recent.get(0).operation());
+        assertEquals("PIN_INCORRECT", recent.get(2).result()); // 1998 is a multiple of 3
+        assertTrue(recent.get(0).time().endsWith("+07:00"));
+        assertEquals(2, filled(dir.resolve("small"), 2).recent(5).size());
+    }
+
+    @Test
     void anEditedLineIsFound(@TempDir Path dir) throws Exception {
         AuditLog log = filled(dir, 5);
         List<String> lines = new ArrayList<>(Files.readAllLines(log.file()));

@@ -46,6 +46,27 @@ class AgentConfigTest {
     }
 
     @Test
+    void pairingIsForItToSwitchOffAndTheLanguageIsThePersonsChoice(@TempDir Path dir) throws Exception {
+        Path machine = dir.resolve("machine.properties");
+        Path user = dir.resolve("user.properties");
+        AgentConfig defaults = AgentConfig.load(machine, user);
+        assertTrue(defaults.pairingAllowed());
+        assertEquals("vi", defaults.uiLanguage());
+        Files.writeString(machine, "origins.pairing=false\nui.language=en\n");
+        Files.writeString(user, "origins.pairing=true\n");
+        AgentConfig config = AgentConfig.load(machine, user);
+        assertFalse(config.pairingAllowed(), "a user cannot switch pairing back on");
+        assertEquals("en", config.uiLanguage());
+        Files.writeString(user, "ui.language=vi\n");
+        assertEquals("vi", AgentConfig.load(machine, user).uiLanguage());
+        Files.writeString(user, "ui.language=fr\n");
+        KysoException e = assertThrows(KysoException.class, () -> AgentConfig.load(machine, user));
+        assertTrue(e.messageEn().contains(user.toString()) && e.messageEn().contains("ui.language"), e.messageEn());
+        Files.writeString(machine, "origins.pairing=sometimes\n");
+        assertEquals("CONFIG_INVALID", assertThrows(KysoException.class, () -> AgentConfig.load(machine, null)).code());
+    }
+
+    @Test
     void badValuesNameTheFileTheKeyAndWhatIsExpected(@TempDir Path dir) throws Exception {
         Path machine = dir.resolve("agent.properties");
         Files.writeString(machine, "login.policy=sometimes\n");
