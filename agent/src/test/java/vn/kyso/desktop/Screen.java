@@ -175,6 +175,9 @@ final class Screen {
         try {
             for (int attempt = 0; attempt < 3; attempt++) {
                 Point p = onScreen(c);
+                if (p == null) {
+                    return; // the window went away: an earlier click did its work before its release event arrived
+                }
                 robot.mouseMove(p.x, p.y);
                 robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
                 robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
@@ -233,9 +236,13 @@ final class Screen {
         return true;
     }
 
+    /** The middle of the component on the screen, or null once it is no longer showing. */
     private static Point onScreen(Component c) throws Exception {
         AtomicReference<Point> p = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> {
+            if (!c.isShowing()) {
+                return;
+            }
             Point origin = c.getLocationOnScreen();
             p.set(new Point(origin.x + c.getWidth() / 2, origin.y + c.getHeight() / 2));
         });
