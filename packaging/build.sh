@@ -34,7 +34,7 @@ say() { echo "packaging: $*"; }
 # Modules no import names: EC keys for TLS (HTTPS TSA/OCSP), Unsafe for Jetty and Jackson, Vietnamese locale data.
 EXTRA_MODULES="jdk.crypto.ec,jdk.unsupported,jdk.localedata"
 # Serial GC that hands memory back after a signature: the agent idles all day on office PCs.
-JAVA_OPTIONS="-Dfile.encoding=UTF-8 -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+JAVA_OPTIONS="-Dfile.encoding=UTF-8 -XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
 
 build_runtime() {
   local modules

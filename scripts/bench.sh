@@ -34,7 +34,9 @@ if [ "$which" = startup ] || [ "$which" = all ]; then
   cfg="$(mktemp)"; printf 'token.discover=false\n' > "$cfg"
   for run in 1 2 3; do
     start=$(date +%s%N)
-    java -cp "$cp" vn.kyso.cli.Main serve --config "$cfg" --port $port >/dev/null 2>&1 &
+    # the JVM options of the installed launcher (packaging/build.sh)
+    java -XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -cp "$cp" vn.kyso.cli.Main serve \
+        --config "$cfg" --port $port >/dev/null 2>&1 &
     pid=$!
     until curl -sf "http://127.0.0.1:$port/v1/health" >/dev/null; do sleep 0.01; done
     ready=$(date +%s%N)
