@@ -10,7 +10,7 @@ public enum ServerError implements EnumErrorCode {
             "The web page {0} is not allowed to use Kyso Agent. Ask your IT department to allow it."),
     HOST_NOT_ALLOWED(
             "Yêu cầu bị từ chối: địa chỉ máy chủ \"{0}\" không phải địa chỉ nội bộ của Kyso Agent.",
-            "Request refused: host \"{0}\" is not Kyso Agent''s loopback address."),
+            "Request refused: host \"{0}\" is not Kyso Agent's loopback address."),
     LOCAL_SECRET_REQUIRED(
             "Chương trình cục bộ phải gửi khóa bí mật của người dùng để dùng Kyso Agent.",
             "Local programs must present the user's secret to use Kyso Agent."),

@@ -7,7 +7,7 @@ import vn.kyso.errors.ErrorText;
 public enum VgcaError implements EnumErrorCode {
     URL_NOT_ALLOWED(
             "Không được phép dùng địa chỉ {0}: {1}. Kyso Agent chỉ tải văn bản về từ, và gửi văn bản đã ký đến, chính trang đang gọi hoặc các địa chỉ quản trị viên cho phép (vgca.urls.allowed).",
-            "The address {0} is not allowed: {1}. Kyso Agent only downloads from, and uploads signed documents to, the calling page''s own origin or addresses the administrator allowed (vgca.urls.allowed)."),
+            "The address {0} is not allowed: {1}. Kyso Agent only downloads from, and uploads signed documents to, the calling page's own origin or addresses the administrator allowed (vgca.urls.allowed)."),
     DOWNLOAD_FAILED(
             "Không tải được văn bản từ {0}: {1}",
             "The document could not be downloaded from {0}: {1}"),
