@@ -89,7 +89,7 @@ public final class AgentAssembly {
         return methods;
     }
 
-    private static <T> java.util.function.Supplier<T> memoised(java.util.function.Supplier<T> build) {
+    static <T> java.util.function.Supplier<T> memoised(java.util.function.Supplier<T> build) {
         return new java.util.function.Supplier<>() {
             private T value;
 

@@ -47,9 +47,11 @@ public final class VgcaMethods {
     public static Map<String, Method> of(TokenManager tokens, ConsentPrompt consent, PinPrompt pins, AuditLog audit,
                                          Supplier<AgentMethods.DocumentServices> documents, VgcaSettings settings) {
         UrlPolicy policy = new UrlPolicy(settings.allowedUrls());
-        DocumentTransfer transfer = new DocumentTransfer(settings.maxDocumentBytes(), settings.timeout());
+        // The HTTP client (and with it TLS) is built on the first file job, not at start: it took ~300 ms of cold start.
+        Supplier<DocumentTransfer> transfer = AgentAssembly.memoised(
+                () -> new DocumentTransfer(settings.maxDocumentBytes(), settings.timeout()));
         SigningCertificates certificates = new SigningCertificates(tokens);
-        Supplier<VgcaFileJob> fileJob = () -> new VgcaFileJob(policy, transfer, certificates, settings.images(),
+        Supplier<VgcaFileJob> fileJob = () -> new VgcaFileJob(policy, transfer.get(), certificates, settings.images(),
                 documents.get().signPdf(), audit, Clock.systemUTC());
         VgcaSignMsg signMsg = new VgcaSignMsg(certificates, new SignHash(tokens, consent, pins, audit));
         VgcaCertInfo certInfo = new VgcaCertInfo(certificates, audit);
@@ -75,7 +77,7 @@ public final class VgcaMethods {
                 job(params, VgcaMessages.FilesJob.class)));
         methods.put("vgca.signMsg", (session, params) -> signMsg.sign(origin(session),
                 job(params, VgcaMessages.MsgJob.class)));
-        methods.put("vgca.verifyPdf", (session, params) -> new VgcaVerifyPdf(policy, transfer,
+        methods.put("vgca.verifyPdf", (session, params) -> new VgcaVerifyPdf(policy, transfer.get(),
                 documents.get().verifier(), audit).verify(origin(session), job(params, VgcaMessages.VerifyJob.class)));
         methods.put("vgca.certInfo", (session, params) -> {
             JsonNode job = params.get("job");
