@@ -33,8 +33,12 @@ say() { echo "packaging: $*"; }
 
 # Modules no import names: EC keys for TLS (HTTPS TSA/OCSP), Unsafe for Jetty and Jackson, Vietnamese locale data.
 EXTRA_MODULES="jdk.crypto.ec,jdk.unsupported,jdk.localedata"
-# Serial GC that hands memory back after a signature: the agent idles all day on office PCs.
-JAVA_OPTIONS="-Dfile.encoding=UTF-8 -XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+# The agent idles all day on office PCs and must start fast at login (README, "Start and memory"):
+#   serial GC, a small first heap that grows for a large document and is handed back after it (free ratios);
+#   no hsperfdata file in /tmp (nobody attaches jstat to the agent; one file write and mapping fewer per start);
+#   glibc's malloc arenas given back to the system every minute (the JDK's native heap trimmer, when it has one).
+JAVA_OPTIONS="-Dfile.encoding=UTF-8 -XX:+UseSerialGC -Xms8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-UsePerfData"
+TRIM_OPTIONS="-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=60000"
 
 build_runtime() {
   local modules
@@ -55,6 +59,10 @@ build_runtime() {
 
 build_image() {
   [ -d "$out/runtime" ] || build_runtime
+  local options="$JAVA_OPTIONS"
+  if "$out/runtime/bin/java" $TRIM_OPTIONS -version >/dev/null 2>&1; then
+    options="$options $TRIM_OPTIONS"
+  fi
   say "jpackage app image ($version)"
   rm -rf "$out/image"
   mkdir -p "$out/image"
@@ -62,13 +70,65 @@ build_image() {
       --input "$lib" --main-jar "$main_jar" --main-class vn.kyso.cli.Main \
       --runtime-image "$out/runtime" --app-version "$msi_version" \
       --description "Kyso Agent — ký số văn bản bằng token USB" --vendor "Kyso" \
-      --java-options "$JAVA_OPTIONS"
+      --java-options "$options"
   local app="$out/image/kyso"
   [ -x "$app/lib/runtime/bin/java" ] || { echo "build.sh: runtime image lost bin/java" >&2; exit 1; }
   install -m 0755 "$HERE/linux/kyso-autostart" "$app/bin/kyso-autostart"
   install -m 0755 "$HERE/linux/kyso-provision" "$app/bin/kyso-provision"
   printf 'KYSO_VERSION="%s"\nPACKAGE_VERSION="%s"\nBUILD_TIME="%s"\nJAVA_MODULES="%s"\n' "$version" \
       "$deb_version" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(cat "$out/runtime.modules")" > "$app/release"
+  train_class_data "$app"
+}
+
+# Application class-data sharing: the classes a start and a page's first requests load (Jetty, Javalin, Jackson, the
+# token layer, PDFBox, BouncyCastle, the agent), parsed and verified once here and mapped from lib/app/kyso.jsa by
+# every start, instead of being read from the jars, verified and linked at each login. JDK 17 accepts such an archive
+# only with the class path it was made with, so the training run sees the image at its installed place, /opt/kyso
+# (at-install-place.sh: a private mount namespace; nothing on this machine's /opt changes). Without unshare or
+# python3 the image is built without the archive: it starts slower and works the same.
+train_class_data() {
+  local app="$1" archive="$1/lib/app/kyso.jsa" work
+  rm -f "$archive"
+  if ! command -v python3 >/dev/null || { ! unshare -m true 2>/dev/null && ! unshare -rm true 2>/dev/null; }; then
+    say "class-data archive NOT made (needs python3 and unshare); the agent starts without it"
+    return 0
+  fi
+  work="$(mktemp -d)"
+  local token_line="" softhsm=/usr/lib/softhsm/libsofthsm2.so
+  # With SoftHSM2 on the build machine the training loads a PKCS#11 library and reads a token, as a desk does.
+  if [ -f "$softhsm" ] && command -v softhsm2-util >/dev/null; then
+    mkdir -p "$work/tokens"
+    printf 'directories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR\n' "$work/tokens" > "$work/softhsm2.conf"
+    SOFTHSM2_CONF="$work/softhsm2.conf" softhsm2-util --init-token --free --label "Kyso CDS training" \
+        --pin 123456 --so-pin 12345678 >/dev/null
+    token_line="token.libraries=$softhsm"
+  fi
+  local port origin=https://cds-training.invalid
+  port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  printf 'origins.allowed=%s\ntoken.discover=false\n%s\n' "$origin" "$token_line" > "$work/agent.properties"
+  mkdir -p "$work/home"
+  # shellcheck disable=SC2016
+  if ! env -i PATH=/usr/bin:/bin HOME="$work/home" LANG=C.UTF-8 SOFTHSM2_CONF="$work/softhsm2.conf" \
+      "$HERE/at-install-place.sh" "$app" sh -c '
+        JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=/opt/kyso/lib/app/kyso.jsa -Djava.awt.headless=true" \
+            /opt/kyso/bin/kyso serve --config "$1/agent.properties" --port "$2" > "$1/serve.log" 2>&1 &
+        agent=$!
+        status=0
+        python3 "$3" "$2" "$4" || status=1
+        kill "$agent"
+        wait "$agent" || true
+        exit $status' training "$work" "$port" "$HERE/cds-training.py" "$origin" > "$work/training.log" 2>&1 \
+      || [ ! -s "$archive" ]; then
+    cat "$work/training.log" "$work/serve.log" >&2 2>/dev/null
+    rm -rf "$work" "$archive"
+    say "class-data archive NOT made: the training run failed (log above); the agent starts without it"
+    return 0
+  fi
+  rm -rf "$work"
+  chmod 0644 "$archive"
+  # Named only now: an archive named in the options but missing would switch off even the runtime's own sharing.
+  echo 'java-options=-XX:SharedArchiveFile=$APPDIR/kyso.jsa' >> "$app/lib/app/kyso.cfg"
+  say "class-data archive lib/app/kyso.jsa: $(( $(stat -c %s "$archive") / 1048576 )) MiB, for /opt/kyso"
 }
 
 build_deb() {

@@ -1,49 +1,57 @@
 #!/usr/bin/env bash
-# Runs the benchmarks (not part of the test run). Each prints its figures and ratios against a baseline
-# measured in the same run.   Usage: scripts/bench.sh [token|bridge|signing|verification|startup|all]
+# Runs the benchmarks (not part of the test run). Each prints its figures, the baseline measured in the same run, and
+# "TARGET … met / NOT met" for the targets of issue 17; `all` ends with a summary of every TARGET line.
+#   Usage: scripts/bench.sh [token|bridge|signing|verification|batch|startup|first-sign|all]
+# startup and first-sign measure the installed agent: the app image built here (jlink runtime, launcher options,
+# class-data archive) shown at /opt/kyso in a private mount namespace (packaging/at-install-place.sh), or an agent
+# already installed there with KYSO_BENCH_IMAGE=/opt/kyso.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 scripts/bootstrap.sh --quiet
 which="${1:-all}"
-if [ "$which" = token ] || [ "$which" = all ]; then
-  mvn -q -B -Dstyle.color=never -pl jni-token -am test -Dgroups=benchmark -Dkyso.excluded.groups=none \
-    -Dtest='TokenLayerBenchmark' -Dsurefire.failIfNoSpecifiedTests=false
-fi
-if [ "$which" = bridge ] || [ "$which" = all ]; then
-  mvn -q -B -Dstyle.color=never -pl agent -am test -Dgroups=benchmark -Dkyso.excluded.groups=none \
-    -Dtest='BridgeBenchmark' -Dsurefire.failIfNoSpecifiedTests=false
-fi
+case "$which" in
+  token|bridge|signing|verification|batch|startup|first-sign|all) ;;
+  *) echo "usage: scripts/bench.sh [token|bridge|signing|verification|batch|startup|first-sign|all]" >&2; exit 2 ;;
+esac
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+wants() { [ "$which" = "$1" ] || [ "$which" = all ]; }
+# mvn test of one benchmark class in MODULE; extra arguments go to mvn. Output is shown and kept for the summary.
+bench() {
+  local module="$1" class="$2"; shift 2
+  mvn -q -B -Dstyle.color=never -pl "$module" -am test -Dgroups=benchmark -Dkyso.excluded.groups=none \
+      -Dtest="$class" -Dsurefire.failIfNoSpecifiedTests=false "$@" 2>&1 | tee -a "$log"
+}
 # PAdES signing and verification against EU DSS 6.4 in the same JVM. Fixed heap and a small young generation, so
 # the sampled peak heap is close to what an operation holds at once rather than to how much garbage it leaves;
 # DSS logs at INFO per validation step, so logging is cut to errors (console output would be timed).
 BENCH_JVM="-Xms2g -Xmx2g -XX:+UseG1GC -XX:NewSize=32m -XX:MaxNewSize=32m -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.defaultLogLevel=error"
-if [ "$which" = signing ] || [ "$which" = all ]; then
-  mvn -q -B -Dstyle.color=never -pl agent -am test -Dgroups=benchmark -Dkyso.excluded.groups=none \
-    -Dtest='SigningBenchmark' -Dsurefire.failIfNoSpecifiedTests=false -DargLine="$BENCH_JVM"
-fi
-if [ "$which" = verification ] || [ "$which" = all ]; then
-  mvn -q -B -Dstyle.color=never -pl agent -am test -Dgroups=benchmark -Dkyso.excluded.groups=none \
-    -Dtest='VerificationBenchmark' -Dsurefire.failIfNoSpecifiedTests=false -DargLine="$BENCH_JVM"
-fi
-if [ "$which" = startup ] || [ "$which" = all ]; then
-  # Cold start of `kyso serve` to its first answered health request, and its resident memory once idle.
-  ./kyso version >/dev/null   # build first, so the build is not timed
-  cp="$ROOT/agent/target/classes:$(cat "$ROOT/agent/target/runtime-classpath.txt")"
-  port=18990
-  cfg="$(mktemp)"; printf 'token.discover=false\n' > "$cfg"
-  for run in 1 2 3; do
-    start=$(date +%s%N)
-    # the JVM options of the installed launcher (packaging/build.sh)
-    java -XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -cp "$cp" vn.kyso.cli.Main serve \
-        --config "$cfg" --port $port >/dev/null 2>&1 &
-    pid=$!
-    until curl -sf "http://127.0.0.1:$port/v1/health" >/dev/null; do sleep 0.01; done
-    ready=$(date +%s%N)
-    sleep 5
-    rss=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
-    kill $pid; wait $pid 2>/dev/null || true
-    echo "startup run $run: first health answer after $(( (ready - start) / 1000000 )) ms; idle RSS $(( rss / 1024 )) MB (targets: < 1500 ms, < 120 MB)"
+
+if wants token; then bench jni-token TokenLayerBenchmark; fi
+if wants bridge; then bench agent BridgeBenchmark; fi
+if wants signing; then bench agent SigningBenchmark -DargLine="$BENCH_JVM"; fi
+if wants verification; then bench agent VerificationBenchmark -DargLine="$BENCH_JVM"; fi
+if wants batch; then bench agent BatchBenchmark -DargLine="$BENCH_JVM"; fi
+if wants startup || wants first-sign; then
+  image="${KYSO_BENCH_IMAGE:-}"
+  if [ -z "$image" ]; then
+    echo "bench: building the app image (jlink runtime, launcher, class-data archive)…"
+    mvn -q -B -Dstyle.color=never -Ppackages -Dmaven.test.skip=true -Dkyso.package.stages="runtime image" \
+        -pl packaging -am package
+    image="$ROOT/packaging/target/image/kyso"
+  fi
+  classes=()
+  wants startup && classes+=(StartupBenchmark)
+  wants first-sign && classes+=(FirstSignBenchmark)
+  for class in "${classes[@]}"; do
+    packaging/at-install-place.sh "$image" \
+        mvn -q -B -Dstyle.color=never -pl agent -am test -Dgroups=benchmark -Dkyso.excluded.groups=none \
+        -Dtest="$class" -Dsurefire.failIfNoSpecifiedTests=false -Dkyso.bench.image=/opt/kyso 2>&1 | tee -a "$log"
   done
-  rm -f "$cfg"
+fi
+if [ "$which" = all ]; then
+  echo
+  echo "== Summary (load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores) =="
+  grep -E '^TARGET |bridge adds:|DSS / Kyso:' "$log" || true
 fi

@@ -57,12 +57,48 @@ final class ServeCommand implements Command {
         int port = Integer.parseInt(options.get("--port", String.valueOf(config.serverPort())));
         List<String> origins = new java.util.ArrayList<>(config.allowedOrigins());
         origins.addAll(options.all("--allow-origin"));
-        Path secret = vn.kyso.config.ConfigLocations.forCurrentSystem().user().resolveSibling("local-secret");
+        Running agent = start(config, port, origins,
+                Prompts.choose(!options.has("--no-gui") && DesktopSupport.available(), config));
+        Prompts prompts = agent.prompts();
+        Pairing pairing = agent.pairing();
+        java.util.Optional<AgentTray> tray = agent.tray();
+        out.println("Kyso Agent đang chạy / running: http://127.0.0.1:" + agent.server().port() + "/v1/health");
+        out.println("Trang web được phép / allowed origins: " + (origins.isEmpty() ? "(none)" : String.join(", ", origins)));
+        out.println(prompts.gui()
+                ? "Hộp thoại / dialogs: có / yes" + (tray.isPresent() ? "; biểu tượng khay / tray icon: có / yes"
+                        : "; biểu tượng khay / tray icon: không có khay hệ thống / no system tray")
+                : "Không có màn hình: yêu cầu ký bị từ chối (CONSENT_UNAVAILABLE) / headless: signing requests are refused");
+        out.println("Ghép trang web / pairing: " + (pairing == null ? "tắt bởi CNTT / off (origins.pairing=false)"
+                : prompts.gui() ? "hỏi người dùng / asks the person" : "chỉ trang đã cho phép trước / earlier approvals only"));
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            agent.close();
+            stop.countDown();
+        }));
+        stop.await();
+        return 0;
+    }
 
+    /** The agent's parts while it runs; closing stops the tray, the server and the token layer, in that order. */
+    record Running(Prompts prompts, Pairing pairing, TokenManager tokens, AgentServer server,
+                   java.util.Optional<AgentTray> tray) implements AutoCloseable {
+        @Override
+        public void close() {
+            tray.ifPresent(AgentTray::close);
+            server.close();
+            tokens.close();
+        }
+    }
+
+    /**
+     * Starts the agent of {@code config} on {@code port} with {@code prompts} as the person-facing side: token layer,
+     * use cases, server, and the tray when there are windows. Returns once the server answers.
+     */
+    static Running start(AgentConfig config, int port, List<String> origins, Prompts prompts) throws Exception {
+        Path secret = vn.kyso.config.ConfigLocations.forCurrentSystem().user().resolveSibling("local-secret");
         TokenManager tokens = TokenManager.open((config.discoverDrivers()
                 ? TokenManagerConfig.discovering(config.tokenLibraries())
                 : TokenManagerConfig.of(config.tokenLibraries())).withLoginPolicy(config.loginPolicy()));
-        Prompts prompts = Prompts.choose(!options.has("--no-gui") && DesktopSupport.available(), config);
         Pairing pairing = config.pairingAllowed()
                 ? new Pairing(new PairedOrigins(PairedOrigins.defaultFile()), prompts.pairing()) : null;
         AuditLog audit = new AuditLog(AuditLog.defaultFile());
@@ -86,23 +122,7 @@ final class ServeCommand implements Command {
                     Map.of("id", event.token().id(), "label", event.token().label()));
             tray.ifPresent(t -> javax.swing.SwingUtilities.invokeLater(t::update));
         });
-        out.println("Kyso Agent đang chạy / running: http://127.0.0.1:" + server.port() + "/v1/health");
-        out.println("Trang web được phép / allowed origins: " + (origins.isEmpty() ? "(none)" : String.join(", ", origins)));
-        out.println(prompts.gui()
-                ? "Hộp thoại / dialogs: có / yes" + (tray.isPresent() ? "; biểu tượng khay / tray icon: có / yes"
-                        : "; biểu tượng khay / tray icon: không có khay hệ thống / no system tray")
-                : "Không có màn hình: yêu cầu ký bị từ chối (CONSENT_UNAVAILABLE) / headless: signing requests are refused");
-        out.println("Ghép trang web / pairing: " + (pairing == null ? "tắt bởi CNTT / off (origins.pairing=false)"
-                : prompts.gui() ? "hỏi người dùng / asks the person" : "chỉ trang đã cho phép trước / earlier approvals only"));
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            tray.ifPresent(AgentTray::close);
-            server.close();
-            tokens.close();
-            stop.countDown();
-        }));
-        stop.await();
-        return 0;
+        return new Running(prompts, pairing, tokens, server, tray);
     }
 
     /**

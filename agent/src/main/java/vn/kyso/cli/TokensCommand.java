@@ -25,8 +25,11 @@ import vn.kyso.token.TokenManagerConfig;
 /** {@code kyso tokens}: which drivers loaded, which tokens are plugged in, which certificates they hold. */
 final class TokensCommand implements Command {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd")
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+    /** Made when a listing prints, not when the command table is built: ZoneId.of reads the whole time-zone
+     * database, which every other command (kyso serve among them) would pay for at start. */
+    private static DateTimeFormatter date() {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+    }
 
     @Override
     public String name() {
@@ -89,8 +92,8 @@ final class TokensCommand implements Command {
                 }
                 out.println("    • " + commonName(c.subject()));
                 out.println("      " + (en ? "issuer:   " : "nơi cấp:  ") + commonName(c.issuer()));
-                out.println("      " + (en ? "valid:    " : "hiệu lực: ") + DATE.format(c.notBefore()) + " → "
-                        + DATE.format(c.notAfter()) + "   " + c.keyAlgorithm() + "-" + c.keyBits()
+                out.println("      " + (en ? "valid:    " : "hiệu lực: ") + date().format(c.notBefore()) + " → "
+                        + date().format(c.notAfter()) + "   " + c.keyAlgorithm() + "-" + c.keyBits()
                         + "   " + String.join(",", c.keyUsage()));
                 out.println("      id:       " + c.id());
             }

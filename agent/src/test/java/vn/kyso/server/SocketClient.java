@@ -22,9 +22,9 @@ import okio.ByteString;
 
 /**
  * A protocol client over OkHttp as a web page would use the agent: answers matched by id, events and binary frames
- * kept apart, and how the connection ended.
+ * kept apart, and how the connection ended. Public for the benchmarks (vn.kyso.bench), which drive agents the same way.
  */
-final class SocketClient extends WebSocketListener implements AutoCloseable {
+public final class SocketClient extends WebSocketListener implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final OkHttpClient HTTP = new OkHttpClient();
@@ -46,7 +46,7 @@ final class SocketClient extends WebSocketListener implements AutoCloseable {
     }
 
     /** Opens and waits until the socket is open. */
-    static SocketClient open(int port, String origin) throws InterruptedException {
+    public static SocketClient open(int port, String origin) throws InterruptedException {
         SocketClient c = new SocketClient(port, origin);
         Object first = c.outcome.poll(10, TimeUnit.SECONDS);
         if (!"open".equals(first)) {
@@ -91,18 +91,18 @@ final class SocketClient extends WebSocketListener implements AutoCloseable {
     }
 
     /** Sends a request and returns its id. */
-    String send(String method, String params) {
+    public String send(String method, String params) {
         String id = "r" + IDS.incrementAndGet();
         socket.send("{\"id\":\"" + id + "\",\"method\":\"" + method + "\",\"params\":" + params + "}");
         return id;
     }
 
-    JsonNode call(String method, String params) throws InterruptedException {
+    public JsonNode call(String method, String params) throws InterruptedException {
         return answer(send(method, params), 120);
     }
 
     /** The answer with this id (others that arrive meanwhile are kept). */
-    JsonNode answer(String id, int seconds) throws InterruptedException {
+    public JsonNode answer(String id, int seconds) throws InterruptedException {
         List<JsonNode> others = new ArrayList<>();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -121,7 +121,7 @@ final class SocketClient extends WebSocketListener implements AutoCloseable {
         }
     }
 
-    JsonNode result(String method, String params) throws InterruptedException {
+    public JsonNode result(String method, String params) throws InterruptedException {
         JsonNode answer = call(method, params);
         if (!answer.has("result")) {
             throw new AssertionError(method + " failed: " + answer);
@@ -137,7 +137,7 @@ final class SocketClient extends WebSocketListener implements AutoCloseable {
         return answer.get("error").get("code").asText();
     }
 
-    JsonNode event(String name, int seconds) throws InterruptedException {
+    public JsonNode event(String name, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (true) {
             JsonNode e = events.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -150,7 +150,7 @@ final class SocketClient extends WebSocketListener implements AutoCloseable {
         }
     }
 
-    String upload(String name, byte[] content) throws InterruptedException {
+    public String upload(String name, byte[] content) throws InterruptedException {
         String id = result("document.upload", "{\"name\":\"" + name + "\",\"size\":" + content.length + "}")
                 .get("documentId").asText();
         UUID uuid = UUID.fromString(id);
@@ -169,7 +169,7 @@ final class SocketClient extends WebSocketListener implements AutoCloseable {
         }
     }
 
-    byte[] download(String id) throws Exception {
+    public byte[] download(String id) throws Exception {
         long size = result("document.download", "{\"documentId\":\"" + id + "\"}").get("size").asLong();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         while (out.size() < size) {

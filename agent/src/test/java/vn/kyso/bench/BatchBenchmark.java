@@ -1,0 +1,151 @@
+package vn.kyso.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.kyso.app.AgentAssembly;
+import vn.kyso.consent.ConsentPrompt;
+import vn.kyso.pdf.PadesLevel;
+import vn.kyso.pdf.PadesTestSupport;
+import vn.kyso.pki.TrustStore;
+import vn.kyso.server.AgentServer;
+import vn.kyso.server.ServerSettings;
+import vn.kyso.server.SocketClient;
+import vn.kyso.sign.TokenSignerPort;
+import vn.kyso.testpki.SoftHsmFixture;
+import vn.kyso.testpki.TestEnvironment;
+import vn.kyso.testpki.TestPki;
+import vn.kyso.token.TokenManager;
+import vn.kyso.token.TokenManagerConfig;
+
+/**
+ * {@code sign.pdf.batch} of 100 one-page documents at B-LT over the bridge — the agent wired as {@code kyso serve}
+ * wires it ({@link AgentAssembly}), the person scripted in-process (one consent, one PIN, both counted) — against EU
+ * DSS 6.4 signing the same 100 files one by one at B-LT with the same SoftHSM2 key, TSA and OCSP/CRL services
+ * ({@link SigningBenchmark.DssSigner}). The documents differ (each page has its own random image). One warm-up batch
+ * of 10 and 10 DSS signatures first. The agent's time is the {@code sign.pdf.batch} call (documents uploaded before,
+ * results left for download, as a page does); the upload time is printed beside it. The server holds up to 256
+ * documents per connection for this (the product's default is 10: a page signs 100 documents in smaller lists or
+ * removes results as they come).
+ *
+ * <p>Target: total ≤ 0.15 × DSS's. Run: {@code scripts/bench.sh batch}.
+ */
+@Tag("benchmark")
+class BatchBenchmark {
+
+    private static final int DOCUMENTS = Integer.getInteger("kyso.bench.batch", 100);
+    private static final String ORIGIN = "https://qlvb.ninhbinh.gov.vn";
+
+    @Test
+    void hundredDocumentsOneConsentOnePinAgainstDssOneByOne() throws Exception {
+        TestEnvironment env = TestEnvironment.shared();
+        Path dir = Files.createDirectories(Path.of("target", "bench-batch"));
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < DOCUMENTS; i++) {
+            Path file = dir.resolve("van-ban-" + i + ".pdf");
+            SigningBenchmark.generate(file, 1, 1000 + i);
+            files.add(file);
+        }
+        AtomicInteger consents = new AtomicInteger();
+        AtomicInteger pins = new AtomicInteger();
+        ConsentPrompt consent = request -> {
+            consents.incrementAndGet();
+            return ConsentPrompt.Decision.APPROVE;
+        };
+        TrustStore trust = TrustStore.empty();
+        trust.add(env.pki().root());
+        try (TokenManager tokens = TokenManager.open(TokenManagerConfig.of(List.of(env.softHsm().library())));
+             AgentServer server = AgentServer.start(new ServerSettings(0, List.of(ORIGIN), dir.resolve("secret"),
+                     1 << 20, Duration.ofMinutes(30), 32L << 20, 256), AgentAssembly.methods(tokens,
+                     new AgentAssembly.Settings(trust, URI.create(env.services().urls().tsa()),
+                             List.of(env.pki().intermediate()), false, dir.resolve("audit.jsonl")), consent,
+                     request -> {
+                         pins.incrementAndGet();
+                         return Optional.of(SoftHsmFixture.USER_PIN.toCharArray());
+                     }), "bench");
+             SocketClient page = SocketClient.open(server.port(), ORIGIN)) {
+            String certificateId = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(env.pki().get(TestPki.PERSONAL_AN).certificate().getEncoded()));
+            TokenSignerPort signer = PadesTestSupport.signer(TestPki.PERSONAL_AN);
+            SigningBenchmark.DssSigner dss = new SigningBenchmark.DssSigner(env, signer);
+
+            // warm-up: both engines, a tenth of the list
+            batch(page, certificateId, files.subList(0, Math.max(1, DOCUMENTS / 10)));
+            for (Path f : files.subList(0, Math.max(1, DOCUMENTS / 10))) {
+                dss.sign(f, dir.resolve("warm-dss.pdf"), PadesLevel.B_LT);
+            }
+            consents.set(0);
+            pins.set(0);
+
+            long u0 = System.nanoTime();
+            List<String> ids = new ArrayList<>();
+            for (Path f : files) {
+                ids.add(page.upload(f.getFileName().toString(), Files.readAllBytes(f)));
+            }
+            long uploadNanos = System.nanoTime() - u0;
+            long t0 = System.nanoTime();
+            JsonNode result = page.result("sign.pdf.batch", items(certificateId, ids));
+            long oursNanos = System.nanoTime() - t0;
+            long signedCount = 0;
+            for (JsonNode item : result.get("items")) {
+                signedCount += "SIGNED".equals(item.get("status").asText()) ? 1 : 0;
+            }
+            assertEquals(DOCUMENTS, signedCount, result.toString());
+            assertEquals(1, consents.get(), "one consent for the list");
+            assertEquals(1, pins.get(), "one PIN for the list");
+
+            long d0 = System.nanoTime();
+            for (int i = 0; i < files.size(); i++) {
+                dss.sign(files.get(i), dir.resolve("dss-" + i + ".pdf"), PadesLevel.B_LT);
+            }
+            long dssNanos = System.nanoTime() - d0;
+
+            double ours = oursNanos / 1e6;
+            double theirs = dssNanos / 1e6;
+            System.out.printf("%n== Batch benchmark: %d one-page documents at B-LT, SoftHSM2 RSA-2048, same TSA and "
+                    + "OCSP/CRL; one consent, one PIN ==%n", DOCUMENTS);
+            System.out.printf("Kyso sign.pdf.batch over the bridge: %8.0f ms  (%.1f documents/s; uploads before it: "
+                    + "%.0f ms)%n", ours, DOCUMENTS / (ours / 1000), uploadNanos / 1e6);
+            System.out.printf("EU DSS one by one, file to file:     %8.0f ms  (%.1f documents/s)%n", theirs,
+                    DOCUMENTS / (theirs / 1000));
+            Stats.ratioAtMost("batch of " + DOCUMENTS + " B-LT: Kyso / DSS time", ours / theirs, 0.15);
+        }
+    }
+
+    private static void batch(SocketClient page, String certificateId, List<Path> files) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (Path f : files) {
+            ids.add(page.upload(f.getFileName().toString(), Files.readAllBytes(f)));
+        }
+        JsonNode result = page.result("sign.pdf.batch", items(certificateId, ids));
+        for (JsonNode item : result.get("items")) {
+            page.result("document.remove", "{\"documentId\":\"" + item.get("signedDocumentId").asText() + "\"}");
+        }
+        for (String id : ids) {
+            page.result("document.remove", "{\"documentId\":\"" + id + "\"}");
+        }
+    }
+
+    private static String items(String certificateId, List<String> ids) {
+        StringBuilder items = new StringBuilder();
+        for (String id : ids) {
+            items.append(items.length() == 0 ? "" : ",").append("{\"documentId\":\"").append(id).append("\"}");
+        }
+        return "{\"certificateId\":\"" + certificateId + "\",\"level\":\"B-LT\",\"items\":[" + items + "]}";
+    }
+}
