@@ -134,6 +134,15 @@ echo "  installed size of /opt/kyso: $((installed_kib / 1024)) MiB"
 echo "== installed agent, run as nobody (read-only /opt)"
 touch "$work/marker"
 check "kyso version" sh -c "$(declare -f as_user); work='$work'; as_user /usr/bin/kyso version | grep -q '^kyso '"
+# -Xshare:on makes the JVM stop instead of silently starting without an archive it cannot use (wrong path, a jar
+# changed after packaging): the installed launcher must find its class-data archive at /opt/kyso.
+if [ -f /opt/kyso/lib/app/kyso.jsa ]; then
+  check "class-data archive used by the installed launcher" setpriv --reuid=nobody --regid=nogroup --clear-groups \
+      env -i HOME="$work/home" PATH=/usr/bin:/bin LANG=C.UTF-8 JAVA_TOOL_OPTIONS="-Xshare:on -Duser.home=$work/home" \
+      /usr/bin/kyso version
+else
+  echo "  (no class-data archive in this build: python3 or unshare missing on the build machine; skipped)"
+fi
 as_user /usr/bin/kyso help > "$work/help.txt" 2>&1
 check "kyso tokens lists the SoftHSM2 token" sh -c "$(declare -f as_user); work='$work'; as_user /usr/bin/kyso tokens | grep -q 'Kyso Install Test'"
 if grep -qE '^\s+doctor\b' "$work/help.txt"; then

@@ -43,7 +43,8 @@ final class ChangeAnalyzer {
         // a view of the signed revision, not a copy of it
         try (PDDocument signed = Loader.loadPDF(new org.apache.pdfbox.io.RandomAccessReadBuffer(
                 java.nio.ByteBuffer.wrap(file, 0, (int) revisionEnd).slice()), password == null ? "" : password)) {
-            Unchanged unchanged = new Unchanged(finalDocument.getDocument().getXrefTable(), revisionEnd);
+            Unchanged unchanged = new Unchanged(finalDocument.getDocument().getXrefTable(),
+                    signed.getDocument().getXrefTable(), revisionEnd);
             comparePages(signed, finalDocument, changes, docMdpP, unchanged);
             compareFields(signed, finalDocument, changes, docMdpP, unchanged);
             COSDictionary before = signed.getDocumentCatalog().getCOSObject();
@@ -75,29 +76,84 @@ final class ChangeAnalyzer {
     }
 
     /**
-     * An object the final file still reads from inside the signed revision — it and every indirect object it reaches
-     * have xref offsets below the revision's end — is byte-for-byte what was signed: no need to fingerprint it. The
-     * whole reachable graph is checked, so a later revision that swaps a referenced stream (a "shadow" attack on an
-     * unchanged resources dictionary) still falls back to the fingerprint comparison, as do objects in object streams.
-     * Back-pointers (/P, /Parent) are not followed, as in the fingerprints.
+     * An object the final file still reads from the definition the signed revision reads — it and every indirect
+     * object it reaches have the same xref entries in both, inside the revision, objects in object streams through
+     * their stream's entry — is byte-for-byte what was signed: no need to fingerprint it. The whole reachable graph is
+     * checked, so a later revision that swaps a referenced stream (a "shadow" attack on an unchanged resources
+     * dictionary) still falls back to the fingerprint comparison. Back-pointers (/P, /Parent) are not followed, as in
+     * the fingerprints.
      */
     private static final List<COSName> DOCUMENT_ACTION_KEYS = List.of(COSName.getPDFName("OpenAction"),
             COSName.AA, COSName.NAMES, COSName.OUTLINES, COSName.getPDFName("URI"));
 
     private static final class Unchanged {
         private final Map<org.apache.pdfbox.cos.COSObjectKey, Long> finalXref;
+        private final Map<org.apache.pdfbox.cos.COSObjectKey, Long> signedXref;
         private final long revisionEnd;
         private final Map<org.apache.pdfbox.cos.COSObjectKey, Boolean> verdicts = new HashMap<>();
 
-        Unchanged(Map<org.apache.pdfbox.cos.COSObjectKey, Long> finalXref, long revisionEnd) {
+        Unchanged(Map<org.apache.pdfbox.cos.COSObjectKey, Long> finalXref,
+                  Map<org.apache.pdfbox.cos.COSObjectKey, Long> signedXref, long revisionEnd) {
             this.finalXref = finalXref;
+            this.signedXref = signedXref;
             this.revisionEnd = revisionEnd;
         }
 
         boolean test(Object before, Object after) {
             org.apache.pdfbox.cos.COSObjectKey a = key(before);
             org.apache.pdfbox.cos.COSObjectKey b = key(after);
+            if (a == null && b == null && before instanceof COSBase x && after instanceof COSBase y) {
+                return sameDirect(x, y, 0);
+            }
             return a != null && a.equals(b) && reachableUnchanged((COSBase) after);
+        }
+
+        /**
+         * Direct dictionaries and arrays have no xref entry to check: a page rewritten to take a new /Annots entry
+         * carries its inline /Resources along. They are equal when they hold the same entries and every indirect
+         * one is unchanged by the rule above — without fingerprinting the images and fonts they reach, which for a
+         * document with a few signatures was most of the verification. Anything else (a direct stream, a different
+         * entry) answers false and the fingerprint comparison decides.
+         */
+        private boolean sameDirect(COSBase before, COSBase after, int depth) {
+            if (before == null || after == null) {
+                return before == after;
+            }
+            if (key(before) != null || key(after) != null) {
+                return test(before, after);
+            }
+            if (depth > 32 || before instanceof org.apache.pdfbox.cos.COSStream
+                    || after instanceof org.apache.pdfbox.cos.COSStream) {
+                return false;
+            }
+            if (before instanceof COSDictionary a && after instanceof COSDictionary b) {
+                if (a.size() != b.size()) {
+                    return false;
+                }
+                for (Map.Entry<COSName, COSBase> entry : a.entrySet()) {
+                    if (!b.containsKey(entry.getKey())
+                            || !sameDirect(entry.getValue(), b.getItem(entry.getKey()), depth + 1)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (before instanceof org.apache.pdfbox.cos.COSArray a && after instanceof org.apache.pdfbox.cos.COSArray b) {
+                if (a.size() != b.size()) {
+                    return false;
+                }
+                for (int i = 0; i < a.size(); i++) {
+                    if (!sameDirect(a.get(i), b.get(i), depth + 1)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (before instanceof COSDictionary || before instanceof org.apache.pdfbox.cos.COSArray
+                    || after instanceof COSDictionary || after instanceof org.apache.pdfbox.cos.COSArray) {
+                return false;
+            }
+            return CosFingerprint.of(before).equals(CosFingerprint.of(after));
         }
 
         private boolean reachableUnchanged(COSBase root) {
@@ -120,8 +176,7 @@ final class ChangeAnalyzer {
                     if (Boolean.FALSE.equals(known)) {
                         return false;
                     }
-                    Long offset = finalXref.get(key);
-                    if (offset == null || offset <= 0 || offset >= revisionEnd) {
+                    if (!sameDefinition(key)) {
                         verdicts.put(key, false);
                         return false;
                     }
@@ -139,6 +194,27 @@ final class ChangeAnalyzer {
                 }
             }
             return true;
+        }
+
+        /**
+         * The final file reads {@code key} from the very definition the signed revision reads: the same xref entry,
+         * inside the revision. Equal entries, not merely an early offset: a later xref pointing back to a definition
+         * the signed revision itself had replaced would otherwise pass. A member of an object stream (PDFBox's xref
+         * entry −n: in stream n) is as signed when that stream is.
+         */
+        private boolean sameDefinition(org.apache.pdfbox.cos.COSObjectKey key) {
+            Long offset = finalXref.get(key);
+            if (offset == null || !offset.equals(signedXref.get(key))) {
+                return false;
+            }
+            if (offset < 0) {
+                org.apache.pdfbox.cos.COSObjectKey stream = new org.apache.pdfbox.cos.COSObjectKey(-offset, 0);
+                offset = finalXref.get(stream);
+                if (offset == null || !offset.equals(signedXref.get(stream))) {
+                    return false;
+                }
+            }
+            return offset > 0 && offset < revisionEnd;
         }
 
         private static org.apache.pdfbox.cos.COSObjectKey key(Object value) {

@@ -17,6 +17,7 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.cos.COSString;
 
 /**
  * A digest of what a PDF object means, not how it is written: dictionaries by sorted key, indirect references
@@ -74,6 +75,13 @@ final class CosFingerprint {
                     add(item, depth + 1);
                 }
                 text("]");
+            } else if (value instanceof COSString string) {
+                // The bytes, length first, rather than the decoded text: a signature's /Contents is kilobytes of
+                // binary that decoding turned into a long string (most of a 3-signature verification); two strings
+                // with the same bytes mean the same, and the length keeps the digest unambiguous.
+                byte[] bytes = string.getBytes();
+                text("COSString:" + bytes.length);
+                digest.update(bytes);
             } else {
                 text(value.getClass().getSimpleName() + ":" + value);
             }

@@ -30,6 +30,7 @@ import vn.kyso.sign.TokenSignerPort;
 import vn.kyso.testpki.SoftHsmFixture;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
+import vn.kyso.token.LoginPolicy;
 import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
 
@@ -69,7 +70,9 @@ class BatchBenchmark {
         };
         TrustStore trust = TrustStore.empty();
         trust.add(env.pki().root());
-        try (TokenManager tokens = TokenManager.open(TokenManagerConfig.of(List.of(env.softHsm().library())));
+        // a PIN for every signature, so that "one PIN for the list" is the batch's doing, not a cached login
+        try (TokenManager tokens = TokenManager.open(TokenManagerConfig.of(List.of(env.softHsm().library()))
+                .withLoginPolicy(LoginPolicy.everySignature()));
              AgentServer server = AgentServer.start(new ServerSettings(0, List.of(ORIGIN), dir.resolve("secret"),
                      1 << 20, Duration.ofMinutes(30), 32L << 20, 256), AgentAssembly.methods(tokens,
                      new AgentAssembly.Settings(trust, URI.create(env.services().urls().tsa()),

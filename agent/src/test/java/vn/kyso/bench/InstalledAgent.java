@@ -17,12 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import vn.kyso.testpki.SoftHsmFixture;
 import vn.kyso.testpki.TestEnvironment;
 
 /**
  * The agent as installed ({@code /opt/kyso}, or {@code -Dkyso.bench.image}): its launcher, its runtime, and the class
  * path and JVM options its launcher configuration ({@code lib/app/kyso.cfg}) gives — and cold starts of it, each
- * with a private home and one SoftHSM2 library holding the test tokens, measured to the first answered
+ * with a private home and the SoftHSM2 library with one token (An's key and certificate), measured to the first answered
  * {@code /v1/health}.
  *
  * <p>{@code scripts/bench.sh} builds the image and, because JDK 17 accepts a class-data archive only at the path it
@@ -109,6 +110,53 @@ final class InstalledAgent {
         }
     }
 
+    /**
+     * A SoftHSM2 configuration holding one token — An's, copied from the test environment's tokens — as on a desk with
+     * one USB token plugged in.
+     */
+    static Path oneToken(Path dir, TestEnvironment env) throws IOException {
+        Path tokens = Files.createDirectories(dir.resolve("softhsm-one-token/tokens"));
+        byte[] label = SoftHsmFixture.PERSONAL_TOKEN.label().getBytes(StandardCharsets.UTF_8);
+        try (var all = Files.list(env.softHsm().directory().resolve("tokens"))) {
+            for (Path token : all.toList()) {
+                Path object = token.resolve("token.object");
+                if (Files.isRegularFile(object) && contains(Files.readAllBytes(object), label)) {
+                    copy(token, tokens.resolve(token.getFileName().toString()));
+                }
+            }
+        }
+        Path conf = tokens.resolveSibling("softhsm2.conf");
+        Files.writeString(conf, "directories.tokendir = " + tokens.toAbsolutePath() + "\nobjectstore.backend = file\n"
+                + "log.level = ERROR\nslots.removable = false\n", StandardCharsets.UTF_8);
+        return conf;
+    }
+
+    private static boolean contains(byte[] data, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= data.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (data[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
@@ -129,9 +177,12 @@ final class InstalledAgent {
             this.startNanos = startNanos;
         }
 
-        /** Starts {@code command} with a fresh home under {@code dir}, without a display, output to a log file. */
-        static Started start(List<String> command, Path dir, int port) throws IOException {
-            Path home = Files.createDirectories(dir.resolve("home-" + System.nanoTime()));
+        /**
+         * Starts {@code command} with a fresh home under {@code dir}, the SoftHSM2 configuration {@code softHsm},
+         * without a display, output to a log file.
+         */
+        static Started start(List<String> command, Path dir, int port, Path softHsm) throws IOException {
+            Path home = Files.createDirectories(dir.toAbsolutePath().resolve("home-" + System.nanoTime()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(home.resolve("serve.log").toFile());
             Map<String, String> env = builder.environment();
@@ -140,6 +191,7 @@ final class InstalledAgent {
             env.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
             env.put("XDG_STATE_HOME", home.resolve(".local/state").toString());
             env.put("JAVA_TOOL_OPTIONS", "-Duser.home=" + home);
+            env.put("SOFTHSM2_CONF", softHsm.toAbsolutePath().toString());
             env.remove("DISPLAY");
             long t0 = System.nanoTime();
             return new Started(builder.start(), port, t0);
@@ -154,8 +206,7 @@ final class InstalledAgent {
                 try {
                     if (HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
                         healthNanos = System.nanoTime();
-                        cpuAtHealthMillis = process.toHandle().info().totalCpuDuration().map(Duration::toMillis)
-                                .orElse(-1L);
+                        cpuAtHealthMillis = cpuMillis();
                         return this;
                     }
                 } catch (IOException e) {
@@ -167,6 +218,10 @@ final class InstalledAgent {
                 Thread.sleep(5);
             }
             throw new AssertionError("no /v1/health answer within 120 s");
+        }
+
+        long cpuMillis() {
+            return process.toHandle().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
         }
 
         double healthMillis() {

@@ -12,7 +12,7 @@ import vn.kyso.testpki.TestEnvironment;
 
 /**
  * Cold start and idle memory of the installed agent ({@link InstalledAgent}: its launcher, runtime, JVM options and
- * class-data archive) with a PKCS#11 library loaded (SoftHSM2, the test tokens present): time from process start to
+ * class-data archive) with a PKCS#11 library loaded (SoftHSM2, one token: An's key and certificate): time from process start to
  * the first answered {@code /v1/health} — wall time and the agent's CPU time, which a loaded machine inflates much
  * less — median of 5, interleaved with the baseline of the same run: the same runtime and jars started with the
  * launcher options from before issue 17 (no application archive). Then both idle side by side for 60 s
@@ -33,6 +33,7 @@ class StartupBenchmark {
         InstalledAgent installed = InstalledAgent.located();
         Path dir = Files.createDirectories(Path.of("target", "bench-startup"));
         Path config = InstalledAgent.config(dir, env);
+        Path oneToken = InstalledAgent.oneToken(dir, env);
         List<Variant> variants = List.of(
                 new Variant("installed launcher", port -> installed.launcher(config, port)),
                 new Variant("baseline: former options", port -> installed.runtime(InstalledAgent.FORMER_OPTIONS,
@@ -40,14 +41,14 @@ class StartupBenchmark {
                         String.valueOf(port))));
         // one unmeasured start each: the files are in the page cache for every measured run, as after a login
         for (Variant v : variants) {
-            try (InstalledAgent.Started s = v.start(dir)) {
+            try (InstalledAgent.Started s = v.start(dir, oneToken)) {
                 s.awaitHealth();
             }
         }
         for (int r = 0; r < RUNS; r++) {
             for (int i = 0; i < variants.size(); i++) {
                 Variant v = variants.get((r % 2 == 0) ? i : variants.size() - 1 - i);
-                try (InstalledAgent.Started s = v.start(dir)) {
+                try (InstalledAgent.Started s = v.start(dir, oneToken)) {
                     s.awaitHealth();
                     v.wall.add(s.healthMillis());
                     v.cpu.add((double) s.cpuAtHealthMillis);
@@ -57,7 +58,7 @@ class StartupBenchmark {
         List<InstalledAgent.Started> idle = new ArrayList<>();
         try {
             for (Variant v : variants) {
-                idle.add(v.start(dir).awaitHealth());
+                idle.add(v.start(dir, oneToken).awaitHealth());
             }
             Thread.sleep(IDLE_SECONDS * 1000L);
             for (int i = 0; i < variants.size(); i++) {
@@ -72,7 +73,7 @@ class StartupBenchmark {
         Variant ours = variants.get(0);
         Variant base = variants.get(1);
         System.out.printf("%n== Startup benchmark: installed agent at %s (class-data archive: %s), SoftHSM2 library "
-                + "loaded, test tokens present, no display; %d interleaved cold starts each; load average %s on %d "
+                + "loaded, one token present, no display; %d interleaved cold starts each; load average %s on %d "
                 + "cores ==%n", installed.home, installed.hasClassDataArchive() ? "yes" : "NO",
                 RUNS, loadAverage(), Runtime.getRuntime().availableProcessors());
         System.out.println("launcher JVM options: " + String.join(" ", installed.javaOptions));
@@ -117,9 +118,9 @@ class StartupBenchmark {
             this.command = command;
         }
 
-        InstalledAgent.Started start(Path dir) throws Exception {
+        InstalledAgent.Started start(Path dir, Path softHsm) throws Exception {
             int port = InstalledAgent.freePort();
-            return InstalledAgent.Started.start(command.at(port), dir, port);
+            return InstalledAgent.Started.start(command.at(port), dir, port, softHsm);
         }
     }
 }

@@ -197,6 +197,67 @@ class PdfSignatureVerifierTest {
                 && !c.allowed()), signature.changesAfter().toString());
     }
 
+    /**
+     * The signed revision itself replaced the page's content stream (an earlier draft stays in the file); a later
+     * update only adds an xref entry pointing the stream back at the draft. Every definition the final file reads
+     * lies inside the signed bytes, yet the page says something else: the unchanged-object shortcut must compare xref
+     * entries, not only offsets.
+     */
+    @Test
+    void aLaterXrefPointingBackToAReplacedDraftIsModifiedAfterSigning() throws Exception {
+        byte[] draft;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            var page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                content.addRect(0, 0, 300, 300);
+                content.fill();
+            }
+            var out = new java.io.ByteArrayOutputStream();
+            document.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+            draft = out.toByteArray();
+        }
+        byte[] unsigned;
+        long streamNumber;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(draft)) {
+            var stream = (org.apache.pdfbox.cos.COSStream) document.getPage(0).getCOSObject()
+                    .getDictionaryObject(org.apache.pdfbox.cos.COSName.CONTENTS);
+            streamNumber = stream.getKey().getNumber();
+            try (var out = stream.createOutputStream()) {
+                out.write("0 0 10 10 re f".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+            stream.setNeedToBeUpdated(true);
+            var out = new java.io.ByteArrayOutputStream();
+            document.saveIncremental(out);
+            unsigned = out.toByteArray();
+        }
+        var identity = pki.get(TestPki.PERSONAL_AN);
+        byte[] signed = TestPdfSigner.sign(unsigned, identity, TestPdfSigner.Options.of(identity, pki.urls().tsa()));
+        assertEquals(Indication.TOTAL_PASSED, verifier().verify(signed).indication());
+
+        String text = new String(signed, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int draftOffset = text.indexOf("\n" + streamNumber + " 0 obj") + 1; // the first definition: the draft
+        int previous = Integer.parseInt(text.substring(text.lastIndexOf("startxref") + 9).trim().split("\\s+")[0]);
+        String trailer;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(signed)) {
+            var t = document.getDocument().getTrailer();
+            trailer = "<< /Size " + t.getInt(org.apache.pdfbox.cos.COSName.SIZE) + " /Root "
+                    + document.getDocumentCatalog().getCOSObject().getKey().getNumber() + " 0 R /Prev " + previous
+                    + " >>";
+        }
+        String update = "\nxref\n0 1\n0000000000 65535 f \n" + streamNumber + " 1\n"
+                + String.format("%010d", draftOffset) + " 00000 n \ntrailer\n" + trailer + "\nstartxref\n"
+                + (signed.length + 1) + "\n%%EOF\n";
+        byte[] attacked = java.util.Arrays.copyOf(signed, signed.length + update.length());
+        System.arraycopy(update.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, attacked, signed.length,
+                update.length());
+
+        SignatureReport signature = only(verifier().verify(attacked));
+        assertEquals(SubIndication.MODIFIED_AFTER_SIGNING, signature.subIndication(), signature.changesAfter().toString());
+        assertTrue(signature.changesAfter().stream().anyMatch(c -> c.kind() == ChangeKind.PAGE_CONTENT_CHANGED
+                && !c.allowed()), signature.changesAfter().toString());
+    }
+
     /** An annotation dictionary left as signed, whose appearance stream a later revision swaps, is still a change. */
     @Test
     void aSwappedAppearanceBehindAnUnchangedAnnotationIsReported() throws Exception {
