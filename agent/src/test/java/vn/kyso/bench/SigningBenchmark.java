@@ -71,7 +71,9 @@ class SigningBenchmark {
     private static final int RUNS = Integer.getInteger("kyso.bench.runs", 5);
     /** 1-page documents take tens of milliseconds: more runs, so the small-document ratio is not one run's noise. */
     private static final int SMALL_RUNS = Integer.getInteger("kyso.bench.smallRuns", 21);
-    private static final int[] PAGES = {1, 100, 1000};
+    /** Document sizes in pages; {@code -Dkyso.bench.pages=1} for the small-document figure alone. */
+    private static final int[] PAGES = java.util.Arrays.stream(System.getProperty("kyso.bench.pages", "1,100,1000")
+            .split(",")).mapToInt(p -> Integer.parseInt(p.trim())).toArray();
     private static final int IMAGE_WIDTH = 128;
     private static final int IMAGE_HEIGHT = 136;
 
