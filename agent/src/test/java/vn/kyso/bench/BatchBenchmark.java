@@ -21,7 +21,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.kyso.app.AgentAssembly;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.pdf.PadesLevel;
-import vn.kyso.pdf.PadesTestSupport;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.server.AgentServer;
 import vn.kyso.server.ServerSettings;
@@ -84,7 +83,10 @@ class BatchBenchmark {
              SocketClient page = SocketClient.open(server.port(), ORIGIN)) {
             String certificateId = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(env.pki().get(TestPki.PERSONAL_AN).certificate().getEncoded()));
-            TokenSignerPort signer = PadesTestSupport.signer(TestPki.PERSONAL_AN);
+            // DSS signs through the same token layer: two PKCS#11 sessions of one process share the token's login
+            TokenSignerPort signer = new TokenSignerPort(tokens, certificateId,
+                    List.of(env.pki().intermediate(), env.pki().root()),
+                    request -> Optional.of(SoftHsmFixture.USER_PIN.toCharArray()));
             SigningBenchmark.DssSigner dss = new SigningBenchmark.DssSigner(env, signer);
 
             // warm-up: both engines, a tenth of the list
