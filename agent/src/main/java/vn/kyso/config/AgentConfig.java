@@ -15,6 +15,7 @@ import java.util.TreeMap;
 
 import vn.kyso.errors.KysoException;
 import vn.kyso.pki.UrlRemap;
+import vn.kyso.request.WebOrigin;
 import vn.kyso.token.LoginPolicy;
 
 /**
@@ -146,7 +147,7 @@ public record AgentConfig(List<Path> tokenLibraries, boolean discoverDrivers, Lo
                 if (origin.isBlank()) {
                     continue;
                 }
-                if (vn.kyso.server.OriginPolicy.normalise(origin).isEmpty()) {
+                if (WebOrigin.normalise(origin).isEmpty()) {
                     throw invalid(machineFile, key, origin, "https://host[:port]");
                 }
                 origins.add(origin);
