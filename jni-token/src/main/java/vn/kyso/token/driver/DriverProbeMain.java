@@ -10,7 +10,6 @@ import org.xipki.pkcs11.wrapper.PKCS11Module;
 import org.xipki.pkcs11.wrapper.TokenException;
 import org.xipki.pkcs11.wrapper.Version;
 
-import vn.kyso.token.WrapperLogging;
 
 /**
  * Runs in a throw-away JVM started by {@link DriverProbe}: loads one library, C_Initialize, C_GetInfo,
