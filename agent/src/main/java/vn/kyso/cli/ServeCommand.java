@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import vn.kyso.app.AgentAssembly;
 import vn.kyso.app.Method;
+import vn.kyso.app.TokenEvents;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.config.AgentConfig;
 import vn.kyso.config.ConfigLocations;
@@ -29,9 +30,7 @@ import vn.kyso.server.AgentServer;
 import vn.kyso.server.OriginPolicy;
 import vn.kyso.server.ServerSettings;
 import vn.kyso.token.PinPrompt;
-import vn.kyso.token.TokenEvent;
 import vn.kyso.token.TokenManager;
-import vn.kyso.token.TokenManagerConfig;
 import vn.kyso.vgca.StampImages;
 import vn.kyso.vgca.VgcaSettings;
 
@@ -63,9 +62,7 @@ final class ServeCommand implements Command {
         origins.addAll(options.all("--allow-origin"));
         Path secret = ConfigLocations.forCurrentSystem().user().resolveSibling("local-secret");
 
-        TokenManager tokens = TokenManager.open((config.discoverDrivers()
-                ? TokenManagerConfig.discovering(config.tokenLibraries())
-                : TokenManagerConfig.of(config.tokenLibraries())).withLoginPolicy(config.loginPolicy()));
+        TokenManager tokens = TokenManager.open(config.tokenManagerConfig());
         Prompts prompts = Prompts.choose(!options.has("--no-gui") && DesktopSupport.available(), config);
         Pairing pairing = config.pairingAllowed()
                 ? new Pairing(new PairedOrigins(PairedOrigins.defaultFile()), prompts.pairing()) : null;
@@ -84,12 +81,8 @@ final class ServeCommand implements Command {
                     }
                     server.disconnect(origin);
                 }, () -> System.exit(0))) : java.util.Optional.empty();
-        tokens.addListener(event -> {
-            server.broadcast(
-                    event.type() == TokenEvent.Type.INSERTED ? "token.inserted" : "token.removed",
-                    Map.of("id", event.token().id(), "label", event.token().label()));
-            tray.ifPresent(t -> javax.swing.SwingUtilities.invokeLater(t::update));
-        });
+        TokenEvents.forward(tokens, server::broadcast,
+                () -> tray.ifPresent(t -> javax.swing.SwingUtilities.invokeLater(t::update)));
         out.println("Kyso Agent đang chạy / running: http://127.0.0.1:" + server.port() + "/v1/health");
         out.println("Trang web được phép / allowed origins: " + (origins.isEmpty() ? "(none)" : String.join(", ", origins)));
         out.println(prompts.gui()

@@ -80,8 +80,7 @@ final class SignCommand implements Command {
         AgentConfig config = configFile != null ? AgentConfig.load(Path.of(configFile), null) : AgentConfig.load();
         List<Path> libraries = o.all("--library").stream().map(Path::of).toList();
         TokenManagerConfig tokenConfig = !libraries.isEmpty() ? TokenManagerConfig.of(libraries)
-                : (config.discoverDrivers() ? TokenManagerConfig.discovering(config.tokenLibraries())
-                : TokenManagerConfig.of(config.tokenLibraries()));
+                : config.tokenManagerConfig();
 
         TrustStore trust = TrustStore.withBundledRoots();
         if (config.trustDirectory() != null) {

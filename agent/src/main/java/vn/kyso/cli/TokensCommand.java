@@ -52,8 +52,7 @@ final class TokensCommand implements Command {
         } else {
             String file = options.get("--config", null);
             AgentConfig settings = file != null ? AgentConfig.load(Path.of(file), null) : AgentConfig.load();
-            config = (settings.discoverDrivers() ? TokenManagerConfig.discovering(settings.tokenLibraries())
-                    : TokenManagerConfig.of(settings.tokenLibraries())).withLoginPolicy(settings.loginPolicy());
+            config = settings.tokenManagerConfig();
         }
         try (TokenManager manager = TokenManager.open(config)) {
             if (manager.drivers().isEmpty()) {

@@ -220,9 +220,7 @@ public final class Doctor {
     }
 
     private static List<CertificateEntry> tokens(AgentConfig config, List<Check> checks) {
-        TokenManagerConfig tokenConfig = (config.discoverDrivers()
-                ? TokenManagerConfig.discovering(config.tokenLibraries())
-                : TokenManagerConfig.of(config.tokenLibraries())).withLoginPolicy(config.loginPolicy());
+        TokenManagerConfig tokenConfig = config.tokenManagerConfig();
         try (TokenManager manager = TokenManager.open(tokenConfig)) {
             List<DriverReport> drivers = manager.drivers();
             List<String> loaded = drivers.stream().filter(DriverReport::loaded).map(d -> d.path().toString()).toList();
