@@ -12,6 +12,7 @@ Usage: cds-training.py PORT ORIGIN
 import base64
 import json
 import os
+import signal
 import socket
 import struct
 import sys
@@ -144,6 +145,10 @@ class WebSocket:
 
 def main():
     port, origin = int(sys.argv[1]), sys.argv[2]
+    # A request the agent never answers must fail the training (the image is then built without an archive), not
+    # hang the build.
+    signal.signal(signal.SIGALRM, lambda *_: sys.exit("cds-training: no answer within 5 minutes"))
+    signal.alarm(300)
     wait_for_health(port, time.time() + 120)
     for _ in range(3):
         health_with_origin(port, origin)

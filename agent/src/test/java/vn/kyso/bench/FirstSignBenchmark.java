@@ -38,11 +38,12 @@ class FirstSignBenchmark {
 
     @Test
     void firstSignatureAfterAColdStart() throws Exception {
-        TestEnvironment env = TestEnvironment.shared();
-        InstalledAgent installed = InstalledAgent.located();
-        Path dir = Files.createDirectories(Path.of("target", "bench-first-sign"));
-        Path config = InstalledAgent.config(dir, env);
-        Path oneToken = InstalledAgent.oneToken(dir, env);
+        InstalledAgent.Bench bench = InstalledAgent.Bench.in("bench-first-sign");
+        TestEnvironment env = bench.env();
+        InstalledAgent installed = bench.installed();
+        Path dir = bench.dir();
+        Path config = bench.config();
+        Path oneToken = bench.oneToken();
         Path input = dir.resolve("one-page.pdf");
         SigningBenchmark.generate(input, 1);
         byte[] pdf = Files.readAllBytes(input);

@@ -54,6 +54,17 @@ final class InstalledAgent {
         }
     }
 
+    /** What a benchmark of the installed agent works with: the test PKI, the agent, a work directory under
+     * target/, the configuration and the one-token SoftHSM2 configuration. */
+    record Bench(TestEnvironment env, InstalledAgent installed, Path dir, Path config, Path oneToken) {
+        static Bench in(String name) throws IOException {
+            TestEnvironment env = TestEnvironment.shared();
+            InstalledAgent installed = located();
+            Path dir = Files.createDirectories(Path.of("target", name));
+            return new Bench(env, installed, dir, config(dir, env), oneToken(dir, env));
+        }
+    }
+
     static InstalledAgent located() throws IOException {
         Path home = Path.of(System.getProperty("kyso.bench.image", "/opt/kyso"));
         if (!Files.isExecutable(home.resolve("bin/kyso"))) {

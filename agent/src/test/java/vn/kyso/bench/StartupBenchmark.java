@@ -8,7 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import vn.kyso.testpki.TestEnvironment;
 
 /**
  * Cold start and idle memory of the installed agent ({@link InstalledAgent}: its launcher, runtime, JVM options and
@@ -29,11 +28,11 @@ class StartupBenchmark {
 
     @Test
     void installedAgentColdStartAndIdleMemory() throws Exception {
-        TestEnvironment env = TestEnvironment.shared();
-        InstalledAgent installed = InstalledAgent.located();
-        Path dir = Files.createDirectories(Path.of("target", "bench-startup"));
-        Path config = InstalledAgent.config(dir, env);
-        Path oneToken = InstalledAgent.oneToken(dir, env);
+        InstalledAgent.Bench bench = InstalledAgent.Bench.in("bench-startup");
+        InstalledAgent installed = bench.installed();
+        Path dir = bench.dir();
+        Path config = bench.config();
+        Path oneToken = bench.oneToken();
         List<Variant> variants = List.of(
                 new Variant("installed launcher", port -> installed.launcher(config, port)),
                 new Variant("baseline: former options", port -> installed.runtime(InstalledAgent.FORMER_OPTIONS,
