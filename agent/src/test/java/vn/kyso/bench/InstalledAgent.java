@@ -61,7 +61,7 @@ final class InstalledAgent {
             TestEnvironment env = TestEnvironment.shared();
             InstalledAgent installed = located();
             Path dir = Files.createDirectories(Path.of("target", name));
-            return new Bench(env, installed, dir, config(dir, env), oneToken(dir, env));
+            return new Bench(env, installed, dir, InstalledAgent.config(dir, env), InstalledAgent.oneToken(dir, env));
         }
     }
 
