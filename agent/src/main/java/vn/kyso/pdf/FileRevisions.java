@@ -16,6 +16,7 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import vn.kyso.errors.KysoException;
 import vn.kyso.pki.TimeStamp;
 import vn.kyso.token.DigestAlgorithm;
+import vn.kyso.pki.ValidationData;
 
 /**
  * The revisions of {@link PadesSigner} written file to file: every document is loaded lazily from disk, PDFBox's

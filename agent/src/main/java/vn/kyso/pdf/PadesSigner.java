@@ -29,6 +29,8 @@ import vn.kyso.pki.TimeStamp;
 import vn.kyso.sign.SignerPort;
 import vn.kyso.token.DigestAlgorithm;
 import vn.kyso.token.SignatureAlgorithm;
+import vn.kyso.pki.RevocationCollector;
+import vn.kyso.pki.ValidationData;
 
 /**
  * Signs PDFs as PAdES baseline signatures (ETSI EN 319 142-1) with PDFBox incremental updates, so the input bytes
@@ -57,7 +59,7 @@ public final class PadesSigner {
 
     public PadesSigner(PadesServices services) {
         this.services = services;
-        this.revocation = new RevocationCollector(services.ocsp(), services.crl());
+        this.revocation = new RevocationCollector(services.ocsp(), services.crl(), PdfError.REVOCATION_DATA_UNAVAILABLE);
     }
 
     /** The TSA and revocation clients this engine uses (shared with two-step and CAdES signing). */
