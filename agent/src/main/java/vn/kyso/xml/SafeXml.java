@@ -32,7 +32,7 @@ public final class SafeXml {
     private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
     private static final String MAX_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
     /** The JDK parser's message code when {@link #MAX_DEPTH} is exceeded (kept in every translation). */
-    private static final String DEPTH_EXCEEDED = "JAXP00010007";
+    private static final String DEPTH_EXCEEDED = "JAXP00010006";
 
     private SafeXml() {
     }

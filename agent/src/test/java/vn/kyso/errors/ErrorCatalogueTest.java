@@ -23,7 +23,7 @@ class ErrorCatalogueTest {
             vn.kyso.audit.AuditError.class, vn.kyso.pki.PkiError.class, vn.kyso.cms.CmsError.class,
             vn.kyso.vgca.VgcaError.class, vn.kyso.verify.VerifyError.class,
             vn.kyso.pdf.appearance.AppearanceError.class, vn.kyso.pdf.RemoteSigningError.class,
-            vn.kyso.pdf.PdfError.class, vn.kyso.token.TokenError.class);
+            vn.kyso.pdf.PdfError.class, vn.kyso.token.TokenError.class, vn.kyso.xml.XmlError.class);
 
     /** The same condition met in two layers (e.g. the engine and the verifier), reported with the same code. */
     private static final java.util.Set<String> SHARED = java.util.Set.of("CMS_UNREADABLE", "DIGEST_INVALID",
