@@ -16,6 +16,7 @@ import vn.kyso.pki.CrlClient;
 import vn.kyso.pki.HttpFetcher;
 import vn.kyso.pki.OcspClient;
 import vn.kyso.pki.TrustStore;
+import vn.kyso.xml.XmlLimits;
 
 /**
  * Verifies every signature and document timestamp of a PDF. Each rule is one {@link SignatureCheck}, run in the
@@ -39,6 +40,11 @@ public final class PdfSignatureVerifier {
     /** A verifier of detached CMS signatures with this verifier's trust, services and clock. */
     public CmsSignatureVerifier cmsVerifier() {
         return new CmsSignatureVerifier(settings);
+    }
+
+    /** A verifier of XML signatures with this verifier's trust, services and clock. */
+    public XmlSignatureVerifier xmlVerifier() {
+        return new XmlSignatureVerifier(settings, XmlLimits.defaults());
     }
 
     public static Builder builder(TrustStore trustStore) {
@@ -245,6 +251,11 @@ public final class PdfSignatureVerifier {
         /** A verifier of detached CMS (CAdES) signatures with the same trust, services and clock. */
         public CmsSignatureVerifier buildCmsVerifier() {
             return new CmsSignatureVerifier(settings());
+        }
+
+        /** A verifier of XML signatures (XMLDSig, XAdES) with the same trust, services and clock. */
+        public XmlSignatureVerifier buildXmlVerifier() {
+            return new XmlSignatureVerifier(settings(), XmlLimits.defaults());
         }
 
         private VerifierSettings settings() {

@@ -26,7 +26,7 @@ final class RevocationStatusCheck implements SignatureCheck {
     }
 
     private static void addArchivedRevocationValues(SignatureContext context) {
-        var signed = context.signer.getSignedAttributes();
+        var signed = context.signer == null ? null : context.signer.getSignedAttributes();
         Attribute attribute = signed == null ? null : signed.get(ADBE_REVOCATION_INFO_ARCHIVAL);
         if (attribute == null) {
             return;

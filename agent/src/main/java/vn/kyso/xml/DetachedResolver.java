@@ -9,12 +9,12 @@ import org.apache.xml.security.utils.resolver.ResourceResolverSpi;
  * Resolves a detached signature's one external Reference to the bytes the caller gave, and nothing else: a Reference
  * never makes the agent read a file or open a URL.
  */
-final class DetachedResolver extends ResourceResolverSpi {
+public final class DetachedResolver extends ResourceResolverSpi {
 
     private final String uri;
     private final byte[] content;
 
-    DetachedResolver(String uri, byte[] content) {
+    public DetachedResolver(String uri, byte[] content) {
         this.uri = uri;
         this.content = content;
     }

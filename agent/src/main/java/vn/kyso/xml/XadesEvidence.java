@@ -35,9 +35,9 @@ import vn.kyso.token.DigestAlgorithm;
  * SignedInfo, SignatureValue, KeyInfo, the unsigned properties before it and the other ds:Objects, followed by the
  * TimeStampValidationData of its own TSA. Canonicalization is exclusive C14N, done by Santuario.
  */
-final class XadesEvidence {
+public final class XadesEvidence {
 
-    static final String TIME_STAMP_C14N = Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS;
+    public static final String TIME_STAMP_C14N = Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS;
 
     private final TimeStampClient timeStamps;
     private final RevocationCollector revocation;
@@ -154,11 +154,15 @@ final class XadesEvidence {
      * present, then every ds:Object except the one holding the QualifyingProperties.
      */
     static byte[] archiveInput(XMLSignature signature, Element unsignedBefore) throws XMLSecurityException {
-        return archiveInput(signature, unsignedBefore, null);
+        return archiveInput(signature, unsignedBefore, null, TIME_STAMP_C14N);
     }
 
-    /** @param stop the ArchiveTimeStamp being checked (properties from it on are left out); null: all of them */
-    static byte[] archiveInput(XMLSignature signature, Element unsigned, Element stop) throws XMLSecurityException {
+    /**
+     * @param stop  the ArchiveTimeStamp being checked (properties from it on are left out); null: all of them
+     * @param c14n  the time-stamp's canonicalization method
+     */
+    public static byte[] archiveInput(XMLSignature signature, Element unsigned, Element stop, String c14n)
+            throws XMLSecurityException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SignedInfo signedInfo = signature.getSignedInfo();
         try {
@@ -166,29 +170,29 @@ final class XadesEvidence {
                 Reference reference = signedInfo.item(i);
                 XMLSignatureInput content = reference.getContentsAfterTransformation();
                 if (content.isNodeSet() || content.isElement()) {
-                    out.write(nodeOctets(content));
+                    out.write(nodeOctets(content, c14n));
                 } else {
                     out.write(content.getBytes());
                 }
             }
             Element element = signature.getElement();
-            out.write(XmlNames.canonicalize(XmlNames.child(element, XmlNames.DS, "SignedInfo"), TIME_STAMP_C14N));
+            out.write(XmlNames.canonicalize(XmlNames.child(element, XmlNames.DS, "SignedInfo"), c14n));
             out.write(XmlNames.canonicalize(XmlNames.child(element, XmlNames.DS, "SignatureValue"),
-                    TIME_STAMP_C14N));
+                    c14n));
             Element keyInfo = XmlNames.child(element, XmlNames.DS, "KeyInfo");
             if (keyInfo != null) {
-                out.write(XmlNames.canonicalize(keyInfo, TIME_STAMP_C14N));
+                out.write(XmlNames.canonicalize(keyInfo, c14n));
             }
             for (Node node = unsigned.getFirstChild(); node != null && node != stop; node = node.getNextSibling()) {
                 if (node instanceof Element property) {
-                    out.write(XmlNames.canonicalize(property, TIME_STAMP_C14N));
+                    out.write(XmlNames.canonicalize(property, c14n));
                 }
             }
             for (Node node = element.getFirstChild(); node != null; node = node.getNextSibling()) {
                 if (node instanceof Element object && "Object".equals(object.getLocalName())
                         && XmlNames.DS.equals(object.getNamespaceURI())
                         && XmlNames.child(object, XmlNames.XADES, "QualifyingProperties") == null) {
-                    out.write(XmlNames.canonicalize(object, TIME_STAMP_C14N));
+                    out.write(XmlNames.canonicalize(object, c14n));
                 }
             }
         } catch (IOException e) {
@@ -198,12 +202,13 @@ final class XadesEvidence {
     }
 
     /** A reference that ends in a node-set (no final C14N transform) is canonicalized with the time-stamp's method. */
-    private static byte[] nodeOctets(XMLSignatureInput content) throws XMLSecurityException, IOException {
+    private static byte[] nodeOctets(XMLSignatureInput content, String c14n) throws XMLSecurityException,
+            IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (content.isElement()) {
-            Canonicalizer.getInstance(TIME_STAMP_C14N).canonicalizeSubtree(content.getSubNode(), out);
+            Canonicalizer.getInstance(c14n).canonicalizeSubtree(content.getSubNode(), out);
         } else {
-            Canonicalizer.getInstance(TIME_STAMP_C14N).canonicalizeXPathNodeSet(content.getNodeSet(), out);
+            Canonicalizer.getInstance(c14n).canonicalizeXPathNodeSet(content.getNodeSet(), out);
         }
         return out.toByteArray();
     }
@@ -219,7 +224,7 @@ final class XadesEvidence {
         return properties != null ? properties : XmlNames.xades(unsigned, "UnsignedSignatureProperties");
     }
 
-    static Element qualifyingProperties(Element signature) {
+    public static Element qualifyingProperties(Element signature) {
         for (Node node = signature.getFirstChild(); node != null; node = node.getNextSibling()) {
             if (node instanceof Element object && "Object".equals(object.getLocalName())) {
                 Element qualifying = XmlNames.child(object, XmlNames.XADES, "QualifyingProperties");

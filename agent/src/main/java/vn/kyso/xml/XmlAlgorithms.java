@@ -111,7 +111,7 @@ public final class XmlAlgorithms {
         System.arraycopy(bytes, skip, out, offset + size - length, length);
     }
 
-    static byte[] digest(DigestAlgorithm algorithm, byte[] data) {
+    public static byte[] digest(DigestAlgorithm algorithm, byte[] data) {
         try {
             return java.security.MessageDigest.getInstance(algorithm.jcaName()).digest(data);
         } catch (java.security.NoSuchAlgorithmException e) {

@@ -11,15 +11,18 @@ import org.w3c.dom.Node;
 
 import vn.kyso.errors.KysoException;
 
-/** Namespaces, element construction with explicit prefix declarations, and Santuario's canonicalization. */
-final class XmlNames {
+/**
+ * Namespaces, element construction with explicit prefix declarations, and Santuario's canonicalization; shared by
+ * the signer and the verifier.
+ */
+public final class XmlNames {
 
-    static final String DS = Constants.SignatureSpecNS;
-    static final String XADES = "http://uri.etsi.org/01903/v1.3.2#";
-    static final String XADES141 = "http://uri.etsi.org/01903/v1.4.1#";
-    static final String XMLNS = "http://www.w3.org/2000/xmlns/";
-    static final String SIGNED_PROPERTIES_TYPE = "http://uri.etsi.org/01903#SignedProperties";
-    static final String SIGNATURE_PROPERTIES_TYPE = "http://www.w3.org/2000/09/xmldsig#SignatureProperties";
+    public static final String DS = Constants.SignatureSpecNS;
+    public static final String XADES = "http://uri.etsi.org/01903/v1.3.2#";
+    public static final String XADES141 = "http://uri.etsi.org/01903/v1.4.1#";
+    public static final String XMLNS = "http://www.w3.org/2000/xmlns/";
+    public static final String SIGNED_PROPERTIES_TYPE = "http://uri.etsi.org/01903#SignedProperties";
+    public static final String SIGNATURE_PROPERTIES_TYPE = "http://www.w3.org/2000/09/xmldsig#SignatureProperties";
 
     private XmlNames() {
     }
@@ -50,7 +53,7 @@ final class XmlNames {
         element.setAttributeNS(XMLNS, "xmlns:" + prefix, namespace);
     }
 
-    static byte[] canonicalize(Node node, String algorithm) {
+    public static byte[] canonicalize(Node node, String algorithm) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Canonicalizer.getInstance(algorithm).canonicalizeSubtree(node, out);
@@ -61,7 +64,7 @@ final class XmlNames {
     }
 
     /** The first child element with this namespace and local name, or null. */
-    static Element child(Element parent, String namespace, String localName) {
+    public static Element child(Element parent, String namespace, String localName) {
         if (parent == null) {
             return null;
         }

@@ -38,7 +38,7 @@ import vn.kyso.token.SignatureAlgorithm;
 public final class XmlSigner {
 
     /** Santuario reaches RSA-PSS (SHA256withRSAandMGF1 …) through BouncyCastle; JDK 17 has no such names. */
-    static final Provider PROVIDER = new BouncyCastleProvider();
+    public static final Provider PROVIDER = new BouncyCastleProvider();
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     /** The e-invoice's SigningTime is Vietnamese wall-clock time without an offset, as the Tax Department writes it. */
     private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
@@ -67,7 +67,7 @@ public final class XmlSigner {
     public Preview preview(byte[] input, XmlSignOptions options) {
         SignatureTarget target = SignatureTarget.locate(input, options, limits);
         SignedNode node = target.signedNode() != null ? target.signedNode()
-                : new SignedNode("#…", "/ds:Signature/ds:Object/" + target.content().getTagName(), null);
+                : new SignedNode("#…", "/ds:Signature/ds:Object[1]/" + target.content().getTagName(), null);
         return new Preview(node, target.invoice());
     }
 
@@ -106,6 +106,7 @@ public final class XmlSigner {
             }
             XmlIds ids = target.ids();
             SignedNode signedNode = target.signedNode();
+            Element enveloped = null;
             String referenceUri = target.referenceUri();
             if (target.content() != null) {
                 ObjectContainer object = new ObjectContainer(target.document());
@@ -114,7 +115,7 @@ public final class XmlSigner {
                 ids = XmlIds.index(target.document());
                 String objectId = ids.fresh("object-" + shortId(), object.getElement());
                 referenceUri = "#" + objectId;
-                signedNode = new SignedNode(referenceUri, XmlPaths.of(target.content()), null);
+                enveloped = object.getElement();
             } else if (ids == null) {
                 ids = XmlIds.index(target.document());
             }
@@ -169,6 +170,10 @@ public final class XmlSigner {
                 ids.fresh("value-" + signatureId, signatureValue);
                 stamp = new XadesEvidence(timeStamps, revocation, knownCertificates)
                         .extend(signature, ids, signatureId, level, signer.chain());
+            }
+            if (enveloped != null) {
+                // the data ds:Object's path, known once every Object is in place
+                signedNode = new SignedNode(referenceUri, XmlPaths.of(enveloped), referenceUri.substring(1));
             }
             return new XmlSignResult(SafeXml.serialize(target.document()), signatureId, options.format(), level,
                     List.of(signedNode), target.invoice(), stamp);

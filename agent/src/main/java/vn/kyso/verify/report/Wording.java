@@ -53,6 +53,14 @@ final class Wording {
                     "CAdES B-B (detached signature, no timestamp)");
             case CADES_B_T -> pick(lang, "CAdES B-T (chữ ký tách rời, có dấu thời gian)",
                     "CAdES B-T (detached signature with a timestamp)");
+            case XMLDSIG -> pick(lang, "XMLDSig (chữ ký XML W3C, như hóa đơn điện tử)",
+                    "XMLDSig (W3C XML signature, as on e-invoices)");
+            case XADES_B_B -> pick(lang, "XAdES B-B (cơ bản, không có dấu thời gian)", "XAdES B-B (basic, no timestamp)");
+            case XADES_B_T -> pick(lang, "XAdES B-T (có dấu thời gian)", "XAdES B-T (with a timestamp)");
+            case XADES_B_LT -> pick(lang, "XAdES B-LT (kèm dữ liệu kiểm tra dài hạn)",
+                    "XAdES B-LT (with long-term validation data)");
+            case XADES_B_LTA -> pick(lang, "XAdES B-LTA (lưu trữ dài hạn, có dấu thời gian lưu trữ)",
+                    "XAdES B-LTA (long-term archival, with an archive timestamp)");
         };
     }
 
