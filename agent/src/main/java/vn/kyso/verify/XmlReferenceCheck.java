@@ -61,7 +61,8 @@ final class XmlReferenceCheck implements SignatureCheck {
                     xml.signedNodes.add(new SignedNode(uri, XmlPaths.of(target), uri.substring(1)));
                     coversInvoice |= target == invoiceData;
                 } else {
-                    xml.signedNodes.add(new SignedNode(uri, uri, null));
+                    xml.signedNodes.add(new SignedNode(uri, uri.equals(xml.detachedUri) ? xml.detachedName : uri,
+                            null));
                     xml.coversWholeDocument = true;
                 }
             }

@@ -19,6 +19,7 @@ final class XmlSignatureState {
     final XmlIds ids;
     /** The detached file given beside the signature and its Reference URI form; null when none was given. */
     final byte[] detached;
+    final String detachedName;
     final String detachedUri;
 
     XMLSignature signature;
@@ -30,11 +31,13 @@ final class XmlSignatureState {
     boolean coversWholeDocument;
     boolean archiveTimestampValid;
 
-    XmlSignatureState(Document document, Element element, XmlIds ids, byte[] detached, String detachedUri) {
+    XmlSignatureState(Document document, Element element, XmlIds ids, byte[] detached, String detachedName,
+                      String detachedUri) {
         this.document = document;
         this.element = element;
         this.ids = ids;
         this.detached = detached;
+        this.detachedName = detachedName;
         this.detachedUri = detachedUri;
     }
 }

@@ -74,7 +74,8 @@ public final class XmlSignatureVerifier {
         List<XmlSignatureFacts> facts = new ArrayList<>();
         for (int i = 0; i < elements.getLength(); i++) {
             Element element = (Element) elements.item(i);
-            XmlSignatureState state = new XmlSignatureState(document, element, ids, detached, detachedUri);
+            XmlSignatureState state = new XmlSignatureState(document, element, ids, detached, detachedName,
+                    detachedUri);
             reports.add(verifyOne(state, now));
             facts.add(new XmlSignatureFacts(element.getAttribute("Id"), XmlPaths.of(element), state.xades,
                     state.signedNodes, state.invoice));

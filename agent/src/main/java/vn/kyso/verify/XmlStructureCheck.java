@@ -8,12 +8,15 @@ import org.apache.xml.security.signature.Reference;
 import org.apache.xml.security.signature.SignedInfo;
 import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.transforms.Transforms;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 import vn.kyso.token.DigestAlgorithm;
 import vn.kyso.token.SignatureAlgorithm;
 import vn.kyso.xml.DetachedResolver;
 import vn.kyso.xml.XadesEvidence;
 import vn.kyso.xml.XmlAlgorithms;
+import vn.kyso.xml.XmlNames;
 import vn.kyso.xml.XmlSigner;
 
 /**
@@ -63,6 +66,26 @@ final class XmlStructureCheck implements SignatureCheck {
         }
     }
 
+    /** XPath Filter 2.0 whose every filter subtracts the ds:Signature elements and nothing else. */
+    private static boolean subtractsSignaturesOnly(Element transform) {
+        boolean any = false;
+        for (Node node = transform.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (!(node instanceof Element filter)) {
+                continue;
+            }
+            String expression = filter.getTextContent().strip();
+            String prefix = expression.startsWith("/descendant::") && expression.endsWith(":Signature")
+                    ? expression.substring("/descendant::".length(), expression.length() - ":Signature".length())
+                    : null;
+            if (!"XPath".equals(filter.getLocalName()) || !"subtract".equals(filter.getAttribute("Filter"))
+                    || prefix == null || !XmlNames.DS.equals(filter.lookupNamespaceURI(prefix))) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
     private static void checkReference(XmlSignatureState xml, Reference reference) throws XMLSecurityException {
         String uri = reference.getURI();
         DigestAlgorithm digest = XmlAlgorithms.fromDigestUri(reference.getMessageDigestAlgorithm()
@@ -74,7 +97,11 @@ final class XmlStructureCheck implements SignatureCheck {
         Transforms transforms = reference.getTransforms();
         for (int i = 0; transforms != null && i < transforms.getLength(); i++) {
             String transform = transforms.item(i).getURI();
-            if (!Transforms.TRANSFORM_ENVELOPED_SIGNATURE.equals(transform) && !CANONICALIZATIONS.contains(transform)) {
+            boolean allowed = Transforms.TRANSFORM_ENVELOPED_SIGNATURE.equals(transform)
+                    || Transforms.TRANSFORM_BASE64_DECODE.equals(transform) || CANONICALIZATIONS.contains(transform)
+                    || (Transforms.TRANSFORM_XPATH2FILTER.equals(transform)
+                    && subtractsSignaturesOnly(transforms.item(i).getElement()));
+            if (!allowed) {
                 throw new VerificationFailure(SubIndication.FORMAT_FAILURE,
                         "transform " + transform + " is not allowed (reference " + uri + ")");
             }

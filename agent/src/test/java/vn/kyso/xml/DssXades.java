@@ -29,7 +29,8 @@ final class DssXades {
      * @param subIndication null-ish "null" when passed
      * @param format        e.g. XAdES-BASELINE-LT
      */
-    record Verdict(int count, String indication, String subIndication, String format, String detail) {
+    record Verdict(int count, String indication, String subIndication, String format, String detail,
+                   long millis) {
     }
 
     private static Process process;
@@ -45,16 +46,11 @@ final class DssXades {
         try {
             Path signatureFile = Files.write(dir.resolve("signature.xml"), signature);
             Path detachedFile = detached == null ? null : Files.write(dir.resolve("detached.bin"), detached);
-            in.write(signatureFile + "\t" + (detachedFile == null ? "-" : detachedFile.toString()) + "\t"
-                    + (detachedName == null ? "-" : detachedName) + "\n");
-            in.flush();
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith("DSS-RESULT\t")) {
-                    String[] fields = line.split("\t", 6);
-                    return new Verdict(Integer.parseInt(fields[1]), fields[2], fields[3], fields[4], fields[5]);
-                }
-            }
-            throw new IOException("the DSS process ended");
+            String[] fields = request("VALIDATE\t" + signatureFile + "\t"
+                    + (detachedFile == null ? "-" : detachedFile.toString()) + "\t"
+                    + (detachedName == null ? "-" : detachedName), 7);
+            return new Verdict(Integer.parseInt(fields[2]), fields[3], fields[4], fields[5], fields[6],
+                    Long.parseLong(fields[1]));
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path file : files.toList()) {
@@ -63,6 +59,56 @@ final class DssXades {
             }
             Files.delete(dir);
         }
+    }
+
+    /** A document signed by DSS's XAdESService, and how long DSS took. */
+    record Signed(byte[] document, long millis) {
+    }
+
+    /**
+     * DSS signs {@code input} with {@code alias}'s key (exported to PKCS#12 for DSS) at {@code level}
+     * ("XAdES_BASELINE_LT") and {@code packaging} ("ENVELOPED"), with the test PKI's TSA and OCSP/CRL.
+     */
+    static synchronized Signed sign(byte[] input, String alias, String level, String packaging) throws Exception {
+        start();
+        Path dir = Files.createTempDirectory("kyso-dss");
+        try {
+            Path keys = dir.resolve("key.p12");
+            vn.kyso.testpki.PkiIdentity identity = vn.kyso.testpki.TestEnvironment.shared().pki().get(alias);
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("key", identity.privateKey(), "test".toCharArray(),
+                    identity.chain().toArray(new java.security.cert.X509Certificate[0]));
+            try (var stream = Files.newOutputStream(keys)) {
+                store.store(stream, "test".toCharArray());
+            }
+            Path source = Files.write(dir.resolve("input.xml"), input);
+            Path target = dir.resolve("signed.xml");
+            String[] fields = request(String.join("\t", "SIGN", keys.toString(), "test", source.toString(), level,
+                    packaging, target.toString(), vn.kyso.testpki.TestEnvironment.shared().services().urls().tsa()), 3);
+            if (!"signed".equals(fields[2])) {
+                throw new IOException("DSS did not sign: " + String.join(" ", fields));
+            }
+            return new Signed(Files.readAllBytes(target), Long.parseLong(fields[1]));
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
+    private static String[] request(String line, int fields) throws IOException {
+        in.write(line + "\n");
+        in.flush();
+        for (String answer = out.readLine(); answer != null; answer = out.readLine()) {
+            if (answer.startsWith("DSS-RESULT\t")) {
+                return answer.split("\t", fields);
+            }
+        }
+        throw new IOException("the DSS process ended");
     }
 
     private static void start() throws IOException {
