@@ -311,7 +311,7 @@ final class PdfMethods {
         }
     }
 
-    private static Map<String, Object> stored(DocumentStore.Document output) {
+    static Map<String, Object> stored(DocumentStore.Document output) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("documentId", output.id());
         answer.put("size", output.bytes().length);

@@ -18,10 +18,13 @@ import java.util.List;
  * @param tokenLabel      the token holding the key
  * @param blind           true when the agent cannot show the content (hash signing): the dialog warns
  * @param documents       every document of a batch, in order (empty for a single document)
+ * @param contents        what inside the document is signed, one line each, read by the agent from the document
+ *                        (an XML element's path and Id; an e-invoice's number, seller, buyer and total); empty when
+ *                        the whole document is signed
  */
 public record ConsentRequest(String origin, String operationVi, String operationEn, String documentName, int pages,
                              String documentSha256, String signer, String tokenLabel, boolean blind,
-                             List<Document> documents) {
+                             List<Document> documents, List<String> contents) {
 
     /** One document of a batch as the dialog lists it. */
     public record Document(String name, int pages, String sha256) {
@@ -29,6 +32,15 @@ public record ConsentRequest(String origin, String operationVi, String operation
 
     public ConsentRequest {
         documents = documents == null ? List.of() : List.copyOf(documents);
+        contents = contents == null ? List.of() : List.copyOf(contents);
+    }
+
+    /** A batch of whole documents. */
+    public ConsentRequest(String origin, String operationVi, String operationEn, String documentName, int pages,
+                          String documentSha256, String signer, String tokenLabel, boolean blind,
+                          List<Document> documents) {
+        this(origin, operationVi, operationEn, documentName, pages, documentSha256, signer, tokenLabel, blind,
+                documents, List.of());
     }
 
     /** A single document (or hash). */

@@ -69,7 +69,13 @@ public final class ConsentDialog implements ConsentPrompt {
         } else if (!request.blind()) {
             row(panel, c, w.document(), "document", PromptWindow.paragraph(
                     w.documentName(PromptWindow.untrusted(request.documentName(), 160)), 44), false);
-            row(panel, c, w.pages(), "pages", PromptWindow.plain(w.pageCount(request.pages())), false);
+            if (request.contents().isEmpty()) {
+                row(panel, c, w.pages(), "pages", PromptWindow.plain(w.pageCount(request.pages())), false);
+            } else {
+                row(panel, c, w.signedContents(), "contents", PromptWindow.paragraph(
+                        String.join("\n", request.contents().stream().map(line -> PromptWindow.untrusted(line, 200))
+                                .toList()), 44), false);
+            }
         }
         JTextArea hash = new JTextArea(Wording.groupedHex(request.documentSha256()));
         hash.setEditable(false);

@@ -50,6 +50,10 @@ public final class Wording {
         return t("Số trang", "Pages");
     }
 
+    public String signedContents() {
+        return t("Nội dung được ký", "What is signed");
+    }
+
     public String sha256() {
         return "SHA-256";
     }
