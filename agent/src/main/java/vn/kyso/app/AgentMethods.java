@@ -51,7 +51,7 @@ public final class AgentMethods {
         }
 
         /** The XML engine on the same TSA, OCSP/CRL clients and known CAs as PAdES. */
-        static XmlSigner xmlSigner(PadesServices services) {
+        public static XmlSigner xmlSigner(PadesServices services) {
             return new XmlSigner(services.timeStamps(), new RevocationCollector(services.ocsp(), services.crl(),
                     XmlError.XML_REVOCATION_UNAVAILABLE), services.knownCertificates(), XmlLimits.defaults());
         }

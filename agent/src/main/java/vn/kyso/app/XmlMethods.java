@@ -23,7 +23,7 @@ import vn.kyso.xml.XmlSignatureFormat;
  * {@code sign.xml} and {@code verify.xml} over documents uploaded to the connection (docs/protocol.md): the signed
  * document (or detached signature) is kept in the document store for {@code document.download}.
  */
-final class XmlMethods {
+public final class XmlMethods {
 
     private final Supplier<AgentMethods.DocumentServices> services;
 
@@ -64,8 +64,11 @@ final class XmlMethods {
         return ReportJson.tree(verifier.verify(signed.bytes()));
     }
 
-    /** The request's options; a detached signature names the signed document as the page uploaded it. */
-    static XmlSignOptions options(ObjectNode params, String documentName) {
+    /**
+     * The request's options; a detached signature names the signed document as the page uploaded it. The CLI
+     * passes its options in the same shape, so both front ends read them one way.
+     */
+    public static XmlSignOptions options(ObjectNode params, String documentName) {
         String format = lower(Params.optional(params, "format"), "xmldsig");
         String packaging = lower(Params.optional(params, "packaging"), "enveloped");
         XmlSignOptions options = switch (format) {

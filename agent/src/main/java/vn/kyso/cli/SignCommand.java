@@ -42,6 +42,15 @@ import vn.kyso.token.TokenManagerConfig;
 import vn.kyso.usecase.SignPdf;
 import vn.kyso.verify.PdfSignatureVerifier;
 import vn.kyso.verify.SignerCertificateCheck;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import vn.kyso.app.AgentMethods;
+import vn.kyso.app.XmlMethods;
+import vn.kyso.usecase.SignXml;
+import vn.kyso.xml.SafeXml;
+import vn.kyso.xml.XmlSignOptions;
+import vn.kyso.xml.XmlSignResult;
+import java.io.IOException;
 
 /**
  * {@code kyso sign}: sign a PDF from the command line (IT, scripts, a văn thư's batch). The person running the command
@@ -57,13 +66,15 @@ final class SignCommand implements Command {
 
     @Override
     public String summary() {
-        return "Ký tệp PDF / sign a PDF: sign --in F --out F [--cert ID|--token LABEL] [--preset invisible|approve|"
-                + "copy|attachment|digitised|issue] [--image PNG] [--level B-B|B-T|B-LT|B-LTA] [--strict] [--pin-stdin] …";
+        return "Ký tệp PDF hoặc XML / sign a PDF or XML file: sign --in F --out F [--cert ID|--token LABEL] [--preset "
+                + "invisible|approve|copy|attachment|digitised|issue] [--image PNG] [--level B-B|B-T|B-LT|B-LTA] [--strict] "
+                + "[--pin-stdin] [--format xmldsig|xades] [--xpath X] [--reference-id ID] [--detached] …";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Options o = Options.parse(args, Set.of("--strict", "--pin-stdin", "--offline-ok"), Set.of("--in", "--out",
+        Options o = Options.parse(args, Set.of("--strict", "--pin-stdin", "--offline-ok", "--detached"), Set.of("--in",
+                "--out", "--format", "--xpath", "--reference-id",
                 "--cert", "--token", "--preset", "--image", "--seal-mm", "--title-line", "--name-line", "--copy-form",
                 "--organisation", "--doc-number", "--issue-date", "--level", "--tsa", "--trust", "--trust-cert",
                 "--library", "--config", "--reason", "--location", "--password", "--date-label", "--after-text"));
@@ -121,15 +132,59 @@ final class SignCommand implements Command {
                     pinPrompt(o.has("--pin-stdin"), err), new AuditLog(AuditLog.defaultFile()),
                     new PadesSigner(services), new SignerCertificateCheck(trust, http, ocsp, crl, java.time.Clock.systemUTC()),
                     PdfSignatureVerifier.builder(trust).http(http).ocsp(ocsp).crl(crl).build(), offline);
+            byte[] input = Files.readAllBytes(in);
+            if (o.get("--format", null) != null || SafeXml.looksLikeXml(input)) {
+                return signXml(o, new SignXml(useCase.rules(), AgentMethods.DocumentServices.xmlSigner(services)),
+                        in, input, outFile, certificate, out);
+            }
             SignPdf.Result result = useCase.sign(new SignPdf.Request("cli", in.getFileName().toString(),
-                    Files.readAllBytes(in), certificate.id(), PresetFactory.act(preset).vi(), preset, options));
-            Path temporary = outFile.resolveSibling(outFile.getFileName() + ".part");
-            Files.write(temporary, result.document());
-            Files.move(temporary, outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    input, certificate.id(), PresetFactory.act(preset).vi(), preset, options));
+            write(outFile, result.document());
             out.println("Đã ký / signed: " + outFile + " (" + result.level().name().replace('_', '-') + ")");
             result.warnings().forEach(w -> out.println("Lưu ý / warning: " + w));
             return 0;
         }
+    }
+
+    /** An XML file: XMLDSig (the e-invoice layout by default) or XAdES, with the protocol's option names. */
+    private static int signXml(Options o, SignXml useCase, Path in, byte[] input, Path outFile,
+                               CertificateEntry certificate, PrintStream out) throws IOException {
+        ObjectNode params = JsonNodeFactory.instance.objectNode();
+        String format = o.get("--format", "xmldsig");
+        params.put("format", format);
+        if ("xades".equalsIgnoreCase(format)) {
+            params.put("level", o.get("--level", "B-LT"));
+        }
+        params.put("packaging", o.has("--detached") ? "detached" : "enveloped");
+        params.put("xpath", o.get("--xpath", null));
+        params.put("referenceId", o.get("--reference-id", null));
+        XmlSignOptions options;
+        try {
+            options = XmlMethods.options(params, in.getFileName().toString());
+        } catch (KysoException e) {
+            throw new Main.UsageException(e.messageVi() + " / " + e.messageEn());
+        }
+        SignXml.Result result = useCase.sign(new SignXml.Request("cli", certificate.id(),
+                in.getFileName().toString(), input, options));
+        write(outFile, result.signature().document());
+        XmlSignResult signature = result.signature();
+        out.println("Đã ký / signed: " + outFile + " (" + (signature.level() == null ? "XMLDSig"
+                : "XAdES " + signature.level().name().replace('_', '-')) + ")");
+        signature.signedNodes().forEach(node -> out.println("Phần được ký / signed: " + node.path()
+                + (node.id() == null ? "" : " (Id " + node.id() + ")")));
+        if (signature.invoice() != null) {
+            out.println("Hóa đơn / invoice: " + signature.invoice().number() + " — " + signature.invoice().seller()
+                    + " → " + signature.invoice().buyer() + " — " + signature.invoice().total());
+        }
+        result.warnings().forEach(w -> out.println("Lưu ý / warning: " + w));
+        return 0;
+    }
+
+    /** Written beside the target and moved into place, so a failure never leaves half a file. */
+    private static void write(Path outFile, byte[] bytes) throws IOException {
+        Path temporary = outFile.resolveSibling(outFile.getFileName() + ".part");
+        Files.write(temporary, bytes);
+        Files.move(temporary, outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static String require(Options o, String name) {

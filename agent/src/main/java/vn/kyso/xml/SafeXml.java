@@ -61,6 +61,19 @@ public final class SafeXml {
         }
     }
 
+    /**
+     * Whether {@code bytes} look like XML (after a UTF-8 byte order mark and white space, a '<'): how the CLI tells an
+     * XML file from a PDF (which starts with "%PDF") without trusting its name.
+     */
+    public static boolean looksLikeXml(byte[] bytes) {
+        int i = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) {
+            i++;
+        }
+        return i < bytes.length && bytes[i] == '<';
+    }
+
     /** An empty namespace-aware document to build signatures in. */
     public static Document newDocument() {
         return builder(XmlLimits.defaults()).newDocument();
