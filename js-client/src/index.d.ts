@@ -159,6 +159,65 @@ export interface VerificationReport {
   signatures: SignatureReport[];
 }
 
+/** What an XML signature covers: the Reference URI, the element's path ("/HDon/DLHDon") or file name, its Id. */
+export interface SignedNode {
+  uri: string;
+  path: string;
+  id: string | null;
+}
+
+/** An e-invoice as the agent reads it from the signed DLHDon. */
+export interface InvoiceSummary {
+  number: string;
+  seller: string;
+  buyer: string;
+  total: string;
+}
+
+export type XadesLevel = 'B-B' | 'B-T' | 'B-LT' | 'B-LTA';
+
+export interface SignXmlOptions {
+  certificateId: string;
+  name?: string;
+  /** xmldsig (default: the e-invoice layout) or xades */
+  format?: 'xmldsig' | 'xades';
+  /** XAdES only; B-T when not given */
+  level?: XadesLevel;
+  packaging?: 'enveloped' | 'enveloping' | 'detached';
+  /** enveloped: the element the signature goes under (exactly one must match) */
+  xpath?: string;
+  /** enveloped: the Id of the element to sign */
+  referenceId?: string;
+  canonicalization?: 'inclusive' | 'exclusive';
+  signatureAlgorithm?: string;
+  mimeType?: string;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface SignedXml {
+  bytes: Uint8Array;
+  format: 'xmldsig' | 'xades';
+  level: XadesLevel | null;
+  signatureId: string;
+  signedNodes: SignedNode[];
+  invoice: InvoiceSummary | null;
+  certificate: Uint8Array;
+  warnings: string[];
+}
+
+export interface XmlSignatureFacts {
+  signatureId: string;
+  path: string;
+  xades: boolean;
+  signedNodes: SignedNode[];
+  invoice: InvoiceSummary | null;
+}
+
+export interface XmlVerificationReport extends VerificationReport {
+  /** index for index with signatures */
+  xmlSignatures: XmlSignatureFacts[];
+}
+
 export interface AgentEvents {
   'token.inserted': { id: string; label: string };
   'token.removed': { id: string; label: string };
@@ -195,7 +254,13 @@ export declare class KysoAgent {
   signCms(options: { certificateId: string; document?: DocumentInput; hash?: HashInput; hashAlgorithm?: string;
     level?: 'B-B' | 'B-T'; contentName?: string }): Promise<{ cms: Uint8Array; level: string; certificate: Uint8Array }>;
   verifyCms(options: { cms: HashInput; document?: DocumentInput; hash?: HashInput; hashAlgorithm?: string }): Promise<VerificationReport>;
+  signXml(document: DocumentInput, options: SignXmlOptions): Promise<SignedXml>;
+  verifyXml(document: DocumentInput, options?: { name?: string; detached?: DocumentInput; detachedName?: string;
+    onProgress?: (p: Progress) => void }): Promise<XmlVerificationReport>;
 }
+
+/** The sign.xml params for these options; throws KysoError INVALID_ARGUMENT (details.param) for an unsound one. */
+export declare function xmlSignParams(options?: Omit<SignXmlOptions, 'certificateId' | 'name' | 'onProgress'>): Record<string, string>;
 
 /** Probes the agent (health first, for Chrome's Local Network Access prompt), then opens the WebSocket. */
 export declare function connect(options?: ConnectOptions): Promise<KysoAgent>;
