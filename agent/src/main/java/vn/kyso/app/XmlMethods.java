@@ -1,7 +1,5 @@
 package vn.kyso.app;
 
-import java.security.cert.CertificateEncodingException;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -44,12 +42,7 @@ public final class XmlMethods {
         answer.put("signatureId", result.signature().signatureId());
         answer.put("signedNodes", result.signature().signedNodes());
         answer.put("invoice", result.signature().invoice());
-        try {
-            answer.put("certificate", Base64.getEncoder().encodeToString(
-                    result.certificate().certificate().getEncoded()));
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
+        answer.put("certificate", CmsMethods.base64(result.certificate().certificate()));
         answer.put("warnings", result.warnings());
         return answer;
     }

@@ -78,20 +78,9 @@ public final class CmsSignatureVerifier {
     }
 
     private SignatureReport verifyOne(String name, SignatureContext context) {
-        SubIndication failed = null;
-        String reason = null;
-        try {
-            for (SignatureCheck check : PdfSignatureVerifier.cmsSignatureChecks(timestamps, chains)) {
-                check.check(context);
-            }
-        } catch (VerificationFailure e) {
-            failed = e.subIndication();
-            reason = e.reason();
-        } catch (RuntimeException e) {
-            // A rule that crashed on hostile input proves nothing either way.
-            failed = SubIndication.FORMAT_FAILURE;
-            reason = "unexpected error: " + e;
-        }
+        CheckRun.Failure failure = CheckRun.run(PdfSignatureVerifier.cmsSignatureChecks(timestamps, chains), context);
+        SubIndication failed = failure == null ? null : failure.subIndication();
+        String reason = failure == null ? null : failure.reason();
         Indication indication = failed == null ? Indication.TOTAL_PASSED : failed.indication();
         return new SignatureReport(name, false, indication, failed, reason,
                 context.signerCertificate == null ? null : Certificates.describe(context.signerCertificate),

@@ -85,20 +85,9 @@ public final class XmlSignatureVerifier {
 
     private SignatureReport verifyOne(XmlSignatureState xml, Instant now) {
         SignatureContext context = SignatureContext.forXml(settings, now, xml);
-        SubIndication failed = null;
-        String reason = null;
-        try {
-            for (SignatureCheck check : checks()) {
-                check.check(context);
-            }
-        } catch (VerificationFailure e) {
-            failed = e.subIndication();
-            reason = e.reason();
-        } catch (RuntimeException e) {
-            // A rule that crashed on hostile input proves nothing either way.
-            failed = SubIndication.FORMAT_FAILURE;
-            reason = "unexpected error: " + e;
-        }
+        CheckRun.Failure failure = CheckRun.run(checks(), context);
+        SubIndication failed = failure == null ? null : failure.subIndication();
+        String reason = failure == null ? null : failure.reason();
         Indication indication = failed == null ? Indication.TOTAL_PASSED : failed.indication();
         String name = xml.element.getAttribute("Id").isEmpty() ? XmlPaths.of(xml.element)
                 : xml.element.getAttribute("Id");

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.testpki.SoftHsmFixture;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
+import vn.kyso.xml.XmlTestSupport;
 
 /** {@code kyso sign} → {@code kyso verify}, with the PIN on stdin as a script would give it. */
 class SignCommandTest {
@@ -86,7 +87,7 @@ class SignCommandTest {
     /** The format comes from the content, not the name: an e-invoice saved as ".dat" is still signed as XML. */
     @Test
     void signsAnEInvoiceAndAXadesDetachedSignatureAndBothVerify() throws Exception {
-        Path invoice = Files.write(dir.resolve("hoá đơn.dat"), vn.kyso.xml.XmlTestSupport.invoice());
+        Path invoice = Files.write(dir.resolve("hoá đơn.dat"), XmlTestSupport.invoice());
         Path out = dir.resolve("hoá đơn đã ký.xml");
         Result signed = run(SoftHsmFixture.USER_PIN + "\n", sign(out, "--in", invoice.toString()));
         assertEquals(0, signed.exit(), signed.out());

@@ -60,6 +60,7 @@ import vn.kyso.verify.DocumentReport;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.PdfSignatureVerifier;
 import vn.kyso.verify.SignerCertificateCheck;
+import vn.kyso.xml.XmlTestSupport;
 
 /**
  * The document methods over a real socket, real SoftHSM2 tokens and the test PKI's OCSP/CRL/TSA: batch signing
@@ -424,7 +425,7 @@ class ProtocolMethodsTest {
     @Test
     void anUploadedEInvoiceIsSignedAfterConsentShowsTheInvoiceAndVerifiesOverTheProtocol() throws Exception {
         try (SocketClient c = SocketClient.open(server.port(), APP)) {
-            byte[] invoice = vn.kyso.xml.XmlTestSupport.invoice();
+            byte[] invoice = XmlTestSupport.invoice();
             String doc = c.upload("hoa-don-123.xml", invoice);
             String an = certificateId(TestPki.PERSONAL_AN);
             JsonNode signed = c.result("sign.xml", "{\"certificateId\":\"" + an + "\",\"documentId\":\"" + doc + "\"}");

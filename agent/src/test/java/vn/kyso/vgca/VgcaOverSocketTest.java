@@ -80,6 +80,7 @@ import vn.kyso.verify.DocumentReport;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.PdfSignatureVerifier;
 import vn.kyso.verify.SignerCertificateCheck;
+import vn.kyso.xml.XmlTestSupport;
 
 /**
  * The VGCA plugin's operations end to end, as a provincial document system uses them: a page on the document
@@ -192,7 +193,7 @@ class VgcaOverSocketTest {
         });
         server.get("/files/hoa-don.xml", ctx -> {
             DOWNLOADS.incrementAndGet();
-            ctx.contentType("application/xml").result(vn.kyso.xml.XmlTestSupport.invoice());
+            ctx.contentType("application/xml").result(XmlTestSupport.invoice());
         });
         server.get("/files/big.pdf", ctx -> {
             DOWNLOADS.incrementAndGet();

@@ -14,6 +14,8 @@ import java.util.List;
 
 import vn.kyso.pdf.PadesTestSupport;
 import vn.kyso.testpki.TestPki;
+import vn.kyso.testpki.TestEnvironment;
+import vn.kyso.testpki.PkiIdentity;
 
 /**
  * The client side of {@link DssXadesMain}: one DSS JVM per test JVM, its classpath the test classpath with the
@@ -74,7 +76,7 @@ final class DssXades {
         Path dir = Files.createTempDirectory("kyso-dss");
         try {
             Path keys = dir.resolve("key.p12");
-            vn.kyso.testpki.PkiIdentity identity = vn.kyso.testpki.TestEnvironment.shared().pki().get(alias);
+            PkiIdentity identity = TestEnvironment.shared().pki().get(alias);
             java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setKeyEntry("key", identity.privateKey(), "test".toCharArray(),
@@ -85,7 +87,7 @@ final class DssXades {
             Path source = Files.write(dir.resolve("input.xml"), input);
             Path target = dir.resolve("signed.xml");
             String[] fields = request(String.join("\t", "SIGN", keys.toString(), "test", source.toString(), level,
-                    packaging, target.toString(), vn.kyso.testpki.TestEnvironment.shared().services().urls().tsa()), 3);
+                    packaging, target.toString(), TestEnvironment.shared().services().urls().tsa()), 3);
             if (!"signed".equals(fields[2])) {
                 throw new IOException("DSS did not sign: " + String.join(" ", fields));
             }
