@@ -10,7 +10,6 @@ import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.pdf.PadesServices;
 import vn.kyso.pdf.RemotePadesSigner;
 import vn.kyso.pki.RevocationCollector;
-import vn.kyso.server.Method;
 import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
 import vn.kyso.usecase.SignCms;

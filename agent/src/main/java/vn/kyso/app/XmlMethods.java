@@ -6,8 +6,6 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import vn.kyso.server.DocumentStore;
-import vn.kyso.server.Session;
 import vn.kyso.token.SignatureAlgorithm;
 import vn.kyso.usecase.SignXml;
 import vn.kyso.verify.ReportJson;
