@@ -111,13 +111,20 @@ class XmlSignatureVerifierTest {
     }
 
     @Test
-    void aRevokedSignersSignatureDoesNotPass() {
-        byte[] signed = XmlFixture.engine().sign(XmlFixture.invoice(), PadesTestSupport.signer(TestPki.REVOKED),
+    void revokedAndExpiredSignersSignaturesDoNotPass() {
+        byte[] revoked = XmlFixture.engine().sign(XmlFixture.invoice(), PadesTestSupport.signer(TestPki.REVOKED),
                 XmlSignOptions.xmldsig()).document();
-        SignatureReport signature = only(verifier().verify(signed));
+        SignatureReport signature = only(verifier().verify(revoked));
         assertTrue(signature.subIndication() == SubIndication.REVOKED
                 || signature.subIndication() == SubIndication.REVOKED_NO_POE, signature.subIndication() + " "
                 + signature.reason());
+        // the engine signs what it is given; refusing an expired certificate before signing is the use case's rule
+        byte[] expired = XmlFixture.engine().sign(XmlFixture.invoice(), PadesTestSupport.signer(TestPki.EXPIRED),
+                XmlSignOptions.xades(XadesLevel.B_B)).document();
+        SignatureReport late = only(verifier().verify(expired));
+        assertTrue(late.subIndication() == SubIndication.EXPIRED
+                || late.subIndication() == SubIndication.OUT_OF_BOUNDS_NO_POE, late.subIndication() + " "
+                + late.reason());
     }
 
     @ParameterizedTest
