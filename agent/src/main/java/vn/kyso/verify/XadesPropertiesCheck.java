@@ -27,7 +27,7 @@ import vn.kyso.xml.XmlNames;
  */
 final class XadesPropertiesCheck implements SignatureCheck {
 
-    private static final String XADES = "http://uri.etsi.org/01903/v1.3.2#";
+    private static final String XADES = XmlNames.XADES;
     private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
 
     @Override

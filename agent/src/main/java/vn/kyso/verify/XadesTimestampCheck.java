@@ -24,8 +24,8 @@ import vn.kyso.xml.XmlNames;
  */
 final class XadesTimestampCheck implements SignatureCheck {
 
-    static final String XADES = "http://uri.etsi.org/01903/v1.3.2#";
-    static final String XADES141 = "http://uri.etsi.org/01903/v1.4.1#";
+    private static final String XADES = XmlNames.XADES;
+    private static final String XADES141 = XmlNames.XADES141;
 
     private final TimestampVerifier timestamps;
 

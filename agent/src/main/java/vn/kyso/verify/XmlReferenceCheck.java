@@ -20,7 +20,7 @@ import vn.kyso.xml.XmlPaths;
  */
 final class XmlReferenceCheck implements SignatureCheck {
 
-    private static final String SIGNED_PROPERTIES = "http://uri.etsi.org/01903#SignedProperties";
+    private static final String SIGNED_PROPERTIES = XmlNames.SIGNED_PROPERTIES_TYPE;
 
     @Override
     public void check(SignatureContext context) {
