@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
+import vn.kyso.app.CallerText;
 import vn.kyso.errors.KysoException;
 
 /**
@@ -61,7 +62,7 @@ public final class AgentServer implements AutoCloseable {
                         "requestTimeoutSeconds", settings.limits().requestTimeout().toSeconds(),
                         "maxDocumentsPerConnection", settings.maxDocumentsPerConnection())));
         this.methods.putIfAbsent("document.upload", (session, params) -> Map.of("documentId", session.documents()
-                .begin(text(params, "name"), params.path("size").asLong(-1))));
+                .begin(CallerText.name("name", text(params, "name")), params.path("size").asLong(-1))));
         this.methods.putIfAbsent("document.download", (session, params) -> {
             DocumentStore.Document document = session.documents().get(text(params, "documentId"));
             session.sendDocument(document);
