@@ -111,6 +111,7 @@ public final class AuditLog {
     private final Clock clock;
     private final Folds folds = new Folds();
     private volatile boolean dirty;
+    private boolean prepared;
     // the last line this process wrote, valid while the file still has the size it left it with
     private Head cachedHead;
     private long cachedSize = -1;
@@ -220,19 +221,8 @@ public final class AuditLog {
     /** Appends {@code content} as the next link of the chain, under an exclusive lock shared with other processes. */
     private void write(ObjectNode content) {
         try {
-            PrivateFiles.folder(file.getParent());
-            migrateLegacy();
-            boolean created = !Files.exists(file);
-            if (created) {
-                try {
-                    PrivateFiles.createFile(file);
-                } catch (java.nio.file.FileAlreadyExistsException e) {
-                    created = false; // another process of this user created it first
-                }
-            }
-            if (!created) {
-                PrivateFiles.restrict(file, false).ifPresent(was -> LOG.warn("audit log {} was {}: made private",
-                        file, was));
+            if (!prepared || !Files.exists(file)) {
+                prepare();
             }
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
                  FileLock lock = channel.lock()) {
@@ -248,6 +238,28 @@ public final class AuditLog {
         } catch (IOException e) {
             throw new KysoException(AuditError.AUDIT_WRITE_FAILED, Map.of(), e, file, e.getMessage());
         }
+    }
+
+    /**
+     * Once per process (and again if the log went away): the folder owner-only, an older log moved aside, the log
+     * created owner-only or made so.
+     */
+    private void prepare() throws IOException {
+        PrivateFiles.folder(file.getParent());
+        migrateLegacy();
+        boolean created = !Files.exists(file);
+        if (created) {
+            try {
+                PrivateFiles.createFile(file);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                created = false; // another process of this user created it first
+            }
+        }
+        if (!created) {
+            PrivateFiles.restrict(file, false).ifPresent(was -> LOG.warn("audit log {} was {}: made private",
+                    file, was));
+        }
+        prepared = true;
     }
 
     private ObjectNode genesis() throws IOException {

@@ -130,9 +130,10 @@ class AuditLogBoundsTest {
         for (String name : List.of("audit.jsonl", "audit.jsonl.head", "audit.jsonl.id")) {
             assertEquals("rw-------", mode(folder.resolve(name)), name);
         }
-        // a log left readable by an older agent (0644 in a 0755 folder) is made private at the next write
+        // a log left readable by an older agent (0644 in a 0755 folder) is made private by the next agent's first write
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(log.file(), PosixFilePermissions.fromString("rw-r--r--"));
+        log = new AuditLog(log.file());
         log.append(refusal("b.pdf"));
         assertEquals("rwx------", mode(folder));
         assertEquals("rw-------", mode(log.file()));
