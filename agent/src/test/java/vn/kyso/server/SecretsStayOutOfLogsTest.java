@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,18 +34,13 @@ import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.kyso.app.AgentAssembly;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.pdf.appearance.WorkflowSamples;
-import vn.kyso.pki.TrustStore;
-import vn.kyso.pki.UrlRemap;
 import vn.kyso.testpki.SoftHsmFixture;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
 import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
-import vn.kyso.vgca.StampImages;
-import vn.kyso.vgca.VgcaSettings;
 
 /**
  * Issue 13, input hygiene: the agent, assembled as {@code kyso serve} assembles it (only the person replaced by a
@@ -148,22 +142,12 @@ class SecretsStayOutOfLogsTest {
 
     private static AgentServer start(TokenManager tokens, DocumentSystem documents, Path audit, Path secretFile)
             throws Exception {
-        TestEnvironment env = TestEnvironment.shared();
-        TrustStore trust = TrustStore.empty();
-        trust.add(env.pki().root());
-        Path images = Files.createDirectories(audit.getParent().resolveSibling("images"));
-        Path signature = Files.write(images.resolve("chu-ky.png"), WorkflowSamples.signaturePng());
-        Path seal = Files.write(images.resolve("con-dau.png"), WorkflowSamples.sealPng());
         java.util.concurrent.atomic.AtomicInteger prompts = new java.util.concurrent.atomic.AtomicInteger();
         // the person: approves, types a wrong PIN first, then the right one
         vn.kyso.token.PinPrompt pins = request -> Optional.of((prompts.getAndIncrement() == 0 ? WRONG_PIN
                 : SoftHsmFixture.USER_PIN).toCharArray());
-        ConsentPrompt consent = request -> ConsentPrompt.Decision.APPROVE;
-        Map<String, Method> methods = AgentAssembly.methods(tokens, new AgentAssembly.Settings(trust,
-                URI.create(env.pki().urls().tsa()), List.of(), false, audit, VgcaSettings.of(List.of(),
-                new StampImages(signature, seal)), UrlRemap.defaults()), consent, pins);
-        return AgentServer.start(new ServerSettings(0, List.of(documents.origin), secretFile, 1 << 20,
-                java.time.Duration.ofMinutes(5)), methods, "test");
+        return AssembledAgent.start(tokens, documents.origin, audit, secretFile, request -> ConsentPrompt.Decision.APPROVE,
+                pins);
     }
 
     private static void attack(AgentServer agent, TokenManager tokens, DocumentSystem documents, String secret)
