@@ -605,7 +605,8 @@ public final class AuditLog {
 
     /**
      * Refusals and look-ups: which were written in full in the current window and how often each came again; the
-     * budget of different ones written in full (a bucket of {@link #DISTINCT_BURST} that refills by one per window);
+     * budget of different ones written in full (a bucket of {@link #DISTINCT_BURST} that refills by one per
+     * {@link #WINDOW} gone by);
      * beyond it, counts per origin.
      */
     private static final class Folds {
@@ -623,6 +624,7 @@ public final class AuditLog {
 
         private Instant windowStart;
         private int budget = DISTINCT_BURST;
+        private Instant lastRefill;
         // written in full this window → repetitions counted since (0 when none)
         private final Map<AuditRecord, Count> written = new LinkedHashMap<>();
         // beyond the budget: one count per origin, then one for all other origins
@@ -635,6 +637,7 @@ public final class AuditLog {
         Admission admit(AuditRecord record, Instant now) {
             if (windowStart == null) {
                 windowStart = now;
+                refill(now);
             }
             Count seen = written.get(record);
             if (seen != null) {
@@ -655,7 +658,20 @@ public final class AuditLog {
             return Admission.COUNTED;
         }
 
-        /** The counts to write; a new window begins, with one more different line allowed. */
+        /** One more different line allowed per window gone by since the last refill, up to the burst. */
+        private void refill(Instant now) {
+            if (lastRefill == null) {
+                lastRefill = now;
+                return;
+            }
+            long windows = Duration.between(lastRefill, now).dividedBy(WINDOW);
+            if (windows > 0) {
+                budget = (int) Math.min(DISTINCT_BURST, budget + windows);
+                lastRefill = now;
+            }
+        }
+
+        /** The counts to write; the next refusal starts a new window. */
         List<Count> drain() {
             List<Count> out = new ArrayList<>();
             written.values().stream().filter(c -> c.times() > 0).forEach(out::add);
@@ -663,7 +679,6 @@ public final class AuditLog {
             written.clear();
             overflow.clear();
             windowStart = null;
-            budget = Math.min(DISTINCT_BURST, budget + 1);
             return out;
         }
     }

@@ -115,13 +115,34 @@ public final class PrivateFiles {
         return problem;
     }
 
-    /** The account this process runs as, as the file system names owners. */
+    private static volatile Optional<UserPrincipal> me;
+
+    /**
+     * The account this process runs as, as the file system names owners: by the login name, or — for an account
+     * without a name (containers running an arbitrary uid) — as the owner of a file this process creates.
+     */
     public static UserPrincipal currentUser() throws IOException {
+        Optional<UserPrincipal> known = me;
+        if (known == null) {
+            known = Optional.ofNullable(lookUpCurrentUser());
+            me = known;
+        }
+        return known.orElse(null);
+    }
+
+    private static UserPrincipal lookUpCurrentUser() throws IOException {
         try {
             return FileSystems.getDefault().getUserPrincipalLookupService()
                     .lookupPrincipalByName(System.getProperty("user.name"));
         } catch (UnsupportedOperationException e) {
             return null;
+        } catch (java.nio.file.attribute.UserPrincipalNotFoundException e) {
+            Path probe = Files.createTempFile("kyso-owner", ".probe");
+            try {
+                return Files.getOwner(probe);
+            } finally {
+                Files.deleteIfExists(probe);
+            }
         }
     }
 

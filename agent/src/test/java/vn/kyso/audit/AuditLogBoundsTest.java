@@ -115,6 +115,17 @@ class AuditLogBoundsTest {
         System.out.println(total + " different refusals in " + windows + " windows: " + lines.size() + " lines, "
                 + Files.size(log.file()) + " bytes");
         assertTrue(log.verify().intact());
+        // after a quiet quarter of an hour the allowance is back: an honest refused batch is recorded document by document
+        clock.advance(AuditLog.WINDOW.multipliedBy(90));
+        int before = lines(log).size();
+        for (int i = 0; i < 50; i++) {
+            log.append(refusal("Lô sau " + i + ".pdf"));
+        }
+        assertEquals(before + 50, lines(log).size());
+        clock.advance(AuditLog.WINDOW);
+        log.flush();
+        assertEquals(before + 50, lines(log).size(), "nothing was folded");
+        lines = lines(log);
         // signatures are never folded: each is on file before it is returned
         log.append(new AuditRecord(ORIGIN, "sign.hash", "", "ab".repeat(32), "cd", "An", "OK"));
         log.append(new AuditRecord(ORIGIN, "sign.hash", "", "ab".repeat(32), "cd", "An", "OK"));
