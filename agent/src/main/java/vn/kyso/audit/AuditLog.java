@@ -389,7 +389,11 @@ public final class AuditLog {
         long n = 0;
         for (byte[] line = firstLine; line != null; line = readLine(in)) {
             n++;
-            if (line.length == 0 || line[line.length - 1] != '\n') {
+            if (line.length > Fields.MAX_LINE) {
+                return Verification.broken(n - 1, n, "dòng dài hơn mọi dòng Kyso Agent ghi (bị chèn thêm)",
+                        "the line is longer than any the agent writes (something was inserted)");
+            }
+            if (line[line.length - 1] != '\n') {
                 return Verification.broken(n - 1, n, "dòng cuối bị cắt dở", "the last line is cut off");
             }
             int end = line.length - 1;
@@ -457,12 +461,16 @@ public final class AuditLog {
         return java.util.Arrays.equals(line, at, at + expected.length, expected, 0, expected.length);
     }
 
-    /** The next line including its '\n' (absent only on a cut last line); null at the end. */
+    /**
+     * The next line including its '\n' (absent only on a cut last line); null at the end. A line longer than any the
+     * agent writes is returned cut at that length, without its '\n', so the verifier reports it instead of holding
+     * a gigabyte without line breaks in memory.
+     */
     private static byte[] readLine(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream(512);
         for (int b; (b = in.read()) != -1; ) {
             line.write(b);
-            if (b == '\n') {
+            if (b == '\n' || line.size() > Fields.MAX_LINE) {
                 break;
             }
         }

@@ -123,6 +123,19 @@ class AuditLogTamperTest {
     }
 
     @Test
+    void aHugeInsertionWithoutLineBreaksIsReportedNotReadIntoMemory(@TempDir Path dir) throws Exception {
+        AuditLog log = filled(dir, 2);
+        try (var out = Files.newOutputStream(log.file(), java.nio.file.StandardOpenOption.APPEND)) {
+            byte[] block = new byte[1 << 20];
+            java.util.Arrays.fill(block, (byte) 'x');
+            for (int i = 0; i < 64; i++) {
+                out.write(block);
+            }
+        }
+        assertTrue(assertCorrupt(log).contains("longer than any"));
+    }
+
+    @Test
     void theBeginningCutOffIsCorrupt(@TempDir Path dir) throws Exception {
         AuditLog log = filled(dir, 5);
         editLines(log, lines -> lines.subList(0, 2).clear());
