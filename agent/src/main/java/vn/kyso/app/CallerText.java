@@ -29,7 +29,7 @@ public final class CallerText {
         if (value == null) {
             return "";
         }
-        String text = value.strip();
+        String text = value; // not stripped: a trailing U+2028 is as much an attack as one inside
         if (text.length() > max) {
             throw invalid(param, "dài " + text.length() + " ký tự, tối đa " + max, "is " + text.length()
                     + " characters long, at most " + max);

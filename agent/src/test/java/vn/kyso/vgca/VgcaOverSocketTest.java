@@ -603,7 +603,7 @@ class VgcaOverSocketTest {
         Page page = new Page();
         String secretPart = "eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LXNlc3Npb24tNzc3.U2lnbmF0dXJl";
         for (String bad : List.of(secretPart + "\u2028X-Injected: 1", secretPart + "\u0085", secretPart + "\u0000",
-                secretPart + " " + secretPart, "x".repeat(20_000))) {
+                secretPart + " " + secretPart, secretPart + "\u2028", " " + secretPart, "x".repeat(20_000))) {
             ObjectNode job = job(app + "/files/qd.pdf", app + "/FileUploadHandler", anId, "TitleLine", "KT. CHỦ TỊCH");
             job.put("JWTToken", bad);
             JsonNode answer = page.sign("SignApproved", job);
