@@ -42,8 +42,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import vn.kyso.config.PrivateFiles;
 import vn.kyso.errors.KysoException;
+import vn.kyso.files.PrivateFiles;
 
 /**
  * A per-user, append-only JSON-lines log of every signature and refusal, hash-chained over the exact bytes of each

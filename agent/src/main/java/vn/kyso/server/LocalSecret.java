@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.kyso.config.ConfigError;
-import vn.kyso.config.PrivateFiles;
 import vn.kyso.errors.KysoException;
+import vn.kyso.files.PrivateFiles;
 
 /**
  * The per-user secret that local programs (no Origin header) must present as {@code Authorization: Bearer …}.

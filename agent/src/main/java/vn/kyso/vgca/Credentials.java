@@ -4,7 +4,7 @@ import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import vn.kyso.app.CallerText;
+import vn.kyso.request.CallerText;
 
 /**
  * The page's credentials for its own document system, as the legacy job carries them: {@code SessionId} and

@@ -18,6 +18,8 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.kyso.cli.Main;
+
 /**
  * Every way of cutting the evidence that issue 13 found undetected, each done to a real log with the file system's
  * own tools: {@code kyso audit verify} must answer AUDIT_CORRUPT (exit 1, both languages) and never "intact".
@@ -55,7 +57,7 @@ class AuditLogTamperTest {
         assertFalse(v.intact(), "reported intact");
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(sink, true, StandardCharsets.UTF_8);
-        int code = vn.kyso.cli.Main.run(new String[] {"audit", "verify", "--file", log.file().toString()}, out, out);
+        int code = Main.run(new String[] {"audit", "verify", "--file", log.file().toString()}, out, out);
         String text = sink.toString(StandardCharsets.UTF_8);
         assertEquals(1, code, text);
         assertTrue(text.contains("[AUDIT_CORRUPT] Nhật ký ký số") && text.contains("[AUDIT_CORRUPT] The signing audit log"),
@@ -69,7 +71,7 @@ class AuditLogTamperTest {
         AuditLog log = filled(dir, 4);
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(sink, true, StandardCharsets.UTF_8);
-        assertEquals(0, vn.kyso.cli.Main.run(new String[] {"audit", "verify", "--file", log.file().toString()}, out,
+        assertEquals(0, Main.run(new String[] {"audit", "verify", "--file", log.file().toString()}, out,
                 out), sink.toString(StandardCharsets.UTF_8));
         assertTrue(sink.toString(StandardCharsets.UTF_8).contains("(4 mục / entries)"));
         assertTrue(new AuditLog(dir.resolve("never-used.jsonl")).verify().intact(), "a log never written is empty");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import vn.kyso.app.AgentAssembly;
+import vn.kyso.app.Method;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.pdf.appearance.WorkflowSamples;
 import vn.kyso.pki.TrustStore;

@@ -39,6 +39,7 @@ import vn.kyso.pdf.appearance.WorkflowSamples;
 import vn.kyso.testpki.SoftHsmFixture;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
+import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
 
@@ -144,7 +145,7 @@ class SecretsStayOutOfLogsTest {
             throws Exception {
         java.util.concurrent.atomic.AtomicInteger prompts = new java.util.concurrent.atomic.AtomicInteger();
         // the person: approves, types a wrong PIN first, then the right one
-        vn.kyso.token.PinPrompt pins = request -> Optional.of((prompts.getAndIncrement() == 0 ? WRONG_PIN
+        PinPrompt pins = request -> Optional.of((prompts.getAndIncrement() == 0 ? WRONG_PIN
                 : SoftHsmFixture.USER_PIN).toCharArray());
         return AssembledAgent.start(tokens, documents.origin, audit, secretFile, request -> ConsentPrompt.Decision.APPROVE,
                 pins);

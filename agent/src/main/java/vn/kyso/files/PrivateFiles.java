@@ -1,4 +1,4 @@
-package vn.kyso.config;
+package vn.kyso.files;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;

@@ -1,4 +1,4 @@
-package vn.kyso.app;
+package vn.kyso.request;
 
 import java.util.Map;
 
@@ -82,7 +82,7 @@ public final class CallerText {
 
     /** INVALID_PARAMS whose detail says the same in both languages (the catalogue's text has one slot). */
     private static KysoException invalid(String param, String vi, String en) {
-        return new KysoException(AgentError.INVALID_PARAMS, Map.of("param", param), null,
+        return new KysoException(RequestError.INVALID_PARAMS, Map.of("param", param), null,
                 param + " " + vi + " / " + param + " " + en);
     }
 }
