@@ -105,6 +105,20 @@ public final class AuditLog {
         return t;
     });
 
+    /** Logs of this process, so counts still folded in memory are written when the JVM shuts down normally. */
+    private static final java.util.Set<AuditLog> LIVE = java.util.Collections.synchronizedSet(
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            List<AuditLog> logs;
+            synchronized (LIVE) {
+                logs = List.copyOf(LIVE);
+            }
+            logs.forEach(AuditLog::settle);
+        }, "kyso-audit-settle"));
+    }
+
     private final Path file;
     private final Path head;
     private final Path marker;
@@ -123,6 +137,16 @@ public final class AuditLog {
         this.clock = clock;
         long period = FLUSH_INTERVAL.toMillis();
         FLUSHER.scheduleWithFixedDelay(this::flush, period, period, TimeUnit.MILLISECONDS);
+        LIVE.add(this);
+    }
+
+    /** Writes the counts of folded refusals now, whether or not their window has ended (at shutdown). */
+    synchronized void settle() {
+        try {
+            settleFolds();
+        } catch (KysoException e) {
+            // nothing more can be done while the JVM stops; the first of each refusal is on disk
+        }
     }
 
     public AuditLog(Path file) {

@@ -132,6 +132,30 @@ class AuditLogBoundsTest {
         assertEquals(lines.size() + 2, lines(log).size());
     }
 
+    /** Run in its own JVM by the test below: two identical refusals, then a normal exit inside the window. */
+    public static final class TwoRefusalsAndExit {
+        public static void main(String[] args) {
+            AuditLog log = new AuditLog(Path.of(args[0]));
+            log.append(refusal("Tờ trình.pdf"));
+            log.append(refusal("Tờ trình.pdf"));
+            log.append(refusal("Tờ trình.pdf"));
+        }
+    }
+
+    @Test
+    void countsStillFoldedAreWrittenWhenTheAgentStops(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("audit.jsonl");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), TwoRefusalsAndExit.class.getName(), file.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, child.waitFor(), output);
+        List<JsonNode> lines = lines(new AuditLog(file));
+        assertEquals(3, lines.size(), lines.toString());
+        assertEquals(2, lines.get(2).get("repeated").asLong());
+        assertTrue(new AuditLog(file).verify().intact());
+    }
+
     @Test
     void theLogItsHeadAndItsFolderAreTheOwnersOnly(@TempDir Path dir) throws Exception {
         Path folder = dir.resolve("share").resolve("kyso");
