@@ -142,6 +142,9 @@ public final class AuditLog {
 
     /** Writes the counts of folded refusals now, whether or not their window has ended (at shutdown). */
     synchronized void settle() {
+        if (!Files.exists(file)) {
+            return; // its folder is gone (a test's, or removed by hand): not recreated while the JVM stops
+        }
         try {
             settleFolds();
         } catch (KysoException e) {
