@@ -21,8 +21,9 @@ import java.util.Set;
 
 /**
  * Files and folders that only the user running the agent may read or write (the local secret, the audit log):
- * mode 0600 / 0700 on POSIX systems; on Windows an ACL with a single entry, for the owner. Another account that can
- * read such a file could drive the agent (the secret) or read who signed what (the log).
+ * mode 0600 / 0700 on POSIX systems; on Windows an ACL with a single entry, for the user running the agent (the
+ * owner is not checked there: an elevated process's files belong to Administrators). Another account that can read
+ * such a file could drive the agent (the secret) or read who signed what (the log).
  *
  * <p>The Windows branch uses {@link AclFileAttributeView}; it is compiled and reviewed but only the POSIX branch is
  * exercised by the tests on Linux.
@@ -71,11 +72,12 @@ public final class PrivateFiles {
      */
     public static Optional<String> problem(Path path) throws IOException {
         UserPrincipal owner = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS);
-        UserPrincipal me = currentUser();
-        if (me != null && !owner.equals(me)) {
-            return Optional.of("owned by " + owner.getName() + ", not by " + me.getName());
-        }
         if (posix(path)) {
+            // on Windows an elevated process's files belong to Administrators: there the ACL alone decides
+            UserPrincipal me = currentUser();
+            if (me != null && !owner.equals(me)) {
+                return Optional.of("owned by " + owner.getName() + ", not by " + me.getName());
+            }
             Set<PosixFilePermission> mode = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
             Set<PosixFilePermission> wider = EnumSet.copyOf(mode);
             wider.removeAll(FOLDER);
@@ -84,8 +86,9 @@ public final class PrivateFiles {
         }
         AclFileAttributeView view = Files.getFileAttributeView(path, AclFileAttributeView.class);
         if (view != null) {
+            UserPrincipal me = aclUser(view);
             for (AclEntry entry : view.getAcl()) {
-                if (entry.type() == AclEntryType.ALLOW && !entry.principal().equals(owner)) {
+                if (entry.type() == AclEntryType.ALLOW && !entry.principal().equals(me)) {
                     return Optional.of("the ACL also allows " + entry.principal().getName());
                 }
             }
@@ -103,7 +106,7 @@ public final class PrivateFiles {
         if (problem.isEmpty()) {
             return problem;
         }
-        UserPrincipal me = currentUser();
+        UserPrincipal me = posix(path) ? currentUser() : null;
         if (me != null && !Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).equals(me)) {
             throw new IOException(path + " is " + problem.get() + ": refused, its owner could change it at any time");
         }
@@ -151,13 +154,19 @@ public final class PrivateFiles {
                 PosixFileAttributeView.class) != null;
     }
 
-    /** Windows: one ALLOW entry for the owner, full control, inherited by what the folder will contain. */
+    /** The account the ACL is for: the user running the agent (the owner may be Administrators when elevated). */
+    private static UserPrincipal aclUser(AclFileAttributeView view) throws IOException {
+        UserPrincipal me = currentUser();
+        return me != null ? me : view.getOwner();
+    }
+
+    /** Windows: one ALLOW entry for the user running the agent, full control, inherited by what the folder will contain. */
     private static void restrictAcl(Path path, boolean folder) throws IOException {
         AclFileAttributeView view = Files.getFileAttributeView(path, AclFileAttributeView.class);
         if (view == null) {
             return; // neither POSIX nor ACL (e.g. FAT): nothing to tighten
         }
-        AclEntry.Builder entry = AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(view.getOwner())
+        AclEntry.Builder entry = AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(aclUser(view))
                 .setPermissions(EnumSet.allOf(AclEntryPermission.class));
         if (folder) {
             entry.setFlags(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT);
