@@ -51,7 +51,8 @@ final class CertificatesCheck implements DoctorCheck {
         ErrorText alsoGood = good.isEmpty() ? ErrorText.EMPTY
                 : DoctorText.CERTIFICATES_ALSO_GOOD.with(String.join(", ", good));
         if (!offline.isEmpty()) {
-            return Check.warn("certificates", DoctorText.CERTIFICATES_OFFLINE.with(String.join(", ", offline), alsoGood));
+            return Check.warn("certificates",
+                    DoctorText.CERTIFICATES_OFFLINE.with(String.join(", ", offline), alsoGood));
         }
         if (!unusable.isEmpty()) {
             return Check.warn("certificates",

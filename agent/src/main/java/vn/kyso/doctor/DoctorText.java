@@ -11,12 +11,14 @@ enum DoctorText {
             "No display: Kyso Agent runs headless and refuses every signing request"),
     DESKTOP_WITH_TRAY("Có màn hình: hộp thoại của Kyso Agent hiển thị được, có khay hệ thống",
             "Display available: Kyso Agent's dialogs can be shown, system tray present"),
-    DESKTOP_WITHOUT_TRAY("Có màn hình: hộp thoại của Kyso Agent hiển thị được; không có khay hệ thống (không có biểu tượng)",
+    DESKTOP_WITHOUT_TRAY("Có màn hình: hộp thoại của Kyso Agent hiển thị được; không có khay hệ thống"
+            + " (không có biểu tượng)",
             "Display available: Kyso Agent's dialogs can be shown; no system tray (no icon)"),
 
     CONFIG_MACHINE_MISSING("Không có tệp cấu hình máy {0}: dùng mặc định, CNTT chưa cho phép trang web nào",
             "No machine configuration {0}: defaults apply, IT has allowed no web page"),
-    CONFIG_USER_MISSING("Không có tệp cấu hình người dùng {0} (không bắt buộc)", "No user configuration {0} (optional)"),
+    CONFIG_USER_MISSING("Không có tệp cấu hình người dùng {0} (không bắt buộc)",
+            "No user configuration {0} (optional)"),
     CONFIG_VALID("Tệp cấu hình hợp lệ: {0}", "Configuration valid: {0}"),
     FILE_UNREADABLE("Không đọc được {0}", "Cannot read {0}"),
     FILE_UNREADABLE_BECAUSE("Không đọc được {0}: {1}", "Cannot read {0}: {1}"),
@@ -38,7 +40,8 @@ enum DoctorText {
             + " Chrome/Edge will ask each user before a page may reach Kyso Agent"),
     BROWSER_OK("Chính sách trình duyệt cho phép {0}: {1} trình duyệt", "Browser policy allows {0} in {1} browser(s)"),
 
-    DRIVERS_NONE_FOUND("Không nạp được trình điều khiển token nào (không tìm thấy)", "No token driver loaded (none found)"),
+    DRIVERS_NONE_FOUND("Không nạp được trình điều khiển token nào (không tìm thấy)",
+            "No token driver loaded (none found)"),
     DRIVERS_NONE_LOADED("Không nạp được trình điều khiển token nào: {0}", "No token driver loaded: {0}"),
     DRIVERS_SOME_FAILED("Đã nạp: {0}; lỗi: {1}", "Loaded: {0}; failed: {1}"),
     DRIVERS_OK("Đã nạp trình điều khiển: {0}", "Drivers loaded: {0}"),
@@ -75,11 +78,13 @@ enum DoctorText {
             "Local secret readable by its owner only (0600): {0}"),
 
     AUDIT_INTACT("Nhật ký ký số nguyên vẹn ({0} mục): {1}", "Signing log intact ({0} entries): {1}"),
-    AUDIT_BROKEN("Nhật ký ký số {0} bị sửa hoặc cắt tại dòng {1}: {2}", "Signing log {0} was edited or cut at line {1}: {2}"),
+    AUDIT_BROKEN("Nhật ký ký số {0} bị sửa hoặc cắt tại dòng {1}: {2}",
+            "Signing log {0} was edited or cut at line {1}: {2}"),
     AUDIT_UNREADABLE("Không đọc được nhật ký ký số: {0}", "Cannot read the signing log: {0}"),
 
     AGENT_RUNNING("Kyso Agent {0} đang chạy trên cổng {1}", "Kyso Agent {0} is answering on port {1}"),
-    AGENT_PORT_USED("Cổng {0} đang bị chương trình khác dùng (HTTP {1})", "Port {0} is used by another program (HTTP {1})"),
+    AGENT_PORT_USED("Cổng {0} đang bị chương trình khác dùng (HTTP {1})",
+            "Port {0} is used by another program (HTTP {1})"),
     AGENT_NOT_RUNNING("Kyso Agent chưa chạy; cổng {0} còn trống", "Kyso Agent is not running; port {0} is free"),
     AGENT_PORT_HELD("Cổng {0} đang bị chương trình khác giữ: Kyso Agent không khởi động được",
             "Port {0} is held by another program: Kyso Agent cannot start");

@@ -60,7 +60,7 @@ interface PdfOutput {
     /** The document as it is now, to read and to change before its next revision is written. */
     PDDocument load(String password) throws IOException;
 
-    /** Appends {@code revision}; the document must still be {@code expectedLength} long (offsets inside depend on it). */
+    /** Appends {@code revision}; the document must still be {@code expectedLength} long (the offsets inside say so). */
     void append(long expectedLength, byte[] revision) throws IOException;
 
     /** Overwrites {@code bytes.length} bytes at {@code position} (a signature's gap). */

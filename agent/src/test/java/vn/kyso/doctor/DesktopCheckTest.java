@@ -21,7 +21,8 @@ class DesktopCheckTest {
 
         assertEquals(Check.Status.OK, tray.status());
         assertEquals("Display available: Kyso Agent's dialogs can be shown, system tray present", tray.en());
-        assertEquals("Có màn hình: hộp thoại của Kyso Agent hiển thị được; không có khay hệ thống (không có biểu tượng)",
+        assertEquals("Có màn hình: hộp thoại của Kyso Agent hiển thị được; không có khay hệ thống"
+                + " (không có biểu tượng)",
                 noTray.vi());
     }
 }

@@ -43,7 +43,8 @@ class EvidenceStageTest {
         byte[] withDss = out.bytes();
         PadesFixture.assertPrefix(signed, withDss);
         try (PDDocument document = Loader.loadPDF(withDss)) {
-            COSDictionary dss = document.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.getPDFName("DSS"));
+            COSDictionary dss = document.getDocumentCatalog().getCOSObject()
+                    .getCOSDictionary(COSName.getPDFName("DSS"));
             assertNotNull(dss, "no /DSS");
             assertTrue(dss.getCOSArray(COSName.getPDFName("Certs")).size() >= signer.chain().size());
             assertTrue(dss.containsKey(COSName.getPDFName("OCSPs")) || dss.containsKey(COSName.getPDFName("CRLs")));

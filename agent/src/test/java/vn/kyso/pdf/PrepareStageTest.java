@@ -23,7 +23,8 @@ import vn.kyso.token.DigestAlgorithm;
 class PrepareStageTest {
 
     private static final PadesOptions OPTIONS = PadesOptions.defaults()
-            .withSigningTime(Instant.parse("2026-03-02T03:04:05Z")).withDetails("Nguyễn Văn An", "Phê duyệt", null, null);
+            .withSigningTime(Instant.parse("2026-03-02T03:04:05Z"))
+            .withDetails("Nguyễn Văn An", "Phê duyệt", null, null);
 
     @Test
     void leavesTheGapEmptyAndDigestsExactlyTheByteRanges() throws Exception {

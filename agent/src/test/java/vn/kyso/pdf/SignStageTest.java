@@ -13,6 +13,7 @@ import java.util.List;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import vn.kyso.errors.KysoException;
 import vn.kyso.pki.TimeStamp;
+import vn.kyso.pki.TimeStampClient;
 import vn.kyso.sign.TokenSignerPort;
 import vn.kyso.testpki.TestPki;
 import vn.kyso.token.SignatureAlgorithm;
@@ -28,9 +30,14 @@ import vn.kyso.token.SignatureAlgorithm;
 /** Stage two: the CMS over the signer port, its signature time-stamp, written into the gap. */
 class SignStageTest {
 
+    /** An's key, through the shared token manager (reopened when another test class closed it). */
+    private static TokenSignerPort an() {
+        return PadesFixture.signer(TestPki.PERSONAL_AN);
+    }
+
     @Test
     void theReservationHoldsTheChainAndRoomForATimeStamp() {
-        List<X509Certificate> chain = PadesFixture.signer(TestPki.PERSONAL_AN).chain();
+        List<X509Certificate> chain = an().chain();
         int certificates = chain.stream().mapToInt(c -> RevocationCollector.encoded(c).length).sum();
 
         assertEquals(SignStage.CMS_OVERHEAD + certificates, SignStage.reservedSize(chain, false));
@@ -55,40 +62,39 @@ class SignStageTest {
 
     @Test
     void signsTheDigestThroughTheSignerPortAndTimeStampsTheSignature() throws Exception {
-        TokenSignerPort signer = PadesFixture.signer(TestPki.PERSONAL_AN);
-        PdfOutput.Memory out = PdfOutput.memory(PadesFixture.samplePdf());
-        SignatureGap gap = PrepareStage.signature(out, PadesOptions.defaults(),
-                SignStage.reservedSize(signer.chain(), true), SignatureAlgorithm.RSA_PKCS1_SHA256.digest());
-        LevelRun run = StageFixture.run(PadesLevel.B_T, LevelPolicy.STRICT);
+        Written written = signAndWrite(PadesFixture.services().timeStamps(), LevelPolicy.STRICT);
 
-        CMSSignedData cms = SignStage.sign(signer, SignatureAlgorithm.RSA_PKCS1_SHA256, gap);
-        TimeStamp stamp = new SignStage(PadesFixture.services().timeStamps()).write(out, gap, cms, true, run);
-
-        assertNotNull(stamp);
-        SignerInformation written = writtenSigner(out.bytes());
-        assertNotNull(written.getUnsignedAttributes()
+        assertNotNull(written.stamp());
+        SignerInformation signer = writtenSigner(written.document());
+        assertNotNull(signer.getUnsignedAttributes()
                 .get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken), "no signature time-stamp");
-        assertArrayEquals(gap.digest(), org.bouncycastle.asn1.ASN1OctetString.getInstance(written.getSignedAttributes()
+        assertArrayEquals(written.digest(), ASN1OctetString.getInstance(signer.getSignedAttributes()
                 .get(PKCSObjectIdentifiers.pkcs_9_at_messageDigest).getAttrValues().getObjectAt(0)).getOctets());
-        PadesFixture.assertDss(out.bytes(), SignatureLevel.PAdES_BASELINE_T);
+        PadesFixture.assertDss(written.document(), SignatureLevel.PAdES_BASELINE_T);
     }
 
     @Test
     void withoutAnAnsweringTsaTheSignatureIsWrittenAtBbWithAWarning() throws Exception {
-        TokenSignerPort signer = PadesFixture.signer(TestPki.PERSONAL_AN);
+        Written written = signAndWrite(StageFixture.withoutReachableTsa().timeStamps(), LevelPolicy.BEST_EFFORT);
+
+        assertNull(written.stamp());
+        assertEquals(PdfError.TIMESTAMP_REQUIRED_UNAVAILABLE.code(), written.run().warnings().get(0).code());
+        assertNull(writtenSigner(written.document()).getUnsignedAttributes());
+        PadesFixture.assertDss(written.document(), SignatureLevel.PAdES_BASELINE_B);
+    }
+
+    private record Written(byte[] document, byte[] digest, TimeStamp stamp, LevelRun run) {
+    }
+
+    /** Stage one, then stage two with An's key asking {@code tsa} for the signature time-stamp (B-T). */
+    private static Written signAndWrite(TimeStampClient tsa, LevelPolicy policy) throws Exception {
         PdfOutput.Memory out = PdfOutput.memory(PadesFixture.samplePdf());
         SignatureGap gap = PrepareStage.signature(out, PadesOptions.defaults(),
-                SignStage.reservedSize(signer.chain(), true), SignatureAlgorithm.RSA_PKCS1_SHA256.digest());
-        LevelRun run = StageFixture.run(PadesLevel.B_T, LevelPolicy.BEST_EFFORT);
-        CMSSignedData cms = SignStage.sign(signer, SignatureAlgorithm.RSA_PKCS1_SHA256, gap);
-
-        TimeStamp stamp = new SignStage(StageFixture.withoutReachableTsa().timeStamps())
-                .write(out, gap, cms, true, run);
-
-        assertNull(stamp);
-        assertEquals(PdfError.TIMESTAMP_REQUIRED_UNAVAILABLE.code(), run.warnings().get(0).code());
-        assertNull(writtenSigner(out.bytes()).getUnsignedAttributes());
-        PadesFixture.assertDss(out.bytes(), SignatureLevel.PAdES_BASELINE_B);
+                SignStage.reservedSize(an().chain(), true), SignatureAlgorithm.RSA_PKCS1_SHA256.digest());
+        LevelRun run = StageFixture.run(PadesLevel.B_T, policy);
+        CMSSignedData cms = SignStage.sign(an(), SignatureAlgorithm.RSA_PKCS1_SHA256, gap);
+        TimeStamp stamp = new SignStage(tsa).write(out, gap, cms, true, run);
+        return new Written(out.bytes(), gap.digest(), stamp, run);
     }
 
     private static SignerInformation writtenSigner(byte[] pdf) throws Exception {
