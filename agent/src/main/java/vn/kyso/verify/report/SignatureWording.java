@@ -73,6 +73,9 @@ final class SignatureWording {
         row(rows, "Dấu thời gian", "Timestamp", timestamp());
         if (!s.documentTimestamp()) {
             row(rows, "Mức chữ ký", "Signature level", Wording.level(s.level(), lang));
+            for (var gap : s.levelGaps()) {
+                row(rows, "Vì sao chưa đạt mức cao hơn", "Why not a higher level", gap.text(lang));
+            }
         }
         row(rows, "Thay đổi sau khi ký", "Changes after signing", changes());
         for (String warning : s.warnings()) {
