@@ -86,6 +86,26 @@ record EmbeddedEvidence(List<X509Certificate> certificates, List<byte[]> ocspRes
         return new EmbeddedEvidence(certificates, ocsps, parseCrls(crls));
     }
 
+    /**
+     * Where the file's /DSS was last written: the offset of the DSS dictionary's object (or of the catalog holding
+     * it directly, or of the object stream holding either); -1 without a /DSS. EN 319 142-1 B-LT wants the DSS added
+     * after the signature, so a signature made after the last DSS update carries no DSS of its own.
+     */
+    static long dssWrittenAt(PDDocument document) {
+        COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
+        COSBase item = catalog.getItem(COSName.getPDFName("DSS"));
+        if (item == null) {
+            return -1;
+        }
+        org.apache.pdfbox.cos.COSObjectKey key = item instanceof COSObject object ? object.getKey() : catalog.getKey();
+        Map<org.apache.pdfbox.cos.COSObjectKey, Long> xref = document.getDocument().getXrefTable();
+        Long offset = key == null ? null : xref.get(key);
+        if (offset != null && offset < 0) { // compressed: where its object stream was written
+            offset = xref.get(new org.apache.pdfbox.cos.COSObjectKey(-offset, 0));
+        }
+        return offset == null ? Long.MAX_VALUE : offset;
+    }
+
     static List<X509CRL> parseCrls(List<byte[]> ders) {
         List<X509CRL> result = new ArrayList<>();
         for (byte[] der : ders) {

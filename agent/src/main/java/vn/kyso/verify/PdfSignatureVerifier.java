@@ -69,15 +69,14 @@ public final class PdfSignatureVerifier {
                 return DocumentReport.failed(now, VerifyError.NO_SIGNATURE, null);
             }
             EmbeddedEvidence evidence = EmbeddedEvidence.fromDss(document);
-            boolean hasDss = document.getDocumentCatalog().getCOSObject()
-                    .getCOSDictionary(org.apache.pdfbox.cos.COSName.getPDFName("DSS")) != null;
+            long dssWrittenAt = EmbeddedEvidence.dssWrittenAt(document);
             Map<Long, EmbeddedEvidence> revisions = new HashMap<>();
             Function<PdfSignature, EmbeddedEvidence> coveredBy = timestamp -> revisions.computeIfAbsent(
                     timestamp.revisionEnd(), end -> dssOfRevision(file, end, password));
             List<SignatureReport> reports = new ArrayList<>();
             for (PdfSignature signature : signatures) {
-                reports.add(verifyOne(file, password, document, signature, signatures, evidence, now, hasDss,
-                        coveredBy));
+                reports.add(verifyOne(file, password, document, signature, signatures, evidence, now,
+                        dssWrittenAt > signature.revisionEnd(), coveredBy));
             }
             return DocumentReport.of(now, reports);
         } catch (IOException | RuntimeException e) {
@@ -99,7 +98,7 @@ public final class PdfSignatureVerifier {
     }
 
     private SignatureReport verifyOne(byte[] file, String password, PDDocument document, PdfSignature signature,
-                                      List<PdfSignature> all, EmbeddedEvidence evidence, Instant now, boolean hasDss,
+                                      List<PdfSignature> all, EmbeddedEvidence evidence, Instant now, boolean dssAfter,
                                       Function<PdfSignature, EmbeddedEvidence> coveredBy) {
         SignatureContext context = new SignatureContext(file, signature, settings, evidence, now);
         SubIndication failed = null;
@@ -131,7 +130,7 @@ public final class PdfSignatureVerifier {
         }
         FormatLevel.Result level = signature.isDocumentTimestamp() ? FormatLevel.Result.NONE
                 : FormatLevel.ofPdf(signature, context.cms, context.signer, new FormatLevel.PdfContext(
-                context.evidence, hasDss, all.stream().filter(o -> o.isDocumentTimestamp()
+                context.evidence, dssAfter, all.stream().filter(o -> o.isLevelDocumentTimestamp()
                 && o.revisionEnd() > signature.revisionEnd()).toList(), coveredBy,
                 settings.trustStore().anchors(), settings.trustStore().knownIntermediates()));
         return new SignatureReport(signature.fieldName(), signature.isDocumentTimestamp(),
