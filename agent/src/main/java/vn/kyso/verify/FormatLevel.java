@@ -107,9 +107,9 @@ final class FormatLevel {
                     || cms.getSignerInfos().size() != 1 || !cms.isDetachedSignature()) {
                 return notEtsi(LevelGap.Reason.LEVEL_NOT_ETSI_NO_SIGNED_ATTRIBUTES, "");
             }
-            List<String> broken = baselineViolations(cms, signer, signerCertificate, true);
+            List<Baseline> broken = baselineViolations(cms, signer, signerCertificate, true);
             if (signature.claimedTime() == null) {
-                broken.add("no /M entry");
+                broken.add(Baseline.NO_M);
             }
             if (!broken.isEmpty()) {
                 return extended(broken, cms, signer, signerCertificate, evidence, pdf, documentTimestamps);
@@ -145,10 +145,9 @@ final class FormatLevel {
         }
         EmbeddedEvidence evidence = CmsEvidence.of(cms, signer);
         X509Certificate signerCertificate = signerCertificate(cms, signer, evidence);
-        List<String> broken = baselineViolations(cms, signer, signerCertificate, false);
+        List<Baseline> broken = baselineViolations(cms, signer, signerCertificate, false);
         if (!broken.isEmpty()) {
-            return new Result(SignatureLevel.CADES_BES,
-                    List.of(LevelGap.of(LevelGap.Reason.LEVEL_NOT_BASELINE, String.join("; ", broken))));
+            return new Result(SignatureLevel.CADES_BES, List.of(Baseline.gap(broken)));
         }
         List<TimeStampToken> timestamps = CmsEvidence.signatureTimestamps(signer);
         if (timestamps.isEmpty()) {
@@ -183,15 +182,44 @@ final class FormatLevel {
         }
     }
 
+    /** The baseline rules (EN 319 122-1 §6.3, EN 319 142-1 §6.3) a CMS may break, in both languages. */
+    private enum Baseline {
+        NO_CERTIFICATES("CMS không mang chứng thư nào", "no SignedData.certificates"),
+        CONTENT_TYPE("thuộc tính content-type không phải một giá trị id-data", "content-type is not one id-data"),
+        MESSAGE_DIGEST("thuộc tính message-digest không có đúng một lần", "message-digest is not present once"),
+        SIGNING_CERTIFICATE("không có đúng một thuộc tính ESS signing-certificate(-v2)",
+                "no single ESS signing-certificate(-v2) attribute"),
+        SIGNING_TIME_PRESENT("CMS có thuộc tính signing-time (PAdES lấy thời điểm ký từ /M)",
+                "a CMS signing-time attribute (PAdES takes the time from /M)"),
+        SIGNING_TIME_MISSING("thiếu thuộc tính signing-time", "no signing-time attribute"),
+        POLICIES("nhiều thuộc tính signature-policy-identifier", "several signature-policy-identifier attributes"),
+        SIGNER_NOT_CARRIED("CMS không mang chứng thư của người ký", "the signer's certificate is not in the CMS"),
+        NO_M("từ điển chữ ký không có mục /M", "no /M entry");
+
+        private final String vi;
+        private final String en;
+
+        Baseline(String vi, String en) {
+            this.vi = vi;
+            this.en = en;
+        }
+
+        static LevelGap gap(List<Baseline> broken) {
+            return LevelGap.of(LevelGap.Reason.LEVEL_NOT_BASELINE,
+                    String.join("; ", broken.stream().map(b -> b.vi).toList()),
+                    String.join("; ", broken.stream().map(b -> b.en).toList()));
+        }
+    }
+
     private static Result notEtsi(LevelGap.Reason reason, String detail) {
         return new Result(SignatureLevel.PDF_NOT_ETSI, List.of(LevelGap.of(reason, detail)));
     }
 
     /** An ETSI PAdES signature that breaks a baseline rule: PAdES-LTV, -EPES or -BES (EN 319 142-2). */
-    private static Result extended(List<String> broken, CMSSignedData cms, SignerInformation signer,
+    private static Result extended(List<Baseline> broken, CMSSignedData cms, SignerInformation signer,
                                    X509Certificate signerCertificate, EmbeddedEvidence evidence, PdfContext pdf,
                                    List<TimeStampToken> documentTimestamps) {
-        List<LevelGap> gaps = List.of(LevelGap.of(LevelGap.Reason.LEVEL_NOT_BASELINE, String.join("; ", broken)));
+        List<LevelGap> gaps = List.of(Baseline.gap(broken));
         List<TimeStampToken> timestamps = ltTimestamps(CmsEvidence.signatureTimestamps(signer), documentTimestamps);
         if (pdf.hasDssDictionary() && !pdf.laterTimestamps().isEmpty()
                 && validationDataGaps(signerCertificate, timestamps, evidence, pdf.anchors(), pdf.intermediates())
@@ -204,35 +232,35 @@ final class FormatLevel {
     }
 
     /** EN 319 122-1 §6.3 / EN 319 142-1 §6.3 requirements a B-level CMS must keep; empty when it keeps them all. */
-    private static List<String> baselineViolations(CMSSignedData cms, SignerInformation signer,
-                                                   X509Certificate signerCertificate, boolean pades) {
-        List<String> broken = new ArrayList<>();
+    private static List<Baseline> baselineViolations(CMSSignedData cms, SignerInformation signer,
+                                                     X509Certificate signerCertificate, boolean pades) {
+        List<Baseline> broken = new ArrayList<>();
         AttributeTable signed = signer.getSignedAttributes();
         if (cms.getCertificates().getMatches(null).isEmpty()) {
-            broken.add("no SignedData.certificates");
+            broken.add(Baseline.NO_CERTIFICATES);
         }
         if (count(signed, CMSAttributes.contentType) != 1 || !PKCSObjectIdentifiers.data.equals(contentType(signed))) {
-            broken.add("content-type is not one id-data");
+            broken.add(Baseline.CONTENT_TYPE);
         }
         if (count(signed, CMSAttributes.messageDigest) != 1) {
-            broken.add("message-digest is not present once");
+            broken.add(Baseline.MESSAGE_DIGEST);
         }
         int v1 = count(signed, PKCSObjectIdentifiers.id_aa_signingCertificate);
         int v2 = count(signed, PKCSObjectIdentifiers.id_aa_signingCertificateV2);
         if (v1 + v2 != 1) {
-            broken.add("no single ESS signing-certificate(-v2) attribute");
+            broken.add(Baseline.SIGNING_CERTIFICATE);
         }
         int signingTime = count(signed, CMSAttributes.signingTime);
         if (pades && signingTime != 0) {
-            broken.add("a CMS signing-time attribute (PAdES takes the time from /M)");
+            broken.add(Baseline.SIGNING_TIME_PRESENT);
         } else if (!pades && signingTime != 1) {
-            broken.add("no signing-time attribute");
+            broken.add(Baseline.SIGNING_TIME_MISSING);
         }
         if (count(signed, PKCSObjectIdentifiers.id_aa_ets_sigPolicyId) > 1) {
-            broken.add("several signature-policy-identifier attributes");
+            broken.add(Baseline.POLICIES);
         }
         if (signerCertificate == null || cms.getCertificates().getMatches(signer.getSID()).isEmpty()) {
-            broken.add("the signer's certificate is not in SignedData.certificates");
+            broken.add(Baseline.SIGNER_NOT_CARRIED);
         }
         return broken;
     }
@@ -306,9 +334,9 @@ final class FormatLevel {
             if (Certificates.selfSigned(current) || anchors.contains(current)) {
                 break;
             }
-            X509Certificate issuer = issuerOf(current, anchors);
+            X509Certificate issuer = ChainBuilder.issuerIn(current, anchors);
             if (issuer == null) {
-                issuer = issuerOf(current, pool);
+                issuer = ChainBuilder.issuerIn(current, pool);
             }
             boolean noCheck = current.getExtensionValue(OCSP_NO_CHECK) != null;
             if (!noCheck && !evidence.hasRevocationDataFor(current, issuer)) {
@@ -317,15 +345,6 @@ final class FormatLevel {
             current = issuer;
         }
         return missing;
-    }
-
-    private static X509Certificate issuerOf(X509Certificate certificate, Collection<X509Certificate> candidates) {
-        for (X509Certificate candidate : candidates) {
-            if (!candidate.equals(certificate) && Certificates.issued(candidate, certificate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 
     private static int count(AttributeTable table, ASN1ObjectIdentifier type) {

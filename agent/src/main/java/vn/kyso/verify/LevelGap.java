@@ -11,12 +11,18 @@ import vn.kyso.errors.ErrorText;
  * is no ETSI baseline at all, with the detail that names what is missing (a certificate, a /SubFilter).
  *
  * @param code      the {@link Reason} name, stable for the js-client
- * @param detail    the argument of the message (may be empty)
+ * @param detail    the argument of the message, in English (may be empty)
  */
 public record LevelGap(String code, String detail, String messageVi, String messageEn) {
 
+    /** @param detail names (of certificates, a /SubFilter) that read the same in both languages */
     static LevelGap of(Reason reason, String detail) {
-        return new LevelGap(reason.name(), detail, format(reason.messageVi(), detail), format(reason.messageEn(), detail));
+        return of(reason, detail, detail);
+    }
+
+    static LevelGap of(Reason reason, String detailVi, String detailEn) {
+        return new LevelGap(reason.name(), detailEn, format(reason.messageVi(), detailVi),
+                format(reason.messageEn(), detailEn));
     }
 
     public String text(Language language) {

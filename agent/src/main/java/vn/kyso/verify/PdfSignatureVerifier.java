@@ -162,6 +162,7 @@ public final class PdfSignatureVerifier {
                 new PathValidationCheck(),
                 new RevocationStatusCheck(),
                 new KeyUsageCheck(),
+                new SignedAttributesCheck(),
                 new AlgorithmStrengthCheck());
     }
 

@@ -21,7 +21,7 @@ class ErrorCatalogueTest {
     private static final List<Class<? extends Enum<?>>> CATALOGUES = List.of(vn.kyso.server.ServerError.class,
             vn.kyso.config.ConfigError.class, vn.kyso.app.AgentError.class, vn.kyso.pairing.PairingError.class,
             vn.kyso.audit.AuditError.class, vn.kyso.pki.PkiError.class, vn.kyso.cms.CmsError.class,
-            vn.kyso.vgca.VgcaError.class, vn.kyso.verify.VerifyError.class,
+            vn.kyso.vgca.VgcaError.class, vn.kyso.verify.VerifyError.class, vn.kyso.verify.LevelGap.Reason.class,
             vn.kyso.pdf.appearance.AppearanceError.class, vn.kyso.pdf.RemoteSigningError.class,
             vn.kyso.pdf.PdfError.class, vn.kyso.token.TokenError.class);
 

@@ -118,11 +118,13 @@ class DssConformanceTest {
 
         var an = pki.get(TestPki.PERSONAL_AN);
         documents.put("Adobe-style adbe.pkcs7.detached, revocationInfoArchival, time-stamp",
-                TestPdfSigner.sign(blank, an, TestPdfSigner.Options.of(an, tsa).adobeStyle(archivalFor(an, true))));
+                TestPdfSigner.sign(blank, an, TestPdfSigner.Options.of(an, tsa).adobeStyle(archivalFor(pki, an, true))));
         documents.put("Adobe-style adbe.pkcs7.detached, revocationInfoArchival without the TSA's",
-                TestPdfSigner.sign(blank, an, TestPdfSigner.Options.of(an, tsa).adobeStyle(archivalFor(an, false))));
+                TestPdfSigner.sign(blank, an, TestPdfSigner.Options.of(an, tsa).adobeStyle(archivalFor(pki, an, false))));
         documents.put("Adobe-style adbe.pkcs7.detached, no time-stamp",
-                TestPdfSigner.sign(blank, an, TestPdfSigner.Options.of(an, null).adobeStyle(archivalFor(an, false))));
+                TestPdfSigner.sign(blank, an, TestPdfSigner.Options.of(an, null).adobeStyle(archivalFor(pki, an, false))));
+        documents.put("adbe.pkcs7.detached without signed attributes",
+                TestPdfSigner.sign(blank, an, TestPdfSigner.Options.of(an, tsa).withoutSignedAttributes()));
         return documents;
     }
 
@@ -130,7 +132,7 @@ class DssConformanceTest {
      * What Acrobat archives: an OCSP response (or, where the responder has none, the CRL) for every certificate of
      * the signer's chain below the root, and with {@code withTsa} the same for the time-stamping unit's.
      */
-    private static TestPdfSigner.Archival archivalFor(vn.kyso.testpki.PkiIdentity signer, boolean withTsa) {
+    static TestPdfSigner.Archival archivalFor(TestPki pki, vn.kyso.testpki.PkiIdentity signer, boolean withTsa) {
         OcspClient ocsp = new OcspClient(HttpFetcher.withDefaults());
         CrlClient crl = new CrlClient(HttpFetcher.withDefaults());
         List<byte[]> responses = new ArrayList<>();

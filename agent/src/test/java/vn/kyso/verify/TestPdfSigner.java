@@ -65,28 +65,33 @@ final class TestPdfSigner {
      * How to sign. {@code tsaUrl} null = no signature timestamp (B-B); {@code claimedTime} null = now;
      * {@code archivedRevocation} non-null = the Adobe style: /SubFilter adbe.pkcs7.detached, no ESS
      * signing-certificate nor signing-time attribute, and these OCSP responses and CRLs in an
-     * adbe-revocationInfoArchival signed attribute.
+     * adbe-revocationInfoArchival signed attribute; {@code direct} = an adbe.pkcs7.detached CMS with no signed
+     * attributes at all (the signature value is over the document bytes themselves, as old tools did).
      */
-    record Options(String algorithm, String tsaUrl, Instant claimedTime, Archival archivedRevocation) {
+    record Options(String algorithm, String tsaUrl, Instant claimedTime, Archival archivedRevocation, boolean direct) {
         static Options of(PkiIdentity identity, String tsaUrl) {
             String algorithm = "EC".equals(identity.privateKey().getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
-            return new Options(algorithm, tsaUrl, null, null);
+            return new Options(algorithm, tsaUrl, null, null, false);
         }
 
         Options withAlgorithm(String value) {
-            return new Options(value, tsaUrl, claimedTime, archivedRevocation);
+            return new Options(value, tsaUrl, claimedTime, archivedRevocation, direct);
         }
 
         Options withClaimedTime(Instant value) {
-            return new Options(algorithm, tsaUrl, value, archivedRevocation);
+            return new Options(algorithm, tsaUrl, value, archivedRevocation, direct);
         }
 
         Options adobeStyle(Archival archival) {
-            return new Options(algorithm, tsaUrl, claimedTime, archival);
+            return new Options(algorithm, tsaUrl, claimedTime, archival, direct);
+        }
+
+        Options withoutSignedAttributes() {
+            return new Options(algorithm, tsaUrl, claimedTime, archivedRevocation, true);
         }
 
         String subFilter() {
-            return archivedRevocation == null ? "ETSI.CAdES.detached" : "adbe.pkcs7.detached";
+            return archivedRevocation == null && !direct ? "ETSI.CAdES.detached" : "adbe.pkcs7.detached";
         }
     }
 
@@ -172,6 +177,7 @@ final class TestPdfSigner {
         CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
         generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
                 new JcaDigestCalculatorProviderBuilder().build())
+                .setDirectSignature(options.direct())
                 .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
                 .build(new JcaContentSignerBuilder(options.algorithm()).setProvider(BC).build(identity.privateKey()),
                         certificate));
