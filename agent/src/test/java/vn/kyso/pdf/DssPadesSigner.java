@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
-import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
@@ -22,6 +21,7 @@ import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import vn.kyso.sign.TokenSignerPort;
+import vn.kyso.token.SignatureAlgorithm;
 import vn.kyso.testpki.TestEnvironment;
 
 /**
@@ -62,8 +62,9 @@ public final class DssPadesSigner {
         parameters.setContentSize(24 * 1024); // like ours: chain + time-stamp token + CMS overhead
         ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(toBeSigned.getBytes());
-        byte[] value = signer.sign(digest, vn.kyso.token.SignatureAlgorithm.RSA_PKCS1_SHA256);
-        return service.signDocument(document, parameters, new SignatureValue(SignatureAlgorithm.RSA_SHA256, value));
+        byte[] value = signer.sign(digest, SignatureAlgorithm.RSA_PKCS1_SHA256);
+        return service.signDocument(document, parameters,
+                new SignatureValue(eu.europa.esig.dss.enumerations.SignatureAlgorithm.RSA_SHA256, value));
     }
 
     public byte[] sign(byte[] pdf, SignatureLevel level) throws Exception {

@@ -33,6 +33,7 @@ import vn.kyso.pki.CrlClient;
 import vn.kyso.pki.HttpFetcher;
 import vn.kyso.pki.OcspClient;
 import vn.kyso.pki.TrustStore;
+import vn.kyso.testpki.PkiIdentity;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
 
@@ -132,7 +133,7 @@ class DssConformanceTest {
      * What Acrobat archives: an OCSP response (or, where the responder has none, the CRL) for every certificate of
      * the signer's chain below the root, and with {@code withTsa} the same for the time-stamping unit's.
      */
-    static TestPdfSigner.Archival archivalFor(TestPki pki, vn.kyso.testpki.PkiIdentity signer, boolean withTsa) {
+    static TestPdfSigner.Archival archivalFor(TestPki pki, PkiIdentity signer, boolean withTsa) {
         OcspClient ocsp = new OcspClient(HttpFetcher.withDefaults());
         CrlClient crl = new CrlClient(HttpFetcher.withDefaults());
         List<byte[]> responses = new ArrayList<>();
