@@ -15,6 +15,7 @@ import vn.kyso.pki.TrustStore;
 import vn.kyso.testpki.PkiServices.Service;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
+import vn.kyso.verify.report.ReportText;
 
 /**
  * The format level and the reasons it stops, as the văn thư reads them: named as EU DSS names the level, with one
