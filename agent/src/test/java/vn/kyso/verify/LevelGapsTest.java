@@ -94,5 +94,7 @@ class LevelGapsTest {
 
         assertEquals(SignatureLevel.PDF_NOT_ETSI, signature.level());
         assertEquals("LEVEL_NOT_ETSI_NO_SIGNED_ATTRIBUTES", signature.levelGaps().get(0).code());
+        // The value verifies, but nothing binds the certificate or content type to it (SignedAttributesCheck).
+        assertEquals(SubIndication.SIG_CONSTRAINTS_FAILURE, signature.subIndication(), signature.reason());
     }
 }
