@@ -149,7 +149,8 @@ export interface SignatureReport {
   levelGaps: Array<{ code: string; detail: string; messageVi: string; messageEn: string }>;
   revocation: { status: 'GOOD' | 'REVOKED' | 'UNKNOWN' | 'NOT_CHECKED'; source: string; revocationTime: string | null;
     evidenceTime: string | null; detail: string | null } | null;
-  timestamp: { time: string; tsaName: string; digestAlgorithm: string; valid: boolean; problem: string | null } | null;
+  timestamp: { time: string; tsaName: string; digestAlgorithm: string; valid: boolean; problem: string | null;
+    tsaRevocationSource: string | null } | null;
   coversWholeDocument: boolean;
   changesAfter: Array<{ kind: string; where: string; allowed: boolean }>;
   warnings: string[];

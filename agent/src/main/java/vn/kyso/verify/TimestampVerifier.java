@@ -72,8 +72,9 @@ final class TimestampVerifier {
         List<X509Certificate> chain = chains.build(tsa, pool);
         ChainValidation.validityAt(chain, time, true);
         ChainValidation.pkixAt(chain, time);
-        new RevocationCheck(settings).check(chain, evidence, time, true, null, false);
-        return new Verified(new TimestampInfo(time, Certificates.name(tsa), algorithm, true, null), tsa);
+        RevocationInfo revocation = new RevocationCheck(settings).check(chain, evidence, time, true, null, false);
+        return new Verified(new TimestampInfo(time, Certificates.name(tsa), algorithm, true, null,
+                revocation.source()), tsa);
     }
 
     record Verified(TimestampInfo info, X509Certificate tsaCertificate) {

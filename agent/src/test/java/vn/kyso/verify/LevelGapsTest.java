@@ -75,6 +75,9 @@ class LevelGapsTest {
             assertEquals(Indication.TOTAL_PASSED, signature.indication(), ReportJson.toJson(report));
             assertEquals(RevocationSource.EMBEDDED_OCSP, signature.revocation().source());
             assertEquals(TimeSource.TIMESTAMP, signature.signingTime().source(), "the TSA's chain judged offline too");
+            assertEquals(RevocationSource.EMBEDDED_OCSP, signature.timestamp().tsaRevocationSource());
+            String vi = ReportText.render(report);
+            assertTrue(vi.contains("tình trạng chứng thư TSA theo OCSP nhúng trong văn bản"), vi);
             assertEquals(SignatureLevel.PKCS7_T, signature.level());
             assertEquals(List.of("LEVEL_NO_DSS_DICTIONARY"), signature.levelGaps().stream().map(LevelGap::code)
                     .toList());

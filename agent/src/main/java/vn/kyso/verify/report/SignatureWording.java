@@ -234,7 +234,10 @@ final class SignatureWording {
         if (t.valid()) {
             return pick(lang, "hợp lệ", "valid") + when
                     + (t.tsaName() == null ? "" : pick(lang, ", do ", ", issued by ") + t.tsaName()
-                    + pick(lang, " cấp", ""));
+                    + pick(lang, " cấp", ""))
+                    + (t.tsaRevocationSource() == null || t.tsaRevocationSource() == RevocationSource.NONE ? ""
+                    : pick(lang, "; tình trạng chứng thư TSA theo ", "; TSA certificate status from ")
+                    + Wording.source(t.tsaRevocationSource(), lang));
         }
         String problem = Technical.clean(t.problem(), lang);
         return pick(lang, "KHÔNG hợp lệ", "NOT valid") + when + (problem == null ? "" : " (" + problem + ")");
