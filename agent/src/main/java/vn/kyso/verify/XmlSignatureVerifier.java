@@ -115,7 +115,7 @@ public final class XmlSignatureVerifier {
     }
 
     /**
-     * XMLDSig for a plain W3C signature that is not TOTAL_FAILED; for XAdES B-B, B-T with a verified signature
+     * XML-NOT-ETSI (DSS's name) for a plain W3C XMLDSig signature that is not TOTAL_FAILED; for XAdES B-B, B-T with a verified signature
      * time-stamp, B-LT when the revocation evidence came from the signature itself, B-LTA with a verified archive
      * time-stamp on top.
      */
@@ -124,7 +124,7 @@ public final class XmlSignatureVerifier {
             return SignatureLevel.NONE;
         }
         if (!context.xml.xades) {
-            return SignatureLevel.XMLDSIG;
+            return SignatureLevel.XML_NOT_ETSI;
         }
         if (context.timestamp == null || !context.timestamp.valid()) {
             return SignatureLevel.XADES_B_B;

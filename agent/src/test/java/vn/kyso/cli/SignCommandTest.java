@@ -105,7 +105,7 @@ class SignCommandTest {
         Result detached = run("", "verify", signature.toString(), "--trust-cert", root.toString(), "--detached",
                 invoice.toString(), "--json");
         assertEquals(0, detached.exit(), detached.out());
-        assertTrue(detached.out().contains("XADES_B_T"), detached.out());
+        assertTrue(detached.out().contains("XAdES-BASELINE-T"), detached.out());
         assertEquals(1, run("", "verify", signature.toString(), "--trust-cert", root.toString()).exit(),
                 "without the signed file a detached signature cannot pass");
         Result ambiguous = run("", sign(dir.resolve("y.xml"), "--in", invoice.toString(), "--xpath", "//HHDVu"));

@@ -445,7 +445,7 @@ class ProtocolMethodsTest {
 
             JsonNode report = c.result("verify.xml", "{\"documentId\":\"" + signed.get("documentId").asText() + "\"}");
             assertEquals("TOTAL_PASSED", report.get("indication").asText(), report.toString());
-            assertEquals("XMLDSIG", report.get("signatures").get(0).get("level").asText());
+            assertEquals("XML-NOT-ETSI", report.get("signatures").get(0).get("level").asText());
             assertEquals("1C26TKS-0000123", report.get("xmlSignatures").get(0).get("invoice").get("number").asText());
             String altered = c.upload("hoa-don-sua.xml", new String(signedXml, StandardCharsets.UTF_8)
                     .replace("<TgTTTBSo>8250000</TgTTTBSo>", "<TgTTTBSo>1</TgTTTBSo>").getBytes(StandardCharsets.UTF_8));
@@ -457,7 +457,7 @@ class ProtocolMethodsTest {
             assertEquals("B-LT", xades.get("level").asText());
             JsonNode detached = c.result("verify.xml", "{\"documentId\":\"" + xades.get("documentId").asText()
                     + "\",\"detachedDocumentId\":\"" + doc + "\"}");
-            assertEquals("XADES_B_LT", detached.get("signatures").get(0).get("level").asText(), detached.toString());
+            assertEquals("XAdES-BASELINE-LT", detached.get("signatures").get(0).get("level").asText(), detached.toString());
 
             String xxe = c.upload("xxe.xml", ("<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM "
                     + "\"file:///etc/passwd\">]><a>&x;</a>").getBytes(StandardCharsets.UTF_8));

@@ -46,7 +46,7 @@ class XmlSignatureVerifierTest {
         XmlDocumentReport report = verifier().verify(signedInvoice());
         SignatureReport signature = only(report);
         assertEquals(Indication.TOTAL_PASSED, signature.indication(), signature.reason());
-        assertEquals(SignatureLevel.XMLDSIG, signature.level());
+        assertEquals(SignatureLevel.XML_NOT_ETSI, signature.level());
         assertEquals("XMLDSig", signature.subFilter());
         assertNotNull(signature.signingTime().claimed(), "the SigningTime object was not read");
         assertEquals(List.of(new SignedNode("#data", "/HDon/DLHDon", "data")),
