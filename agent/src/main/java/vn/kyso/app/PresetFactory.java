@@ -1,18 +1,19 @@
 package vn.kyso.app;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import vn.kyso.errors.KysoException;
 import vn.kyso.pdf.SignatureAppearance;
-import vn.kyso.pdf.appearance.CompanionText;
 import vn.kyso.pdf.appearance.CopyForm;
+import vn.kyso.pdf.appearance.DocumentNumber;
+import vn.kyso.pdf.appearance.IssueDate;
 import vn.kyso.pdf.appearance.Presets;
 import vn.kyso.pdf.appearance.SealTarget;
 import vn.kyso.pdf.appearance.StampImage;
-import vn.kyso.pdf.appearance.TextSlot;
 
 /**
  * Turns a workflow name and its parameters (from the protocol or the command line) into the stamp the regulations
@@ -53,8 +54,13 @@ public final class PresetFactory {
         act(preset);
         return switch (preset) {
             case "invisible" -> SignatureAppearance.INVISIBLE;
-            case "approve" -> Presets.approve(png(image, "image"), required(param, "titleLine"),
-                    required(param, "nameLine"));
+            case "approve" -> image.apply("image") == null
+                    // An official without a scanned signature still approves: a text stamp takes the image's place.
+                    ? Presets.approveWithText(required(param, "titleLine"), required(param, "nameLine"),
+                            param.apply("signerName") == null ? required(param, "nameLine") : param.apply("signerName"),
+                            param.apply("title") == null ? required(param, "titleLine") : param.apply("title"),
+                            signingTime)
+                    : Presets.approve(png(image, "image"), required(param, "titleLine"), required(param, "nameLine"));
             case "initial" -> Presets.initial(png(image, "image"), new vn.kyso.pdf.appearance.SignaturePosition
                     .AfterText(required(param, "afterText"), number(param, "widthMm", 15)));
             case "copy" -> Presets.copy(copyForm(param.apply("copyForm")), required(param, "organisation"), signingTime);
@@ -63,12 +69,19 @@ public final class PresetFactory {
                     required(param, "organisation"), signingTime);
             case "issue" -> Presets.issue(png(image, "image"), number(param, "sealWidthMm", 36),
                     new SealTarget.LatestSignature(), List.of(
-                            new CompanionText(new TextSlot.AfterText(param.apply("numberLabel") == null ? "Số:"
-                                    : param.apply("numberLabel")), required(param, "documentNumber")),
-                            new CompanionText(new TextSlot.AfterText(required(param, "dateLabel")),
-                                    required(param, "issueDate"))));
+                            new DocumentNumber(required(param, "documentNumber"), param.apply("numberLabel")),
+                            new IssueDate(issueDate(param.apply("issueDate"), signingTime),
+                                    param.apply("dateLabel"))));
             default -> throw new IllegalStateException(preset);
         };
+    }
+
+    private static LocalDate issueDate(String given, Instant signingTime) {
+        try {
+            return IssueDate.parse(given, signingTime);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
     }
 
     private static StampImage png(Function<String, byte[]> image, String name) {

@@ -31,6 +31,15 @@ public final class Presets {
         return approve(signature, new SignaturePosition.BetweenLines(titleLine, nameLine, APPROVE_MAX_WIDTH_MM));
     }
 
+    /**
+     * Ký phê duyệt without a signature image: a framed text stamp ("Đã ký: name", title, signing time) in the same
+     * place between {@code titleLine} and {@code nameLine}.
+     */
+    public static SignatureAppearance approveWithText(String titleLine, String nameLine, String signerName,
+                                                      String title, Instant signingTime) {
+        return new ApprovalTextStamp(titleLine, nameLine, signerName, title, signingTime);
+    }
+
     /** Ký nháy / ký kiểm tra: a small personal signature, e.g. {@code new AfterText("./.", 15)} or a margin rectangle. */
     public static SignatureAppearance initial(StampImage signature, SignaturePosition position) {
         return new PersonalSignatureStamp(signature, position);
@@ -41,7 +50,7 @@ public final class Presets {
      * official's signature, with the clerk's số/ký hiệu and ngày ban hành as companion annotations.
      */
     public static SignatureAppearance issue(StampImage seal, double sealWidthMm, SealTarget target,
-            List<CompanionText> companions) {
+            List<? extends Companion> companions) {
         return new IssueStamp(seal, sealWidthMm, target, companions);
     }
 
