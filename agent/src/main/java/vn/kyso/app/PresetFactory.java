@@ -54,13 +54,7 @@ public final class PresetFactory {
         act(preset);
         return switch (preset) {
             case "invisible" -> SignatureAppearance.INVISIBLE;
-            case "approve" -> image.apply("image") == null
-                    // An official without a scanned signature still approves: a text stamp takes the image's place.
-                    ? Presets.approveWithText(required(param, "titleLine"), required(param, "nameLine"),
-                            param.apply("signerName") == null ? required(param, "nameLine") : param.apply("signerName"),
-                            param.apply("title") == null ? required(param, "titleLine") : param.apply("title"),
-                            signingTime)
-                    : Presets.approve(png(image, "image"), required(param, "titleLine"), required(param, "nameLine"));
+            case "approve" -> approve(param, image.apply("image"), signingTime);
             case "initial" -> Presets.initial(png(image, "image"), new vn.kyso.pdf.appearance.SignaturePosition
                     .AfterText(required(param, "afterText"), number(param, "widthMm", 15)));
             case "copy" -> Presets.copy(copyForm(param.apply("copyForm")), required(param, "organisation"), signingTime);
@@ -74,6 +68,19 @@ public final class PresetFactory {
                                     param.apply("dateLabel"))));
             default -> throw new IllegalStateException(preset);
         };
+    }
+
+    /** An official without a scanned signature still approves: a text stamp takes the image's place. */
+    private static SignatureAppearance approve(Function<String, String> param, byte[] image, Instant signingTime) {
+        String titleLine = required(param, "titleLine");
+        String nameLine = required(param, "nameLine");
+        if (image != null) {
+            return Presets.approve(StampImage.png(image), titleLine, nameLine);
+        }
+        String signer = param.apply("signerName");
+        String title = param.apply("title");
+        return Presets.approveWithText(titleLine, nameLine, signer == null ? nameLine : signer,
+                title == null ? titleLine : title, signingTime);
     }
 
     private static LocalDate issueDate(String given, Instant signingTime) {

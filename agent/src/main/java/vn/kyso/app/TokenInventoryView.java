@@ -1,5 +1,6 @@
 package vn.kyso.app;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import vn.kyso.token.CertificateEntry;
 import vn.kyso.token.DriverReport;
 import vn.kyso.token.TokenInfo;
 import vn.kyso.token.TokenManager;
+import vn.kyso.verify.CertificateType;
 
 /** The token inventory as plain data, the same for `kyso tokens --json` and the agent's `tokens.list`. */
 public final class TokenInventoryView {
@@ -67,9 +69,17 @@ public final class TokenInventoryView {
         m.put("algorithms", c.algorithms());
         m.put("ckaId", c.ckaId());
         m.put("privateKey", c.privateKey());
-        // which workflows the certificate serves: an official's own signature, or the agency's seal
-        m.put("usage", vn.kyso.verify.CertificateType.of(c.certificate()) == vn.kyso.verify.CertificateType.ORGANISATION
+        // which workflows the certificate serves: an official's own signature, the agency's seal, or none (a CA's)
+        m.put("usage", c.ca() ? "ca" : CertificateType.of(c.certificate()) == CertificateType.ORGANISATION
                 ? "organisation" : "personal");
+        m.put("ca", c.ca());
+        // marked before the person picks: valid, expired or notYetValid now
+        m.put("status", switch (c.validity(Instant.now())) {
+            case VALID -> "valid";
+            case EXPIRED -> "expired";
+            case NOT_YET_VALID -> "notYetValid";
+        });
+        m.put("signable", c.offeredForSigning(Instant.now()));
         return m;
     }
 }

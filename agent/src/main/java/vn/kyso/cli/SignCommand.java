@@ -146,6 +146,7 @@ final class SignCommand implements Command {
             return tokens.certificate(id);
         }
         List<CertificateEntry> candidates = all.stream()
+                .filter(c -> !c.ca()) // CA certificates on the token sign certificates, not documents
                 .filter(c -> tokenLabel == null || c.tokenLabel().equals(tokenLabel)).toList();
         if (candidates.isEmpty()) {
             throw new KysoException(TokenError.TOKEN_NOT_PRESENT);

@@ -28,6 +28,9 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDBorderStyleDictionary;
  */
 final class FreeTextCompanion {
 
+    /** How far (in font sizes) the white cover reaches past a dot's or underscore's advance box. */
+    static final float MASK_BLEED = 0.025f;
+
     private FreeTextCompanion() {
     }
 
@@ -66,8 +69,10 @@ final class FreeTextCompanion {
         float descent = StampFont.descent(font) * size / StampFont.SIZE;
         float width = StampFont.width(font, insertion.text(), size);
         PDRectangle visual = new PDRectangle(insertion.x(), insertion.baseline() - descent, width, ascent + descent);
+        float bleed = MASK_BLEED * size;
         for (PDRectangle mask : insertion.masks()) {
-            visual = union(visual, mask);
+            visual = union(visual, new PDRectangle(mask.getLowerLeftX() - bleed, mask.getLowerLeftY() - bleed,
+                    mask.getWidth() + 2 * bleed, mask.getHeight() + 2 * bleed));
         }
         int pageIndex = insertion.pageIndex();
         PDPage page = Pages.get(document, pageIndex);
@@ -98,9 +103,11 @@ final class FreeTextCompanion {
             PDPageContentStream content = canvas.content();
             if (!insertion.masks().isEmpty()) {
                 content.setNonStrokingColor(1f); // white, over the dots or underscores of the blank
+                // Antialiasing and an underscore's overhang reach a hair past the advance box.
                 for (PDRectangle mask : insertion.masks()) {
-                    content.addRect(mask.getLowerLeftX() - visual.getLowerLeftX(),
-                            mask.getLowerLeftY() - visual.getLowerLeftY(), mask.getWidth(), mask.getHeight());
+                    content.addRect(mask.getLowerLeftX() - visual.getLowerLeftX() - bleed,
+                            mask.getLowerLeftY() - visual.getLowerLeftY() - bleed, mask.getWidth() + 2 * bleed,
+                            mask.getHeight() + 2 * bleed);
                 }
                 content.fill();
             }
