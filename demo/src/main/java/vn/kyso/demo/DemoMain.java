@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import vn.kyso.cli.LogSetup;
 import vn.kyso.testpki.PkiIdentity;
 import vn.kyso.testpki.PkiServices;
 import vn.kyso.testpki.PkiUrls;
@@ -44,6 +45,7 @@ public final class DemoMain {
     }
 
     public static void main(String[] args) throws Exception {
+        args = LogSetup.apply(args);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         boolean once = List.of(args).contains("--once");
         Path home = Path.of(System.getProperty("kyso.demo.home",
