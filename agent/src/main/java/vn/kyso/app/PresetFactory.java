@@ -32,9 +32,15 @@ public final class PresetFactory {
             "issue", new Act("Phát hành văn bản", "Issue"),
             "copy", new Act("Ký bản sao điện tử", "Sign an electronic copy"),
             "attachment", new Act("Ký văn bản kèm theo", "Sign an attachment"),
-            "digitised", new Act("Ký số hóa văn bản giấy", "Sign a digitised paper document"));
+            "digitised", new Act("Ký số hóa văn bản giấy", "Sign a digitised paper document"),
+            "incoming", new Act("Ký tiếp nhận văn bản đến", "Sign an incoming document on receipt"));
 
     private PresetFactory() {
+    }
+
+    /** Presets for documents received from outside: verified before signing (SignPdf.Request#incoming). */
+    public static boolean incoming(String preset) {
+        return "incoming".equals(preset);
     }
 
     public static Act act(String preset) {
@@ -59,6 +65,8 @@ public final class PresetFactory {
                     .AfterText(required(param, "afterText"), number(param, "widthMm", 15)));
             case "copy" -> Presets.copy(copyForm(param.apply("copyForm")), required(param, "organisation"), signingTime);
             case "attachment" -> Presets.attachment(required(param, "documentNumber"), signingTime);
+            case "incoming" -> Presets.incoming(required(param, "organisation"), param.apply("numberIn"),
+                    signingTime, param.apply("forwardTo"));
             case "digitised" -> Presets.digitised(png(image, "image"), number(param, "sealWidthMm", 36),
                     required(param, "organisation"), signingTime);
             case "issue" -> Presets.issue(png(image, "image"), number(param, "sealWidthMm", 36),

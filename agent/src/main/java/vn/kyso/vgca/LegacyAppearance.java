@@ -59,8 +59,9 @@ public final class LegacyAppearance {
                     signingTime), operation.actVi(), null, null);
             case SignAppendix -> new Stamp(Presets.attachment(required(job.docNumber(), "DocNumber"), signingTime),
                     operation.actVi(), null, null);
-            case SignIncome -> new Stamp(Presets.digitised(images.seal(operation), SEAL_WIDTH_MM,
-                    organisation(job, certificate), signingTime), operation.actVi(), null, null);
+            // Văn bản đến: the "ĐẾN" stamp with the số đến (DocNumber) and where it goes next (MetaData Chuyen).
+            case SignIncome -> new Stamp(Presets.incoming(organisation(job, certificate), job.docNumber(),
+                    signingTime, job.meta("Chuyen")), operation.actVi(), null, null);
             case Comment -> new Stamp(Presets.signerInfo(new SignerInfo(SigningCertificates.commonName(certificate),
                     SigningCertificates.email(certificate), SigningCertificates.organisation(certificate),
                     signingTime)), job.meta("Comment") != null ? job.meta("Comment") : operation.actVi(), null, null);

@@ -2,6 +2,7 @@ package vn.kyso.pdf.appearance;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import vn.kyso.pdf.SignatureAppearance;
@@ -69,6 +70,19 @@ public final class Presets {
     public static SignatureAppearance digitised(StampImage seal, double sealWidthMm, String organisation,
             Instant signingTime) {
         return new CornerStamp(List.of(organisation, SigningTime.iso(signingTime)), Optional.of(seal), sealWidthMm);
+    }
+
+    /**
+     * The incoming stamp (dấu "ĐẾN", Nghị định 30/2020): the receiving organisation, "ĐẾN" with the số đến, the time
+     * received, and where the document goes next ("Chuyển"), framed, top right of page 1. Number and forwarding may
+     * be null while the văn thư has not assigned them; their labels stay, as on the paper stamp.
+     */
+    public static SignatureAppearance incoming(String organisation, String numberIn, Instant receivedAt,
+                                               String forwardTo) {
+        return new CornerStamp(List.of(organisation.strip().toUpperCase(Locale.ROOT),
+                "ĐẾN    Số: " + (numberIn == null ? "" : numberIn.strip()),
+                "Ngày: " + SigningTime.iso(receivedAt),
+                "Chuyển: " + (forwardTo == null ? "" : forwardTo.strip())), Optional.empty(), 0, true);
     }
 
     /** The "Ký bởi / Email / Cơ quan / Thời gian ký" block at the top right of page 1. */
