@@ -63,7 +63,10 @@ public final class PresetFactory {
             case "approve" -> approve(param, image.apply("image"), signingTime);
             case "initial" -> Presets.initial(png(image, "image"), new vn.kyso.pdf.appearance.SignaturePosition
                     .AfterText(required(param, "afterText"), number(param, "widthMm", 15)));
-            case "copy" -> Presets.copy(copyForm(param.apply("copyForm")), required(param, "organisation"), signingTime);
+            case "copy" -> Presets.copy(copyForm(param.apply("copyForm")), required(param, "organisation"),
+                    param.apply("copyNumber"), param.apply("place"),
+                    param.apply("copyDate") == null ? null : issueDate(param.apply("copyDate"), signingTime),
+                    signingTime);
             case "attachment" -> Presets.attachment(required(param, "documentNumber"), signingTime);
             case "incoming" -> Presets.incoming(required(param, "organisation"), param.apply("numberIn"),
                     signingTime, param.apply("forwardTo"));

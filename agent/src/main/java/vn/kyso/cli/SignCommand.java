@@ -68,7 +68,7 @@ final class SignCommand implements Command {
                 "--cert", "--token", "--preset", "--image", "--seal-mm", "--title-line", "--name-line", "--copy-form",
                 "--organisation", "--doc-number", "--issue-date", "--level", "--tsa", "--trust", "--trust-cert",
                 "--library", "--config", "--reason", "--location", "--password", "--date-label", "--after-text",
-                "--number-label", "--number-in", "--forward-to"));
+                "--number-label", "--number-in", "--forward-to", "--copy-number", "--place", "--copy-date"));
         Path in = Path.of(require(o, "--in"));
         Path outFile = Path.of(require(o, "--out"));
         if (!Files.isRegularFile(in)) {
@@ -206,7 +206,10 @@ final class SignCommand implements Command {
             java.util.Map.entry("afterText", "--after-text"),
             java.util.Map.entry("numberLabel", "--number-label"),
             java.util.Map.entry("numberIn", "--number-in"),
-            java.util.Map.entry("forwardTo", "--forward-to"));
+            java.util.Map.entry("forwardTo", "--forward-to"),
+            java.util.Map.entry("copyNumber", "--copy-number"),
+            java.util.Map.entry("place", "--place"),
+            java.util.Map.entry("copyDate", "--copy-date"));
 
     private static SignatureAppearance appearance(String preset, Options o) {
         try {

@@ -56,7 +56,8 @@ public final class LegacyAppearance {
                         operation.actVi(), number, date.text());
             }
             case SignCopy -> new Stamp(Presets.copy(copyForm(job.meta("CopyForm")), organisation(job, certificate),
-                    signingTime), operation.actVi(), null, null);
+                    job.docNumber(), job.meta("Place"), job.issuedDate() == null || job.issuedDate().isBlank() ? null
+                            : issueDate(job.issuedDate(), signingTime), signingTime), operation.actVi(), null, null);
             case SignAppendix -> new Stamp(Presets.attachment(required(job.docNumber(), "DocNumber"), signingTime),
                     operation.actVi(), null, null);
             // Văn bản đến: the "ĐẾN" stamp with the số đến (DocNumber) and where it goes next (MetaData Chuyen).

@@ -1,6 +1,8 @@
 package vn.kyso.pdf.appearance;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,8 +59,28 @@ public final class Presets {
 
     /** Bản sao điện tử: form of copy, copying organisation and signing time, top right of page 1; no image. */
     public static SignatureAppearance copy(CopyForm form, String copyingOrganisation, Instant signingTime) {
-        return new CornerStamp(List.of(form.label(), copyingOrganisation, SigningTime.iso(signingTime)),
-                Optional.empty(), 0);
+        return copy(form, copyingOrganisation, null, null, null, signingTime);
+    }
+
+    /**
+     * Bản sao điện tử with the copy's own particulars in the order the Appendix's copy form lays them out: the form
+     * ("SAO Y"), the copying organisation, "Số: 05/SY-UBND" (the copy's number and ký hiệu), "Bắc Ninh, ngày 02 tháng
+     * 12 năm 2026" (place and date of copying), then the signing time. Number, place and date may each be null when
+     * the organisation does not number its copies; the date defaults to the signing date when a place is given.
+     */
+    public static SignatureAppearance copy(CopyForm form, String copyingOrganisation, String copyNumber, String place,
+                                           LocalDate date, Instant signingTime) {
+        List<String> lines = new ArrayList<>(List.of(form.label(), copyingOrganisation.strip()));
+        if (copyNumber != null && !copyNumber.isBlank()) {
+            lines.add(DocumentNumber.DEFAULT_LABEL + " " + copyNumber.strip());
+        }
+        if (place != null && !place.isBlank()) {
+            String placeText = place.strip().endsWith(",") ? place.strip() : place.strip() + ",";
+            lines.add(placeText + " " + SigningTime.issueDate(date != null ? date
+                    : LocalDate.ofInstant(signingTime, SigningTime.VIETNAM)));
+        }
+        lines.add(SigningTime.iso(signingTime));
+        return new CornerStamp(lines, Optional.empty(), 0);
     }
 
     /** Văn bản kèm theo in a separate file: số và ký hiệu of the main document and signing time, top right of page 1. */
