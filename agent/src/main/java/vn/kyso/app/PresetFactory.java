@@ -13,7 +13,9 @@ import vn.kyso.pdf.appearance.DocumentNumber;
 import vn.kyso.pdf.appearance.IssueDate;
 import vn.kyso.pdf.appearance.Presets;
 import vn.kyso.pdf.appearance.SealTarget;
+import vn.kyso.pdf.appearance.SignaturePosition;
 import vn.kyso.pdf.appearance.StampImage;
+import vn.kyso.request.RequestError;
 
 /**
  * Turns a workflow name and its parameters (from the protocol or the command line) into the stamp the regulations
@@ -61,7 +63,7 @@ public final class PresetFactory {
         return switch (preset) {
             case "invisible" -> SignatureAppearance.INVISIBLE;
             case "approve" -> approve(param, image.apply("image"), signingTime);
-            case "initial" -> Presets.initial(png(image, "image"), new vn.kyso.pdf.appearance.SignaturePosition
+            case "initial" -> Presets.initial(png(image, "image"), new SignaturePosition
                     .AfterText(required(param, "afterText"), number(param, "widthMm", 15)));
             case "copy" -> Presets.copy(copyForm(param.apply("copyForm")), required(param, "organisation"),
                     param.apply("copyNumber"), param.apply("place"),
@@ -136,6 +138,6 @@ public final class PresetFactory {
     }
 
     private static KysoException invalid(String what) {
-        return new KysoException(AgentError.INVALID_PARAMS, Map.of(), null, what);
+        return new KysoException(RequestError.INVALID_PARAMS, Map.of(), null, what);
     }
 }

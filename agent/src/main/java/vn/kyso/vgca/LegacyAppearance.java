@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import vn.kyso.app.AgentError;
 import vn.kyso.errors.KysoException;
 import vn.kyso.pdf.SignatureAppearance;
 import vn.kyso.pdf.appearance.CopyForm;
@@ -14,6 +13,7 @@ import vn.kyso.pdf.appearance.IssueDate;
 import vn.kyso.pdf.appearance.Presets;
 import vn.kyso.pdf.appearance.SealTarget;
 import vn.kyso.pdf.appearance.SignerInfo;
+import vn.kyso.request.RequestError;
 import vn.kyso.token.CertificateEntry;
 import vn.kyso.vgca.VgcaMessages.FileJob;
 
@@ -74,7 +74,7 @@ public final class LegacyAppearance {
         try {
             return IssueDate.parse(given, signingTime);
         } catch (IllegalArgumentException e) {
-            throw new KysoException(AgentError.INVALID_PARAMS, Map.of("param", "IssuedDate"), null, e.getMessage());
+            throw new KysoException(RequestError.INVALID_PARAMS, Map.of("param", "IssuedDate"), null, e.getMessage());
         }
     }
 
@@ -93,7 +93,7 @@ public final class LegacyAppearance {
         try {
             return CopyForm.valueOf(value.trim());
         } catch (IllegalArgumentException e) {
-            throw new KysoException(AgentError.INVALID_PARAMS, Map.of("param", "CopyForm"), null,
+            throw new KysoException(RequestError.INVALID_PARAMS, Map.of("param", "CopyForm"), null,
                     "MetaData CopyForm must be SAO_Y, SAO_LUC or TRICH_SAO");
         }
     }
@@ -108,7 +108,7 @@ public final class LegacyAppearance {
 
     private static String required(String value, String name) {
         if (value == null || value.isBlank()) {
-            throw new KysoException(AgentError.INVALID_PARAMS, Map.of("param", name), null, name + " is required");
+            throw new KysoException(RequestError.INVALID_PARAMS, Map.of("param", name), null, name + " is required");
         }
         return value.trim();
     }

@@ -19,6 +19,8 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDBorderStyleDictionary;
 
+import vn.kyso.pdf.Pages;
+
 /**
  * Writes the clerk's text as FreeText annotations with their own appearance streams (Liberation Serif — Times New
  * Roman's metrics — black, upright, in the size of the text it completes, on that text's baseline), flagged to

@@ -10,6 +10,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 import vn.kyso.errors.KysoException;
+import vn.kyso.pdf.Pages;
 
 /**
  * The blank space of a signer block (Nghị định 30/2020, ô 7c) in the reader's frame: from the top of the name line up

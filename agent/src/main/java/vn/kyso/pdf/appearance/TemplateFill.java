@@ -12,6 +12,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import vn.kyso.errors.KysoException;
+import vn.kyso.pdf.Pages;
 
 /**
  * Finds the blanks a template leaves for the văn thư (Nghị định 30/2020, Phụ lục I: "Số:      /QĐ-UBND",
