@@ -88,14 +88,6 @@ class TemplateFillTest {
     }
 
     @Test
-    void datesAreWrittenAsTheDecreeWritesThem() {
-        assertEquals("ngày 05 tháng 3 năm 2020", SigningTime.issueDate(LocalDate.of(2020, 3, 5)));
-        assertEquals("ngày 02 tháng 01 năm 2026", SigningTime.issueDate(LocalDate.of(2026, 1, 2)));
-        assertEquals("ngày 28 tháng 02 năm 2026", SigningTime.issueDate(LocalDate.of(2026, 2, 28)));
-        assertEquals("ngày 02 tháng 12 năm 2026", SigningTime.issueDate(LocalDate.of(2026, 12, 2)));
-    }
-
-    @Test
     void blanksOfEachStyleGetDayMonthAndTheBlankYearOnly() throws Exception {
         for (String header : List.of("Huế, ngày        tháng        năm 2026", "Huế, ngày ..... tháng ..... năm 2026",
                 "Huế, ngày ____ tháng ____ năm 2026")) {
