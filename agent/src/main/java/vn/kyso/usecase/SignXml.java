@@ -47,7 +47,7 @@ public final class SignXml {
             List<String> warnings = new ArrayList<>();
             rules.checkCertificate(certificate.certificate(), warnings);
             rules.requireConsent(new ConsentRequest(request.origin(), "Ký XML", "Sign XML", name, 0, hash,
-                    certificate.subject(), certificate.tokenLabel(), false, List.of(), contents(preview)));
+                    certificate.subject(), certificate.tokenLabel(), false, List.of(), null, contents(preview)));
             TokenSignerPort signer = new TokenSignerPort(rules.tokens(), certificate.id(), rules.knownCas(),
                     rules.pins());
             XmlSignResult signature = engine.sign(request.content(), signer, request.options());

@@ -80,8 +80,8 @@ public final class VgcaFileJob {
             return (trail, name, pdf) -> new Signed(signPdf.sign(new SignPdf.Request(trail.originText(), name, pdf,
                     certificate.id(), operation.actVi(), operation.actEn(), PadesOptions.defaults()
                     .withAppearance(stamp.appearance()).withSigningTime(now)
-                    .withDetails(null, stamp.reason(), null, null))).document(), stamp.documentNumber(),
-                    stamp.documentDate());
+                    .withDetails(null, stamp.reason(), null, null), operation == VgcaOperation.SignIncome)).document(),
+                    stamp.documentNumber(), stamp.documentDate());
         });
     }
 

@@ -109,7 +109,7 @@ class PromptDialogsTest {
     void anXmlSignatureShowsTheSignedElementAndTheInvoice() throws Exception {
         ConsentDialog dialog = new ConsentDialog(() -> Language.VI, LONG);
         ConsentRequest xml = new ConsentRequest("https://hoadon.ninhbinh.gov.vn", "Ký XML", "Sign XML",
-                "hoa-don-123.xml", 0, HASH, SIGNER, "VGCA Token An (TEST)", false, java.util.List.of(),
+                "hoa-don-123.xml", 0, HASH, SIGNER, "VGCA Token An (TEST)", false, java.util.List.of(), null,
                 java.util.List.of("Phần được ký / Signed: /HDon/DLHDon (Id data)",
                         "Hóa đơn số / Invoice: 1C26TKS-0000123", "Tổng tiền / Total: 8250000 VND\u202Eforged"));
         CompletableFuture<Decision> decision = CompletableFuture.supplyAsync(() -> dialog.ask(xml));
