@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (not part of the test run). Each prints its figures, the baseline measured in the same run, and
 # "TARGET … met / NOT met" for the targets of issue 17; `all` ends with a summary of every TARGET line.
-#   Usage: scripts/bench.sh [token|bridge|signing|verification|batch|startup|first-sign|all]
+#   Usage: scripts/bench.sh [token|bridge|signing|verification|xml|batch|startup|first-sign|all]
 # startup and first-sign measure the installed agent: the app image built here (jlink runtime, launcher options,
 # class-data archive) shown at /opt/kyso in a private mount namespace (packaging/at-install-place.sh), or an agent
 # already installed there with KYSO_BENCH_IMAGE=/opt/kyso.
@@ -11,8 +11,8 @@ cd "$ROOT"
 scripts/bootstrap.sh --quiet
 which="${1:-all}"
 case "$which" in
-  token|bridge|signing|verification|batch|startup|first-sign|all) ;;
-  *) echo "usage: scripts/bench.sh [token|bridge|signing|verification|batch|startup|first-sign|all]" >&2; exit 2 ;;
+  token|bridge|signing|verification|xml|batch|startup|first-sign|all) ;;
+  *) echo "usage: scripts/bench.sh [token|bridge|signing|verification|xml|batch|startup|first-sign|all]" >&2; exit 2 ;;
 esac
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
@@ -32,6 +32,8 @@ if wants token; then bench jni-token TokenLayerBenchmark; fi
 if wants bridge; then bench agent BridgeBenchmark; fi
 if wants signing; then bench agent SigningBenchmark -DargLine="$BENCH_JVM"; fi
 if wants verification; then bench agent VerificationBenchmark -DargLine="$BENCH_JVM"; fi
+# XAdES B-LT of a 1 MB e-invoice, signed and verified, against EU DSS (in a JVM of its own: it needs Santuario 3.0).
+if wants xml; then bench agent XmlBenchmark -DargLine="$BENCH_JVM"; fi
 if wants batch; then bench agent BatchBenchmark -DargLine="$BENCH_JVM"; fi
 if wants startup || wants first-sign; then
   image="${KYSO_BENCH_IMAGE:-}"

@@ -75,7 +75,16 @@ export interface Certificate {
   keyUsage: string[];
   algorithms: string[];
   ckaId: string;
-  privateKey: boolean;
+  /** whether the private key was seen on the token; hidden tokens show it only after login */
+  privateKey: 'FOUND' | 'MISSING' | 'UNKNOWN_UNTIL_LOGIN';
+  /** the workflows it serves; 'ca' for a certification authority's certificate, never used to sign */
+  usage: 'personal' | 'organisation' | 'ca';
+  /** a Sub CA or Root CA stored on the token (basicConstraints cA, or keyCertSign without a signing usage) */
+  ca: boolean;
+  /** now against the validity period, shown before the person picks */
+  status: 'valid' | 'expired' | 'notYetValid';
+  /** not a CA, a private key that may be present, and valid now */
+  signable: boolean;
   token: { id: string; label: string };
 }
 
@@ -141,10 +150,16 @@ export interface SignatureReport {
   signer: { name: string; organisation: string; subject: string; issuer: string; serialHex: string;
     certificateType: 'PERSONAL' | 'ORGANISATION'; notBefore: string; notAfter: string; keyAlgorithm: string; keyBits: number } | null;
   signingTime: { time: string; source: 'TIMESTAMP' | 'CLAIMED' | 'VERIFICATION_TIME'; claimed: string | null; localTimeSkew: boolean } | null;
+  /** The format level as EU DSS names it: 'PAdES-BASELINE-B' | 'PAdES-BASELINE-T' | 'PAdES-BASELINE-LT' |
+   *  'PAdES-BASELINE-LTA' | 'PAdES-BES' | 'PAdES-EPES' | 'PAdES-LTV' | 'PKCS7-B' | 'PKCS7-T' | 'PKCS7-LT' |
+   *  'PKCS7-LTA' | 'PDF-NOT-ETSI' | 'CAdES-BASELINE-B' | … | 'CMS-NOT-ETSI' | 'NONE' (a document time-stamp). */
   level: string;
+  /** Why the level is not higher (e.g. LEVEL_NO_VALIDATION_DATA_TSA), in both languages. */
+  levelGaps: Array<{ code: string; detail: string; messageVi: string; messageEn: string }>;
   revocation: { status: 'GOOD' | 'REVOKED' | 'UNKNOWN' | 'NOT_CHECKED'; source: string; revocationTime: string | null;
     evidenceTime: string | null; detail: string | null } | null;
-  timestamp: { time: string; tsaName: string; digestAlgorithm: string; valid: boolean; problem: string | null } | null;
+  timestamp: { time: string; tsaName: string; digestAlgorithm: string; valid: boolean; problem: string | null;
+    tsaRevocationSource: string | null } | null;
   coversWholeDocument: boolean;
   changesAfter: Array<{ kind: string; where: string; allowed: boolean }>;
   warnings: string[];
@@ -157,6 +172,65 @@ export interface VerificationReport {
   errorDetail: string | null;
   verifiedAt: string;
   signatures: SignatureReport[];
+}
+
+/** What an XML signature covers: the Reference URI, the element's path ("/HDon/DLHDon") or file name, its Id. */
+export interface SignedNode {
+  uri: string;
+  path: string;
+  id: string | null;
+}
+
+/** An e-invoice as the agent reads it from the signed DLHDon. */
+export interface InvoiceSummary {
+  number: string;
+  seller: string;
+  buyer: string;
+  total: string;
+}
+
+export type XadesLevel = 'B-B' | 'B-T' | 'B-LT' | 'B-LTA';
+
+export interface SignXmlOptions {
+  certificateId: string;
+  name?: string;
+  /** xmldsig (default: the e-invoice layout) or xades */
+  format?: 'xmldsig' | 'xades';
+  /** XAdES only; B-T when not given */
+  level?: XadesLevel;
+  packaging?: 'enveloped' | 'enveloping' | 'detached';
+  /** enveloped: the element the signature goes under (exactly one must match) */
+  xpath?: string;
+  /** enveloped: the Id of the element to sign */
+  referenceId?: string;
+  canonicalization?: 'inclusive' | 'exclusive';
+  signatureAlgorithm?: string;
+  mimeType?: string;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface SignedXml {
+  bytes: Uint8Array;
+  format: 'xmldsig' | 'xades';
+  level: XadesLevel | null;
+  signatureId: string;
+  signedNodes: SignedNode[];
+  invoice: InvoiceSummary | null;
+  certificate: Uint8Array;
+  warnings: string[];
+}
+
+export interface XmlSignatureFacts {
+  signatureId: string;
+  path: string;
+  xades: boolean;
+  signedNodes: SignedNode[];
+  invoice: InvoiceSummary | null;
+}
+
+export interface XmlVerificationReport extends VerificationReport {
+  /** index for index with signatures */
+  xmlSignatures: XmlSignatureFacts[];
 }
 
 export interface AgentEvents {
@@ -195,7 +269,13 @@ export declare class KysoAgent {
   signCms(options: { certificateId: string; document?: DocumentInput; hash?: HashInput; hashAlgorithm?: string;
     level?: 'B-B' | 'B-T'; contentName?: string }): Promise<{ cms: Uint8Array; level: string; certificate: Uint8Array }>;
   verifyCms(options: { cms: HashInput; document?: DocumentInput; hash?: HashInput; hashAlgorithm?: string }): Promise<VerificationReport>;
+  signXml(document: DocumentInput, options: SignXmlOptions): Promise<SignedXml>;
+  verifyXml(document: DocumentInput, options?: { name?: string; detached?: DocumentInput; detachedName?: string;
+    onProgress?: (p: Progress) => void }): Promise<XmlVerificationReport>;
 }
+
+/** The sign.xml params for these options; throws KysoError INVALID_ARGUMENT (details.param) for an unsound one. */
+export declare function xmlSignParams(options?: Omit<SignXmlOptions, 'certificateId' | 'name' | 'onProgress'>): Record<string, string>;
 
 /** Probes the agent (health first, for Chrome's Local Network Access prompt), then opens the WebSocket. */
 export declare function connect(options?: ConnectOptions): Promise<KysoAgent>;

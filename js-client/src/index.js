@@ -3,3 +3,4 @@ export { KysoError, CLIENT_ERRORS } from './errors.js';
 export { probeAgent, localNetworkAccessDenied, DEFAULT_AGENT_URL } from './health.js';
 export { connect, KysoAgent } from './agent.js';
 export { toBase64, fromBase64, sha256Hex } from './bytes.js';
+export { xmlSignParams } from './xml.js';

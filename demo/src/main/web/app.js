@@ -93,6 +93,9 @@ function isOrganisation (certificate) {
   return /(^|,)\s*UID=MNS:/i.test(certificate.subject) || !/CCCD:|CMND:|HC:/.test(certificate.subject);
 }
 
+/** Marked before the person picks: a certificate outside its validity period cannot sign. */
+const STATUS_MARK = { expired: ' [hết hạn]', notYetValid: ' [chưa có hiệu lực]' };
+
 function fillSelect (select, best, suitable) {
   const previous = select.value;
   select.replaceChildren();
@@ -101,7 +104,8 @@ function fillSelect (select, best, suitable) {
   for (const certificate of ordered) {
     const option = document.createElement('option');
     option.value = certificate.id;
-    option.textContent = `${commonName(certificate.subject)} — ${certificate.token.label}`;
+    option.textContent = `${commonName(certificate.subject)} — ${certificate.token.label}${STATUS_MARK[certificate.status] ?? ''}`;
+    option.disabled = certificate.status !== undefined && certificate.status !== 'valid';
     select.append(option);
   }
   // A certificate the person picked stays picked while present; otherwise the best one, so a token that comes back
@@ -317,8 +321,9 @@ function renderReport (report) {
       ['Toàn vẹn', (s.changesAfter ?? []).some((c) => !c.allowed) ? 'Văn bản bị sửa đổi sau khi ký' : (s.coversWholeDocument ? 'Còn nguyên vẹn' : 'Còn nguyên vẹn (có bổ sung hợp lệ sau khi ký)')],
       ['Tình trạng chứng thư', s.revocation ? `${REVOCATION[s.revocation.status] ?? s.revocation.status} — ${REVOCATION_SOURCE[s.revocation.source] ?? s.revocation.source}` : '—'],
       ['Dấu thời gian', s.timestamp ? `${vnTime(s.timestamp.time)}, ${escape(s.timestamp.tsaName ?? '')}${s.timestamp.valid ? ' (hợp lệ)' : ' (không hợp lệ)'}` : 'Không có'],
-      ['Định dạng', escape((s.level ?? '').replace('PADES_', 'PAdES ').replace('_', '-'))]
+      ['Định dạng', escape(s.level ?? '')]
     ];
+    for (const gap of s.levelGaps ?? []) rows.push(['Vì sao chưa đạt mức cao hơn', escape(gap.messageVi)]);
     parts.push(`<div class="signature" data-indication="${s.indication}"><b>Chữ ký ${i + 1}${s.documentTimestamp ? ' (dấu thời gian văn bản)' : ''}</b>` +
       `<dl>${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl></div>`);
   });

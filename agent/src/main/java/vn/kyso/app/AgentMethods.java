@@ -7,16 +7,23 @@ import java.util.function.Supplier;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.cms.CadesSigner;
 import vn.kyso.consent.ConsentPrompt;
+import vn.kyso.pdf.PadesServices;
 import vn.kyso.pdf.RemotePadesSigner;
+import vn.kyso.pki.RevocationCollector;
 import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
 import vn.kyso.usecase.SignCms;
 import vn.kyso.usecase.SignHash;
 import vn.kyso.usecase.SignPdf;
 import vn.kyso.usecase.SignPdfBatch;
+import vn.kyso.usecase.SignXml;
 import vn.kyso.usecase.TwoStepPdf;
 import vn.kyso.verify.CmsSignatureVerifier;
 import vn.kyso.verify.PdfSignatureVerifier;
+import vn.kyso.verify.XmlSignatureVerifier;
+import vn.kyso.xml.XmlError;
+import vn.kyso.xml.XmlLimits;
+import vn.kyso.xml.XmlSigner;
 
 /**
  * The protocol's methods, each a thin adapter from JSON params to a use case. Methods that wait for the person or
@@ -30,7 +37,7 @@ public final class AgentMethods {
     /** Everything the document methods need besides the token layer's hash signing. */
     public record DocumentServices(SignPdf signPdf, PdfSignatureVerifier verifier, SignPdfBatch signPdfBatch,
                                    TwoStepPdf twoStepPdf, SignCms signCms, CmsSignatureVerifier cmsVerifier,
-                                   ProfileImages profile) {
+                                   SignXml signXml, XmlSignatureVerifier xmlVerifier, ProfileImages profile) {
 
         /** The other use cases share {@code signPdf}'s rules and engine services; images from {@code profile}. */
         public DocumentServices(SignPdf signPdf, PdfSignatureVerifier verifier, ProfileImages profile) {
@@ -38,7 +45,14 @@ public final class AgentMethods {
                     new SignPdfBatch(signPdf.rules(), new RemotePadesSigner(signPdf.engine().services())),
                     new TwoStepPdf(signPdf.rules(), new RemotePadesSigner(signPdf.engine().services())),
                     new SignCms(signPdf.rules(), new CadesSigner(signPdf.engine().services().timeStamps())),
-                    verifier.cmsVerifier(), profile);
+                    verifier.cmsVerifier(), new SignXml(signPdf.rules(), xmlSigner(signPdf.engine().services())),
+                    verifier.xmlVerifier(), profile);
+        }
+
+        /** The XML engine on the same TSA, OCSP/CRL clients and known CAs as PAdES. */
+        public static XmlSigner xmlSigner(PadesServices services) {
+            return new XmlSigner(services.timeStamps(), new RevocationCollector(services.ocsp(), services.crl(),
+                    XmlError.XML_REVOCATION_UNAVAILABLE), services.knownCertificates(), XmlLimits.defaults());
         }
 
         /** With the current user's profile images. */
@@ -85,6 +99,9 @@ public final class AgentMethods {
             methods.put("pdf.complete", pdf::complete);
             methods.put("sign.cms", Method.asking(cms::sign));
             methods.put("verify.cms", cms::verify);
+            XmlMethods xml = new XmlMethods(documents);
+            methods.put("sign.xml", Method.asking(xml::sign));
+            methods.put("verify.xml", xml::verify);
         }
         return methods;
     }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.kyso.cms.CadesLevel;
 import vn.kyso.errors.KysoException;
+import vn.kyso.request.CallerText;
 import vn.kyso.token.DigestAlgorithm;
 import vn.kyso.token.TokenError;
 import vn.kyso.usecase.SignCms;
@@ -31,7 +32,7 @@ final class CmsMethods {
         DigestAlgorithm algorithm = digestAlgorithm(Params.optional(params, "hashAlgorithm"));
         CadesLevel level = level(Params.optional(params, "level"));
         byte[] content = null;
-        String name = Params.optional(params, "contentName");
+        String name = CallerText.name("contentName", Params.optional(params, "contentName"));
         if (params.hasNonNull("documentId")) {
             var document = session.documents().get(Params.required(params, "documentId"));
             content = document.bytes();
@@ -42,14 +43,18 @@ final class CmsMethods {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("cms", Base64.getEncoder().encodeToString(result.signature().der()));
         answer.put("level", result.signature().level().name().replace('_', '-'));
+        answer.put("certificate", base64(result.certificate().certificate()));
+        answer.put("warnings", result.warnings());
+        return answer;
+    }
+
+    /** A certificate as the protocol carries it: base64 of its DER. */
+    static String base64(java.security.cert.X509Certificate certificate) {
         try {
-            answer.put("certificate", Base64.getEncoder().encodeToString(
-                    result.certificate().certificate().getEncoded()));
+            return Base64.getEncoder().encodeToString(certificate.getEncoded());
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
-        answer.put("warnings", result.warnings());
-        return answer;
     }
 
     Object verify(Session session, ObjectNode params) {

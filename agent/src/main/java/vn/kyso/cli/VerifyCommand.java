@@ -17,6 +17,9 @@ import vn.kyso.verify.ReportJson;
 import vn.kyso.verify.report.ReportText;
 import vn.kyso.verify.report.VerificationReportHtml;
 import vn.kyso.verify.report.VerificationReportPdf;
+import vn.kyso.verify.XmlDocumentReport;
+import vn.kyso.verify.XmlSignatureFacts;
+import vn.kyso.xml.SafeXml;
 
 /**
  * {@code kyso verify FILE}: every check on every signature; the report in Vietnamese (default), English or JSON.
@@ -32,13 +35,15 @@ final class VerifyCommand implements Command {
 
     @Override
     public String summary() {
-        return "Kiểm tra chữ ký số trong tệp PDF / verify the signatures of a PDF: verify FILE [--json] [--lang en] "
-                + "[--offline] [--trust DIR] [--trust-cert FILE] [--report OUT.pdf] [--html OUT.html]";
+        return "Kiểm tra chữ ký số trong tệp PDF hoặc XML / verify the signatures of a PDF or XML file: verify FILE "
+                + "[--json] [--lang en] [--offline] [--trust DIR] [--trust-cert FILE] [--report OUT.pdf] [--html OUT.html] "
+                + "[--detached SIGNED-FILE]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Options options = Options.parse(args, Set.of("--json", "--offline"), Set.of("--lang", "--trust", "--trust-cert", "--password", "--report", "--html"));
+        Options options = Options.parse(args, Set.of("--json", "--offline"), Set.of("--lang", "--trust", "--trust-cert", "--password", "--report", "--html",
+                "--detached"));
         if (options.positional().size() != 1) {
             throw new Main.UsageException("Cách dùng / usage: kyso verify FILE [--json] [--lang en] [--offline] "
                     + "[--trust DIR] [--trust-cert FILE] [--report OUT.pdf] [--html OUT.html]");
@@ -59,13 +64,28 @@ final class VerifyCommand implements Command {
             }
         }
         byte[] bytes = Files.readAllBytes(file);
-        DocumentReport report = PdfSignatureVerifier.builder(trust).online(!options.has("--offline")).build()
-                .verify(bytes, options.get("--password", null));
+        PdfSignatureVerifier verifier = PdfSignatureVerifier.builder(trust).online(!options.has("--offline")).build();
         Language lang = "en".equals(options.get("--lang", "vi")) ? Language.EN : Language.VI;
-        if (options.has("--json")) {
-            out.println(ReportJson.toJson(report));
+        DocumentReport report;
+        if (SafeXml.looksLikeXml(bytes)) {
+            String detached = options.get("--detached", null);
+            XmlDocumentReport xml = detached == null ? verifier.xmlVerifier().verify(bytes)
+                    : verifier.xmlVerifier().verify(bytes, Files.readAllBytes(Path.of(detached)),
+                    Path.of(detached).getFileName().toString());
+            report = xml.report();
+            if (options.has("--json")) {
+                out.println(ReportJson.toJson(xml));
+            } else {
+                out.print(ReportText.render(report, lang));
+                printCoverage(xml, out);
+            }
         } else {
-            out.print(ReportText.render(report, lang));
+            report = verifier.verify(bytes, options.get("--password", null));
+            if (options.has("--json")) {
+                out.println(ReportJson.toJson(report));
+            } else {
+                out.print(ReportText.render(report, lang));
+            }
         }
         String name = file.getFileName().toString();
         String sha256 = HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -81,5 +101,21 @@ final class VerifyCommand implements Command {
             err.println("Đã ghi báo cáo HTML / HTML report written: " + html);
         }
         return report.error() == null && report.indication() == Indication.TOTAL_PASSED ? 0 : 1;
+    }
+
+    /** What each XML signature covers, and the e-invoice it signs. */
+    private static void printCoverage(XmlDocumentReport xml, PrintStream out) {
+        for (int i = 0; i < xml.signatures().size(); i++) {
+            XmlSignatureFacts facts = xml.signatures().get(i);
+            out.println("Chữ ký / signature " + (i + 1) + " (" + facts.path() + "):");
+            facts.signedNodes().forEach(node -> out.println("  Phần được ký / signed: " + node.path()
+                    + (node.id() == null ? "" : " (Id " + node.id() + ")")));
+            if (facts.invoice() != null) {
+                out.println("  Hóa đơn số / invoice: " + facts.invoice().number());
+                out.println("  Người bán / seller: " + facts.invoice().seller());
+                out.println("  Người mua / buyer: " + facts.invoice().buyer());
+                out.println("  Tổng tiền / total: " + facts.invoice().total());
+            }
+        }
     }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.AuditRecord;
-import vn.kyso.consent.ConsentError;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.consent.ConsentRequest;
 import vn.kyso.errors.KysoException;
@@ -70,6 +69,11 @@ public final class SigningRules {
 
     /** Valid now, allowed to sign, trusted, not revoked; an unknown status only with the offline policy's consent. */
     void checkCertificate(X509Certificate certificate, List<String> warnings) {
+        if (certificate.getBasicConstraints() >= 0) {
+            // A Sub CA or Root CA stored on the token beside the person's certificate signs certificates, not documents.
+            throw new KysoException(SigningRefusal.CERT_KEY_USAGE, Map.of("ca", true), null,
+                    "chứng thư của tổ chức cấp chứng thư (CA) / a certification authority's certificate");
+        }
         try {
             certificateCheck.check(certificate, knownCas);
         } catch (VerificationFailure failure) {
@@ -92,9 +96,7 @@ public final class SigningRules {
 
     /** CONSENT_REFUSED unless the person approves exactly this request. */
     void requireConsent(ConsentRequest request) {
-        if (consent.ask(request) != ConsentPrompt.Decision.APPROVE) {
-            throw new KysoException(ConsentError.CONSENT_REFUSED);
-        }
+        consent.require(request);
     }
 
     void record(AuditRecord record) {

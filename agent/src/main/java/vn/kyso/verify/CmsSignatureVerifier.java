@@ -78,33 +78,15 @@ public final class CmsSignatureVerifier {
     }
 
     private SignatureReport verifyOne(String name, SignatureContext context) {
-        SubIndication failed = null;
-        String reason = null;
-        try {
-            for (SignatureCheck check : PdfSignatureVerifier.cmsSignatureChecks(timestamps, chains)) {
-                check.check(context);
-            }
-        } catch (VerificationFailure e) {
-            failed = e.subIndication();
-            reason = e.reason();
-        } catch (RuntimeException e) {
-            // A rule that crashed on hostile input proves nothing either way.
-            failed = SubIndication.FORMAT_FAILURE;
-            reason = "unexpected error: " + e;
-        }
+        CheckRun.Failure failure = CheckRun.run(PdfSignatureVerifier.cmsSignatureChecks(timestamps, chains), context);
+        SubIndication failed = failure == null ? null : failure.subIndication();
+        String reason = failure == null ? null : failure.reason();
         Indication indication = failed == null ? Indication.TOTAL_PASSED : failed.indication();
+        FormatLevel.Result level = FormatLevel.ofCms(context.cms, context.signer, settings.trustStore().anchors(),
+                settings.trustStore().knownIntermediates());
         return new SignatureReport(name, false, indication, failed, reason,
                 context.signerCertificate == null ? null : Certificates.describe(context.signerCertificate),
-                context.signingTime, level(indication, context), context.revocation, context.timestamp, null,
-                context.digestAlgorithm, context.signatureAlgorithm, true, List.of(), context.warnings);
-    }
-
-    /** B-B for a signature that is not TOTAL_FAILED, B-T when its signature time-stamp verified. */
-    private static SignatureLevel level(Indication indication, SignatureContext context) {
-        if (indication == Indication.TOTAL_FAILED || context.signerCertificate == null) {
-            return SignatureLevel.NONE;
-        }
-        return context.timestamp != null && context.timestamp.valid() ? SignatureLevel.CADES_B_T
-                : SignatureLevel.CADES_B_B;
+                context.signingTime, level.level(), context.revocation, context.timestamp, null,
+                context.digestAlgorithm, context.signatureAlgorithm, true, List.of(), context.warnings, level.gaps());
     }
 }

@@ -26,7 +26,7 @@ public record DocumentReport(Indication indication, VerifyError error, String er
 
     static DocumentReport failed(Instant verifiedAt, VerifyError error, String detail) {
         Indication indication = error == VerifyError.DOCUMENT_UNREADABLE || error == VerifyError.CMS_UNREADABLE
-                ? Indication.TOTAL_FAILED : Indication.INDETERMINATE;
+                || error == VerifyError.XML_UNREADABLE ? Indication.TOTAL_FAILED : Indication.INDETERMINATE;
         return new DocumentReport(indication, error, detail, verifiedAt, List.of());
     }
 }

@@ -32,6 +32,24 @@ public final class ReportJson {
         return MAPPER.valueToTree(report);
     }
 
+    /**
+     * An XML document's report: the same fields as a PDF's, plus {@code xmlSignatures} (what each signature covers,
+     * index for index with {@code signatures}).
+     */
+    public static com.fasterxml.jackson.databind.JsonNode tree(XmlDocumentReport report) {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = MAPPER.valueToTree(report.report());
+        tree.set("xmlSignatures", MAPPER.valueToTree(report.signatures()));
+        return tree;
+    }
+
+    public static String toJson(XmlDocumentReport report) {
+        try {
+            return MAPPER.writeValueAsString(tree(report));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the report records are always serialisable", e);
+        }
+    }
+
     public static String toJson(DocumentReport report) {
         try {
             return MAPPER.writeValueAsString(report);

@@ -35,11 +35,7 @@ final class SignatureTimestampCheck implements SignatureCheck {
         Attribute attribute = unsigned == null ? null
                 : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
         if (attribute == null) {
-            context.signingTime = new SigningTime(context.verificationTime, TimeSource.VERIFICATION_TIME, claimed,
-                    false);
-            if (claimed != null) {
-                context.warnings.add("signing time " + claimed + " is only claimed by the signer; no timestamp");
-            }
+            withoutTimestamp(context, claimed);
             return;
         }
         TimeStampToken token;
@@ -49,13 +45,38 @@ final class SignatureTimestampCheck implements SignatureCheck {
         } catch (Exception e) {
             throw new VerificationFailure(SubIndication.TIMESTAMP_INVALID, "unreadable timestamp token: " + e, e);
         }
+        judge(context, timestamps, token, context.signer.getSignature(), claimed);
+    }
+
+    /** No signature time-stamp: the verification time stands, and a claimed time is reported as a claim only. */
+    static void withoutTimestamp(SignatureContext context, Instant claimed) {
+        context.signingTime = new SigningTime(context.verificationTime, TimeSource.VERIFICATION_TIME, claimed,
+                false);
+        if (claimed != null) {
+            context.warnings.add("signing time " + claimed + " is only claimed by the signer; no timestamp");
+        }
+    }
+
+    /**
+     * Judges a signature time-stamp over {@code timestamped} (the CMS signature value, or XAdES's canonical
+     * ds:SignatureValue); when it verifies, its time becomes the best signing time.
+     */
+    static void judge(SignatureContext context, TimestampVerifier timestamps, TimeStampToken token,
+                      byte[] timestamped, Instant claimed) {
         TimestampVerifier.Verified verified;
         try {
-            verified = timestamps.verify(token, context.signer.getSignature(), context.certificatePool(),
-                    context.evidence);
+            verified = timestamps.verify(token, timestamped, context.certificatePool(), context.evidence);
         } catch (VerificationFailure e) {
             if (e.subIndication() == SubIndication.TRY_LATER) {
-                throw e; // the TSA's revocation status is unknown for now: try later, not "invalid"
+                // The TSA's revocation status is unknown for now: the token is no proof of time yet, but the
+                // signature itself may still be judged at the current time — as EU DSS does (its default policy
+                // marks such a time-stamp INDETERMINATE and validates the signature without it).
+                context.timestamp = new TimestampInfo(token.getTimeStampInfo().getGenTime().toInstant(), null, null,
+                        false, e.reason());
+                context.warnings.add("signature timestamp not usable as proof of time: " + e.reason());
+                context.signingTime = new SigningTime(context.verificationTime, TimeSource.VERIFICATION_TIME, claimed,
+                        false);
+                return;
             }
             context.timestamp = new TimestampInfo(token.getTimeStampInfo().getGenTime().toInstant(), null, null,
                     false, e.reason());
@@ -64,6 +85,13 @@ final class SignatureTimestampCheck implements SignatureCheck {
         }
         context.timestamp = verified.info();
         context.carriedCertificates.add(verified.tsaCertificate());
+        // The token's other certificates (its CA, sometimes the signer's) help build the signer's chain too.
+        for (var holder : token.getCertificates().getMatches(null)) {
+            var certificate = Certificates.convert(holder);
+            if (certificate != null) {
+                context.carriedCertificates.add(certificate);
+            }
+        }
         Instant time = verified.info().time();
         boolean skew = claimed != null && Duration.between(time, claimed).minus(SEVEN_HOURS).abs()
                 .compareTo(context.settings.localTimeSkewTolerance()) <= 0;

@@ -56,11 +56,20 @@ public enum SubIndication implements EnumErrorCode {
             "Chưa kiểm tra được tình trạng thu hồi chứng thư số, hãy thử lại khi có mạng: {0}",
             "The revocation status could not be checked; try again when online: {0}"),
     SIG_CONSTRAINTS_FAILURE(Indication.INDETERMINATE,
-            "Chứng thư số không được phép dùng để ký: {0}",
-            "The certificate may not be used for signing: {0}"),
+            "Chữ ký không đạt ràng buộc để được chấp nhận (chứng thư không được phép dùng để ký, hoặc chữ ký thiếu "
+                    + "thuộc tính được ký bắt buộc): {0}",
+            "The signature fails the acceptance constraints (a certificate not allowed to sign, or required signed "
+                    + "attributes missing): {0}"),
     CRYPTO_CONSTRAINTS_FAILURE_NO_POE(Indication.INDETERMINATE,
             "Thuật toán hoặc độ dài khóa không còn an toàn: {0}",
             "The algorithm or key size is no longer considered secure: {0}"),
+    /**
+     * Kyso: an XML signature's reference resolves to an element whose Id is not unique, or the element a person is
+     * shown (an e-invoice's /HDon/DLHDon) is not the element the signature covers — signature wrapping.
+     */
+    SIGNATURE_WRAPPING(Indication.TOTAL_FAILED,
+            "Chữ ký không bao phủ đúng dữ liệu được hiển thị (tấn công bọc chữ ký XML): {0}",
+            "The signature does not cover the data that is shown (XML signature wrapping): {0}"),
     /** Kyso: an embedded signature or document timestamp that does not verify is no proof of time. */
     TIMESTAMP_INVALID(Indication.INDETERMINATE,
             "Dấu thời gian không hợp lệ: {0}",

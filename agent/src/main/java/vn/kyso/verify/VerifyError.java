@@ -16,7 +16,13 @@ public enum VerifyError implements EnumErrorCode {
             "The PDF file carries no digital signature."),
     CMS_UNREADABLE(
             "Không đọc được chữ ký CMS (tách rời): {0}",
-            "The detached CMS signature cannot be read: {0}");
+            "The detached CMS signature cannot be read: {0}"),
+    XML_UNREADABLE(
+            "Không đọc được tệp XML: {0}",
+            "The XML document cannot be read: {0}"),
+    XML_NO_SIGNATURE(
+            "Tệp XML không có chữ ký số nào (ds:Signature).",
+            "The XML document carries no digital signature (ds:Signature).");
 
     private final ErrorText text;
 

@@ -31,7 +31,14 @@ public enum VgcaError implements EnumErrorCode {
             "No {0} certificate with a signing key was found on the tokens plugged in."),
     CERTIFICATE_CHOICE_REQUIRED(
             "Có {0} chứng thư số {1} trên các token đang cắm; trang web cần chỉ rõ CertificateId: {2}",
-            "There are {0} {1} certificates on the tokens plugged in; the web page must name one as CertificateId: {2}");
+            "There are {0} {1} certificates on the tokens plugged in; the web page must name one as CertificateId: {2}"),
+    NOT_SUPPORTED(
+            "Kyso Agent không ký và không kiểm tra chữ ký tệp Office (docx, xlsx): chữ ký gói OOXML chưa được làm đầy đủ "
+                    + "và chưa được một công cụ kiểm tra độc lập chứng minh là hợp lệ, nên không được cung cấp nửa vời. "
+                    + "Hãy chuyển văn bản sang PDF rồi ký (PAdES), hoặc ký tách rời (CAdES).",
+            "Kyso Agent neither signs nor verifies Office files (docx, xlsx): OOXML package signatures are not done "
+                    + "completely nor proven valid by an independent checker, so they are not offered half-done. "
+                    + "Convert the document to PDF and sign it (PAdES), or sign it detached (CAdES).");
 
     private final ErrorText text;
 

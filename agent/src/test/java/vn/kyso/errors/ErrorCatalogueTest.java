@@ -26,8 +26,10 @@ import vn.kyso.request.RequestError;
 import vn.kyso.server.ServerError;
 import vn.kyso.token.TokenError;
 import vn.kyso.usecase.SigningRefusal;
+import vn.kyso.verify.LevelGap;
 import vn.kyso.verify.VerifyError;
 import vn.kyso.vgca.VgcaError;
+import vn.kyso.xml.XmlError;
 
 /**
  * Every error code of the agent, as the js-client and the people reading the messages meet them: codes unique across
@@ -39,9 +41,9 @@ class ErrorCatalogueTest {
     private static final List<Class<? extends Enum<?>>> CATALOGUES = List.of(ServerError.class,
             ConfigError.class, ProtocolError.class, RequestError.class, ConsentError.class, SigningRefusal.class, PairingError.class,
             AuditError.class, PkiError.class, CmsError.class,
-            VgcaError.class, VerifyError.class,
+            VgcaError.class, VerifyError.class, LevelGap.Reason.class,
             AppearanceError.class, RemoteSigningError.class,
-            PdfError.class, TokenError.class);
+            PdfError.class, TokenError.class, XmlError.class);
 
     /** The same condition met in two layers (e.g. the engine and the verifier), reported with the same code. */
     private static final Set<String> SHARED = Set.of("CMS_UNREADABLE", "DIGEST_INVALID",

@@ -81,6 +81,7 @@ import vn.kyso.verify.DocumentReport;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.PdfSignatureVerifier;
 import vn.kyso.verify.SignerCertificateCheck;
+import vn.kyso.xml.XmlTestSupport;
 
 /**
  * The VGCA plugin's operations end to end, as a provincial document system uses them: a page on the document
@@ -190,6 +191,10 @@ class VgcaOverSocketTest {
         server.get("/files/qd.pdf", ctx -> {
             DOWNLOADS.incrementAndGet();
             ctx.contentType("application/pdf").result(quyetDinh);
+        });
+        server.get("/files/hoa-don.xml", ctx -> {
+            DOWNLOADS.incrementAndGet();
+            ctx.contentType("application/xml").result(XmlTestSupport.invoice());
         });
         server.get("/files/big.pdf", ctx -> {
             DOWNLOADS.incrementAndGet();
@@ -526,6 +531,40 @@ class VgcaOverSocketTest {
         page.close();
     }
 
+    /**
+     * SignXML: the e-invoice is downloaded, signed as the seller (enveloped XMLDSig in DSCKS/NBan), delivered to the
+     * handler and then verified through VerifyXML; Office signing answers NOT_SUPPORTED in the legacy shape.
+     */
+    @Test
+    void signXmlDeliversASignedEInvoiceThatVerifyXmlAcceptsAndOfficeIsNotSupported() throws Exception {
+        Page page = new Page();
+        JsonNode signed = page.legacy("vgca.signXml", JSON.createObjectNode().set("job",
+                job(app + "/files/hoa-don.xml", app + "/FileUploadHandler", anId)));
+        assertEquals(0, signed.get("Status").asInt(), signed.toString());
+        Received upload = UPLOADS.get(UPLOADS.size() - 1);
+        assertEquals("hoa-don.xml", upload.fileName());
+        String xml = new String(upload.content(), StandardCharsets.UTF_8);
+        assertTrue(xml.contains("<NBan><ds:Signature") && xml.contains("URI=\"#data\""), xml);
+        String shown = String.join("\n", CONSENTS.get(CONSENTS.size() - 1).contents());
+        assertTrue(shown.contains("1C26TKS-0000123") && shown.contains("/HDon/DLHDon"), shown);
+
+        JsonNode verified = page.legacy("vgca.verifyXml", JSON.createObjectNode().set("job", JSON.createObjectNode()
+                .put("FileName", signed.get("FileServer").asText())));
+        assertEquals(0, verified.get("Status").asInt(), verified.toString());
+        assertEquals("Nguyễn Văn An", verified.get("Signatures").get(0).get("SignerName").asText());
+        assertEquals("1C26TKS-0000123", verified.get("Report").get("xmlSignatures").get(0).get("invoice")
+                .get("number").asText());
+
+        JsonNode office = page.legacy("vgca.signOffice", JSON.createObjectNode().set("job",
+                job(app + "/files/qd.pdf", app + "/FileUploadHandler", anId)));
+        assertEquals(1, office.get("Status").asInt());
+        assertEquals("NOT_SUPPORTED", office.get("ErrorCode").asText());
+        assertEquals("NOT_SUPPORTED", page.legacy("vgca.verifyOffice", JSON.createObjectNode()).get("ErrorCode")
+                .asText());
+        assertTrue(Files.readString(audit.file()).contains("vgca.SignXML"));
+        page.close();
+    }
+
     @Test
     void signMsgCertInfoVerifyPdfAndVersionAnswerInTheLegacyShapes() throws Exception {
         Page page = new Page();
@@ -590,6 +629,69 @@ class VgcaOverSocketTest {
         assertEquals("INVALID_PARAMS", answer.get("ErrorCode").asText(), answer.toString());
         assertEquals(0, DOWNLOADS.get());
         assertNull(UPLOADS.stream().findFirst().orElse(null));
+        page.close();
+    }
+
+    /**
+     * Issue 13, attack 6: a JWTToken with U+2028 (which the JDK's header check rejects with the whole header, token
+     * included, in its message) was INTERNAL_ERROR, the token in the agent's log, nothing audited. Now every
+     * operation that forwards it answers INVALID_PARAMS in both languages before any request, audits the refusal, and
+     * neither the answer nor the audit log carries the token.
+     */
+    @Test
+    void aJwtWithALineSeparatorOrControlCharactersIsRefusedAndNeverEchoed() throws Exception {
+        Page page = new Page();
+        String secretPart = "eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LXNlc3Npb24tNzc3.U2lnbmF0dXJl";
+        for (String bad : List.of(secretPart + "\u2028X-Injected: 1", secretPart + "\u0085", secretPart + "\u0000",
+                secretPart + " " + secretPart, secretPart + "\u2028", " " + secretPart, "x".repeat(20_000))) {
+            ObjectNode job = job(app + "/files/qd.pdf", app + "/FileUploadHandler", anId, "TitleLine", "KT. CHỦ TỊCH");
+            job.put("JWTToken", bad);
+            JsonNode answer = page.sign("SignApproved", job);
+            assertEquals("INVALID_PARAMS", answer.get("ErrorCode").asText(), answer.toString());
+            assertTrue(answer.get("Message").asText().contains("JWTToken"), answer.toString());
+            assertTrue(answer.get("MessageEn").asText().contains("JWTToken must be printable ASCII")
+                    || answer.get("MessageEn").asText().contains("at most 16384"), answer.toString());
+            assertFalse(answer.toString().contains(secretPart), answer.toString());
+
+            ObjectNode files = JSON.createObjectNode().put("FileUploadHandler", app + "/FileUploadHandler")
+                    .put("JWTToken", bad).put("CertificateId", anId);
+            files.putArray("Files").addObject().put("FileID", "1").put("URL", app + "/files/qd.pdf");
+            JsonNode many = page.legacy("vgca.signFiles", JSON.createObjectNode().set("job", files));
+            assertEquals("INVALID_PARAMS", many.get("ErrorCode").asText(), many.toString());
+
+            ObjectNode verify = JSON.createObjectNode().put("FileName", app + "/files/qd.pdf").put("JWTToken", bad);
+            JsonNode checked = page.legacy("vgca.verifyPdf", JSON.createObjectNode().set("job", verify));
+            assertEquals("INVALID_PARAMS", checked.get("ErrorCode").asText(), checked.toString());
+        }
+        assertEquals(0, DOWNLOADS.get());
+        assertTrue(UPLOADS.isEmpty());
+        assertTrue(CONSENTS.isEmpty());
+        audit.flush();
+        String log = Files.readString(audit.file());
+        assertTrue(log.contains("\"result\":\"INVALID_PARAMS\""), "the refusals are audited");
+        assertFalse(log.contains(secretPart), "the token is in the audit log");
+        page.close();
+    }
+
+    @Test
+    void aFileNameThatCouldFakeTheUploadOrTheDialogIsRefused() throws Exception {
+        Page page = new Page();
+        ObjectNode job = JSON.createObjectNode().put("FileUploadHandler", app + "/FileUploadHandler")
+                .put("CertificateId", anId);
+        ArrayNode files = job.putArray("Files");
+        files.addObject().put("FileID", "1").put("FileName", "hop-dong\u202Efdp.exe").put("URL", app + "/files/qd.pdf");
+        files.addObject().put("FileID", "2").put("FileName", "a\r\nContent-Type: text/html").put("URL",
+                app + "/files/qd.pdf");
+        files.addObject().put("FileID", "3").put("FileName", "../../etc/passwd").put("URL", app + "/files/qd.pdf");
+        files.addObject().put("FileID", "4").put("FileName", "n".repeat(300) + ".pdf").put("URL", app + "/files/qd.pdf");
+        JsonNode result = page.legacy("vgca.signFiles", JSON.createObjectNode().set("job", job));
+        for (JsonNode file : result.get("Files")) {
+            assertEquals("INVALID_PARAMS", file.get("ErrorCode").asText(), result.toString());
+        }
+        assertTrue(result.get("Files").get(0).get("MessageEn").asText().contains("U+202E at position 9"),
+                result.toString());
+        assertEquals(0, DOWNLOADS.get());
+        assertTrue(UPLOADS.isEmpty());
         page.close();
     }
 }

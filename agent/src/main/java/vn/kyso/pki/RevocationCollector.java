@@ -1,4 +1,4 @@
-package vn.kyso.pdf;
+package vn.kyso.pki;
 
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
@@ -16,33 +16,36 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 
+import vn.kyso.errors.ErrorCode;
 import vn.kyso.errors.KysoException;
-import vn.kyso.pki.CrlClient;
-import vn.kyso.pki.OcspClient;
 
 /**
  * Gathers what a verifier needs years later for a set of certificates: each certificate's chain up to its root and,
  * for every certificate that is not self-signed, an OCSP response (preferred) or a CRL from its issuer. OCSP
- * responder certificates are followed too unless they carry id-pkix-ocsp-nocheck.
+ * responder certificates are followed too unless they carry id-pkix-ocsp-nocheck. Shared by the PAdES and XAdES
+ * engines; each reports a failure with its own code (taking two arguments: the certificate and the reason).
  */
-final class RevocationCollector {
+public final class RevocationCollector {
 
     private static final String OCSP_NO_CHECK = "1.3.6.1.5.5.7.48.1.5";
 
     private final OcspClient ocsp;
     private final CrlClient crl;
+    private final ErrorCode unavailable;
 
-    RevocationCollector(OcspClient ocsp, CrlClient crl) {
+    /** @param unavailable the caller's code for "no revocation data", with arguments (certificate, reason) */
+    public RevocationCollector(OcspClient ocsp, CrlClient crl, ErrorCode unavailable) {
         this.ocsp = ocsp;
         this.crl = crl;
+        this.unavailable = unavailable;
     }
 
     /**
      * @param targets the certificates to cover (signer, TSA …)
      * @param pool    every certificate that may be an issuer
-     * @throws KysoException REVOCATION_DATA_UNAVAILABLE when an issuer is unknown or neither OCSP nor CRL answers
+     * @throws KysoException the caller's code when an issuer is unknown or neither OCSP nor CRL answers
      */
-    ValidationData collect(Collection<X509Certificate> targets, Collection<X509Certificate> pool) {
+    public ValidationData collect(Collection<X509Certificate> targets, Collection<X509Certificate> pool) {
         return collect(targets, pool, null);
     }
 
@@ -50,8 +53,8 @@ final class RevocationCollector {
      * @param freshAfter the time-stamp the data is for: OCSP answers cached from before it are fetched again, so the
      *                   evidence postdates the signature (null: any cached answer)
      */
-    ValidationData collect(Collection<X509Certificate> targets, Collection<X509Certificate> pool,
-                           java.time.Instant freshAfter) {
+    public ValidationData collect(Collection<X509Certificate> targets, Collection<X509Certificate> pool,
+                                  java.time.Instant freshAfter) {
         List<X509Certificate> issuers = new ArrayList<>(pool);
         issuers.addAll(targets);
         Map<X509Certificate, Boolean> done = new LinkedHashMap<>();
@@ -85,7 +88,7 @@ final class RevocationCollector {
                 try {
                     crls.add(crl.check(certificate, issuer).encoded());
                 } catch (KysoException crlProblem) {
-                    throw new KysoException(PdfError.REVOCATION_DATA_UNAVAILABLE, Map.of(), crlProblem,
+                    throw new KysoException(unavailable, Map.of(), crlProblem,
                             certificate.getSubjectX500Principal().getName(),
                             ocspProblem.messageEn() + "; " + crlProblem.messageEn());
                 }
@@ -98,7 +101,7 @@ final class RevocationCollector {
         return new ValidationData(certificates, ocspResponses, crls);
     }
 
-    private static X509Certificate issuerOf(X509Certificate certificate, List<X509Certificate> candidates) {
+    private X509Certificate issuerOf(X509Certificate certificate, List<X509Certificate> candidates) {
         for (X509Certificate candidate : candidates) {
             if (candidate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
                 try {
@@ -109,7 +112,7 @@ final class RevocationCollector {
                 }
             }
         }
-        throw new KysoException(PdfError.REVOCATION_DATA_UNAVAILABLE,
+        throw new KysoException(unavailable,
                 certificate.getSubjectX500Principal().getName(), "issuer certificate not available");
     }
 
@@ -130,7 +133,7 @@ final class RevocationCollector {
         }
     }
 
-    static boolean isSelfSigned(X509Certificate certificate) {
+    public static boolean isSelfSigned(X509Certificate certificate) {
         if (!certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
             return false;
         }
@@ -142,7 +145,7 @@ final class RevocationCollector {
         }
     }
 
-    static byte[] encoded(X509Certificate certificate) {
+    public static byte[] encoded(X509Certificate certificate) {
         try {
             return certificate.getEncoded();
         } catch (CertificateEncodingException e) {
