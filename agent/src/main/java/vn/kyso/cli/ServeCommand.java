@@ -71,8 +71,11 @@ final class ServeCommand implements Command {
                 List.of(), config.signOffline(), audit.file(), vn.kyso.vgca.VgcaSettings.of(
                 config.vgcaAllowedUrls(), new vn.kyso.vgca.StampImages(config.vgcaSignatureImage(),
                 config.vgcaSealImage())), config.pkiRemap()), prompts.consent(), prompts.pins());
-        AgentServer server = AgentServer.start(new ServerSettings(port, origins, secret, 1 << 20,
-                java.time.Duration.ofMinutes(30)), new OriginPolicy(origins, pairing), methods, VersionCommand.version());
+        // documents too large for the memory share go to owner-only files beside the audit log, in the user's folder
+        ServerSettings settings = new ServerSettings(port, origins, secret, 1 << 20, java.time.Duration.ofMinutes(30))
+                .withBudgets(ServerSettings.Budgets.defaults().withSpillFolder(audit.file().resolveSibling("documents")));
+        AgentServer server = AgentServer.start(settings, new OriginPolicy(origins, pairing), methods,
+                VersionCommand.version(), audit);
         java.util.Optional<AgentTray> tray = prompts.gui() ? AgentTray.install(new AgentTray.Parts(server.port(),
                 () -> tokens.tokens().size(), Set.copyOf(origins), pairing, audit, prompts.language(), origin -> {
                     if (pairing != null) {

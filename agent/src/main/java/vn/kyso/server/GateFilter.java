@@ -13,9 +13,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import vn.kyso.errors.KysoException;
+import vn.kyso.server.peer.PeerIdentity;
 
 /**
- * Runs the {@link RequestGate} on every HTTP request, WebSocket upgrades included, before Javalin sees it: a refused
+ * Runs the {@link RequestGate} on every HTTP request, WebSocket upgrades included, before Javalin sees it: the peer
+ * check first (refusals go to the audit log, folded), then Host, Origin and secret. A refused
  * caller gets 403 (401 for a local program without the secret) with the error as JSON, and nothing else happens.
  * Allowed browser origins get their CORS headers here. A WebSocket upgrade from an origin nobody has decided on yet
  * waits here while the person is asked (see {@link #isSocketUpgrade}). Health is open to local programs without the secret (it
@@ -24,9 +26,11 @@ import vn.kyso.errors.KysoException;
 final class GateFilter implements Filter {
 
     private final Supplier<RequestGate> gate;
+    private final PeerRefusals refusals;
 
-    GateFilter(Supplier<RequestGate> gate) {
+    GateFilter(Supplier<RequestGate> gate, PeerRefusals refusals) {
         this.gate = gate;
+        this.refusals = refusals;
     }
 
     @Override
@@ -42,6 +46,13 @@ final class GateFilter implements Filter {
         String origin = request.getHeader("Origin");
         boolean openHealth = origin == null && "/v1/health".equals(request.getRequestURI());
         try {
+            // first, before the Origin is even read: another account's request must not reach pairing or the secret
+            try {
+                current.admitPeer(connectionOf(request));
+            } catch (KysoException e) {
+                refusals.refused(origin);
+                throw e;
+            }
             Caller caller = openHealth
                     ? current.admitLocalHealth(request.getHeader("Host"))
                     : current.admit(request.getHeader("Host"), origin, request.getHeader("Authorization"),
@@ -58,6 +69,17 @@ final class GateFilter implements Filter {
             return;
         }
         chain.doFilter(req, res);
+    }
+
+    private static PeerIdentity.Connection connectionOf(HttpServletRequest request) throws ServletException {
+        try {
+            return new PeerIdentity.Connection(java.net.InetAddress.getByName(request.getRemoteAddr()),
+                    request.getRemotePort(), java.net.InetAddress.getByName(request.getLocalAddr()),
+                    request.getLocalPort());
+        } catch (java.net.UnknownHostException e) {
+            // the servlet container hands out literal addresses; a name here is a container bug, never a caller's
+            throw new ServletException(e);
+        }
     }
 
     /**

@@ -11,6 +11,9 @@ public enum ServerError implements EnumErrorCode {
     HOST_NOT_ALLOWED(
             "Yêu cầu bị từ chối: địa chỉ máy chủ \"{0}\" không phải địa chỉ nội bộ của Kyso Agent.",
             "Request refused: host \"{0}\" is not Kyso Agent's loopback address."),
+    PEER_USER_MISMATCH(
+            "Yêu cầu bị từ chối: chương trình gửi yêu cầu không chạy dưới tài khoản người dùng đang dùng Kyso Agent này.",
+            "Request refused: the calling program does not run as the user account this Kyso Agent belongs to."),
     LOCAL_SECRET_REQUIRED(
             "Chương trình cục bộ phải gửi khóa bí mật của người dùng để dùng Kyso Agent.",
             "Local programs must present the user's secret to use Kyso Agent."),
@@ -32,6 +35,12 @@ public enum ServerError implements EnumErrorCode {
     TOO_MANY_DOCUMENTS(
             "Phiên làm việc đang giữ quá nhiều tài liệu (tối đa {0}); hãy tải xuống hoặc xóa bớt.",
             "This session holds too many documents (at most {0}); download or remove some."),
+    DOCUMENTS_BUDGET_EXCEEDED(
+            "Kyso Agent đang giữ quá nhiều tài liệu của các trang web nên chưa nhận thêm tài liệu {0} byte; hãy thử lại sau khi các tài liệu khác đã xong.",
+            "Kyso Agent holds too many documents of web pages to take a further {0}-byte document now; try again when others are done."),
+    TOO_MANY_REQUESTS(
+            "Kết nối này đang có quá nhiều yêu cầu chưa xong (tối đa {0}); hãy đợi các yêu cầu trước hoàn thành.",
+            "This connection has too many unfinished requests (at most {0}); wait for earlier ones to finish."),
     TOO_MANY_CONNECTIONS(
             "Có quá nhiều kết nối tới Kyso Agent (tối đa {0}); hãy đóng bớt các thẻ hoặc trang đang mở.",
             "Too many connections to Kyso Agent (at most {0}); close some of the open tabs or pages."),
