@@ -142,6 +142,15 @@ public final class AgentServer implements AutoCloseable {
         return secret;
     }
 
+    ServerSettings.Budgets budgets() {
+        return settings.budgets();
+    }
+
+    /** This run's folder of documents kept in files. */
+    java.nio.file.Path documentFolder() {
+        return budget.runFolder();
+    }
+
     private void routes() {
         // Chrome's Local/Private Network Access preflight: answer only for allowed origins (the gate ran first).
         app.options("/v1/health", ctx -> {
