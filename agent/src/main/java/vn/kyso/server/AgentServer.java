@@ -105,18 +105,28 @@ public final class AgentServer implements AutoCloseable {
         LocalSecret secret = LocalSecret.loadOrCreate(settings.secretFile());
         DocumentBudget budget = DocumentBudget.open(settings.budgets());
         PeerRefusals refusals = new PeerRefusals(audit, Clock.systemUTC());
-        AgentServer server = new AgentServer(settings, methods, secret, version, budget, refusals);
-        server.routes();
-        try {
-            server.app.start(settings.port());
-        } catch (RuntimeException e) {
-            server.dispatcher.close();
-            budget.close();
-            if (isBindFailure(e)) {
-                throw new KysoException(ServerError.PORT_IN_USE, Map.of("port", settings.port()), e,
-                        String.valueOf(settings.port()));
+        AgentServer server;
+        for (int port = settings.port(); ; port++) {
+            server = new AgentServer(settings.withPort(port), methods, secret, version, budget, refusals);
+            server.routes();
+            try {
+                server.app.start(port);
+                break;
+            } catch (RuntimeException e) {
+                server.dispatcher.close();
+                // Several users on one machine (Remote Desktop, Citrix, Linux sessions): the port of another user's
+                // agent is skipped for the next of the range; anything else holding it is a real conflict.
+                if (isBindFailure(e) && port != 0 && port + 1 < settings.port() + ServerSettings.PORT_RANGE
+                        && PortOwner.isAnotherUsersAgent(port)) {
+                    LOG.info("port {} is another user's Kyso Agent; trying {}", port, port + 1);
+                    continue;
+                }
+                budget.close();
+                if (isBindFailure(e)) {
+                    throw new KysoException(ServerError.PORT_IN_USE, Map.of("port", port), e, String.valueOf(port));
+                }
+                throw e;
             }
-            throw e;
         }
         PeerIdentity peers = PeerIdentity.forCurrentSystem();
         // the Host check needs the bound port (a free one in tests)

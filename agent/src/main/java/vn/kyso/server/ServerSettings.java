@@ -61,6 +61,11 @@ public record ServerSettings(int port, List<String> allowedOrigins, Path secretF
     }
 
     public static final int DEFAULT_PORT = 18443;
+    /**
+     * Ports tried from the configured one when lower ones are held by other users' agents: 18443–18452 by default.
+     * Clients look for their user's agent in the same range (docs/protocol.md).
+     */
+    public static final int PORT_RANGE = 10;
 
     public ServerSettings {
         allowedOrigins = List.copyOf(allowedOrigins);
