@@ -2,6 +2,7 @@ package vn.kyso.server;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -202,7 +203,7 @@ public final class AgentServer implements AutoCloseable {
             ws.onBinaryMessage(ctx -> {
                 WsSession session = openSockets.get(ctx);
                 if (session != null) {
-                    session.receive(java.nio.ByteBuffer.wrap(ctx.data(), ctx.offset(), ctx.length()));
+                    session.receive(ByteBuffer.wrap(ctx.data(), ctx.offset(), ctx.length()));
                 }
             });
             ws.onError(ctx -> LOG.debug("websocket error: {}", String.valueOf(ctx.error())));

@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -204,7 +205,7 @@ final class DocumentBudget implements AutoCloseable {
 
     private static FileAttribute<?>[] ownerOnly(Set<PosixFilePermission> permissions) {
         // Windows: the folder lives under the user's %LOCALAPPDATA%, whose ACL already admits the user alone
-        return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)} : new FileAttribute<?>[0];
     }
 }

@@ -1,5 +1,6 @@
 package vn.kyso.server;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -76,7 +78,7 @@ public final class DocumentStore implements AutoCloseable {
 
         /** The document as a stream, without holding all of it (downloads). */
         InputStream open() throws IOException {
-            return inMemory != null ? new java.io.ByteArrayInputStream(inMemory) : Files.newInputStream(file);
+            return inMemory != null ? new ByteArrayInputStream(inMemory) : Files.newInputStream(file);
         }
     }
 
@@ -235,7 +237,7 @@ public final class DocumentStore implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        for (String id : java.util.List.copyOf(reservations.keySet())) {
+        for (String id : List.copyOf(reservations.keySet())) {
             drop(id);
         }
     }

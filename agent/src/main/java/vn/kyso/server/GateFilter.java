@@ -1,6 +1,8 @@
 package vn.kyso.server;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
@@ -73,10 +75,10 @@ final class GateFilter implements Filter {
 
     private static PeerIdentity.Connection connectionOf(HttpServletRequest request) throws ServletException {
         try {
-            return new PeerIdentity.Connection(java.net.InetAddress.getByName(request.getRemoteAddr()),
-                    request.getRemotePort(), java.net.InetAddress.getByName(request.getLocalAddr()),
+            return new PeerIdentity.Connection(InetAddress.getByName(request.getRemoteAddr()),
+                    request.getRemotePort(), InetAddress.getByName(request.getLocalAddr()),
                     request.getLocalPort());
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             // the servlet container hands out literal addresses; a name here is a container bug, never a caller's
             throw new ServletException(e);
         }

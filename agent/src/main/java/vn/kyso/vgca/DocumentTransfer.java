@@ -14,9 +14,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import vn.kyso.errors.KysoException;
 
@@ -53,10 +55,10 @@ public final class DocumentTransfer {
     private final TransferSlots slots = new TransferSlots(MAX_TRANSFERS, MAX_TRANSFERS_PER_SERVER, SLOT_WAIT);
 
     public DocumentTransfer(long maxDocumentBytes, Duration timeout) {
-        java.util.concurrent.atomic.AtomicInteger number = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger number = new AtomicInteger();
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(timeout.compareTo(CONNECT_TIMEOUT) < 0 ? timeout : CONNECT_TIMEOUT)
-                .executor(java.util.concurrent.Executors.newFixedThreadPool(CLIENT_THREADS, r -> {
+                .executor(Executors.newFixedThreadPool(CLIENT_THREADS, r -> {
                     Thread t = new Thread(r, "kyso-vgca-transfer-" + number.incrementAndGet());
                     t.setDaemon(true);
                     return t;

@@ -3,20 +3,16 @@ package vn.kyso.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +33,6 @@ import vn.kyso.token.TokenManagerConfig;
 class PeerUserTest {
 
     private static final String APP = "https://qlvb.ninhbinh.gov.vn";
-    static final String OTHER_USER = "kysopeer";
     @TempDir
     static Path dir;
     private static TokenManager tokens;
@@ -46,8 +41,8 @@ class PeerUserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        requireRootOrSkip();
-        ensureUser(OTHER_USER);
+        OtherOsUser.requireRootOrSkip();
+        OtherOsUser.ensure();
         tokens = TokenManager.open(TokenManagerConfig.of(List.of(TestEnvironment.shared().softHsm().library())));
         audit = new AuditLog(dir.resolve("audit.jsonl"));
         server = AgentServer.start(new ServerSettings(0, List.of(APP), dir.resolve("secret"), 64 * 1024,
@@ -63,65 +58,6 @@ class PeerUserTest {
         }
     }
 
-    /** Creating an account needs root: CI runs as root, so there it must run; elsewhere it is skipped, saying why. */
-    static void requireRootOrSkip() throws IOException {
-        boolean root = ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue() == 0;
-        if (!root) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("CI must run the other-OS-user tests as root (useradd)");
-            }
-            Assumptions.abort("not root: cannot create a second OS user with useradd; run as root (CI does)");
-        }
-    }
-
-    /** A system account without home or login shell; kept for later runs (creating it again is a no-op). */
-    static void ensureUser(String name) throws Exception {
-        if (run(List.of("id", "-u", name)).exit() == 0) {
-            return;
-        }
-        Result made = run(List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", name));
-        // 9: made meanwhile by a parallel run
-        assertTrue(made.exit() == 0 || made.exit() == 9, "useradd " + name + ": " + made.output());
-    }
-
-    record Result(int exit, String output) {
-        /** curl's last line is the status written by {@code -w}. */
-        int status() {
-            String[] lines = output.strip().split("\n");
-            return Integer.parseInt(lines[lines.length - 1].trim());
-        }
-
-        String body() {
-            int cut = output.strip().lastIndexOf('\n');
-            return cut < 0 ? "" : output.substring(0, cut);
-        }
-    }
-
-    static Result run(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        boolean ended = process.waitFor(30, TimeUnit.SECONDS);
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!ended) {
-            process.destroyForcibly();
-            throw new AssertionError("did not end: " + command + "\n" + out);
-        }
-        return new Result(process.exitValue(), out);
-    }
-
-    /** curl as {@code user} (null: as the agent's own user), printing the body and then the HTTP status. */
-    static Result curl(String user, String path, int port, String... headers) throws Exception {
-        List<String> command = new ArrayList<>();
-        if (user != null) {
-            command.addAll(List.of("runuser", "-u", user, "--"));
-        }
-        command.addAll(List.of("curl", "-s", "--max-time", "5", "-w", "\n%{http_code}"));
-        for (String header : headers) {
-            command.addAll(List.of("-H", header));
-        }
-        command.add("http://127.0.0.1:" + port + path);
-        return run(command);
-    }
-
     static final String[] UPGRADE = {"Connection: Upgrade", "Upgrade: websocket", "Sec-WebSocket-Version: 13",
         "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ=="};
 
@@ -134,13 +70,13 @@ class PeerUserTest {
     @Test
     void anotherOsUserIsRefusedBeforeAnyUpgradeEvenWithAnAllowedOriginOrTheSecret() throws Exception {
         int port = server.port();
-        Result upgrade = curl(OTHER_USER, "/v1/ws", port, with(UPGRADE, "Origin: " + APP));
-        Result health = curl(OTHER_USER, "/v1/health", port, "Origin: " + APP);
-        Result localHealth = curl(OTHER_USER, "/v1/health", port);
-        Result withSecret = curl(OTHER_USER, "/v1/ws", port, with(UPGRADE,
+        OtherOsUser.Result upgrade = OtherOsUser.curl(OtherOsUser.NAME, "/v1/ws", port, with(UPGRADE, "Origin: " + APP));
+        OtherOsUser.Result health = OtherOsUser.curl(OtherOsUser.NAME, "/v1/health", port, "Origin: " + APP);
+        OtherOsUser.Result localHealth = OtherOsUser.curl(OtherOsUser.NAME, "/v1/health", port);
+        OtherOsUser.Result withSecret = OtherOsUser.curl(OtherOsUser.NAME, "/v1/ws", port, with(UPGRADE,
                 "Authorization: Bearer " + server.secret().value()));
-        for (Result r : List.of(upgrade, health, localHealth, withSecret)) {
-            System.out.println("as " + OTHER_USER + ": HTTP " + r.status() + " " + r.body());
+        for (OtherOsUser.Result r : List.of(upgrade, health, localHealth, withSecret)) {
+            System.out.println("as " + OtherOsUser.NAME + ": HTTP " + r.status() + " " + r.body());
             assertEquals(403, r.status(), r.output());
             JsonNode error = SocketClient.JSON.readTree(r.body()).path("error");
             assertEquals("PEER_USER_MISMATCH", error.path("code").asText(), r.output());
@@ -149,7 +85,7 @@ class PeerUserTest {
         }
 
         // the agent's own user, with the same tool and the same requests, gets in
-        Result ownHealth = curl(null, "/v1/health", port, "Origin: " + APP);
+        OtherOsUser.Result ownHealth = OtherOsUser.curl(null, "/v1/health", port, "Origin: " + APP);
         System.out.println("as the agent's user: HTTP " + ownHealth.status() + " " + ownHealth.body());
         assertEquals(200, ownHealth.status(), ownHealth.output());
         try (SocketClient page = SocketClient.open(port, APP)) {

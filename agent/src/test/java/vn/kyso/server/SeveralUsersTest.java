@@ -40,26 +40,26 @@ class SeveralUsersTest {
 
     @Test
     void theNextPortOfTheRangeWhenAnotherUsersAgentHoldsTheConfiguredOne() throws Exception {
-        PeerUserTest.requireRootOrSkip();
-        PeerUserTest.ensureUser(PeerUserTest.OTHER_USER);
+        OtherOsUser.requireRootOrSkip();
+        OtherOsUser.ensure();
         int port = freeRange(3);
-        Process other = startAgentAs(PeerUserTest.OTHER_USER, port);
+        Process other = startAgentAs(OtherOsUser.NAME, port);
         try {
             try (AgentServer mine = AgentServer.start(new ServerSettings(port, List.of(APP), dir.resolve("secret"),
                     1 << 20, Duration.ofMinutes(1)), Map.of(), "test")) {
-                System.out.printf("%s's agent on %d; this user's agent took %d%n", PeerUserTest.OTHER_USER, port,
+                System.out.printf("%s's agent on %d; this user's agent took %d%n", OtherOsUser.NAME, port,
                         mine.port());
                 assertEquals(port + 1, mine.port());
 
-                PeerUserTest.Result toOther = PeerUserTest.curl(null, "/v1/health", port, "Origin: " + APP);
-                PeerUserTest.Result toMine = PeerUserTest.curl(null, "/v1/health", port + 1, "Origin: " + APP);
-                PeerUserTest.Result otherToMine = PeerUserTest.curl(PeerUserTest.OTHER_USER, "/v1/health", port + 1,
+                OtherOsUser.Result toOther = OtherOsUser.curl(null, "/v1/health", port, "Origin: " + APP);
+                OtherOsUser.Result toMine = OtherOsUser.curl(null, "/v1/health", port + 1, "Origin: " + APP);
+                OtherOsUser.Result otherToMine = OtherOsUser.curl(OtherOsUser.NAME, "/v1/health", port + 1,
                         "Origin: " + APP);
-                PeerUserTest.Result otherToOwn = PeerUserTest.curl(PeerUserTest.OTHER_USER, "/v1/health", port,
+                OtherOsUser.Result otherToOwn = OtherOsUser.curl(OtherOsUser.NAME, "/v1/health", port,
                         "Origin: " + APP);
                 System.out.printf("root -> %d: %d, root -> %d: %d, %s -> %d: %d, %s -> %d: %d%n", port,
-                        toOther.status(), port + 1, toMine.status(), PeerUserTest.OTHER_USER, port + 1,
-                        otherToMine.status(), PeerUserTest.OTHER_USER, port, otherToOwn.status());
+                        toOther.status(), port + 1, toMine.status(), OtherOsUser.NAME, port + 1,
+                        otherToMine.status(), OtherOsUser.NAME, port, otherToOwn.status());
                 assertEquals(403, toOther.status(), toOther.output());
                 assertTrue(toOther.body().contains("PEER_USER_MISMATCH"), toOther.output());
                 assertEquals(200, toMine.status(), toMine.output());
@@ -100,8 +100,8 @@ class SeveralUsersTest {
         }
         Path home = Files.createDirectories(shared.resolve("home"));
         Files.writeString(shared.resolve("agent.properties"), "token.discover=false\norigins.allowed=" + APP + "\n");
-        PeerUserTest.run(List.of("chmod", "-R", "a+rX", dir.toString()));
-        PeerUserTest.run(List.of("chown", "-R", user, home.toString()));
+        OtherOsUser.run(List.of("chmod", "-R", "a+rX", dir.toString()));
+        OtherOsUser.run(List.of("chown", "-R", user, home.toString()));
         Process process = new ProcessBuilder("runuser", "-u", user, "--", "env", "-i", "HOME=" + home,
                 "PATH=/usr/bin:/bin", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.home=" + home, "-cp", String.join(":", classpath), Main.class.getName(), "serve",
