@@ -8,7 +8,6 @@ import vn.kyso.audit.AuditLog;
 import vn.kyso.cms.CadesSigner;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.pdf.RemotePadesSigner;
-import vn.kyso.server.Method;
 import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
 import vn.kyso.usecase.SignCms;

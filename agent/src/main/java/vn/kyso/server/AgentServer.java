@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
 import jakarta.servlet.DispatcherType;
+import vn.kyso.app.Caller;
+import vn.kyso.app.DocumentBudget;
+import vn.kyso.app.DocumentStore;
+import vn.kyso.app.Method;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.errors.KysoException;
 import vn.kyso.server.peer.PeerIdentity;
@@ -104,7 +108,9 @@ public final class AgentServer implements AutoCloseable {
     public static AgentServer start(ServerSettings settings, OriginPolicy origins, Map<String, Method> methods,
                                     String version, AuditLog audit) throws IOException {
         LocalSecret secret = LocalSecret.loadOrCreate(settings.secretFile());
-        DocumentBudget budget = DocumentBudget.open(settings.budgets());
+        ServerSettings.Budgets budgets = settings.budgets();
+        DocumentBudget budget = DocumentBudget.open(budgets.documentMemoryBytes(), budgets.documentDiskBytes(),
+                budgets.spillAboveBytes(), budgets.spillFolder());
         PeerRefusals refusals = new PeerRefusals(audit, Clock.systemUTC());
         AgentServer server;
         for (int port = settings.port(); ; port++) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import vn.kyso.app.DocumentStore;
 import vn.kyso.errors.KysoException;
 
 /**

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.kyso.app.Method;
 import vn.kyso.errors.KysoException;
 
 /**

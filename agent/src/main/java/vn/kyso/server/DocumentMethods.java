@@ -8,8 +8,10 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import vn.kyso.app.AgentError;
+import vn.kyso.app.DocumentStore;
+import vn.kyso.app.Method;
 import vn.kyso.errors.KysoException;
+import vn.kyso.request.RequestError;
 
 /**
  * The methods the bridge itself answers, registered beside the application's: {@code info} (what this agent offers
@@ -55,7 +57,7 @@ final class DocumentMethods {
     private static String text(ObjectNode params, String name) {
         JsonNode value = params.get(name);
         if (value == null || !value.isTextual()) {
-            throw new KysoException(AgentError.INVALID_PARAMS, Map.of("param", name), null,
+            throw new KysoException(RequestError.INVALID_PARAMS, Map.of("param", name), null,
                     name + " is required (string)");
         }
         return value.asText();

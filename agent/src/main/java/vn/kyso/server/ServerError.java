@@ -1,5 +1,6 @@
 package vn.kyso.server;
 
+import vn.kyso.app.Method;
 import vn.kyso.errors.EnumErrorCode;
 import vn.kyso.errors.ErrorText;
 
@@ -23,21 +24,6 @@ public enum ServerError implements EnumErrorCode {
     UNKNOWN_METHOD(
             "Phương thức \"{0}\" không được hỗ trợ.",
             "Method \"{0}\" is not supported."),
-    DOCUMENT_TOO_LARGE(
-            "Tài liệu quá lớn ({0} byte); giới hạn là {1} byte.",
-            "The document is too large ({0} bytes); the limit is {1} bytes."),
-    DOCUMENT_NOT_FOUND(
-            "Không tìm thấy tài liệu {0} trong phiên làm việc này.",
-            "Document {0} was not found in this session."),
-    DOCUMENT_SIZE_MISMATCH(
-            "Dữ liệu gửi lên vượt quá kích thước đã khai báo ({0} byte); tài liệu bị hủy.",
-            "More data arrived than the declared size ({0} bytes); the upload was discarded."),
-    TOO_MANY_DOCUMENTS(
-            "Phiên làm việc đang giữ quá nhiều tài liệu (tối đa {0}); hãy tải xuống hoặc xóa bớt.",
-            "This session holds too many documents (at most {0}); download or remove some."),
-    DOCUMENTS_BUDGET_EXCEEDED(
-            "Kyso Agent đang giữ quá nhiều tài liệu của các trang web nên chưa nhận thêm tài liệu {0} byte; hãy thử lại sau khi các tài liệu khác đã xong.",
-            "Kyso Agent holds too many documents of web pages to take a further {0}-byte document now; try again when others are done."),
     TOO_MANY_REQUESTS(
             "Kết nối này đang có quá nhiều yêu cầu chưa xong (tối đa {0}); hãy đợi các yêu cầu trước hoàn thành.",
             "This connection has too many unfinished requests (at most {0}); wait for earlier ones to finish."),

@@ -10,6 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.javalin.websocket.WsContext;
+import vn.kyso.app.Caller;
+import vn.kyso.app.DocumentStore;
+import vn.kyso.app.Session;
 
 /**
  * One open connection: the methods' {@link Session}, the receiving end of its upload frames, and the count of its

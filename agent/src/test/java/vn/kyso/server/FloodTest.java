@@ -49,6 +49,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.kyso.app.AgentMethods;
+import vn.kyso.app.Method;
 import vn.kyso.app.ProfileImages;
 import vn.kyso.app.VgcaMethods;
 import vn.kyso.audit.AuditLog;
@@ -62,6 +63,7 @@ import vn.kyso.pki.TrustStore;
 import vn.kyso.testpki.SoftHsmFixture;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
+import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
 import vn.kyso.usecase.SignPdf;
@@ -117,7 +119,7 @@ class FloodTest {
         HttpFetcher http = HttpFetcher.withDefaults();
         PdfSignatureVerifier verifier = PdfSignatureVerifier.builder(trust).build();
         ConsentPrompt consent = request -> ConsentPrompt.Decision.APPROVE;
-        vn.kyso.token.PinPrompt pins = request -> Optional.of(SoftHsmFixture.USER_PIN.toCharArray());
+        PinPrompt pins = request -> Optional.of(SoftHsmFixture.USER_PIN.toCharArray());
         AuditLog audit = new AuditLog(dir.resolve("audit.jsonl"));
         SignPdf signPdf = new SignPdf(tokens, List.of(env.pki().intermediate(), env.pki().root()), consent, pins,
                 audit, new PadesSigner(PadesTestSupport.services()), new SignerCertificateCheck(trust, http,

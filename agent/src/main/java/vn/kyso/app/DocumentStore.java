@@ -1,4 +1,4 @@
-package vn.kyso.server;
+package vn.kyso.app;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -77,7 +77,7 @@ public final class DocumentStore implements AutoCloseable {
         }
 
         /** The document as a stream, without holding all of it (downloads). */
-        InputStream open() throws IOException {
+        public InputStream open() throws IOException {
             return inMemory != null ? new ByteArrayInputStream(inMemory) : Files.newInputStream(file);
         }
     }
@@ -135,7 +135,7 @@ public final class DocumentStore implements AutoCloseable {
     private final Map<String, DocumentBudget.Reservation> reservations = new LinkedHashMap<>();
     private boolean closed;
 
-    DocumentStore(long maxDocumentBytes, int maxDocuments, DocumentBudget budget) {
+    public DocumentStore(long maxDocumentBytes, int maxDocuments, DocumentBudget budget) {
         this.maxDocumentBytes = maxDocumentBytes;
         this.maxDocuments = maxDocuments;
         this.budget = budget;
@@ -143,7 +143,7 @@ public final class DocumentStore implements AutoCloseable {
 
     public synchronized String begin(String name, long size) {
         if (size <= 0 || size > maxDocumentBytes) {
-            throw new KysoException(ServerError.DOCUMENT_TOO_LARGE, Map.of("size", size), null,
+            throw new KysoException(ProtocolError.DOCUMENT_TOO_LARGE, Map.of("size", size), null,
                     String.valueOf(size), String.valueOf(maxDocumentBytes));
         }
         checkRoom();
@@ -153,7 +153,7 @@ public final class DocumentStore implements AutoCloseable {
             uploads.put(id, new Upload(name, size, reservation));
         } catch (IOException e) {
             budget.release(reservation);
-            throw new KysoException(ServerError.DOCUMENTS_BUDGET_EXCEEDED, Map.of("size", size), e,
+            throw new KysoException(ProtocolError.DOCUMENTS_BUDGET_EXCEEDED, Map.of("size", size), e,
                     String.valueOf(size));
         }
         reservations.put(id, reservation);
@@ -164,18 +164,18 @@ public final class DocumentStore implements AutoCloseable {
     public synchronized long append(String id, byte[] chunk, int offset, int length) {
         Upload upload = uploads.get(id);
         if (upload == null) {
-            throw new KysoException(ServerError.DOCUMENT_NOT_FOUND, Map.of(), null, id);
+            throw new KysoException(ProtocolError.DOCUMENT_NOT_FOUND, Map.of(), null, id);
         }
         if (upload.received + (long) length > upload.size) {
             drop(id);
-            throw new KysoException(ServerError.DOCUMENT_SIZE_MISMATCH, Map.of("documentId", id), null,
+            throw new KysoException(ProtocolError.DOCUMENT_SIZE_MISMATCH, Map.of("documentId", id), null,
                     String.valueOf(upload.size));
         }
         try {
             upload.write(chunk, offset, length);
         } catch (IOException e) {
             drop(id);
-            throw new KysoException(ServerError.DOCUMENTS_BUDGET_EXCEEDED, Map.of("documentId", id), e,
+            throw new KysoException(ProtocolError.DOCUMENTS_BUDGET_EXCEEDED, Map.of("documentId", id), e,
                     String.valueOf(upload.size));
         }
         if (upload.received == upload.size) {
@@ -191,7 +191,7 @@ public final class DocumentStore implements AutoCloseable {
     public synchronized Document get(String id) {
         Document document = documents.get(id);
         if (document == null) {
-            throw new KysoException(ServerError.DOCUMENT_NOT_FOUND, Map.of(), null, String.valueOf(id));
+            throw new KysoException(ProtocolError.DOCUMENT_NOT_FOUND, Map.of(), null, String.valueOf(id));
         }
         return document;
     }
@@ -214,7 +214,7 @@ public final class DocumentStore implements AutoCloseable {
                 channel.write(ByteBuffer.wrap(bytes));
             } catch (IOException e) {
                 budget.release(reservation);
-                throw new KysoException(ServerError.DOCUMENTS_BUDGET_EXCEEDED, Map.of("size", bytes.length), e,
+                throw new KysoException(ProtocolError.DOCUMENTS_BUDGET_EXCEEDED, Map.of("size", bytes.length), e,
                         String.valueOf(bytes.length));
             }
             document = new Document(id, name, null, reservation.file(), bytes.length, sha256(bytes));
@@ -244,10 +244,10 @@ public final class DocumentStore implements AutoCloseable {
 
     private void checkRoom() {
         if (closed) {
-            throw new KysoException(ServerError.DOCUMENT_NOT_FOUND, Map.of(), null, "(connection closed)");
+            throw new KysoException(ProtocolError.DOCUMENT_NOT_FOUND, Map.of(), null, "(connection closed)");
         }
         if (uploads.size() + documents.size() >= maxDocuments) {
-            throw new KysoException(ServerError.TOO_MANY_DOCUMENTS, Map.of(), null, String.valueOf(maxDocuments));
+            throw new KysoException(ProtocolError.TOO_MANY_DOCUMENTS, Map.of(), null, String.valueOf(maxDocuments));
         }
     }
 
@@ -263,7 +263,8 @@ public final class DocumentStore implements AutoCloseable {
         }
     }
 
-    static String sha256(byte[] bytes) {
+    /** The hex SHA-256 the protocol reports for a document (tests compare their own bytes with it). */
+    public static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(sha256Digest().digest(bytes));
     }
 

@@ -1,4 +1,4 @@
-package vn.kyso.server;
+package vn.kyso.app;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -33,7 +33,7 @@ import vn.kyso.errors.KysoException;
  * crashed leaves its folder unlocked, and the next start removes every unlocked run folder. Closing removes this
  * run's folder.
  */
-final class DocumentBudget implements AutoCloseable {
+public final class DocumentBudget implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DocumentBudget.class);
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
@@ -42,7 +42,9 @@ final class DocumentBudget implements AutoCloseable {
     /** Where a document's bytes live. */
     enum Place { MEMORY, FILE }
 
-    private final ServerSettings.Budgets budgets;
+    private final long memoryBytes;
+    private final long diskBytes;
+    private final long spillAboveBytes;
     private final Path runFolder;
     private final FileChannel lockChannel;
     private final FileLock lock;
@@ -50,9 +52,11 @@ final class DocumentBudget implements AutoCloseable {
     private long inMemory;
     private long onDisk;
 
-    private DocumentBudget(ServerSettings.Budgets budgets, Path runFolder, FileChannel lockChannel, FileLock lock,
-                           boolean temporaryBase) {
-        this.budgets = budgets;
+    private DocumentBudget(long memoryBytes, long diskBytes, long spillAboveBytes, Path runFolder,
+                           FileChannel lockChannel, FileLock lock, boolean temporaryBase) {
+        this.memoryBytes = memoryBytes;
+        this.diskBytes = diskBytes;
+        this.spillAboveBytes = spillAboveBytes;
         this.runFolder = runFolder;
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -60,34 +64,39 @@ final class DocumentBudget implements AutoCloseable {
     }
 
     /**
-     * Opens this run's spill folder inside {@code budgets.spillFolder()} (a fresh private temporary folder when it is
-     * null), after removing the folders of runs that ended without cleaning up.
+     * Opens this run's folder inside {@code spillFolder} (a fresh private temporary folder when it is null), after
+     * removing the folders of runs that ended without cleaning up.
+     *
+     * @param memoryBytes     document bytes of all connections kept in memory
+     * @param diskBytes       document bytes of all connections kept in files
+     * @param spillAboveBytes a document larger than this goes to a file even when memory has room
      */
-    static DocumentBudget open(ServerSettings.Budgets budgets) throws IOException {
-        boolean temporary = budgets.spillFolder() == null;
+    public static DocumentBudget open(long memoryBytes, long diskBytes, long spillAboveBytes, Path spillFolder)
+            throws IOException {
+        boolean temporary = spillFolder == null;
         Path base = temporary ? Files.createTempDirectory("kyso-documents", ownerOnly(OWNER_ONLY_DIR))
-                : privateFolder(budgets.spillFolder());
+                : privateFolder(spillFolder);
         removeAbandonedRuns(base);
         String id = UUID.randomUUID().toString();
         FileChannel channel = FileChannel.open(base.resolve("run-" + id + ".lock"), Set.of(StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE), ownerOnly(OWNER_ONLY_FILE));
         FileLock lock = channel.lock();
         Path run = Files.createDirectory(base.resolve("run-" + id), ownerOnly(OWNER_ONLY_DIR));
-        return new DocumentBudget(budgets, run, channel, lock, temporary);
+        return new DocumentBudget(memoryBytes, diskBytes, spillAboveBytes, run, channel, lock, temporary);
     }
 
     /** A reservation of {@code size} bytes: in memory when it is small and memory has room, else in a new file. */
     synchronized Reservation reserve(long size) {
-        if (size <= budgets.spillAboveBytes() && inMemory + size <= budgets.documentMemoryBytes()) {
+        if (size <= spillAboveBytes && inMemory + size <= memoryBytes) {
             inMemory += size;
             return new Reservation(Place.MEMORY, size, null);
         }
-        if (onDisk + size <= budgets.documentDiskBytes()) {
+        if (onDisk + size <= diskBytes) {
             onDisk += size;
             return new Reservation(Place.FILE, size, runFolder.resolve(UUID.randomUUID() + ".bin"));
         }
-        throw new KysoException(ServerError.DOCUMENTS_BUDGET_EXCEEDED, Map.of("size", size,
-                "memoryBytes", budgets.documentMemoryBytes(), "diskBytes", budgets.documentDiskBytes()), null,
+        throw new KysoException(ProtocolError.DOCUMENTS_BUDGET_EXCEEDED, Map.of("size", size,
+                "memoryBytes", memoryBytes, "diskBytes", diskBytes), null,
                 String.valueOf(size));
     }
 
@@ -123,7 +132,8 @@ final class DocumentBudget implements AutoCloseable {
         return onDisk;
     }
 
-    Path runFolder() {
+    /** This run's folder of document files. */
+    public Path runFolder() {
         return runFolder;
     }
 
