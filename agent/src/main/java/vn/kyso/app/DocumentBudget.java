@@ -78,8 +78,8 @@ public final class DocumentBudget implements AutoCloseable {
                 : privateFolder(spillFolder);
         removeAbandonedRuns(base);
         String id = UUID.randomUUID().toString();
-        FileChannel channel = FileChannel.open(base.resolve("run-" + id + ".lock"), Set.of(StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), ownerOnly(OWNER_ONLY_FILE));
+        FileChannel channel = FileChannel.open(base.resolve("run-" + id + ".lock"),
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly(OWNER_ONLY_FILE));
         FileLock lock = channel.lock();
         Path run = Files.createDirectory(base.resolve("run-" + id), ownerOnly(OWNER_ONLY_DIR));
         return new DocumentBudget(memoryBytes, diskBytes, spillAboveBytes, run, channel, lock, temporary);

@@ -201,7 +201,7 @@ public final class DocumentStore implements AutoCloseable {
         return documents.containsKey(id);
     }
 
-    /** Keeps a document produced by the agent (a signed PDF) for download, in memory or in a file as the budget says. */
+    /** Keeps a document produced by the agent (a signed PDF) for download, where the budget says. */
     public synchronized Document put(String name, byte[] bytes) {
         checkRoom();
         DocumentBudget.Reservation reservation = budget.reserve(bytes.length);

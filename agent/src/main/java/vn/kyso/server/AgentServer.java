@@ -24,7 +24,6 @@ import vn.kyso.app.Caller;
 import vn.kyso.app.DocumentBudget;
 import vn.kyso.app.DocumentStore;
 import vn.kyso.app.Method;
-import vn.kyso.audit.AuditLog;
 import vn.kyso.errors.KysoException;
 import vn.kyso.server.peer.PeerIdentity;
 
@@ -98,23 +97,23 @@ public final class AgentServer implements AutoCloseable {
     /** Starts the server with an origin policy that may ask the person (pairing); refusals are not audited. */
     public static AgentServer start(ServerSettings settings, OriginPolicy origins, Map<String, Method> methods,
                                     String version) throws IOException {
-        return start(settings, origins, methods, version, null);
+        return start(settings, origins, methods, version, RefusalRecorder.NONE);
     }
 
     /**
      * Starts the server, checking every peer with this system's {@link PeerIdentity}; requests refused for another
-     * OS user are written to {@code audit} (folded), when given.
+     * OS user go to {@code refusals} (folded: the audit log, in {@code kyso serve}).
      */
     public static AgentServer start(ServerSettings settings, OriginPolicy origins, Map<String, Method> methods,
-                                    String version, AuditLog audit) throws IOException {
+                                    String version, RefusalRecorder refusals) throws IOException {
         LocalSecret secret = LocalSecret.loadOrCreate(settings.secretFile());
         ServerSettings.Budgets budgets = settings.budgets();
         DocumentBudget budget = DocumentBudget.open(budgets.documentMemoryBytes(), budgets.documentDiskBytes(),
                 budgets.spillAboveBytes(), budgets.spillFolder());
-        PeerRefusals refusals = new PeerRefusals(audit, Clock.systemUTC());
+        PeerRefusals folded = new PeerRefusals(refusals, Clock.systemUTC());
         AgentServer server;
         for (int port = settings.port(); ; port++) {
-            server = new AgentServer(settings.withPort(port), methods, secret, version, budget, refusals);
+            server = new AgentServer(settings.withPort(port), methods, secret, version, budget, folded);
             server.routes();
             try {
                 server.app.start(port);

@@ -7,11 +7,8 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import vn.kyso.audit.AuditLog;
-import vn.kyso.audit.AuditRecord;
-
 /**
- * Writes requests refused for another OS user ({@code PEER_USER_MISMATCH}) to the audit log, folded so that a flood
+ * Reports requests refused for another OS user ({@code PEER_USER_MISMATCH}) for the audit log, folded so that a flood
  * of them cannot fill the disk: the first refusal at once, then at most one line per {@link #WINDOW} carrying how many
  * were refused since the previous line. The origin a refused caller sent is only a claim, so it is kept as sent
  * (cut short) for the person reading the log, never trusted.
@@ -22,14 +19,13 @@ final class PeerRefusals {
     private static final Logger LOG = LoggerFactory.getLogger(PeerRefusals.class);
     private static final int MAX_ORIGIN = 200;
 
-    private final AuditLog audit;
+    private final RefusalRecorder recorder;
     private final Clock clock;
     private Instant lastWritten;
     private long folded;
 
-    /** {@code audit} may be null: refusals are then only counted in the agent's log. */
-    PeerRefusals(AuditLog audit, Clock clock) {
-        this.audit = audit;
+    PeerRefusals(RefusalRecorder recorder, Clock clock) {
+        this.recorder = recorder;
         this.clock = clock;
     }
 
@@ -64,12 +60,9 @@ final class PeerRefusals {
         String origin = claimedOrigin == null ? "(another OS user)"
                 : "(another OS user, claimed " + shorten(claimedOrigin) + ")";
         LOG.warn("refused {} request(s) from another OS user", count);
-        if (audit == null) {
-            return;
-        }
         try {
-            audit.append(new AuditRecord(origin, count == 1 ? "connect" : "connect x" + count, "", "", "", "",
-                    ServerError.PEER_USER_MISMATCH.code()));
+            recorder.record(origin, count == 1 ? "connect" : "connect x" + count,
+                    ServerError.PEER_USER_MISMATCH.code());
         } catch (RuntimeException e) {
             // a refusal is already answered; a full disk must not turn it into an error for the refused caller
             LOG.warn("audit of refused peers failed: {}", String.valueOf(e));

@@ -49,7 +49,7 @@ public record ServerSettings(int port, List<String> allowedOrigins, Path secretF
     public record Budgets(int maxRequestsPerConnection, int maxRequestsPerOrigin, int workerThreads,
                           long documentMemoryBytes, long documentDiskBytes, long spillAboveBytes, Path spillFolder) {
 
-        /** 8 requests per connection, 16 per origin, 32 workers; 128 MiB in memory, 2 GiB on disk, files above 4 MiB. */
+        /** 8 requests per connection, 16 per origin, 32 workers; 128 MiB in memory, 2 GiB in files (above 4 MiB). */
         public static Budgets defaults() {
             return new Budgets(8, 16, 32, 128L << 20, 2L << 30, 4L << 20, null);
         }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import vn.kyso.app.TokenInventoryView;
 import vn.kyso.audit.AuditLog;
+import vn.kyso.audit.AuditRecord;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
@@ -26,9 +27,9 @@ import vn.kyso.token.TokenManagerConfig;
 /**
  * Attack 1 of the hardening review: another OS account on the workstation talks to the agent with a forged Origin
  * (the allow-list is world-readable in /etc/kyso) and no secret. A throw-away account made with {@code useradd} runs
- * {@code curl} against the real agent: every request — health, the WebSocket upgrade with the allowed Origin, even one
- * carrying the user's real secret — is refused with 403 PEER_USER_MISMATCH before any upgrade, and the refusals are
- * audited, folded into one line. The agent's own user (this test process, and curl run as it) gets in.
+ * {@code curl} against the real agent: every request — health, the WebSocket upgrade with the allowed Origin, even
+ * one carrying the user's real secret — is refused with 403 PEER_USER_MISMATCH before any upgrade, and the refusals
+ * are audited, folded into one line. The agent's own user (this test process, and curl run as it) gets in.
  */
 class PeerUserTest {
 
@@ -47,7 +48,9 @@ class PeerUserTest {
         audit = new AuditLog(dir.resolve("audit.jsonl"));
         server = AgentServer.start(new ServerSettings(0, List.of(APP), dir.resolve("secret"), 64 * 1024,
                 Duration.ofMinutes(1)), new OriginPolicy(List.of(APP)), Map.of("tokens.list",
-                (session, params) -> TokenInventoryView.of(tokens)), "test", audit);
+                (session, params) -> TokenInventoryView.of(tokens)), "test",
+                (origin, operation, result) -> audit.append(new AuditRecord(origin, operation, "", "", "", "",
+                        result)));
     }
 
     @AfterAll
@@ -70,7 +73,8 @@ class PeerUserTest {
     @Test
     void anotherOsUserIsRefusedBeforeAnyUpgradeEvenWithAnAllowedOriginOrTheSecret() throws Exception {
         int port = server.port();
-        OtherOsUser.Result upgrade = OtherOsUser.curl(OtherOsUser.NAME, "/v1/ws", port, with(UPGRADE, "Origin: " + APP));
+        OtherOsUser.Result upgrade = OtherOsUser.curl(OtherOsUser.NAME, "/v1/ws", port,
+                with(UPGRADE, "Origin: " + APP));
         OtherOsUser.Result health = OtherOsUser.curl(OtherOsUser.NAME, "/v1/health", port, "Origin: " + APP);
         OtherOsUser.Result localHealth = OtherOsUser.curl(OtherOsUser.NAME, "/v1/health", port);
         OtherOsUser.Result withSecret = OtherOsUser.curl(OtherOsUser.NAME, "/v1/ws", port, with(UPGRADE,
