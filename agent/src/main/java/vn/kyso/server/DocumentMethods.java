@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.kyso.app.DocumentStore;
 import vn.kyso.app.Method;
 import vn.kyso.errors.KysoException;
+import vn.kyso.request.CallerText;
 import vn.kyso.request.RequestError;
 
 /**
@@ -30,7 +31,7 @@ final class DocumentMethods {
                 "caller", session.caller().describe(), "maxDocumentBytes", settings.maxDocumentBytes(),
                 "limits", limits(settings)));
         methods.put("document.upload", (session, params) -> Map.of("documentId", session.documents()
-                .begin(text(params, "name"), params.path("size").asLong(-1))));
+                .begin(CallerText.name("name", text(params, "name")), params.path("size").asLong(-1))));
         methods.put("document.download", (session, params) -> {
             DocumentStore.Document document = session.documents().get(text(params, "documentId"));
             session.sendDocument(document);
