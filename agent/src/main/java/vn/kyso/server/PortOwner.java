@@ -13,7 +13,8 @@ import java.time.Duration;
  */
 final class PortOwner {
 
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    // an agent that has just started answers its first request in about a second, more on a busy machine
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(8);
 
     private PortOwner() {
     }

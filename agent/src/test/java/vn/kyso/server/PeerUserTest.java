@@ -103,6 +103,7 @@ class PeerUserTest {
         long refusals = lines.stream().filter(l -> l.contains("PEER_USER_MISMATCH")).count();
         System.out.println("audit lines for 4 refused requests: " + refusals);
         assertEquals(1, refusals, String.join("\n", lines));
-        assertTrue(lines.get(0).contains("another OS user"), lines.get(0));
+        String line = lines.stream().filter(l -> l.contains("PEER_USER_MISMATCH")).findFirst().orElseThrow();
+        assertTrue(line.contains("another OS user"), line);
     }
 }
