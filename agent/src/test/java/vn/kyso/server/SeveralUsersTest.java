@@ -35,6 +35,7 @@ import vn.kyso.errors.KysoException;
 class SeveralUsersTest {
 
     private static final String APP = "https://qlvb.ninhbinh.gov.vn";
+    /** Holds the other user's readable copy of the agent; this user's secret lives in its own private sub-folder. */
     @TempDir
     Path dir;
 
@@ -45,7 +46,7 @@ class SeveralUsersTest {
         int port = freeRange(3);
         Process other = startAgentAs(OtherOsUser.NAME, port);
         try {
-            try (AgentServer mine = AgentServer.start(new ServerSettings(port, List.of(APP), dir.resolve("secret"),
+            try (AgentServer mine = AgentServer.start(new ServerSettings(port, List.of(APP), dir.resolve("mine/secret"),
                     1 << 20, Duration.ofMinutes(1)), Map.of(), "test")) {
                 System.out.printf("%s's agent on %d; this user's agent took %d%n", OtherOsUser.NAME, port,
                         mine.port());
@@ -69,7 +70,7 @@ class SeveralUsersTest {
 
                 // this user's own agent on the port is a real conflict, not a reason to move on
                 KysoException own = assertThrows(KysoException.class, () -> AgentServer.start(new ServerSettings(
-                        port + 1, List.of(APP), dir.resolve("secret"), 1 << 20, Duration.ofMinutes(1)), Map.of(),
+                        port + 1, List.of(APP), dir.resolve("mine/secret"), 1 << 20, Duration.ofMinutes(1)), Map.of(),
                         "test"));
                 assertEquals("PORT_IN_USE", own.code());
             }
@@ -81,7 +82,7 @@ class SeveralUsersTest {
         }
         try (ServerSocket foreign = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             KysoException e = assertThrows(KysoException.class, () -> AgentServer.start(new ServerSettings(
-                    foreign.getLocalPort(), List.of(APP), dir.resolve("secret"), 1 << 20, Duration.ofMinutes(1)),
+                    foreign.getLocalPort(), List.of(APP), dir.resolve("mine/secret"), 1 << 20, Duration.ofMinutes(1)),
                     Map.of(), "test"));
             assertEquals("PORT_IN_USE", e.code(), "another program's port is not skipped");
         }
