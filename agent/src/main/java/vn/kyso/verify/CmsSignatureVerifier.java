@@ -93,18 +93,11 @@ public final class CmsSignatureVerifier {
             reason = "unexpected error: " + e;
         }
         Indication indication = failed == null ? Indication.TOTAL_PASSED : failed.indication();
+        FormatLevel.Result level = FormatLevel.ofCms(context.cms, context.signer, settings.trustStore().anchors(),
+                settings.trustStore().knownIntermediates());
         return new SignatureReport(name, false, indication, failed, reason,
                 context.signerCertificate == null ? null : Certificates.describe(context.signerCertificate),
-                context.signingTime, level(indication, context), context.revocation, context.timestamp, null,
-                context.digestAlgorithm, context.signatureAlgorithm, true, List.of(), context.warnings);
-    }
-
-    /** B-B for a signature that is not TOTAL_FAILED, B-T when its signature time-stamp verified. */
-    private static SignatureLevel level(Indication indication, SignatureContext context) {
-        if (indication == Indication.TOTAL_FAILED || context.signerCertificate == null) {
-            return SignatureLevel.NONE;
-        }
-        return context.timestamp != null && context.timestamp.valid() ? SignatureLevel.CADES_B_T
-                : SignatureLevel.CADES_B_B;
+                context.signingTime, level.level(), context.revocation, context.timestamp, null,
+                context.digestAlgorithm, context.signatureAlgorithm, true, List.of(), context.warnings, level.gaps());
     }
 }

@@ -1,9 +1,58 @@
 package vn.kyso.verify;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
- * Baseline level a signature reaches: PAdES (ETSI EN 319 142-1) B-B, B-T, B-LT, B-LTA for PDF signatures, CAdES
- * (EN 319 122-1) B-B and B-T for detached CMS; NONE for a failed one.
+ * The format level a signature carries, named as EU DSS names it (ETSI EN 319 142-1 for PAdES, EN 319 122-1 for
+ * CAdES): what the document holds — signed attributes, a time-stamp, validation data, an archive time-stamp — decided
+ * independently of whether the signature verifies or whether anything was fetched online. An {@code
+ * adbe.pkcs7.detached} signature climbs the same ladder as PKCS7-B … PKCS7-LTA; a CMS that is no ETSI baseline at all
+ * (no signed attributes, or another /SubFilter) is PDF-NOT-ETSI (CMS-NOT-ETSI for a detached CMS); an ETSI CMS that
+ * breaks a baseline rule is the extended PAdES-BES / PAdES-EPES / PAdES-LTV (CAdES-BES). NONE: a document time-stamp,
+ * or a signature whose CMS cannot be read.
  */
 public enum SignatureLevel {
-    NONE, PADES_B_B, PADES_B_T, PADES_B_LT, PADES_B_LTA, CADES_B_B, CADES_B_T
+    NONE("NONE"),
+    PDF_NOT_ETSI("PDF-NOT-ETSI"),
+    PKCS7_B("PKCS7-B"),
+    PKCS7_T("PKCS7-T"),
+    PKCS7_LT("PKCS7-LT"),
+    PKCS7_LTA("PKCS7-LTA"),
+    PADES_B_B("PAdES-BASELINE-B"),
+    PADES_B_T("PAdES-BASELINE-T"),
+    PADES_B_LT("PAdES-BASELINE-LT"),
+    PADES_B_LTA("PAdES-BASELINE-LTA"),
+    /** Extended PAdES (EN 319 142-2) that is no baseline: e.g. a CMS signing-time attribute, or no /M. */
+    PADES_BES("PAdES-BES"),
+    PADES_EPES("PAdES-EPES"),
+    PADES_LTV("PAdES-LTV"),
+    CMS_NOT_ETSI("CMS-NOT-ETSI"),
+    CADES_B_B("CAdES-BASELINE-B"),
+    CADES_B_T("CAdES-BASELINE-T"),
+    CADES_B_LT("CAdES-BASELINE-LT"),
+    CADES_B_LTA("CAdES-BASELINE-LTA"),
+    CADES_BES("CAdES-BES");
+
+    private final String etsiName;
+
+    SignatureLevel(String etsiName) {
+        this.etsiName = etsiName;
+    }
+
+    /** The name EU DSS prints for this level ("PAdES-BASELINE-LT", "PKCS7-T", "PDF-NOT-ETSI" …); the JSON value. */
+    @JsonValue
+    public String etsiName() {
+        return etsiName;
+    }
+
+    /** The rung of the B → T → LT → LTA ladder: 0 for B, 3 for LTA; -1 for the levels outside the ladder. */
+    public int rung() {
+        return switch (this) {
+            case PKCS7_B, PADES_B_B, CADES_B_B -> 0;
+            case PKCS7_T, PADES_B_T, CADES_B_T -> 1;
+            case PKCS7_LT, PADES_B_LT, CADES_B_LT -> 2;
+            case PKCS7_LTA, PADES_B_LTA, CADES_B_LTA -> 3;
+            default -> -1;
+        };
+    }
 }

@@ -40,20 +40,24 @@ final class Wording {
         };
     }
 
+    /** The level by the name EU DSS prints, then what it means in the reader's words. */
     static String level(SignatureLevel level, Language lang) {
-        return switch (level) {
-            case NONE -> pick(lang, "không đạt mức PAdES nào", "no PAdES level reached");
-            case PADES_B_B -> pick(lang, "PAdES B-B (cơ bản, không có dấu thời gian)", "PAdES B-B (basic, no timestamp)");
-            case PADES_B_T -> pick(lang, "PAdES B-T (có dấu thời gian)", "PAdES B-T (with a timestamp)");
-            case PADES_B_LT -> pick(lang, "PAdES B-LT (kèm dữ liệu kiểm tra dài hạn)",
-                    "PAdES B-LT (with long-term validation data)");
-            case PADES_B_LTA -> pick(lang, "PAdES B-LTA (lưu trữ dài hạn, có dấu thời gian văn bản)",
-                    "PAdES B-LTA (long-term archival, with a document timestamp)");
-            case CADES_B_B -> pick(lang, "CAdES B-B (chữ ký tách rời, không có dấu thời gian)",
-                    "CAdES B-B (detached signature, no timestamp)");
-            case CADES_B_T -> pick(lang, "CAdES B-T (chữ ký tách rời, có dấu thời gian)",
-                    "CAdES B-T (detached signature with a timestamp)");
+        String meaning = switch (level) {
+            case NONE -> pick(lang, "không xác định được định dạng chữ ký", "the signature format cannot be read");
+            case PDF_NOT_ETSI, CMS_NOT_ETSI -> pick(lang, "không theo chuẩn ETSI (PAdES/CAdES)",
+                    "not an ETSI (PAdES/CAdES) signature");
+            case PADES_BES, PADES_EPES, CADES_BES -> pick(lang, "theo chuẩn ETSI mở rộng, không phải mức cơ sở (baseline)",
+                    "extended ETSI format, not a baseline level");
+            case PADES_LTV -> pick(lang, "PAdES mở rộng kèm dữ liệu kiểm tra và dấu thời gian văn bản",
+                    "extended PAdES with validation data and a document timestamp");
+            case PKCS7_B, PADES_B_B, CADES_B_B -> pick(lang, "cơ bản, không có dấu thời gian", "basic, no timestamp");
+            case PKCS7_T, PADES_B_T, CADES_B_T -> pick(lang, "có dấu thời gian", "with a timestamp");
+            case PKCS7_LT, PADES_B_LT, CADES_B_LT -> pick(lang, "kèm dữ liệu kiểm tra dài hạn",
+                    "with long-term validation data");
+            case PKCS7_LTA, PADES_B_LTA, CADES_B_LTA -> pick(lang, "lưu trữ dài hạn, có dấu thời gian lưu trữ",
+                    "long-term archival, with an archive timestamp");
         };
+        return level == SignatureLevel.NONE ? meaning : level.etsiName() + " (" + meaning + ")";
     }
 
     static String timeSource(TimeSource source, Language lang) {
