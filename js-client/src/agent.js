@@ -225,15 +225,18 @@ export class KysoAgent {
   }
 
   /**
-   * The certificates that can sign (those with a private key on a present token), each with its token's id and label.
-   * @param {{all?: boolean}} [options] all: include certificates without a private key
+   * The certificates a person may pick to sign with, each with its token's id and label: not a CA's certificate (a
+   * Sub CA or Root CA stored on the token), and with a private key that may be on the token. Expired and
+   * not-yet-valid ones stay in the list, marked by `status`, so the person sees why they cannot sign.
+   * @param {{all?: boolean}} [options] all: include CA certificates and those without a private key
    */
   async certificates ({ all = false } = {}) {
     const { tokens } = await this.tokens();
     const list = [];
     for (const token of tokens ?? []) {
       for (const certificate of token.certificates ?? []) {
-        if (all || certificate.privateKey) list.push({ ...certificate, token: { id: token.id, label: token.label } });
+        const offered = !certificate.ca && certificate.privateKey !== 'MISSING';
+        if (all || offered) list.push({ ...certificate, token: { id: token.id, label: token.label } });
       }
     }
     return list;

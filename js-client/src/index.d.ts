@@ -80,7 +80,16 @@ export interface Certificate {
   keyUsage: string[];
   algorithms: string[];
   ckaId: string;
-  privateKey: boolean;
+  /** whether the private key was seen on the token; hidden tokens show it only after login */
+  privateKey: 'FOUND' | 'MISSING' | 'UNKNOWN_UNTIL_LOGIN';
+  /** the workflows it serves; 'ca' for a certification authority's certificate, never used to sign */
+  usage: 'personal' | 'organisation' | 'ca';
+  /** a Sub CA or Root CA stored on the token (basicConstraints cA, or keyCertSign without a signing usage) */
+  ca: boolean;
+  /** now against the validity period, shown before the person picks */
+  status: 'valid' | 'expired' | 'notYetValid';
+  /** not a CA, a private key that may be present, and valid now */
+  signable: boolean;
   token: { id: string; label: string };
 }
 

@@ -49,7 +49,7 @@ final class PdfMethods {
                 services.get().profile());
         SignPdf.Result result = services.get().signPdf().sign(new SignPdf.Request(session.caller().describe(),
                 input.name(), input.bytes(), Params.required(params, "certificateId"), described.act().vi(),
-                described.preset(), described.options()));
+                described.preset(), described.options(), PresetFactory.incoming(described.preset())));
         DocumentStore.Document output = session.documents().put(input.name(), result.document());
         Map<String, Object> answer = stored(output);
         answer.put("level", PdfRequests.levelName(result.level()));

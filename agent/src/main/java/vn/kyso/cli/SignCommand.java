@@ -22,6 +22,7 @@ import vn.kyso.app.PresetFactory;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.config.AgentConfig;
 import vn.kyso.consent.ConsentPrompt;
+import vn.kyso.consent.ConsentRequest;
 import vn.kyso.errors.KysoException;
 import vn.kyso.pdf.LevelPolicy;
 import vn.kyso.pdf.PadesLevel;
@@ -59,15 +60,16 @@ final class SignCommand implements Command {
     @Override
     public String summary() {
         return "Ký tệp PDF / sign a PDF: sign --in F --out F [--cert ID|--token LABEL] [--preset invisible|approve|"
-                + "copy|attachment|digitised|issue] [--image PNG] [--level B-B|B-T|B-LT|B-LTA] [--strict] [--pin-stdin] …";
+                + "copy|attachment|digitised|issue|incoming] [--image PNG] [--level B-B|B-T|B-LT|B-LTA] [--strict] [--pin-stdin] …";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Options o = Options.parse(args, Set.of("--strict", "--pin-stdin", "--offline-ok"), Set.of("--in", "--out",
+        Options o = Options.parse(args, Set.of("--strict", "--pin-stdin", "--offline-ok", "--accept-invalid"), Set.of("--in", "--out",
                 "--cert", "--token", "--preset", "--image", "--seal-mm", "--title-line", "--name-line", "--copy-form",
                 "--organisation", "--doc-number", "--issue-date", "--level", "--tsa", "--trust", "--trust-cert",
-                "--library", "--config", "--reason", "--location", "--password", "--date-label", "--after-text"));
+                "--library", "--config", "--reason", "--location", "--password", "--date-label", "--after-text",
+                "--number-label", "--number-in", "--forward-to", "--copy-number", "--place", "--copy-date"));
         Path in = Path.of(require(o, "--in"));
         Path outFile = Path.of(require(o, "--out"));
         if (!Files.isRegularFile(in)) {
@@ -117,12 +119,13 @@ final class SignCommand implements Command {
                     ? SignPdf.OfflinePolicy.SIGN_WITH_WARNING : SignPdf.OfflinePolicy.REFUSE;
             err.println("Ký / signing: " + in.getFileName() + " — " + certificate.subject() + " [" + certificate.tokenLabel()
                     + "] — " + preset);
-            SignPdf useCase = new SignPdf(tokens, known, request -> ConsentPrompt.Decision.APPROVE,
+            SignPdf useCase = new SignPdf(tokens, known, request -> consentOnTerminal(request, o, err),
                     pinPrompt(o.has("--pin-stdin"), err), new AuditLog(AuditLog.defaultFile()),
                     new PadesSigner(services), new SignerCertificateCheck(trust, http, ocsp, crl, java.time.Clock.systemUTC()),
                     PdfSignatureVerifier.builder(trust).http(http).ocsp(ocsp).crl(crl).build(), offline);
             SignPdf.Result result = useCase.sign(new SignPdf.Request("cli", in.getFileName().toString(),
-                    Files.readAllBytes(in), certificate.id(), PresetFactory.act(preset).vi(), preset, options));
+                    Files.readAllBytes(in), certificate.id(), PresetFactory.act(preset).vi(), preset, options,
+                    PresetFactory.incoming(preset)));
             Path temporary = outFile.resolveSibling(outFile.getFileName() + ".part");
             Files.write(temporary, result.document());
             Files.move(temporary, outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -130,6 +133,28 @@ final class SignCommand implements Command {
             result.warnings().forEach(w -> out.println("Lưu ý / warning: " + w));
             return 0;
         }
+    }
+
+    /*
+     * The person typed the command, which is their consent; an incoming document's verification is printed first,
+     * and one whose signatures are not valid is signed only with --accept-invalid, given after reading the reason.
+     */
+    private static ConsentPrompt.Decision consentOnTerminal(ConsentRequest request, Options o, PrintStream err) {
+        ConsentRequest.Verification verification = request.verification();
+        if (verification == null) {
+            return ConsentPrompt.Decision.APPROVE;
+        }
+        if (!verification.confirmation()) {
+            err.println(verification.resultVi());
+            err.println(verification.resultEn());
+            return ConsentPrompt.Decision.APPROVE;
+        }
+        if (o.has("--accept-invalid")) {
+            return ConsentPrompt.Decision.APPROVE;
+        }
+        err.println("Chưa ký: thêm --accept-invalid nếu vẫn ký sau khi đã xem lý do / not signed: add --accept-invalid"
+                + " to sign anyway after reading the reason");
+        return ConsentPrompt.Decision.REFUSE;
     }
 
     private static String require(Options o, String name) {
@@ -146,6 +171,7 @@ final class SignCommand implements Command {
             return tokens.certificate(id);
         }
         List<CertificateEntry> candidates = all.stream()
+                .filter(c -> !c.ca()) // CA certificates on the token sign certificates, not documents
                 .filter(c -> tokenLabel == null || c.tokenLabel().equals(tokenLabel)).toList();
         if (candidates.isEmpty()) {
             throw new KysoException(TokenError.TOKEN_NOT_PRESENT);
@@ -168,16 +194,29 @@ final class SignCommand implements Command {
     }
 
     /** CLI option names for the preset parameters (the protocol uses the camelCase names). */
-    private static final java.util.Map<String, String> PRESET_OPTIONS = java.util.Map.of(
-            "titleLine", "--title-line", "nameLine", "--name-line", "copyForm", "--copy-form",
-            "organisation", "--organisation", "documentNumber", "--doc-number", "issueDate", "--issue-date",
-            "dateLabel", "--date-label", "sealWidthMm", "--seal-mm", "afterText", "--after-text");
+    private static final java.util.Map<String, String> PRESET_OPTIONS = java.util.Map.ofEntries(
+            java.util.Map.entry("titleLine", "--title-line"),
+            java.util.Map.entry("nameLine", "--name-line"),
+            java.util.Map.entry("copyForm", "--copy-form"),
+            java.util.Map.entry("organisation", "--organisation"),
+            java.util.Map.entry("documentNumber", "--doc-number"),
+            java.util.Map.entry("issueDate", "--issue-date"),
+            java.util.Map.entry("dateLabel", "--date-label"),
+            java.util.Map.entry("sealWidthMm", "--seal-mm"),
+            java.util.Map.entry("afterText", "--after-text"),
+            java.util.Map.entry("numberLabel", "--number-label"),
+            java.util.Map.entry("numberIn", "--number-in"),
+            java.util.Map.entry("forwardTo", "--forward-to"),
+            java.util.Map.entry("copyNumber", "--copy-number"),
+            java.util.Map.entry("place", "--place"),
+            java.util.Map.entry("copyDate", "--copy-date"));
 
     private static SignatureAppearance appearance(String preset, Options o) {
         try {
             PresetFactory.act(preset);
         } catch (KysoException e) {
-            throw new Main.UsageException("--preset: invisible | approve | initial | issue | copy | attachment | digitised");
+            throw new Main.UsageException(
+                    "--preset: invisible | approve | initial | issue | copy | attachment | digitised | incoming");
         }
         return PresetFactory.build(preset, name -> PRESET_OPTIONS.containsKey(name)
                 ? o.get(PRESET_OPTIONS.get(name), null) : null, name -> {

@@ -18,10 +18,21 @@ import java.util.List;
  * @param tokenLabel      the token holding the key
  * @param blind           true when the agent cannot show the content (hash signing): the dialog warns
  * @param documents       every document of a batch, in order (empty for a single document)
+ * @param verification    for an incoming document (văn bản đến): what verifying its signatures found, shown before
+ *                        the person decides; null otherwise
  */
 public record ConsentRequest(String origin, String operationVi, String operationEn, String documentName, int pages,
                              String documentSha256, String signer, String tokenLabel, boolean blind,
-                             List<Document> documents) {
+                             List<Document> documents, Verification verification) {
+
+    /**
+     * The incoming document's verification as the dialog shows it.
+     *
+     * @param valid        false when a signature failed: the dialog shows the reason as a warning
+     * @param confirmation true for the second question, in which the person confirms having seen that reason
+     */
+    public record Verification(String resultVi, String resultEn, boolean valid, boolean confirmation) {
+    }
 
     /** One document of a batch as the dialog lists it. */
     public record Document(String name, int pages, String sha256) {
@@ -31,10 +42,18 @@ public record ConsentRequest(String origin, String operationVi, String operation
         documents = documents == null ? List.of() : List.copyOf(documents);
     }
 
+    /** A batch, or a single document without verification. */
+    public ConsentRequest(String origin, String operationVi, String operationEn, String documentName, int pages,
+                          String documentSha256, String signer, String tokenLabel, boolean blind,
+                          List<Document> documents) {
+        this(origin, operationVi, operationEn, documentName, pages, documentSha256, signer, tokenLabel, blind,
+                documents, null);
+    }
+
     /** A single document (or hash). */
     public ConsentRequest(String origin, String operationVi, String operationEn, String documentName, int pages,
                           String documentSha256, String signer, String tokenLabel, boolean blind) {
         this(origin, operationVi, operationEn, documentName, pages, documentSha256, signer, tokenLabel, blind,
-                List.of());
+                List.of(), null);
     }
 }

@@ -80,6 +80,24 @@ public final class ConsentDialog implements ConsentPrompt {
                 PromptWindow.untrusted(Wording.person(request.signer()), 200), 44), false);
         row(panel, c, w.token(), "token", PromptWindow.plain(PromptWindow.untrusted(request.tokenLabel(), 64)), false);
 
+        if (request.verification() != null) {
+            ConsentRequest.Verification v = request.verification();
+            c.gridx = 0;
+            c.gridy++;
+            c.gridwidth = 2;
+            c.fill = GridBagConstraints.HORIZONTAL;
+            JTextArea result = PromptWindow.paragraph(PromptWindow.untrusted(w.pick(v.resultVi(), v.resultEn()), 400),
+                    52);
+            result.setName("verification");
+            if (!v.valid()) {
+                result.setForeground(PromptWindow.WARNING);
+                result.setFont(result.getFont().deriveFont(Font.BOLD));
+            }
+            result.setBorder(BorderFactory.createEmptyBorder(8, 0, 0, 0));
+            panel.add(result, c);
+            c.gridwidth = 1;
+            c.fill = GridBagConstraints.NONE;
+        }
         if (request.blind()) {
             c.gridx = 0;
             c.gridy++;

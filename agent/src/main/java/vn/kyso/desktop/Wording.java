@@ -26,6 +26,11 @@ public final class Wording {
         return lang == Language.VI ? vi : en;
     }
 
+    /** A text the agent composed in both languages (e.g. an incoming document's verification), in the dialog's. */
+    public String pick(String vi, String en) {
+        return t(vi, en);
+    }
+
     // --- consent -------------------------------------------------------------------------------------------------
 
     public String consentTitle() {

@@ -85,7 +85,8 @@ public final class VgcaFileJob {
             String name = nameOf(source);
             signed = signPdf.sign(new SignPdf.Request(trail.originText(), name, pdf, certificate.id(),
                     operation.actVi(), operation.actEn(), PadesOptions.defaults().withAppearance(stamp.appearance())
-                    .withSigningTime(now).withDetails(null, stamp.reason(), null, null))).document();
+                    .withSigningTime(now).withDetails(null, stamp.reason(), null, null),
+                    operation == VgcaOperation.SignIncome)).document();
 
             Map<String, String> fields = credentials.formFields();
             Handled answer = deliver(handler, new DocumentTransfer.Upload(name, signed, fields), credentials);
