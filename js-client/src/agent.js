@@ -1,6 +1,6 @@
 // The connection to Kyso Agent: protocol v1 over one WebSocket (docs/protocol.md), documents as binary frames.
 import { KysoError } from './errors.js';
-import { probeAgent, DEFAULT_AGENT_URL } from './health.js';
+import { probeAgent, findAgent, DEFAULT_AGENT_URL } from './health.js';
 import { toBytes, toBase64, fromBase64, uuidToBytes, bytesToUuid, sha256Hex } from './bytes.js';
 import { xmlSignParams } from './xml.js';
 
@@ -31,8 +31,10 @@ export async function connect (options = {}) {
 }
 
 export class KysoAgent {
-  constructor ({ url = DEFAULT_AGENT_URL, reconnect = true, timeoutMs = 10000, WebSocketImpl, fetchImpl } = {}) {
-    this.url = url.replace(/\/$/, '');
+  constructor ({ url, reconnect = true, timeoutMs = 10000, WebSocketImpl, fetchImpl } = {}) {
+    // no URL given: this user's agent is looked for in the agent's port range at each (re)connection
+    this._search = url === undefined;
+    this.url = (url ?? DEFAULT_AGENT_URL).replace(/\/$/, '');
     this.reconnect = reconnect;
     this.timeoutMs = timeoutMs;
     this.health = null;
@@ -56,7 +58,13 @@ export class KysoAgent {
   /** Probes the agent and opens the WebSocket; rejects with a KysoError explaining what blocks it. */
   async open () {
     this._closedByUser = false;
-    this.health = await probeAgent({ url: this.url, timeoutMs: this.timeoutMs, fetchImpl: this._fetch });
+    if (this._search) {
+      const found = await findAgent({ timeoutMs: this.timeoutMs, fetchImpl: this._fetch });
+      this.url = found.url;
+      this.health = found.health;
+    } else {
+      this.health = await probeAgent({ url: this.url, timeoutMs: this.timeoutMs, fetchImpl: this._fetch });
+    }
     if (this.health.protocol !== PROTOCOL) {
       throw KysoError.client('AGENT_PROTOCOL_ERROR', { protocol: this.health.protocol, expected: PROTOCOL });
     }

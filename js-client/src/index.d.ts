@@ -16,6 +16,11 @@ export type ClientErrorCode = 'AGENT_UNREACHABLE' | 'LOCAL_NETWORK_ACCESS_DENIED
 export declare const CLIENT_ERRORS: Readonly<Record<ClientErrorCode, { vi: string; en: string }>>;
 
 export declare const DEFAULT_AGENT_URL: string;
+/** The agent's first port (18443) and the size of its port range (10): one agent per OS user on a shared machine. */
+export declare const AGENT_FIRST_PORT: number;
+export declare const AGENT_PORTS: number;
+/** This user's agent: the first port of the range whose health answers (other users' agents refuse with 403). */
+export declare function findAgent(options?: { firstPort?: number; ports?: number; timeoutMs?: number; fetchImpl?: typeof fetch }): Promise<{ url: string; health: AgentHealth }>;
 
 export interface AgentHealth {
   status: 'ok';

@@ -103,14 +103,15 @@ export class LegacyBridge {
     this._agent = null;
   }
 
-  /** The agent's URL in use: the configured one, else http://127.0.0.1:18443. */
+  /** The agent's configured URL, else the first of the agent's ports (the connection searches the range). */
   get url () {
     return this._url() || DEFAULT_AGENT_URL;
   }
 
   async _connection () {
     if (!this._agent) {
-      const opening = this._connect({ url: this.url, reconnect: false, timeoutMs: this._timeoutMs });
+      // without a configured URL the client looks for this user's agent in the agent's port range
+      const opening = this._connect({ url: this._url() || undefined, reconnect: false, timeoutMs: this._timeoutMs });
       this._agent = opening;
       // a failed attempt is not kept: the next call tries again (the person may have started the agent meanwhile)
       opening.catch(() => { if (this._agent === opening) this._agent = null; });

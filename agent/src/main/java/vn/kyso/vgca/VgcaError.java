@@ -17,6 +17,9 @@ public enum VgcaError implements EnumErrorCode {
     UPLOAD_FAILED(
             "Không gửi được văn bản đã ký đến {0}: {1}. Văn bản đã ký không được lưu trên máy; hãy thử ký lại.",
             "The signed document could not be sent to {0}: {1}. It is not kept on this computer; please sign again."),
+    TRANSFERS_BUSY(
+            "Kyso Agent đang có quá nhiều lượt tải văn bản tới máy chủ {0} (tối đa {1} cùng lúc); hãy thử lại sau.",
+            "Kyso Agent has too many transfers with the server {0} under way (at most {1} at once); try again later."),
     UPLOAD_REFUSED(
             "Máy chủ {0} từ chối nhận văn bản đã ký: {1}",
             "The server {0} refused the signed document: {1}"),
