@@ -43,11 +43,14 @@ interface PdfOutput {
 
     /**
      * Replaces {@code output} with {@code scratch} in one step where the file system allows it, so no reader ever sees
-     * a half-written output under its name. No flush to disk first: it cost more than everything else of a 1-page
-     * signature (about 9 of 25 ms, far more on a busy disk), the input is only ever read — a power cut can cost the
-     * new output, never the document — and the agent's other writers (the CLI's output, downloads) do not flush either.
+     * a half-written output under its name. The finished file is flushed to disk first: the move may replace an
+     * existing file (a signed document written again, a second signature into the same name), and after a power cut
+     * that name must hold either the old file or the complete new one, never an empty or partial file.
      */
     static void publish(Path scratch, Path output) throws IOException {
+        try (FileChannel channel = FileChannel.open(scratch, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
         try {
             Files.move(scratch, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
