@@ -23,16 +23,17 @@ import vn.kyso.pki.OcspClient;
 /**
  * Gathers what a verifier needs years later for a set of certificates: each certificate's chain up to its root and,
  * for every certificate that is not self-signed, an OCSP response (preferred) or a CRL from its issuer. OCSP
- * responder certificates are followed too unless they carry id-pkix-ocsp-nocheck.
+ * responder certificates are followed too unless they carry id-pkix-ocsp-nocheck. PAdES writes the result into /DSS,
+ * JAdES into the xVals and rVals of its etsiU header.
  */
-final class RevocationCollector {
+public final class RevocationCollector {
 
     private static final String OCSP_NO_CHECK = "1.3.6.1.5.5.7.48.1.5";
 
     private final OcspClient ocsp;
     private final CrlClient crl;
 
-    RevocationCollector(OcspClient ocsp, CrlClient crl) {
+    public RevocationCollector(OcspClient ocsp, CrlClient crl) {
         this.ocsp = ocsp;
         this.crl = crl;
     }
@@ -50,7 +51,7 @@ final class RevocationCollector {
      * @param freshAfter the time-stamp the data is for: OCSP answers cached from before it are fetched again, so the
      *                   evidence postdates the signature (null: any cached answer)
      */
-    ValidationData collect(Collection<X509Certificate> targets, Collection<X509Certificate> pool,
+    public ValidationData collect(Collection<X509Certificate> targets, Collection<X509Certificate> pool,
                            java.time.Instant freshAfter) {
         List<X509Certificate> issuers = new ArrayList<>(pool);
         issuers.addAll(targets);

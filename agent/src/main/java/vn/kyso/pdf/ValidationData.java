@@ -6,9 +6,9 @@ import java.util.List;
  * Validation material for one signature or time-stamp, as DER: certificates, OCSP responses and CRLs.
  * Kept as bytes because that is what the /DSS streams hold and how duplicates are recognised.
  */
-record ValidationData(List<byte[]> certificates, List<byte[]> ocspResponses, List<byte[]> crls) {
+public record ValidationData(List<byte[]> certificates, List<byte[]> ocspResponses, List<byte[]> crls) {
 
-    ValidationData {
+    public ValidationData {
         certificates = List.copyOf(certificates);
         ocspResponses = List.copyOf(ocspResponses);
         crls = List.copyOf(crls);

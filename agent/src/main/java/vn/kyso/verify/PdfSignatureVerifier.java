@@ -41,6 +41,11 @@ public final class PdfSignatureVerifier {
         return new CmsSignatureVerifier(settings);
     }
 
+    /** A verifier of JWS / JAdES signatures with this verifier's trust, services and clock. */
+    public JwsSignatureVerifier jwsVerifier() {
+        return new JwsSignatureVerifier(settings);
+    }
+
     public static Builder builder(TrustStore trustStore) {
         return new Builder(trustStore);
     }
@@ -245,6 +250,11 @@ public final class PdfSignatureVerifier {
         /** A verifier of detached CMS (CAdES) signatures with the same trust, services and clock. */
         public CmsSignatureVerifier buildCmsVerifier() {
             return new CmsSignatureVerifier(settings());
+        }
+
+        /** A verifier of JWS / JAdES signatures with the same trust, services and clock. */
+        public JwsSignatureVerifier buildJwsVerifier() {
+            return new JwsSignatureVerifier(settings());
         }
 
         private VerifierSettings settings() {

@@ -26,6 +26,9 @@ final class RevocationStatusCheck implements SignatureCheck {
     }
 
     private static void addArchivedRevocationValues(SignatureContext context) {
+        if (context.signer == null) {
+            return; // not a CMS signature (JAdES): its rVals were added to the evidence already
+        }
         var signed = context.signer.getSignedAttributes();
         Attribute attribute = signed == null ? null : signed.get(ADBE_REVOCATION_INFO_ARCHIVAL);
         if (attribute == null) {

@@ -35,11 +35,7 @@ final class SignatureTimestampCheck implements SignatureCheck {
         Attribute attribute = unsigned == null ? null
                 : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
         if (attribute == null) {
-            context.signingTime = new SigningTime(context.verificationTime, TimeSource.VERIFICATION_TIME, claimed,
-                    false);
-            if (claimed != null) {
-                context.warnings.add("signing time " + claimed + " is only claimed by the signer; no timestamp");
-            }
+            withoutTimestamp(context, claimed);
             return;
         }
         TimeStampToken token;
@@ -49,10 +45,18 @@ final class SignatureTimestampCheck implements SignatureCheck {
         } catch (Exception e) {
             throw new VerificationFailure(SubIndication.TIMESTAMP_INVALID, "unreadable timestamp token: " + e, e);
         }
+        establish(context, timestamps, token, context.signer.getSignature(), claimed);
+    }
+
+    /**
+     * Verifies a signature time-stamp over {@code timestampedData} and makes its time the best signing time (the
+     * claimed time stays a claim, with the +7 h quirk flagged). Shared by CMS and JAdES signatures.
+     */
+    static void establish(SignatureContext context, TimestampVerifier timestamps, TimeStampToken token,
+                          byte[] timestampedData, Instant claimed) {
         TimestampVerifier.Verified verified;
         try {
-            verified = timestamps.verify(token, context.signer.getSignature(), context.certificatePool(),
-                    context.evidence);
+            verified = timestamps.verify(token, timestampedData, context.certificatePool(), context.evidence);
         } catch (VerificationFailure e) {
             if (e.subIndication() == SubIndication.TRY_LATER) {
                 throw e; // the TSA's revocation status is unknown for now: try later, not "invalid"
@@ -72,6 +76,14 @@ final class SignatureTimestampCheck implements SignatureCheck {
                     + ": the signer wrote Vietnamese local time as UTC");
         }
         context.signingTime = new SigningTime(time, TimeSource.TIMESTAMP, claimed, skew);
+    }
+
+    /** No signature time-stamp: the checks use the verification time; a claimed time is reported as a claim. */
+    static void withoutTimestamp(SignatureContext context, Instant claimed) {
+        context.signingTime = new SigningTime(context.verificationTime, TimeSource.VERIFICATION_TIME, claimed, false);
+        if (claimed != null) {
+            context.warnings.add("signing time " + claimed + " is only claimed by the signer; no timestamp");
+        }
     }
 
     static Instant claimedTime(SignatureContext context) {

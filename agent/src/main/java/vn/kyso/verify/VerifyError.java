@@ -16,7 +16,16 @@ public enum VerifyError implements EnumErrorCode {
             "The PDF file carries no digital signature."),
     CMS_UNREADABLE(
             "Không đọc được chữ ký CMS (tách rời): {0}",
-            "The detached CMS signature cannot be read: {0}");
+            "The detached CMS signature cannot be read: {0}"),
+    JWS_UNREADABLE(
+            "Chữ ký JWS không đúng định dạng: {0}",
+            "The JWS signature is not well formed: {0}"),
+    JWS_ALGORITHM_NOT_ALLOWED(
+            "Thuật toán chữ ký JWS {0} không được chấp nhận (chỉ RS, PS, ES với SHA-256/384/512).",
+            "The JWS algorithm {0} is not accepted (only RS, PS and ES with SHA-256/384/512)."),
+    JSON_TOO_LARGE(
+            "Dữ liệu JSON/JWS quá lớn: {0}",
+            "The JSON/JWS data is too large: {0}");
 
     private final ErrorText text;
 

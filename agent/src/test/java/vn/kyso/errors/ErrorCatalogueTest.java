@@ -23,11 +23,13 @@ class ErrorCatalogueTest {
             vn.kyso.audit.AuditError.class, vn.kyso.pki.PkiError.class, vn.kyso.cms.CmsError.class,
             vn.kyso.vgca.VgcaError.class, vn.kyso.verify.VerifyError.class,
             vn.kyso.pdf.appearance.AppearanceError.class, vn.kyso.pdf.RemoteSigningError.class,
-            vn.kyso.pdf.PdfError.class, vn.kyso.token.TokenError.class);
+            vn.kyso.pdf.PdfError.class, vn.kyso.token.TokenError.class,
+            vn.kyso.json.JsonSignatureError.class);
 
     /** The same condition met in two layers (e.g. the engine and the verifier), reported with the same code. */
     private static final java.util.Set<String> SHARED = java.util.Set.of("CMS_UNREADABLE", "DIGEST_INVALID",
-            "SIGNATURE_FIELD_ALREADY_SIGNED", "SIGNATURE_FIELD_NOT_FOUND");
+            "SIGNATURE_FIELD_ALREADY_SIGNED", "SIGNATURE_FIELD_NOT_FOUND", "JWS_UNREADABLE",
+            "JWS_ALGORITHM_NOT_ALLOWED", "JSON_TOO_LARGE");
 
     @Test
     void everyCodeIsUniqueBilingualAndPrintedAsWritten() {

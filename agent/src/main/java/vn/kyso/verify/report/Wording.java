@@ -53,6 +53,13 @@ final class Wording {
                     "CAdES B-B (detached signature, no timestamp)");
             case CADES_B_T -> pick(lang, "CAdES B-T (chữ ký tách rời, có dấu thời gian)",
                     "CAdES B-T (detached signature with a timestamp)");
+            case JWS -> pick(lang, "JWS (chữ ký JSON, không có thuộc tính JAdES)", "JWS (JSON signature, no JAdES properties)");
+            case JADES_B_B -> pick(lang, "JAdES B-B (chữ ký JSON, không có dấu thời gian)",
+                    "JAdES B-B (JSON signature, no timestamp)");
+            case JADES_B_T -> pick(lang, "JAdES B-T (chữ ký JSON, có dấu thời gian)",
+                    "JAdES B-T (JSON signature with a timestamp)");
+            case JADES_B_LT -> pick(lang, "JAdES B-LT (chữ ký JSON kèm dữ liệu kiểm tra dài hạn)",
+                    "JAdES B-LT (JSON signature with long-term validation data)");
         };
     }
 
