@@ -7,16 +7,19 @@ import java.util.function.Supplier;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.cms.CadesSigner;
 import vn.kyso.consent.ConsentPrompt;
+import vn.kyso.json.JsonSigner;
 import vn.kyso.pdf.RemotePadesSigner;
 import vn.kyso.server.Method;
 import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
 import vn.kyso.usecase.SignCms;
 import vn.kyso.usecase.SignHash;
+import vn.kyso.usecase.SignJson;
 import vn.kyso.usecase.SignPdf;
 import vn.kyso.usecase.SignPdfBatch;
 import vn.kyso.usecase.TwoStepPdf;
 import vn.kyso.verify.CmsSignatureVerifier;
+import vn.kyso.verify.JwsSignatureVerifier;
 import vn.kyso.verify.PdfSignatureVerifier;
 
 /**
@@ -31,7 +34,7 @@ public final class AgentMethods {
     /** Everything the document methods need besides the token layer's hash signing. */
     public record DocumentServices(SignPdf signPdf, PdfSignatureVerifier verifier, SignPdfBatch signPdfBatch,
                                    TwoStepPdf twoStepPdf, SignCms signCms, CmsSignatureVerifier cmsVerifier,
-                                   ProfileImages profile) {
+                                   SignJson signJson, JwsSignatureVerifier jwsVerifier, ProfileImages profile) {
 
         /** The other use cases share {@code signPdf}'s rules and engine services; images from {@code profile}. */
         public DocumentServices(SignPdf signPdf, PdfSignatureVerifier verifier, ProfileImages profile) {
@@ -39,7 +42,8 @@ public final class AgentMethods {
                     new SignPdfBatch(signPdf.rules(), new RemotePadesSigner(signPdf.engine().services())),
                     new TwoStepPdf(signPdf.rules(), new RemotePadesSigner(signPdf.engine().services())),
                     new SignCms(signPdf.rules(), new CadesSigner(signPdf.engine().services().timeStamps())),
-                    verifier.cmsVerifier(), profile);
+                    verifier.cmsVerifier(), new SignJson(signPdf.rules(), new JsonSigner(signPdf.engine().services())),
+                    verifier.jwsVerifier(), profile);
         }
 
         /** With the current user's profile images. */
@@ -86,6 +90,9 @@ public final class AgentMethods {
             methods.put("pdf.complete", pdf::complete);
             methods.put("sign.cms", Method.asking(cms::sign));
             methods.put("verify.cms", cms::verify);
+            JsonMethods json = new JsonMethods(documents);
+            methods.put("sign.json", Method.asking(json::sign));
+            methods.put("verify.json", json::verify);
         }
         return methods;
     }

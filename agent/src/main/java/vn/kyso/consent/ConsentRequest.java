@@ -18,10 +18,12 @@ import java.util.List;
  * @param tokenLabel      the token holding the key
  * @param blind           true when the agent cannot show the content (hash signing): the dialog warns
  * @param documents       every document of a batch, in order (empty for a single document)
+ * @param contentSummary  readable lines of what a structured document says (a JSON payload's values), shown so the
+ *                        person sees the content and not only its hash; empty when there is none
  */
 public record ConsentRequest(String origin, String operationVi, String operationEn, String documentName, int pages,
                              String documentSha256, String signer, String tokenLabel, boolean blind,
-                             List<Document> documents) {
+                             List<Document> documents, List<String> contentSummary) {
 
     /** One document of a batch as the dialog lists it. */
     public record Document(String name, int pages, String sha256) {
@@ -29,6 +31,15 @@ public record ConsentRequest(String origin, String operationVi, String operation
 
     public ConsentRequest {
         documents = documents == null ? List.of() : List.copyOf(documents);
+        contentSummary = contentSummary == null ? List.of() : List.copyOf(contentSummary);
+    }
+
+    /** A batch, or a document without a content summary. */
+    public ConsentRequest(String origin, String operationVi, String operationEn, String documentName, int pages,
+                          String documentSha256, String signer, String tokenLabel, boolean blind,
+                          List<Document> documents) {
+        this(origin, operationVi, operationEn, documentName, pages, documentSha256, signer, tokenLabel, blind,
+                documents, List.of());
     }
 
     /** A single document (or hash). */

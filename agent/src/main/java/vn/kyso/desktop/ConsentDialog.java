@@ -69,7 +69,16 @@ public final class ConsentDialog implements ConsentPrompt {
         } else if (!request.blind()) {
             row(panel, c, w.document(), "document", PromptWindow.paragraph(
                     w.documentName(PromptWindow.untrusted(request.documentName(), 160)), 44), false);
-            row(panel, c, w.pages(), "pages", PromptWindow.plain(w.pageCount(request.pages())), false);
+            if (request.contentSummary().isEmpty()) {
+                row(panel, c, w.pages(), "pages", PromptWindow.plain(w.pageCount(request.pages())), false);
+            } else {
+                JTextArea content = new JTextArea(String.join("\n", request.contentSummary().stream()
+                        .map(line -> PromptWindow.untrusted(line, 160)).toList()));
+                content.setEditable(false);
+                content.setRows(Math.min(8, request.contentSummary().size()));
+                content.setColumns(48);
+                row(panel, c, w.content(), "content", new javax.swing.JScrollPane(content), false);
+            }
         }
         JTextArea hash = new JTextArea(Wording.groupedHex(request.documentSha256()));
         hash.setEditable(false);

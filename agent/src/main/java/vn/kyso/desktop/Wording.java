@@ -50,6 +50,11 @@ public final class Wording {
         return t("Số trang", "Pages");
     }
 
+    /** The label of a structured document's readable content (a JSON payload's values). */
+    public String content() {
+        return t("Nội dung", "Content");
+    }
+
     public String sha256() {
         return "SHA-256";
     }

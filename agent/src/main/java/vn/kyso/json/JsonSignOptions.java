@@ -29,6 +29,44 @@ public record JsonSignOptions(JwsProfile profile, JadesLevel level, JwsSerializa
         }
     }
 
+    /**
+     * Options from the words the CLI and the protocol use: format "jades" (default) or "jws"; level "B-B", "B-T",
+     * "B-LT" (default B-LT in flattened JSON, B-B in compact); serialization "flattened" (default) or "compact";
+     * algorithm a JWS name ("PS256") or null for the key's default.
+     *
+     * @throws IllegalArgumentException naming the word that is not understood
+     */
+    public static JsonSignOptions parse(String format, String level, String serialization, boolean detached,
+                                        String algorithm) {
+        JwsProfile profile = switch (format == null ? "jades" : format.toLowerCase(java.util.Locale.ROOT)) {
+            case "jades" -> JwsProfile.JADES;
+            case "jws" -> JwsProfile.JWS;
+            default -> throw new IllegalArgumentException("format must be jades or jws");
+        };
+        JwsSerialization form = switch (serialization == null ? "flattened"
+                : serialization.toLowerCase(java.util.Locale.ROOT)) {
+            case "flattened", "json" -> JwsSerialization.FLATTENED;
+            case "compact" -> JwsSerialization.COMPACT;
+            default -> throw new IllegalArgumentException("serialization must be flattened or compact");
+        };
+        JadesLevel jadesLevel = level == null
+                ? (profile == JwsProfile.JWS || form == JwsSerialization.COMPACT ? JadesLevel.B_B : JadesLevel.B_LT)
+                : JadesLevel.parse(level);
+        if (jadesLevel == null || (profile == JwsProfile.JWS && jadesLevel != JadesLevel.B_B)) {
+            throw new IllegalArgumentException(profile == JwsProfile.JWS ? "a plain JWS has no level; use format jades"
+                    : "level must be B-B, B-T or B-LT");
+        }
+        SignatureAlgorithm chosen = null;
+        if (algorithm != null) {
+            try {
+                chosen = JwsAlgorithms.tokenAlgorithm(algorithm);
+            } catch (vn.kyso.errors.KysoException e) {
+                throw new IllegalArgumentException("algorithm must be RS256..512, PS256..512 or ES256..512");
+            }
+        }
+        return new JsonSignOptions(profile, jadesLevel, form, detached, chosen, null, null);
+    }
+
     public static JsonSignOptions jws(JwsSerialization serialization) {
         return new JsonSignOptions(JwsProfile.JWS, JadesLevel.B_B, serialization, false, null, null, null);
     }

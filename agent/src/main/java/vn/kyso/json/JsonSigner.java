@@ -53,15 +53,7 @@ public final class JsonSigner {
 
     public JwsSignature sign(byte[] payload, SignerPort signer, JsonSignOptions options) {
         StrictJson.requireSize(payload.length, StrictJson.MAX_DOCUMENT_BYTES);
-        if (options.level().atLeast(JadesLevel.B_T)) {
-            if (options.serialization() == JwsSerialization.COMPACT) {
-                throw new KysoException(JsonSignatureError.JWS_LEVEL_NEEDS_JSON_SERIALIZATION, options.level().label());
-            }
-            if (services == null || services.timeStamps() == null) {
-                // Known before the PIN is asked.
-                throw new KysoException(JsonSignatureError.JADES_TIMESTAMP_UNAVAILABLE, "no TSA configured");
-            }
-        }
+        requireReachable(options);
         SignatureAlgorithm algorithm = chooseAlgorithm(signer, options.algorithm());
         boolean jades = options.profile() == JwsProfile.JADES;
         boolean sigD = jades && options.detached();
@@ -101,6 +93,21 @@ public final class JsonSigner {
         flattened.put("signature", signatureB64);
         return new JwsSignature(flattened.toString(), options.profile(), options.level(), options.serialization(),
                 options.detached(), stamp);
+    }
+
+    /**
+     * Refuses, before anyone is asked to approve or type a PIN, a level this engine cannot reach with these options:
+     * B-T and B-LT need the flattened serialization (compact has no unprotected header) and a TSA.
+     */
+    public void requireReachable(JsonSignOptions options) {
+        if (options.level().atLeast(JadesLevel.B_T)) {
+            if (options.serialization() == JwsSerialization.COMPACT) {
+                throw new KysoException(JsonSignatureError.JWS_LEVEL_NEEDS_JSON_SERIALIZATION, options.level().label());
+            }
+            if (services == null || services.timeStamps() == null) {
+                throw new KysoException(JsonSignatureError.JADES_TIMESTAMP_UNAVAILABLE, "no TSA configured");
+            }
+        }
     }
 
     private static SignatureAlgorithm chooseAlgorithm(SignerPort signer, SignatureAlgorithm requested) {

@@ -60,6 +60,11 @@ public record JwsDocument(JwsSerialization serialization, String payload, List<S
                 List.of(signature(parts[0], null, parts[2])));
     }
 
+    /** The payload's octets; empty when it is detached. */
+    public byte[] payloadBytes() {
+        return java.util.Base64.getUrlDecoder().decode(payload);
+    }
+
     /** True when the bytes look like a JWS (compact or JSON serialization) rather than a JSON payload. */
     public static boolean looksLikeJws(byte[] bytes) {
         try {

@@ -1,0 +1,93 @@
+package vn.kyso.app;
+
+import java.security.cert.CertificateEncodingException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.kyso.errors.KysoException;
+import vn.kyso.json.JsonSignOptions;
+import vn.kyso.json.JsonSummary;
+import vn.kyso.json.JwsDocument;
+import vn.kyso.json.JwsSerialization;
+import vn.kyso.server.DocumentStore;
+import vn.kyso.server.Session;
+import vn.kyso.usecase.SignJson;
+import vn.kyso.verify.ReportJson;
+
+/** {@code sign.json} and {@code verify.json}: JWS / JAdES over JSON documents uploaded to the session. */
+final class JsonMethods {
+
+    private final Supplier<AgentMethods.DocumentServices> services;
+
+    JsonMethods(Supplier<AgentMethods.DocumentServices> services) {
+        this.services = services;
+    }
+
+    Object sign(Session session, ObjectNode params) {
+        DocumentStore.Document input = session.documents().get(Params.required(params, "documentId"));
+        JsonSignOptions options;
+        try {
+            options = JsonSignOptions.parse(Params.optional(params, "format"), Params.optional(params, "level"),
+                    Params.optional(params, "serialization"), params.path("detached").asBoolean(false),
+                    Params.optional(params, "algorithm"));
+        } catch (IllegalArgumentException e) {
+            throw Params.invalid("format/level/serialization/algorithm", e.getMessage());
+        }
+        SignJson.Result result = services.get().signJson().sign(new SignJson.Request(session.caller().describe(),
+                Params.required(params, "certificateId"), input.name(), input.bytes(), options));
+        DocumentStore.Document output = session.documents().put(signatureName(input.name(), options),
+                result.signature().bytes());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("documentId", output.id());
+        answer.put("size", output.bytes().length);
+        answer.put("sha256", output.sha256());
+        answer.put("jws", result.signature().serialized());
+        answer.put("level", result.signature().levelName());
+        answer.put("serialization", result.signature().serialization().name().toLowerCase(java.util.Locale.ROOT));
+        answer.put("detached", result.signature().detached());
+        answer.put("summary", result.summary().lines());
+        try {
+            answer.put("certificate", Base64.getEncoder().encodeToString(
+                    result.certificate().certificate().getEncoded()));
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+        answer.put("warnings", result.warnings());
+        return answer;
+    }
+
+    Object verify(Session session, ObjectNode params) {
+        byte[] jws = session.documents().get(Params.required(params, "documentId")).bytes();
+        byte[] detached = params.hasNonNull("payloadDocumentId")
+                ? session.documents().get(Params.required(params, "payloadDocumentId")).bytes() : null;
+        JsonNode report = ReportJson.tree(services.get().jwsVerifier().verify(jws, detached));
+        ((ObjectNode) report).set("payload", payloadSummary(jws, detached));
+        return report;
+    }
+
+    /** What the signed JSON says, for the page to show beside the verdict; null when it is not JSON or unreadable. */
+    static JsonNode payloadSummary(byte[] jws, byte[] detached) {
+        try {
+            byte[] payload = detached != null ? detached : JwsDocument.parse(jws).payloadBytes();
+            JsonSummary summary = JsonSummary.of(payload);
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            summary.lines().forEach(node.putArray("lines")::add);
+            node.put("values", summary.values());
+            return node;
+        } catch (KysoException | IllegalArgumentException e) {
+            return JsonNodeFactory.instance.nullNode();
+        }
+    }
+
+    /** "to-khai.json" → "to-khai.jws.json" (flattened) or "to-khai.jws" (compact). */
+    static String signatureName(String name, JsonSignOptions options) {
+        String base = name == null || name.isBlank() ? "document" : name.replaceFirst("\\.json$", "");
+        return base + (options.serialization() == JwsSerialization.COMPACT ? ".jws" : ".jws.json");
+    }
+}
