@@ -6,14 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import vn.kyso.errors.KysoException;
 import vn.kyso.json.JsonSignOptions;
 import vn.kyso.json.JsonSummary;
-import vn.kyso.json.JwsDocument;
 import vn.kyso.json.JwsSerialization;
 import vn.kyso.server.DocumentStore;
 import vn.kyso.server.Session;
@@ -66,23 +62,7 @@ final class JsonMethods {
         byte[] jws = session.documents().get(Params.required(params, "documentId")).bytes();
         byte[] detached = params.hasNonNull("payloadDocumentId")
                 ? session.documents().get(Params.required(params, "payloadDocumentId")).bytes() : null;
-        JsonNode report = ReportJson.tree(services.get().jwsVerifier().verify(jws, detached));
-        ((ObjectNode) report).set("payload", payloadSummary(jws, detached));
-        return report;
-    }
-
-    /** What the signed JSON says, for the page to show beside the verdict; null when it is not JSON or unreadable. */
-    static JsonNode payloadSummary(byte[] jws, byte[] detached) {
-        try {
-            byte[] payload = detached != null ? detached : JwsDocument.parse(jws).payloadBytes();
-            JsonSummary summary = JsonSummary.of(payload);
-            ObjectNode node = JsonNodeFactory.instance.objectNode();
-            summary.lines().forEach(node.putArray("lines")::add);
-            node.put("values", summary.values());
-            return node;
-        } catch (KysoException | IllegalArgumentException e) {
-            return JsonNodeFactory.instance.nullNode();
-        }
+        return ReportJson.tree(services.get().jwsVerifier().verify(jws, detached), JsonSummary.ofSigned(jws, detached));
     }
 
     /** "to-khai.json" → "to-khai.jws.json" (flattened) or "to-khai.jws" (compact). */

@@ -23,6 +23,9 @@ import vn.kyso.audit.AuditLog;
 import vn.kyso.config.AgentConfig;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.errors.KysoException;
+import vn.kyso.json.JsonSignOptions;
+import vn.kyso.json.JsonSigner;
+import vn.kyso.json.StrictJson;
 import vn.kyso.pdf.LevelPolicy;
 import vn.kyso.pdf.PadesLevel;
 import vn.kyso.pdf.PadesOptions;
@@ -39,6 +42,7 @@ import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenError;
 import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
+import vn.kyso.usecase.SignJson;
 import vn.kyso.usecase.SignPdf;
 import vn.kyso.verify.PdfSignatureVerifier;
 import vn.kyso.verify.SignerCertificateCheck;
@@ -57,13 +61,16 @@ final class SignCommand implements Command {
 
     @Override
     public String summary() {
-        return "Ký tệp PDF / sign a PDF: sign --in F --out F [--cert ID|--token LABEL] [--preset invisible|approve|"
-                + "copy|attachment|digitised|issue] [--image PNG] [--level B-B|B-T|B-LT|B-LTA] [--strict] [--pin-stdin] …";
+        return "Ký tệp PDF hoặc JSON / sign a PDF or JSON file: sign --in F --out F [--cert ID|--token LABEL] "
+                + "[--preset invisible|approve|copy|attachment|digitised|issue] [--image PNG] [--level B-B|B-T|B-LT|B-LTA] "
+                + "[--format jades|jws] [--serialization flattened|compact] [--detached] [--algorithm PS256] [--strict] "
+                + "[--pin-stdin] …";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Options o = Options.parse(args, Set.of("--strict", "--pin-stdin", "--offline-ok"), Set.of("--in", "--out",
+        Options o = Options.parse(args, Set.of("--strict", "--pin-stdin", "--offline-ok", "--detached"), Set.of("--in",
+                "--out", "--format", "--serialization", "--algorithm",
                 "--cert", "--token", "--preset", "--image", "--seal-mm", "--title-line", "--name-line", "--copy-form",
                 "--organisation", "--doc-number", "--issue-date", "--level", "--tsa", "--trust", "--trust-cert",
                 "--library", "--config", "--reason", "--location", "--password", "--date-label", "--after-text"));
@@ -104,6 +111,17 @@ final class SignCommand implements Command {
             CrlClient crl = new CrlClient(http);
             PadesServices services = new PadesServices(new TimeStampClient(http, URI.create(o.get("--tsa", config.tsaUrl()))),
                     ocsp, crl, known);
+            byte[] input = Files.readAllBytes(in);
+            SignPdf.OfflinePolicy offline = o.has("--offline-ok") || config.signOffline()
+                    ? SignPdf.OfflinePolicy.SIGN_WITH_WARNING : SignPdf.OfflinePolicy.REFUSE;
+            SignPdf useCase = new SignPdf(tokens, known, request -> ConsentPrompt.Decision.APPROVE,
+                    pinPrompt(o.has("--pin-stdin"), err), new AuditLog(AuditLog.defaultFile()),
+                    new PadesSigner(services), new SignerCertificateCheck(trust, http, ocsp, crl, java.time.Clock.systemUTC()),
+                    PdfSignatureVerifier.builder(trust).http(http).ocsp(ocsp).crl(crl).build(), offline);
+            if (o.get("--format", null) != null || StrictJson.looksLikeJson(input)) {
+                return signJson(new SignJson(useCase.rules(), new JsonSigner(services)), certificate, in, input,
+                        outFile, o, out, err);
+            }
             String preset = o.get("--preset", "invisible");
             PadesOptions options = PadesOptions.defaults()
                     .withLevel(level(o.get("--level", "B-LT")))
@@ -113,23 +131,45 @@ final class SignCommand implements Command {
             if (o.get("--password", null) != null) {
                 options = options.withPassword(o.get("--password", null));
             }
-            SignPdf.OfflinePolicy offline = o.has("--offline-ok") || config.signOffline()
-                    ? SignPdf.OfflinePolicy.SIGN_WITH_WARNING : SignPdf.OfflinePolicy.REFUSE;
             err.println("Ký / signing: " + in.getFileName() + " — " + certificate.subject() + " [" + certificate.tokenLabel()
                     + "] — " + preset);
-            SignPdf useCase = new SignPdf(tokens, known, request -> ConsentPrompt.Decision.APPROVE,
-                    pinPrompt(o.has("--pin-stdin"), err), new AuditLog(AuditLog.defaultFile()),
-                    new PadesSigner(services), new SignerCertificateCheck(trust, http, ocsp, crl, java.time.Clock.systemUTC()),
-                    PdfSignatureVerifier.builder(trust).http(http).ocsp(ocsp).crl(crl).build(), offline);
             SignPdf.Result result = useCase.sign(new SignPdf.Request("cli", in.getFileName().toString(),
-                    Files.readAllBytes(in), certificate.id(), PresetFactory.act(preset).vi(), preset, options));
-            Path temporary = outFile.resolveSibling(outFile.getFileName() + ".part");
-            Files.write(temporary, result.document());
-            Files.move(temporary, outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    input, certificate.id(), PresetFactory.act(preset).vi(), preset, options));
+            write(outFile, result.document());
             out.println("Đã ký / signed: " + outFile + " (" + result.level().name().replace('_', '-') + ")");
             result.warnings().forEach(w -> out.println("Lưu ý / warning: " + w));
             return 0;
         }
+    }
+
+    /** A JSON file (recognised from its content, or any file with --format): JWS or JAdES, never overwriting. */
+    private static int signJson(SignJson useCase, CertificateEntry certificate, Path in, byte[] input, Path outFile,
+                                Options o, PrintStream out, PrintStream err) throws java.io.IOException {
+        JsonSignOptions options;
+        try {
+            options = JsonSignOptions.parse(o.get("--format", null), o.get("--level", null),
+                    o.get("--serialization", null), o.has("--detached"), o.get("--algorithm", null));
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException("--format jades|jws, --level B-B|B-T|B-LT, --serialization flattened|compact, "
+                    + "--algorithm RS256..PS512|ES256..ES512: " + e.getMessage());
+        }
+        err.println("Ký / signing: " + in.getFileName() + " — " + certificate.subject() + " [" + certificate.tokenLabel()
+                + "] — JSON");
+        SignJson.Result result = useCase.sign(new SignJson.Request("cli", certificate.id(),
+                in.getFileName().toString(), input, options));
+        result.summary().lines().forEach(line -> err.println("  " + line));
+        write(outFile, result.signature().bytes());
+        out.println("Đã ký / signed: " + outFile + " (" + result.signature().levelName()
+                + (result.signature().detached() ? ", tách rời / detached" : "") + ")");
+        result.warnings().forEach(w -> out.println("Lưu ý / warning: " + w));
+        return 0;
+    }
+
+    /** Written beside the target first, then moved into place: a failed run never leaves half a file. */
+    private static void write(Path outFile, byte[] bytes) throws java.io.IOException {
+        Path temporary = outFile.resolveSibling(outFile.getFileName() + ".part");
+        Files.write(temporary, bytes);
+        Files.move(temporary, outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static String require(Options o, String name) {

@@ -6,8 +6,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import vn.kyso.json.JsonSummary;
+import vn.kyso.json.JwsDocument;
+import vn.kyso.json.StrictJson;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.verify.DocumentReport;
 import vn.kyso.verify.Indication;
@@ -32,15 +36,17 @@ final class VerifyCommand implements Command {
 
     @Override
     public String summary() {
-        return "Kiểm tra chữ ký số trong tệp PDF / verify the signatures of a PDF: verify FILE [--json] [--lang en] "
-                + "[--offline] [--trust DIR] [--trust-cert FILE] [--report OUT.pdf] [--html OUT.html]";
+        return "Kiểm tra chữ ký số trong tệp PDF hoặc JWS/JAdES / verify the signatures of a PDF or a JWS/JAdES file: "
+                + "verify FILE [--payload JSON] [--json] [--lang en] [--offline] [--trust DIR] [--trust-cert FILE] "
+                + "[--report OUT.pdf] [--html OUT.html]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Options options = Options.parse(args, Set.of("--json", "--offline"), Set.of("--lang", "--trust", "--trust-cert", "--password", "--report", "--html"));
+        Options options = Options.parse(args, Set.of("--json", "--offline"), Set.of("--lang", "--trust", "--trust-cert", "--password", "--report", "--html",
+                "--payload"));
         if (options.positional().size() != 1) {
-            throw new Main.UsageException("Cách dùng / usage: kyso verify FILE [--json] [--lang en] [--offline] "
+            throw new Main.UsageException("Cách dùng / usage: kyso verify FILE [--payload JSON] [--json] [--lang en] [--offline] "
                     + "[--trust DIR] [--trust-cert FILE] [--report OUT.pdf] [--html OUT.html]");
         }
         Path file = Path.of(options.positional().get(0));
@@ -59,13 +65,34 @@ final class VerifyCommand implements Command {
             }
         }
         byte[] bytes = Files.readAllBytes(file);
-        DocumentReport report = PdfSignatureVerifier.builder(trust).online(!options.has("--offline")).build()
-                .verify(bytes, options.get("--password", null));
+        PdfSignatureVerifier verifier = PdfSignatureVerifier.builder(trust).online(!options.has("--offline")).build();
         Language lang = "en".equals(options.get("--lang", "vi")) ? Language.EN : Language.VI;
-        if (options.has("--json")) {
-            out.println(ReportJson.toJson(report));
+        DocumentReport report;
+        // the format is recognised from the content: a PDF starts with %PDF, anything that parses as a JWS is one
+        String payloadFile = options.get("--payload", null);
+        boolean jws = !startsWithPdf(bytes) && (payloadFile != null || JwsDocument.looksLikeJws(bytes)
+                || StrictJson.looksLikeJson(bytes));
+        if (jws) {
+            byte[] payload = payloadFile != null ? Files.readAllBytes(Path.of(payloadFile)) : null;
+            report = verifier.jwsVerifier().verify(bytes, payload);
+            Optional<JsonSummary> summary = JsonSummary.ofSigned(bytes, payload);
+            if (options.has("--json")) {
+                out.println(ReportJson.toJson(ReportJson.tree(report, summary)));
+            } else {
+                out.print(ReportText.render(report, lang));
+                summary.ifPresent(s -> {
+                    out.println();
+                    out.println(lang == Language.VI ? "Nội dung đã ký:" : "Signed content:");
+                    s.lines().forEach(line -> out.println("  " + line));
+                });
+            }
         } else {
-            out.print(ReportText.render(report, lang));
+            report = verifier.verify(bytes, options.get("--password", null));
+            if (options.has("--json")) {
+                out.println(ReportJson.toJson(report));
+            } else {
+                out.print(ReportText.render(report, lang));
+            }
         }
         String name = file.getFileName().toString();
         String sha256 = HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -81,5 +108,9 @@ final class VerifyCommand implements Command {
             err.println("Đã ghi báo cáo HTML / HTML report written: " + html);
         }
         return report.error() == null && report.indication() == Indication.TOTAL_PASSED ? 0 : 1;
+    }
+
+    private static boolean startsWithPdf(byte[] bytes) {
+        return bytes.length >= 4 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F';
     }
 }

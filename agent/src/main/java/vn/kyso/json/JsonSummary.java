@@ -38,6 +38,18 @@ public record JsonSummary(List<String> lines, int values) {
         return new JsonSummary(lines, count[0]);
     }
 
+    /**
+     * The summary of what a JWS signs: its embedded payload, or {@code detached} when given; empty when that is not
+     * JSON or the JWS cannot be read (the verification report says why).
+     */
+    public static java.util.Optional<JsonSummary> ofSigned(byte[] jws, byte[] detached) {
+        try {
+            return java.util.Optional.of(of(detached != null ? detached : JwsDocument.parse(jws).payloadBytes()));
+        } catch (vn.kyso.errors.KysoException | IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public String text() {
         return String.join("\n", lines);
     }

@@ -50,6 +50,16 @@ public final class StrictJson {
         }
     }
 
+    /** True when the first character after whitespace (and a UTF-8 byte order mark) opens a JSON object or array. */
+    public static boolean looksLikeJson(byte[] bytes) {
+        int i = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
+                ? 3 : 0;
+        while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) {
+            i++;
+        }
+        return i < bytes.length && (bytes[i] == '{' || bytes[i] == '[');
+    }
+
     public static void requireSize(long bytes, long maxBytes) {
         if (bytes > maxBytes) {
             throw new KysoException(JsonSignatureError.JSON_TOO_LARGE, String.valueOf(bytes), String.valueOf(maxBytes));

@@ -2,14 +2,19 @@ package vn.kyso.verify;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.kyso.json.JsonSummary;
 
 /** The machine-readable report: the records as JSON, times as ISO-8601 UTC strings, codes as their names. */
 public final class ReportJson {
@@ -30,6 +35,21 @@ public final class ReportJson {
     /** The same JSON as a tree, for embedding in a protocol answer. */
     public static com.fasterxml.jackson.databind.JsonNode tree(DocumentReport report) {
         return MAPPER.valueToTree(report);
+    }
+
+    /** The report of a JSON signature with a readable summary of what it signs ("payload": null when not JSON). */
+    public static JsonNode tree(DocumentReport report, Optional<JsonSummary> payload) {
+        ObjectNode tree = MAPPER.valueToTree(report);
+        tree.set("payload", MAPPER.valueToTree(payload.orElse(null)));
+        return tree;
+    }
+
+    public static String toJson(JsonNode tree) {
+        try {
+            return MAPPER.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree is always serialisable", e);
+        }
     }
 
     public static String toJson(DocumentReport report) {
