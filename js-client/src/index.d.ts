@@ -159,6 +159,45 @@ export interface VerificationReport {
   signatures: SignatureReport[];
 }
 
+/** JWS (RFC 7515) or JAdES (ETSI TS 119 182-1) levels: a plain JWS is always "JWS". */
+export type JadesLevel = 'B-B' | 'B-T' | 'B-LT';
+
+export interface SignJsonOptions {
+  certificateId: string;
+  /** The JSON: bytes, a Blob, a string (UTF-8) or any other object (sent as its JSON text). */
+  document: DocumentInput | string | object;
+  name?: string;
+  /** Default 'jades'. */
+  format?: 'jades' | 'jws';
+  /** Default B-LT in flattened JSON, B-B in compact (compact has no room for time-stamps). */
+  level?: JadesLevel;
+  /** Default 'flattened'. */
+  serialization?: 'flattened' | 'compact';
+  /** The payload is left out of the result (JAdES binds it by its digest in sigD). */
+  detached?: boolean;
+  /** RS256/384/512, PS256/384/512, ES256/384/512; default RS256 for RSA keys, the curve's ES for EC keys. */
+  algorithm?: string;
+}
+
+export interface SignedJson {
+  /** The compact string or the flattened JSON text. */
+  jws: string;
+  bytes: Uint8Array;
+  /** "JWS" or "JAdES-B-B" | "JAdES-B-T" | "JAdES-B-LT". */
+  level: string;
+  serialization: 'flattened' | 'compact';
+  detached: boolean;
+  /** The JSON's values as the consent dialog showed them ("path: value"). */
+  summary: string[];
+  certificate: Uint8Array;
+  warnings: string[];
+}
+
+export interface JsonVerificationReport extends VerificationReport {
+  /** What the signed JSON says; null when the payload is not JSON or was not given. */
+  payload: { lines: string[]; values: number } | null;
+}
+
 export interface AgentEvents {
   'token.inserted': { id: string; label: string };
   'token.removed': { id: string; label: string };
@@ -195,6 +234,8 @@ export declare class KysoAgent {
   signCms(options: { certificateId: string; document?: DocumentInput; hash?: HashInput; hashAlgorithm?: string;
     level?: 'B-B' | 'B-T'; contentName?: string }): Promise<{ cms: Uint8Array; level: string; certificate: Uint8Array }>;
   verifyCms(options: { cms: HashInput; document?: DocumentInput; hash?: HashInput; hashAlgorithm?: string }): Promise<VerificationReport>;
+  signJson(options: SignJsonOptions): Promise<SignedJson>;
+  verifyJson(options: { jws: DocumentInput | string; payload?: DocumentInput | string | object }): Promise<JsonVerificationReport>;
 }
 
 /** Probes the agent (health first, for Chrome's Local Network Access prompt), then opens the WebSocket. */
