@@ -1,6 +1,5 @@
 package vn.kyso.app;
 
-import java.security.cert.CertificateEncodingException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -43,12 +42,7 @@ final class CmsMethods {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("cms", Base64.getEncoder().encodeToString(result.signature().der()));
         answer.put("level", result.signature().level().name().replace('_', '-'));
-        try {
-            answer.put("certificate", Base64.getEncoder().encodeToString(
-                    result.certificate().certificate().getEncoded()));
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
+        answer.put("certificate", Params.base64(result.certificate().certificate()));
         answer.put("warnings", result.warnings());
         return answer;
     }

@@ -1,7 +1,5 @@
 package vn.kyso.app;
 
-import java.security.cert.CertificateEncodingException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -48,12 +46,7 @@ final class JsonMethods {
         answer.put("serialization", result.signature().serialization().name().toLowerCase(java.util.Locale.ROOT));
         answer.put("detached", result.signature().detached());
         answer.put("summary", result.summary().lines());
-        try {
-            answer.put("certificate", Base64.getEncoder().encodeToString(
-                    result.certificate().certificate().getEncoded()));
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
+        answer.put("certificate", Params.base64(result.certificate().certificate()));
         answer.put("warnings", result.warnings());
         return answer;
     }

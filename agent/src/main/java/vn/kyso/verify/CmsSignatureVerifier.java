@@ -78,25 +78,7 @@ public final class CmsSignatureVerifier {
     }
 
     private SignatureReport verifyOne(String name, SignatureContext context) {
-        SubIndication failed = null;
-        String reason = null;
-        try {
-            for (SignatureCheck check : PdfSignatureVerifier.cmsSignatureChecks(timestamps, chains)) {
-                check.check(context);
-            }
-        } catch (VerificationFailure e) {
-            failed = e.subIndication();
-            reason = e.reason();
-        } catch (RuntimeException e) {
-            // A rule that crashed on hostile input proves nothing either way.
-            failed = SubIndication.FORMAT_FAILURE;
-            reason = "unexpected error: " + e;
-        }
-        Indication indication = failed == null ? Indication.TOTAL_PASSED : failed.indication();
-        return new SignatureReport(name, false, indication, failed, reason,
-                context.signerCertificate == null ? null : Certificates.describe(context.signerCertificate),
-                context.signingTime, level(indication, context), context.revocation, context.timestamp, null,
-                context.digestAlgorithm, context.signatureAlgorithm, true, List.of(), context.warnings);
+        return CheckRun.of(context, PdfSignatureVerifier.cmsSignatureChecks(timestamps, chains)).detachedReport(name, context, CmsSignatureVerifier::level);
     }
 
     /** B-B for a signature that is not TOTAL_FAILED, B-T when its signature time-stamp verified. */

@@ -76,25 +76,7 @@ public final class JwsSignatureVerifier {
     }
 
     private SignatureReport verifyOne(String name, SignatureContext context) {
-        SubIndication failed = null;
-        String reason = null;
-        try {
-            for (SignatureCheck check : checks()) {
-                check.check(context);
-            }
-        } catch (VerificationFailure e) {
-            failed = e.subIndication();
-            reason = e.reason();
-        } catch (RuntimeException e) {
-            // A rule that crashed on hostile input proves nothing either way.
-            failed = SubIndication.FORMAT_FAILURE;
-            reason = "unexpected error: " + e;
-        }
-        Indication indication = failed == null ? Indication.TOTAL_PASSED : failed.indication();
-        return new SignatureReport(name, false, indication, failed, reason,
-                context.signerCertificate == null ? null : Certificates.describe(context.signerCertificate),
-                context.signingTime, level(indication, context), context.revocation, context.timestamp, null,
-                context.digestAlgorithm, context.signatureAlgorithm, true, List.of(), context.warnings);
+        return CheckRun.of(context, checks()).detachedReport(name, context, JwsSignatureVerifier::level);
     }
 
     /** JWS without JAdES properties; JAdES B-B, B-T with a verified sigTst, B-LT when revocation came from rVals. */

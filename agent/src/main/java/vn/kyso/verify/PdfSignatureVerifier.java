@@ -84,22 +84,11 @@ public final class PdfSignatureVerifier {
     private SignatureReport verifyOne(byte[] file, String password, PDDocument document, PdfSignature signature,
                                       List<PdfSignature> all, EmbeddedEvidence evidence, Instant now) {
         SignatureContext context = new SignatureContext(file, signature, settings, evidence, now);
-        SubIndication failed = null;
-        String reason = null;
-        try {
-            new ByteRangeCheck().check(context);
-            new GapOverlapCheck(all).check(context);
-            for (SignatureCheck check : checksFor(signature)) {
-                check.check(context);
-            }
-        } catch (VerificationFailure e) {
-            failed = e.subIndication();
-            reason = e.reason();
-        } catch (RuntimeException e) {
-            // A rule that crashed on hostile input proves nothing either way.
-            failed = SubIndication.FORMAT_FAILURE;
-            reason = "unexpected error: " + e;
-        }
+        List<SignatureCheck> checks = new ArrayList<>(List.of(new ByteRangeCheck(), new GapOverlapCheck(all)));
+        checks.addAll(checksFor(signature));
+        CheckRun run = CheckRun.of(context, checks);
+        SubIndication failed = run.failed();
+        String reason = run.reason();
         List<Change> changes = ChangeAnalyzer.changesAfter(file, signature.revisionEnd(), document,
                 strictestDocMdp(all, signature), password);
         // A forbidden change after signing fails the signature outright, even when another rule could only reach

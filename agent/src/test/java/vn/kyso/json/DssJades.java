@@ -1,12 +1,9 @@
 package vn.kyso.json;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.security.Signature;
-import java.util.List;
+
 
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
-import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.JWSSerializationType;
 import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
@@ -18,14 +15,9 @@ import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
-import eu.europa.esig.dss.service.crl.OnlineCRLSource;
-import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
 import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
 import eu.europa.esig.dss.simplereport.SimpleReport;
-import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
-import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
-import eu.europa.esig.dss.validation.SignedDocumentValidator;
+import vn.kyso.cms.DssCades;
 import vn.kyso.testpki.PkiIdentity;
 import vn.kyso.testpki.TestEnvironment;
 
@@ -35,39 +27,17 @@ final class DssJades {
     private DssJades() {
     }
 
-    private static CommonCertificateVerifier certificateVerifier() {
-        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-        trusted.addCertificate(new CertificateToken(TestEnvironment.shared().pki().root()));
-        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
-        verifier.setTrustedCertSources(trusted);
-        verifier.setOcspSource(new OnlineOCSPSource());
-        verifier.setCrlSource(new OnlineCRLSource());
-        verifier.setAIASource(new DefaultAIASource());
-        return verifier;
-    }
-
-    /** @param detached the signed document for a detached signature (named as in sigD), else null */
     static SimpleReport validate(byte[] jws, DSSDocument detached) {
-        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(jws));
-        validator.setCertificateVerifier(certificateVerifier());
-        if (detached != null) {
-            validator.setDetachedContents(List.of(detached));
-        }
-        return validator.validateDocument().getSimpleReport();
+        return DssCades.validate(jws, detached);
     }
 
     static void assertPassed(byte[] jws, DSSDocument detached, SignatureLevel level) {
-        SimpleReport report = validate(jws, detached);
-        assertEquals(1, report.getSignatureIdList().size(), "signatures found by DSS");
-        String id = report.getFirstSignatureId();
-        assertEquals(Indication.TOTAL_PASSED, report.getIndication(id),
-                report.getSubIndication(id) + " " + report.getAdESValidationErrors(id));
-        assertEquals(level, report.getSignatureFormat(id));
+        DssCades.assertPassed(jws, detached, level);
     }
 
     /** A JAdES signature made by DSS itself with the identity's software key (flattened JSON, DSS's defaults). */
     static byte[] sign(PkiIdentity signer, byte[] payload, SignatureLevel level) throws Exception {
-        JAdESService service = new JAdESService(certificateVerifier());
+        JAdESService service = new JAdESService(DssCades.certificateVerifier());
         service.setTspSource(new OnlineTSPSource(TestEnvironment.shared().services().urls().tsa()));
         JAdESSignatureParameters parameters = new JAdESSignatureParameters();
         parameters.setSignatureLevel(level);
