@@ -31,6 +31,9 @@ pkg_pass=$(sed -n 's/^Packages: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$pk
 pkg_fail=$(sed -n 's/^Packages: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$pkg_log")
 rm -f "$pkg_log"
 
+echo "== dependencies: newer releases of the pinned versions (report only, never fails) =="
+bash scripts/outdated.sh
+
 # One closing line over everything that ran: Surefire reports of every module plus node's test runner.
 java_counts=$(cat */target/surefire-reports/TEST-*.xml 2>/dev/null | grep -o '<testsuite [^>]*>' |
   awk '{ match($0, /tests="[0-9]+"/); t += substr($0, RSTART+7, RLENGTH-8);

@@ -17,16 +17,15 @@ import vn.kyso.pki.CrlClient;
 import vn.kyso.pki.HttpFetcher;
 import vn.kyso.pki.OcspClient;
 import vn.kyso.pki.TimeStampClient;
-import vn.kyso.pki.UrlRemap;
 import vn.kyso.pki.TrustStore;
-import vn.kyso.server.Method;
+import vn.kyso.pki.UrlRemap;
 import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
 import vn.kyso.usecase.SignPdf;
-import vn.kyso.vgca.StampImages;
-import vn.kyso.vgca.VgcaSettings;
 import vn.kyso.verify.PdfSignatureVerifier;
 import vn.kyso.verify.SignerCertificateCheck;
+import vn.kyso.vgca.StampImages;
+import vn.kyso.vgca.VgcaSettings;
 
 /**
  * Wires the agent's parts together — once, here, by hand (no DI framework): PKI clients, trust store, signing engine,

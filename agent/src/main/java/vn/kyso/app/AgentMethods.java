@@ -9,7 +9,6 @@ import vn.kyso.cms.CadesSigner;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.json.JsonSigner;
 import vn.kyso.pdf.RemotePadesSigner;
-import vn.kyso.server.Method;
 import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
 import vn.kyso.usecase.SignCms;

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.kyso.cms.CadesLevel;
 import vn.kyso.errors.KysoException;
-import vn.kyso.server.Session;
 import vn.kyso.token.DigestAlgorithm;
 import vn.kyso.token.TokenError;
 import vn.kyso.usecase.SignCms;

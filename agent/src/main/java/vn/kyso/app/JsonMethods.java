@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.kyso.json.JsonSignOptions;
 import vn.kyso.json.JsonSummary;
 import vn.kyso.json.JwsSerialization;
-import vn.kyso.server.DocumentStore;
-import vn.kyso.server.Session;
 import vn.kyso.usecase.SignJson;
 import vn.kyso.verify.ReportJson;
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.kyso.errors.KysoException;
+import vn.kyso.request.RequestError;
 
 /** Reading request parameters: every mistake is INVALID_PARAMS naming the parameter. */
 final class Params {
@@ -77,6 +78,6 @@ final class Params {
     }
 
     static KysoException invalid(String name, String what) {
-        return new KysoException(AgentError.INVALID_PARAMS, Map.of("param", name), null, what);
+        return new KysoException(RequestError.INVALID_PARAMS, Map.of("param", name), null, what);
     }
 }

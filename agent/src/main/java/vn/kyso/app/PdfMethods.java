@@ -18,9 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.kyso.errors.KysoException;
 import vn.kyso.pdf.PadesOptions;
-import vn.kyso.server.DocumentStore;
-import vn.kyso.server.ServerError;
-import vn.kyso.server.Session;
+import vn.kyso.usecase.SignHash;
 import vn.kyso.usecase.SignPdf;
 import vn.kyso.usecase.SignPdfBatch;
 import vn.kyso.usecase.TwoStepPdf;
@@ -100,7 +98,7 @@ final class PdfMethods {
         String level = Params.optional(params, "level");
         Batch batch = session.state(Batches.class, Batches::new).get(batchId);
         if (!batch.lock.tryLock()) {
-            throw new KysoException(AgentError.BATCH_BUSY, Map.of("batchId", batchId), null, batchId);
+            throw new KysoException(ProtocolError.BATCH_BUSY, Map.of("batchId", batchId), null, batchId);
         }
         try {
             return signBatch(session, batchId, batch, certificateId, itemsNode, level);
@@ -132,7 +130,7 @@ final class PdfMethods {
         }
         int room = session.documents().room();
         if (pending.size() > room) {
-            throw new KysoException(ServerError.TOO_MANY_DOCUMENTS, Map.of("needed", pending.size(), "room", room),
+            throw new KysoException(ProtocolError.TOO_MANY_DOCUMENTS, Map.of("needed", pending.size(), "room", room),
                     null, String.valueOf(room));
         }
         Map<Integer, Map<String, Object>> answers = new java.util.concurrent.ConcurrentHashMap<>();
@@ -228,7 +226,7 @@ final class PdfMethods {
         PreparedSignatures prepared = session.state(PreparedSignatures.class, PreparedSignatures::new);
         synchronized (prepared) {
             if (prepared.byHandle.size() >= MAX_PREPARED) {
-                throw new KysoException(ServerError.TOO_MANY_DOCUMENTS, Map.of(), null, String.valueOf(MAX_PREPARED));
+                throw new KysoException(ProtocolError.TOO_MANY_DOCUMENTS, Map.of(), null, String.valueOf(MAX_PREPARED));
             }
         }
         TwoStepPdf.Prepared state = services.get().twoStepPdf().prepare(new TwoStepPdf.PrepareRequest(
@@ -253,7 +251,7 @@ final class PdfMethods {
      * The document a {@code sign.hash} request is really about, when its hash is the digest of a signature this
      * connection prepared: the consent then shows that document rather than a blind hash.
      */
-    static vn.kyso.usecase.SignHash.KnownDocument knownDocument(Session session, String hashBase64) {
+    static SignHash.KnownDocument knownDocument(Session session, String hashBase64) {
         byte[] hash;
         try {
             hash = Base64.getDecoder().decode(hashBase64);
@@ -263,7 +261,7 @@ final class PdfMethods {
         PreparedSignatures prepared = session.state(PreparedSignatures.class, PreparedSignatures::new);
         synchronized (prepared) {
             for (TwoStepPdf.Prepared candidate : prepared.byHandle.values()) {
-                vn.kyso.usecase.SignHash.KnownDocument known = TwoStepPdf.known(candidate, hash);
+                SignHash.KnownDocument known = TwoStepPdf.known(candidate, hash);
                 if (known != null) {
                     return known;
                 }
@@ -284,7 +282,7 @@ final class PdfMethods {
             state = prepared.byHandle.remove(handle);
         }
         if (state == null) {
-            throw new KysoException(AgentError.PREPARED_NOT_FOUND, Map.of("handle", handle), null, handle);
+            throw new KysoException(ProtocolError.PREPARED_NOT_FOUND, Map.of("handle", handle), null, handle);
         }
         TwoStepPdf.Result result;
         try {

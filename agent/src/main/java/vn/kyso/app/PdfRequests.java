@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.kyso.pdf.PadesLevel;
 import vn.kyso.pdf.PadesOptions;
 import vn.kyso.pdf.SignatureAppearance;
-import vn.kyso.server.Session;
 
 /**
  * How a request describes one PDF signature — preset, its parameters, reason, location, level — turned into the

@@ -11,8 +11,10 @@ import vn.kyso.pdf.appearance.CompanionText;
 import vn.kyso.pdf.appearance.CopyForm;
 import vn.kyso.pdf.appearance.Presets;
 import vn.kyso.pdf.appearance.SealTarget;
+import vn.kyso.pdf.appearance.SignaturePosition;
 import vn.kyso.pdf.appearance.StampImage;
 import vn.kyso.pdf.appearance.TextSlot;
+import vn.kyso.request.RequestError;
 
 /**
  * Turns a workflow name and its parameters (from the protocol or the command line) into the stamp the regulations
@@ -55,7 +57,7 @@ public final class PresetFactory {
             case "invisible" -> SignatureAppearance.INVISIBLE;
             case "approve" -> Presets.approve(png(image, "image"), required(param, "titleLine"),
                     required(param, "nameLine"));
-            case "initial" -> Presets.initial(png(image, "image"), new vn.kyso.pdf.appearance.SignaturePosition
+            case "initial" -> Presets.initial(png(image, "image"), new SignaturePosition
                     .AfterText(required(param, "afterText"), number(param, "widthMm", 15)));
             case "copy" -> Presets.copy(copyForm(param.apply("copyForm")), required(param, "organisation"), signingTime);
             case "attachment" -> Presets.attachment(required(param, "documentNumber"), signingTime);
@@ -105,6 +107,6 @@ public final class PresetFactory {
     }
 
     private static KysoException invalid(String what) {
-        return new KysoException(AgentError.INVALID_PARAMS, Map.of(), null, what);
+        return new KysoException(RequestError.INVALID_PARAMS, Map.of(), null, what);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import vn.kyso.config.ConfigLocations;
 import vn.kyso.errors.KysoException;
+import vn.kyso.request.RequestError;
 
 /**
  * The images of the user's local profile — the official's handwritten signature and the agency's seal — that a page
@@ -40,7 +41,7 @@ public final class ProfileImages {
                     return image;
                 }
             }
-            throw new KysoException(AgentError.INVALID_PARAMS, Map.of("param", "imageProfile"), null,
+            throw new KysoException(RequestError.INVALID_PARAMS, Map.of("param", "imageProfile"), null,
                     "imageProfile must be \"signature\" or \"seal\"");
         }
     }
@@ -70,15 +71,15 @@ public final class ProfileImages {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
-                throw new KysoException(AgentError.PROFILE_IMAGE_UNREADABLE, Map.of("image", name), null, name,
+                throw new KysoException(ProtocolError.PROFILE_IMAGE_UNREADABLE, Map.of("image", name), null, name,
                         "larger than " + MAX_BYTES / (1024 * 1024) + " MB");
             }
             return bytes;
         } catch (NoSuchFileException e) {
-            throw new KysoException(AgentError.PROFILE_IMAGE_MISSING, Map.of("image", name), null, name);
+            throw new KysoException(ProtocolError.PROFILE_IMAGE_MISSING, Map.of("image", name), null, name);
         } catch (IOException e) {
             // the path stays out of the message: it would tell the page the user's account name
-            throw new KysoException(AgentError.PROFILE_IMAGE_UNREADABLE, Map.of("image", name), null, name,
+            throw new KysoException(ProtocolError.PROFILE_IMAGE_UNREADABLE, Map.of("image", name), null, name,
                     e.getClass().getSimpleName());
         }
     }

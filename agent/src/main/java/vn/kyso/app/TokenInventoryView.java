@@ -9,6 +9,7 @@ import vn.kyso.token.CertificateEntry;
 import vn.kyso.token.DriverReport;
 import vn.kyso.token.TokenInfo;
 import vn.kyso.token.TokenManager;
+import vn.kyso.verify.CertificateType;
 
 /** The token inventory as plain data, the same for `kyso tokens --json` and the agent's `tokens.list`. */
 public final class TokenInventoryView {
@@ -68,7 +69,7 @@ public final class TokenInventoryView {
         m.put("ckaId", c.ckaId());
         m.put("privateKey", c.privateKey());
         // which workflows the certificate serves: an official's own signature, or the agency's seal
-        m.put("usage", vn.kyso.verify.CertificateType.of(c.certificate()) == vn.kyso.verify.CertificateType.ORGANISATION
+        m.put("usage", CertificateType.of(c.certificate()) == CertificateType.ORGANISATION
                 ? "organisation" : "personal");
         return m;
     }

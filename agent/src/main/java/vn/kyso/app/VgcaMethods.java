@@ -15,8 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.errors.KysoException;
-import vn.kyso.server.Method;
-import vn.kyso.server.Session;
+import vn.kyso.request.RequestError;
 import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
 import vn.kyso.usecase.SignHash;
@@ -110,7 +109,7 @@ public final class VgcaMethods {
     }
 
     private static KysoException invalid(String what) {
-        return new KysoException(AgentError.INVALID_PARAMS, Map.of("param", "job"), null, what);
+        return new KysoException(RequestError.INVALID_PARAMS, Map.of("param", "job"), null, what);
     }
 
     private static String version() {

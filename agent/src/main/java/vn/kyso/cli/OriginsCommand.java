@@ -15,7 +15,7 @@ import vn.kyso.config.ConfigLocations;
 import vn.kyso.errors.KysoException;
 import vn.kyso.pairing.PairedOrigins;
 import vn.kyso.pairing.PairingError;
-import vn.kyso.pairing.WebOrigin;
+import vn.kyso.request.WebOrigin;
 
 /**
  * {@code kyso origins list|revoke ORIGIN}: the web pages allowed to use the agent — IT's allow-list and the pages

@@ -10,8 +10,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 import vn.kyso.app.AgentAssembly;
+import vn.kyso.app.Method;
+import vn.kyso.app.TokenEvents;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.config.AgentConfig;
+import vn.kyso.config.ConfigLocations;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.consent.ConsentQueue;
 import vn.kyso.desktop.AgentTray;
@@ -24,12 +27,12 @@ import vn.kyso.pairing.PairedOrigins;
 import vn.kyso.pairing.Pairing;
 import vn.kyso.pairing.PairingPrompt;
 import vn.kyso.server.AgentServer;
-import vn.kyso.server.Method;
 import vn.kyso.server.OriginPolicy;
 import vn.kyso.server.ServerSettings;
 import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
-import vn.kyso.token.TokenManagerConfig;
+import vn.kyso.vgca.StampImages;
+import vn.kyso.vgca.VgcaSettings;
 
 /**
  * {@code kyso serve}: the always-running agent. With a display: the agent's own consent, PIN and pairing windows and
@@ -57,19 +60,17 @@ final class ServeCommand implements Command {
         int port = Integer.parseInt(options.get("--port", String.valueOf(config.serverPort())));
         List<String> origins = new java.util.ArrayList<>(config.allowedOrigins());
         origins.addAll(options.all("--allow-origin"));
-        Path secret = vn.kyso.config.ConfigLocations.forCurrentSystem().user().resolveSibling("local-secret");
+        Path secret = ConfigLocations.forCurrentSystem().user().resolveSibling("local-secret");
 
-        TokenManager tokens = TokenManager.open((config.discoverDrivers()
-                ? TokenManagerConfig.discovering(config.tokenLibraries())
-                : TokenManagerConfig.of(config.tokenLibraries())).withLoginPolicy(config.loginPolicy()));
+        TokenManager tokens = TokenManager.open(config.tokenManagerConfig());
         Prompts prompts = Prompts.choose(!options.has("--no-gui") && DesktopSupport.available(), config);
         Pairing pairing = config.pairingAllowed()
                 ? new Pairing(new PairedOrigins(PairedOrigins.defaultFile()), prompts.pairing()) : null;
         AuditLog audit = new AuditLog(AuditLog.defaultFile());
         Map<String, Method> methods = AgentAssembly.methods(tokens, new AgentAssembly.Settings(
                 AgentAssembly.trustFrom(config.trustDirectory(), List.of()), java.net.URI.create(config.tsaUrl()),
-                List.of(), config.signOffline(), audit.file(), vn.kyso.vgca.VgcaSettings.of(
-                config.vgcaAllowedUrls(), new vn.kyso.vgca.StampImages(config.vgcaSignatureImage(),
+                List.of(), config.signOffline(), audit.file(), VgcaSettings.of(
+                config.vgcaAllowedUrls(), new StampImages(config.vgcaSignatureImage(),
                 config.vgcaSealImage())), config.pkiRemap()), prompts.consent(), prompts.pins());
         AgentServer server = AgentServer.start(new ServerSettings(port, origins, secret, 1 << 20,
                 java.time.Duration.ofMinutes(30)), new OriginPolicy(origins, pairing), methods, VersionCommand.version());
@@ -80,12 +81,8 @@ final class ServeCommand implements Command {
                     }
                     server.disconnect(origin);
                 }, () -> System.exit(0))) : java.util.Optional.empty();
-        tokens.addListener(event -> {
-            server.broadcast(
-                    event.type() == vn.kyso.token.TokenEvent.Type.INSERTED ? "token.inserted" : "token.removed",
-                    Map.of("id", event.token().id(), "label", event.token().label()));
-            tray.ifPresent(t -> javax.swing.SwingUtilities.invokeLater(t::update));
-        });
+        TokenEvents.forward(tokens, server::broadcast,
+                () -> tray.ifPresent(t -> javax.swing.SwingUtilities.invokeLater(t::update)));
         out.println("Kyso Agent đang chạy / running: http://127.0.0.1:" + server.port() + "/v1/health");
         out.println("Trang web được phép / allowed origins: " + (origins.isEmpty() ? "(none)" : String.join(", ", origins)));
         out.println(prompts.gui()

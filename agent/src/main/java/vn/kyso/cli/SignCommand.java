@@ -38,6 +38,7 @@ import vn.kyso.pki.OcspClient;
 import vn.kyso.pki.TimeStampClient;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.token.CertificateEntry;
+import vn.kyso.token.LoginPolicy;
 import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenError;
 import vn.kyso.token.TokenManager;
@@ -86,8 +87,7 @@ final class SignCommand implements Command {
         AgentConfig config = configFile != null ? AgentConfig.load(Path.of(configFile), null) : AgentConfig.load();
         List<Path> libraries = o.all("--library").stream().map(Path::of).toList();
         TokenManagerConfig tokenConfig = !libraries.isEmpty() ? TokenManagerConfig.of(libraries)
-                : (config.discoverDrivers() ? TokenManagerConfig.discovering(config.tokenLibraries())
-                : TokenManagerConfig.of(config.tokenLibraries()));
+                : config.tokenManagerConfig();
 
         TrustStore trust = TrustStore.withBundledRoots();
         if (config.trustDirectory() != null) {
@@ -101,7 +101,7 @@ final class SignCommand implements Command {
                 trust.add((X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(stream));
             }
         }
-        try (TokenManager tokens = TokenManager.open(tokenConfig.withLoginPolicy(vn.kyso.token.LoginPolicy.everySignature()))) {
+        try (TokenManager tokens = TokenManager.open(tokenConfig.withLoginPolicy(LoginPolicy.everySignature()))) {
             CertificateEntry certificate = choose(tokens, o.get("--cert", null), o.get("--token", null));
             List<X509Certificate> known = new ArrayList<>(trust.anchors());
             known.addAll(trust.knownIntermediates());

@@ -15,8 +15,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import vn.kyso.app.TokenInventoryView;
 import vn.kyso.config.AgentConfig;
+import vn.kyso.errors.KysoException;
 import vn.kyso.token.CertificateEntry;
 import vn.kyso.token.DriverReport;
+import vn.kyso.token.TokenError;
 import vn.kyso.token.TokenFlags;
 import vn.kyso.token.TokenInfo;
 import vn.kyso.token.TokenManager;
@@ -50,12 +52,11 @@ final class TokensCommand implements Command {
         } else {
             String file = options.get("--config", null);
             AgentConfig settings = file != null ? AgentConfig.load(Path.of(file), null) : AgentConfig.load();
-            config = (settings.discoverDrivers() ? TokenManagerConfig.discovering(settings.tokenLibraries())
-                    : TokenManagerConfig.of(settings.tokenLibraries())).withLoginPolicy(settings.loginPolicy());
+            config = settings.tokenManagerConfig();
         }
         try (TokenManager manager = TokenManager.open(config)) {
             if (manager.drivers().isEmpty()) {
-                throw new vn.kyso.errors.KysoException(vn.kyso.token.TokenError.DRIVER_NOT_FOUND);
+                throw new KysoException(TokenError.DRIVER_NOT_FOUND);
             }
             if (options.has("--json")) {
                 ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -18,7 +18,7 @@ import vn.kyso.verify.Indication;
 import vn.kyso.verify.Language;
 import vn.kyso.verify.PdfSignatureVerifier;
 import vn.kyso.verify.ReportJson;
-import vn.kyso.verify.ReportText;
+import vn.kyso.verify.report.ReportText;
 import vn.kyso.verify.report.VerificationReportHtml;
 import vn.kyso.verify.report.VerificationReportPdf;
 

@@ -15,7 +15,9 @@ import java.util.TreeMap;
 
 import vn.kyso.errors.KysoException;
 import vn.kyso.pki.UrlRemap;
+import vn.kyso.request.WebOrigin;
 import vn.kyso.token.LoginPolicy;
+import vn.kyso.token.TokenManagerConfig;
 
 /**
  * The agent's settings, from the machine-wide file (provisioned by IT through the DEB/MSI installers) and the
@@ -146,7 +148,7 @@ public record AgentConfig(List<Path> tokenLibraries, boolean discoverDrivers, Lo
                 if (origin.isBlank()) {
                     continue;
                 }
-                if (vn.kyso.server.OriginPolicy.normalise(origin).isEmpty()) {
+                if (WebOrigin.normalise(origin).isEmpty()) {
                     throw invalid(machineFile, key, origin, "https://host[:port]");
                 }
                 origins.add(origin);
@@ -258,5 +260,11 @@ public record AgentConfig(List<Path> tokenLibraries, boolean discoverDrivers, Lo
 
     private static KysoException invalid(Path source, String key, String value, String expected) {
         return new KysoException(ConfigError.CONFIG_INVALID, String.valueOf(source), key, value, expected);
+    }
+
+    /** The token libraries to load: the configured ones, plus catalogued drivers found on disk when discovery is on. */
+    public TokenManagerConfig tokenManagerConfig() {
+        return (discoverDrivers ? TokenManagerConfig.discovering(tokenLibraries) : TokenManagerConfig.of(tokenLibraries))
+                .withLoginPolicy(loginPolicy);
     }
 }

@@ -1,5 +1,7 @@
 package vn.kyso.consent;
 
+import vn.kyso.errors.KysoException;
+
 /**
  * Asks the person to approve one signing act. In the agent: its own topmost dialog. In tests: a scripted
  * implementation injected in-process. There is no implementation that approves on a page's say-so.
@@ -13,6 +15,6 @@ public interface ConsentPrompt {
 
     /** Where no person can be asked (no display, no dialog implementation): every act is refused. */
     ConsentPrompt NOBODY = request -> {
-        throw new vn.kyso.errors.KysoException(vn.kyso.app.AgentError.CONSENT_UNAVAILABLE);
+        throw new KysoException(ConsentError.CONSENT_UNAVAILABLE);
     };
 }

@@ -32,6 +32,7 @@ import vn.kyso.pki.HttpFetcher;
 import vn.kyso.pki.OcspClient;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.pki.UrlRemap;
+import vn.kyso.request.WebOrigin;
 import vn.kyso.token.CertificateEntry;
 import vn.kyso.token.DriverReport;
 import vn.kyso.token.TokenInfo;
@@ -184,7 +185,7 @@ public final class Doctor {
                     "Browser policies are managed by GPO on this system (not checked)");
         }
         java.util.Set<String> expected = new java.util.TreeSet<>();
-        config.allowedOrigins().forEach(o -> expected.add(vn.kyso.pairing.WebOrigin.normalise(o).orElse(o)));
+        config.allowedOrigins().forEach(o -> expected.add(WebOrigin.normalise(o).orElse(o)));
         List<String> found = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
         for (Path file : in.browserPolicies()) {
@@ -194,7 +195,7 @@ public final class Doctor {
             try {
                 JsonNode list = new ObjectMapper().readTree(file.toFile()).path("LocalNetworkAccessAllowedForUrls");
                 java.util.Set<String> listed = new java.util.TreeSet<>();
-                list.forEach(n -> listed.add(vn.kyso.pairing.WebOrigin.normalise(n.asText()).orElse(n.asText())));
+                list.forEach(n -> listed.add(WebOrigin.normalise(n.asText()).orElse(n.asText())));
                 (listed.equals(expected) ? found : wrong).add(file + " " + listed);
             } catch (IOException e) {
                 wrong.add(file + " (" + e.getMessage() + ")");
@@ -219,9 +220,7 @@ public final class Doctor {
     }
 
     private static List<CertificateEntry> tokens(AgentConfig config, List<Check> checks) {
-        TokenManagerConfig tokenConfig = (config.discoverDrivers()
-                ? TokenManagerConfig.discovering(config.tokenLibraries())
-                : TokenManagerConfig.of(config.tokenLibraries())).withLoginPolicy(config.loginPolicy());
+        TokenManagerConfig tokenConfig = config.tokenManagerConfig();
         try (TokenManager manager = TokenManager.open(tokenConfig)) {
             List<DriverReport> drivers = manager.drivers();
             List<String> loaded = drivers.stream().filter(DriverReport::loaded).map(d -> d.path().toString()).toList();

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.kyso.config.ConfigLocations;
 import vn.kyso.errors.KysoException;
+import vn.kyso.request.WebOrigin;
 
 /**
  * The origins a person approved "always", in a small JSON file beside the user configuration

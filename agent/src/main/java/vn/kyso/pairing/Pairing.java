@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.kyso.errors.KysoException;
+import vn.kyso.request.WebOrigin;
 
 /**
  * The person's say over origins IT did not allow. An origin is approved "once" (until the agent stops) or "always"

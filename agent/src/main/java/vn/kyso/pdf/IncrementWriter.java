@@ -35,6 +35,7 @@ import org.apache.pdfbox.pdfparser.xref.NormalXReference;
 import org.apache.pdfbox.pdfwriter.COSWriter;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
+
 /**
  * Writes an incremental update from the objects PDFBox marked as changed, without PDFBox's own writer: before any
  * incremental save that writer loads every object listed in the cross-reference table (to know their numbers), so
@@ -88,7 +89,7 @@ final class IncrementWriter {
         if (!supports(document)) {
             throw new IllegalArgumentException("encrypted documents are written by PDFBox");
         }
-        vn.kyso.pdf.appearance.StampFont.subsetBeforeWriting(document);
+        DocumentFonts.subsetBeforeWriting(document);
         return new IncrementWriter(document.getDocument(), fileLength).write();
     }
 

@@ -14,6 +14,7 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.util.CollectionStore;
 
 import vn.kyso.cms.CmsError;
+import vn.kyso.cms.CmsSignatureBuilder;
 import vn.kyso.cms.CmsSignatureMatch;
 import vn.kyso.cms.ExternalCmsSignature;
 import vn.kyso.errors.KysoException;
@@ -93,7 +94,7 @@ public final class RemotePadesSigner {
     private SignResult finish(PreparedSignature prepared, PreparedRevision revision, CMSSignedData cms,
                               List<X509Certificate> chain, String password) {
         // Checked once more as it will be written (DER): a BER-encoded CMS from elsewhere could change on re-encoding.
-        CMSSignedData written = CmsSignatureMatch.parse(vn.kyso.cms.CmsSignatureBuilder.encode(cms));
+        CMSSignedData written = CmsSignatureMatch.parse(CmsSignatureBuilder.encode(cms));
         CmsSignatureMatch.require(written, prepared.algorithm().digest(), revision.digest(), chain.get(0));
         PadesOptions options = PadesOptions.defaults().withLevel(prepared.level()).withPolicy(prepared.policy())
                 .withPassword(password);

@@ -21,7 +21,6 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 
 import vn.kyso.errors.KysoException;
-import vn.kyso.pdf.appearance.Pages;
 
 /**
  * Puts a signature dictionary into the document: into a new field (invisible or with a widget where the appearance

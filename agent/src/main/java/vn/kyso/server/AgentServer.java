@@ -16,7 +16,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
+import vn.kyso.app.Caller;
+import vn.kyso.app.DocumentStore;
+import vn.kyso.app.Method;
+import vn.kyso.app.Session;
 import vn.kyso.errors.KysoException;
+import vn.kyso.request.RequestError;
 
 /**
  * The loopback bridge: {@code GET /v1/health} (with CORS for allowed origins, so a page can trigger the browser's
@@ -305,7 +310,7 @@ public final class AgentServer implements AutoCloseable {
     private static String text(com.fasterxml.jackson.databind.node.ObjectNode params, String name) {
         com.fasterxml.jackson.databind.JsonNode value = params.get(name);
         if (value == null || !value.isTextual()) {
-            throw new KysoException(vn.kyso.app.AgentError.INVALID_PARAMS, Map.of("param", name), null,
+            throw new KysoException(RequestError.INVALID_PARAMS, Map.of("param", name), null,
                     name + " is required (string)");
         }
         return value.asText();

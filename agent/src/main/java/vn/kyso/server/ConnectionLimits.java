@@ -4,7 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import vn.kyso.app.AgentError;
+import vn.kyso.app.Caller;
+import vn.kyso.app.ProtocolError;
 import vn.kyso.errors.KysoException;
 
 /**
@@ -51,7 +52,7 @@ final class ConnectionLimits {
         String key = key(caller);
         int waiting = pending.getOrDefault(key, 0);
         if (waiting >= limits.maxPendingPerOrigin()) {
-            throw new KysoException(AgentError.TOO_MANY_PENDING_PROMPTS, Map.of("limit",
+            throw new KysoException(ProtocolError.TOO_MANY_PENDING_PROMPTS, Map.of("limit",
                     limits.maxPendingPerOrigin()), null, caller.describe());
         }
         pending.put(key, waiting + 1);

@@ -3,10 +3,9 @@ package vn.kyso.server;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import vn.kyso.pairing.Pairing;
-import vn.kyso.pairing.WebOrigin;
+import vn.kyso.request.WebOrigin;
 
 /**
  * Which web origins may talk to the agent: the administrator's allow-list (machine config) plus origins the person
@@ -26,8 +25,7 @@ public final class OriginPolicy {
 
     /** The allow-list, then the person's approvals; {@code pairing} may be null. */
     public OriginPolicy(Collection<String> allowedOrigins, Pairing pairing) {
-        this.allowed = allowedOrigins.stream().map(OriginPolicy::normalise).flatMap(Optional::stream)
-                .collect(Collectors.toUnmodifiableSet());
+        this.allowed = WebOrigin.normaliseAll(allowedOrigins);
         this.pairing = pairing;
     }
 

@@ -3,6 +3,7 @@ package vn.kyso.server;
 import java.util.Map;
 import java.util.Optional;
 
+import vn.kyso.app.Caller;
 import vn.kyso.errors.KysoException;
 
 /**

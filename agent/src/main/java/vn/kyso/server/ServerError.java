@@ -1,5 +1,6 @@
 package vn.kyso.server;
 
+import vn.kyso.app.Method;
 import vn.kyso.errors.EnumErrorCode;
 import vn.kyso.errors.ErrorText;
 
@@ -20,18 +21,6 @@ public enum ServerError implements EnumErrorCode {
     UNKNOWN_METHOD(
             "Phương thức \"{0}\" không được hỗ trợ.",
             "Method \"{0}\" is not supported."),
-    DOCUMENT_TOO_LARGE(
-            "Tài liệu quá lớn ({0} byte); giới hạn là {1} byte.",
-            "The document is too large ({0} bytes); the limit is {1} bytes."),
-    DOCUMENT_NOT_FOUND(
-            "Không tìm thấy tài liệu {0} trong phiên làm việc này.",
-            "Document {0} was not found in this session."),
-    DOCUMENT_SIZE_MISMATCH(
-            "Dữ liệu gửi lên vượt quá kích thước đã khai báo ({0} byte); tài liệu bị hủy.",
-            "More data arrived than the declared size ({0} bytes); the upload was discarded."),
-    TOO_MANY_DOCUMENTS(
-            "Phiên làm việc đang giữ quá nhiều tài liệu (tối đa {0}); hãy tải xuống hoặc xóa bớt.",
-            "This session holds too many documents (at most {0}); download or remove some."),
     TOO_MANY_CONNECTIONS(
             "Có quá nhiều kết nối tới Kyso Agent (tối đa {0}); hãy đóng bớt các thẻ hoặc trang đang mở.",
             "Too many connections to Kyso Agent (at most {0}); close some of the open tabs or pages."),

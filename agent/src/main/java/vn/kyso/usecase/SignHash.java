@@ -7,14 +7,16 @@ import java.util.Map;
 
 import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.AuditRecord;
-import vn.kyso.app.AgentError;
+import vn.kyso.consent.ConsentError;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.consent.ConsentRequest;
 import vn.kyso.errors.KysoException;
+import vn.kyso.request.RequestError;
 import vn.kyso.token.CertificateEntry;
 import vn.kyso.token.DigestAlgorithm;
 import vn.kyso.token.PinPrompt;
 import vn.kyso.token.SignatureAlgorithm;
+import vn.kyso.token.TokenError;
 import vn.kyso.token.TokenManager;
 
 /**
@@ -77,7 +79,7 @@ public final class SignHash {
                     : new ConsentRequest(request.origin(), "Ký số", "Sign", known.name(), known.pages(),
                             known.sha256(), signer, certificate.tokenLabel(), false));
             if (decision != ConsentPrompt.Decision.APPROVE) {
-                throw new KysoException(AgentError.CONSENT_REFUSED);
+                throw new KysoException(ConsentError.CONSENT_REFUSED);
             }
             byte[] signature = tokens.sign(certificate.id(), hash, algorithm, pins);
             record(request, hashHex, certificate, "OK");
@@ -103,7 +105,7 @@ public final class SignHash {
             case "SHA-256", "SHA256" -> DigestAlgorithm.SHA256;
             case "SHA-384", "SHA384" -> DigestAlgorithm.SHA384;
             case "SHA-512", "SHA512" -> DigestAlgorithm.SHA512;
-            default -> throw new KysoException(vn.kyso.token.TokenError.ALGORITHM_NOT_ALLOWED, Map.of(), null, name);
+            default -> throw new KysoException(TokenError.ALGORITHM_NOT_ALLOWED, Map.of(), null, name);
         };
     }
 
@@ -129,6 +131,6 @@ public final class SignHash {
     }
 
     private static KysoException invalid(String what) {
-        return new KysoException(AgentError.INVALID_PARAMS, Map.of(), null, what);
+        return new KysoException(RequestError.INVALID_PARAMS, Map.of(), null, what);
     }
 }

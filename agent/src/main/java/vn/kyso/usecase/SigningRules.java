@@ -7,9 +7,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import vn.kyso.app.AgentError;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.AuditRecord;
+import vn.kyso.consent.ConsentError;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.consent.ConsentRequest;
 import vn.kyso.errors.KysoException;
@@ -78,13 +78,13 @@ public final class SigningRules {
                 warnings.add("certificate status not checked (offline): " + failure.reason());
                 return;
             }
-            AgentError code = switch (sub) {
-                case OUT_OF_BOUNDS_NO_POE, OUT_OF_BOUNDS_NOT_REVOKED, EXPIRED -> AgentError.CERT_EXPIRED;
-                case NOT_YET_VALID -> AgentError.CERT_NOT_YET_VALID;
-                case REVOKED, REVOKED_NO_POE -> AgentError.CERT_REVOKED;
-                case SIG_CONSTRAINTS_FAILURE -> AgentError.CERT_KEY_USAGE;
-                case TRY_LATER -> AgentError.CERT_STATUS_UNKNOWN;
-                default -> AgentError.CERT_UNTRUSTED;
+            SigningRefusal code = switch (sub) {
+                case OUT_OF_BOUNDS_NO_POE, OUT_OF_BOUNDS_NOT_REVOKED, EXPIRED -> SigningRefusal.CERT_EXPIRED;
+                case NOT_YET_VALID -> SigningRefusal.CERT_NOT_YET_VALID;
+                case REVOKED, REVOKED_NO_POE -> SigningRefusal.CERT_REVOKED;
+                case SIG_CONSTRAINTS_FAILURE -> SigningRefusal.CERT_KEY_USAGE;
+                case TRY_LATER -> SigningRefusal.CERT_STATUS_UNKNOWN;
+                default -> SigningRefusal.CERT_UNTRUSTED;
             };
             throw new KysoException(code, Map.of("subIndication", sub.code()), failure, failure.reason());
         }
@@ -93,7 +93,7 @@ public final class SigningRules {
     /** CONSENT_REFUSED unless the person approves exactly this request. */
     void requireConsent(ConsentRequest request) {
         if (consent.ask(request) != ConsentPrompt.Decision.APPROVE) {
-            throw new KysoException(AgentError.CONSENT_REFUSED);
+            throw new KysoException(ConsentError.CONSENT_REFUSED);
         }
     }
 
@@ -109,14 +109,14 @@ public final class SigningRules {
         DocumentReport report = verifier.verify(after, password);
         List<SignatureReport> signatures = report.signatures().stream().filter(s -> !s.documentTimestamp()).toList();
         if (signatures.isEmpty()) {
-            throw new KysoException(AgentError.SIGNED_OUTPUT_INVALID, "no signature found in the output");
+            throw new KysoException(SigningRefusal.SIGNED_OUTPUT_INVALID, "no signature found in the output");
         }
         SignatureReport ours = signatures.get(signatures.size() - 1);
         boolean acceptable = ours.indication() == Indication.TOTAL_PASSED
                 || ours.indication() == Indication.INDETERMINATE && ours.subIndication() == SubIndication.TRY_LATER
                 && offline == SignPdf.OfflinePolicy.SIGN_WITH_WARNING;
         if (!acceptable) {
-            throw new KysoException(AgentError.SIGNED_OUTPUT_INVALID,
+            throw new KysoException(SigningRefusal.SIGNED_OUTPUT_INVALID,
                     ours.indication() + " " + ours.subIndication() + ": " + ours.reason());
         }
         if (ours.indication() != Indication.TOTAL_PASSED) {
@@ -130,7 +130,7 @@ public final class SigningRules {
             report.signatures().stream().filter(s -> s.fieldName().equals(old.fieldName())).findFirst()
                     .filter(now -> now.indication() != Indication.TOTAL_PASSED)
                     .ifPresent(now -> {
-                        throw new KysoException(AgentError.SIGNED_OUTPUT_INVALID, "earlier signature "
+                        throw new KysoException(SigningRefusal.SIGNED_OUTPUT_INVALID, "earlier signature "
                                 + old.fieldName() + " would become " + now.indication() + ": " + now.reason());
                     });
         }

@@ -79,7 +79,7 @@ public final class TwoStepPdf {
      * @param cms            a whole detached CMS over {@link PreparedSignature#contentDigest()}, or null
      */
     /** The document a hash stands for, when it is the digest a prepared signature hands out for signing. */
-    public static vn.kyso.usecase.SignHash.KnownDocument known(Prepared prepared, byte[] hash) {
+    public static SignHash.KnownDocument known(Prepared prepared, byte[] hash) {
         if (!java.security.MessageDigest.isEqual(prepared.signature().signedAttributesDigest(), hash)) {
             return null;
         }

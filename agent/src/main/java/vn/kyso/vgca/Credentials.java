@@ -4,8 +4,8 @@ import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import vn.kyso.app.AgentError;
 import vn.kyso.errors.KysoException;
+import vn.kyso.request.RequestError;
 
 /**
  * The page's credentials for its own document system, as the legacy job carries them: {@code SessionId} and
@@ -43,7 +43,7 @@ public record Credentials(String sessionId, String jwtToken) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c == 0x7f) {
-                throw new KysoException(AgentError.INVALID_PARAMS, Map.of("param", name), null,
+                throw new KysoException(RequestError.INVALID_PARAMS, Map.of("param", name), null,
                         name + " must not contain control characters");
             }
         }

@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
-import vn.kyso.app.AgentError;
 import vn.kyso.errors.KysoException;
 import vn.kyso.pdf.SignatureAppearance;
 import vn.kyso.pdf.appearance.CompanionText;
@@ -18,6 +17,7 @@ import vn.kyso.pdf.appearance.SealTarget;
 import vn.kyso.pdf.appearance.SignerInfo;
 import vn.kyso.pdf.appearance.SigningTime;
 import vn.kyso.pdf.appearance.TextSlot;
+import vn.kyso.request.RequestError;
 import vn.kyso.token.CertificateEntry;
 import vn.kyso.vgca.VgcaMessages.FileJob;
 
@@ -101,7 +101,7 @@ public final class LegacyAppearance {
         try {
             return CopyForm.valueOf(value.trim());
         } catch (IllegalArgumentException e) {
-            throw new KysoException(AgentError.INVALID_PARAMS, Map.of("param", "CopyForm"), null,
+            throw new KysoException(RequestError.INVALID_PARAMS, Map.of("param", "CopyForm"), null,
                     "MetaData CopyForm must be SAO_Y, SAO_LUC or TRICH_SAO");
         }
     }
@@ -116,7 +116,7 @@ public final class LegacyAppearance {
 
     private static String required(String value, String name) {
         if (value == null || value.isBlank()) {
-            throw new KysoException(AgentError.INVALID_PARAMS, Map.of("param", name), null, name + " is required");
+            throw new KysoException(RequestError.INVALID_PARAMS, Map.of("param", name), null, name + " is required");
         }
         return value.trim();
     }

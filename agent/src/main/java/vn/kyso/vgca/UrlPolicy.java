@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import vn.kyso.errors.KysoException;
-import vn.kyso.server.OriginPolicy;
+import vn.kyso.request.WebOrigin;
 
 /**
  * Where a VGCA file job may download from and upload to: the calling page's own origin, or an origin the administrator
@@ -21,7 +21,7 @@ public final class UrlPolicy {
     private final Set<String> allowed;
 
     public UrlPolicy(Collection<String> allowedOrigins) {
-        this.allowed = new OriginPolicy(allowedOrigins).allowed();
+        this.allowed = WebOrigin.normaliseAll(allowedOrigins);
     }
 
     public Set<String> allowed() {
@@ -36,7 +36,7 @@ public final class UrlPolicy {
     public URI check(String url, Optional<String> callerOrigin) {
         URI uri = parse(url);
         String origin = originOf(uri);
-        boolean ownOrigin = callerOrigin.flatMap(OriginPolicy::normalise).map(origin::equals).orElse(false);
+        boolean ownOrigin = callerOrigin.flatMap(WebOrigin::normalise).map(origin::equals).orElse(false);
         if (!ownOrigin && !allowed.contains(origin)) {
             throw refused(url, "not on the calling page's origin (" + callerOrigin.orElse("none")
                     + ") nor on the allow-list");
@@ -84,7 +84,7 @@ public final class UrlPolicy {
     }
 
     static String originOf(URI uri) {
-        return OriginPolicy.normalise(uri.getScheme() + "://" + uri.getHost()
+        return WebOrigin.normalise(uri.getScheme() + "://" + uri.getHost()
                         + (uri.getPort() == -1 ? "" : ":" + uri.getPort()))
                 .orElseThrow(() -> refused(uri.toString(), "no origin"));
     }

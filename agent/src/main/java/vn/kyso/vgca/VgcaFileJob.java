@@ -17,12 +17,12 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.kyso.app.AgentError;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.AuditRecord;
 import vn.kyso.errors.KysoException;
 import vn.kyso.pdf.PadesOptions;
 import vn.kyso.pdf.SignatureAppearance;
+import vn.kyso.request.RequestError;
 import vn.kyso.token.CertificateEntry;
 import vn.kyso.usecase.SignPdf;
 import vn.kyso.vgca.VgcaMessages.FileEntry;
@@ -110,7 +110,7 @@ public final class VgcaFileJob {
             handler = policy.check(job.fileUploadHandler(), origin);
             credentials = new Credentials(job.sessionId(), job.jwtToken());
             if (job.files().isEmpty()) {
-                throw new KysoException(AgentError.INVALID_PARAMS, Map.of("param", "Files"), null,
+                throw new KysoException(RequestError.INVALID_PARAMS, Map.of("param", "Files"), null,
                         "Files must list at least one file");
             }
             certificate = certificates.choose(job.certificateId(), false);

@@ -3,8 +3,8 @@ package vn.kyso.vgca;
 import java.util.Arrays;
 import java.util.Map;
 
-import vn.kyso.app.AgentError;
 import vn.kyso.errors.KysoException;
+import vn.kyso.request.RequestError;
 
 /**
  * The file operations of the old plugin, each with the act shown to the person and the key it needs: an official's
@@ -42,7 +42,7 @@ public enum VgcaOperation {
 
     public static VgcaOperation parse(String name) {
         return Arrays.stream(values()).filter(o -> o.name().equals(name)).findFirst().orElseThrow(() ->
-                new KysoException(AgentError.INVALID_PARAMS, Map.of("param", "operation"), null,
+                new KysoException(RequestError.INVALID_PARAMS, Map.of("param", "operation"), null,
                         "operation must be one of " + Arrays.toString(values())));
     }
 }

@@ -3,8 +3,8 @@ package vn.kyso.vgca;
 import java.util.Map;
 import java.util.Optional;
 
-import vn.kyso.app.AgentError;
 import vn.kyso.errors.KysoException;
+import vn.kyso.request.RequestError;
 import vn.kyso.token.CertificateEntry;
 import vn.kyso.usecase.SignHash;
 import vn.kyso.vgca.VgcaMessages.MsgJob;
@@ -27,7 +27,7 @@ public final class VgcaSignMsg {
     public MsgResult sign(Optional<String> origin, MsgJob job) {
         try {
             if (job.encode() != null && !job.encode().isBlank() && !job.encode().equalsIgnoreCase("RSA")) {
-                throw new KysoException(AgentError.INVALID_PARAMS, Map.of("param", "Encode"), null,
+                throw new KysoException(RequestError.INVALID_PARAMS, Map.of("param", "Encode"), null,
                         "Encode must be RSA");
             }
             CertificateEntry certificate = certificates.choose(job.certificateId(), false);

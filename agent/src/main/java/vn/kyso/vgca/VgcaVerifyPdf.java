@@ -6,6 +6,7 @@ import java.util.Optional;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.AuditRecord;
 import vn.kyso.errors.KysoException;
+import vn.kyso.pdf.appearance.SigningTime;
 import vn.kyso.verify.DocumentReport;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.Language;
@@ -59,7 +60,7 @@ public final class VgcaVerifyPdf {
         return new SignatureStatus(s.signer() == null ? null : s.signer().name(),
                 s.signer() == null ? null : s.signer().organisation(),
                 s.signingTime() == null || s.signingTime().time() == null ? null
-                        : vn.kyso.pdf.appearance.SigningTime.iso(s.signingTime().time()),
+                        : SigningTime.iso(s.signingTime().time()),
                 s.indication() == Indication.TOTAL_PASSED, s.indication().name(),
                 s.subIndication() == null ? null : s.subIndication().name(), s.reason());
     }

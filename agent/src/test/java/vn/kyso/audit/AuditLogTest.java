@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.kyso.cli.Main;
+
 class AuditLogTest {
 
     private static AuditRecord record(int i) {
@@ -118,6 +120,6 @@ class AuditLogTest {
     private static int run(String... args) {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(sink, true, StandardCharsets.UTF_8);
-        return vn.kyso.cli.Main.run(args, out, out);
+        return Main.run(args, out, out);
     }
 }

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
-import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.FileDocument;
@@ -50,6 +49,7 @@ import vn.kyso.pki.TrustStore;
 import vn.kyso.sign.TokenSignerPort;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
+import vn.kyso.token.SignatureAlgorithm;
 import vn.kyso.verify.DocumentReport;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.PdfSignatureVerifier;
@@ -263,9 +263,9 @@ class SigningBenchmark {
             parameters.setContentSize(24 * 1024); // like ours: chain + time-stamp token + CMS overhead
             ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(toBeSigned.getBytes());
-            byte[] value = signer.sign(digest, vn.kyso.token.SignatureAlgorithm.RSA_PKCS1_SHA256);
+            byte[] value = signer.sign(digest, SignatureAlgorithm.RSA_PKCS1_SHA256);
             DSSDocument signed = service.signDocument(document, parameters,
-                    new SignatureValue(SignatureAlgorithm.RSA_SHA256, value));
+                    new SignatureValue(eu.europa.esig.dss.enumerations.SignatureAlgorithm.RSA_SHA256, value));
             Files.deleteIfExists(out);
             signed.save(out.toString());
         }

@@ -18,7 +18,6 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.junit.jupiter.api.Test;
 
-import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.model.DigestDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import vn.kyso.errors.KysoException;
@@ -36,6 +35,8 @@ import vn.kyso.verify.DocumentReport;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.PdfSignatureVerifier;
 import vn.kyso.verify.ReportJson;
+import vn.kyso.verify.SignatureLevel;
+import vn.kyso.verify.TimeSource;
 
 /** Detached CAdES B-B and B-T with SoftHSM2 keys, over bytes and over a digest, judged by EU DSS and by us. */
 class CadesSignerTest {
@@ -69,10 +70,10 @@ class CadesSignerTest {
         assertNotNull(info.getSignedAttributes().get(CMSAttributes.signingTime), "CAdES carries signing-time");
         assertNotNull(info.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2));
         assertNull(new CMSSignedData(signature.der()).getSignedContent(), "detached: no content inside");
-        DssCades.assertPassed(signature.der(), new InMemoryDocument(CONTENT), SignatureLevel.CAdES_BASELINE_B);
+        DssCades.assertPassed(signature.der(), new InMemoryDocument(CONTENT), eu.europa.esig.dss.enumerations.SignatureLevel.CAdES_BASELINE_B);
         DocumentReport report = verifier().verify(signature.der(), CONTENT);
         assertEquals(Indication.TOTAL_PASSED, report.indication(), ReportJson.toJson(report));
-        assertEquals(vn.kyso.verify.SignatureLevel.CADES_B_B, report.signatures().get(0).level());
+        assertEquals(SignatureLevel.CADES_B_B, report.signatures().get(0).level());
     }
 
     @Test
@@ -81,11 +82,11 @@ class CadesSignerTest {
                 CadesOptions.of(CadesLevel.B_T));
 
         assertNotNull(signature.timeStamp());
-        DssCades.assertPassed(signature.der(), new InMemoryDocument(CONTENT), SignatureLevel.CAdES_BASELINE_T);
+        DssCades.assertPassed(signature.der(), new InMemoryDocument(CONTENT), eu.europa.esig.dss.enumerations.SignatureLevel.CAdES_BASELINE_T);
         DocumentReport report = verifier().verify(signature.der(), CONTENT);
         assertEquals(Indication.TOTAL_PASSED, report.indication(), ReportJson.toJson(report));
-        assertEquals(vn.kyso.verify.SignatureLevel.CADES_B_T, report.signatures().get(0).level());
-        assertEquals(vn.kyso.verify.TimeSource.TIMESTAMP, report.signatures().get(0).signingTime().source());
+        assertEquals(SignatureLevel.CADES_B_T, report.signatures().get(0).level());
+        assertEquals(TimeSource.TIMESTAMP, report.signatures().get(0).signingTime().source());
     }
 
     @Test
@@ -97,7 +98,7 @@ class CadesSignerTest {
                     CadesOptions.of(level));
             DssCades.assertPassed(signature.der(),
                     new DigestDocument(eu.europa.esig.dss.enumerations.DigestAlgorithm.SHA256, digest),
-                    level == CadesLevel.B_B ? SignatureLevel.CAdES_BASELINE_B : SignatureLevel.CAdES_BASELINE_T);
+                    level == CadesLevel.B_B ? eu.europa.esig.dss.enumerations.SignatureLevel.CAdES_BASELINE_B : eu.europa.esig.dss.enumerations.SignatureLevel.CAdES_BASELINE_T);
             DocumentReport byDigest = verifier().verify(signature.der(), digest, DigestAlgorithm.SHA256);
             assertEquals(Indication.TOTAL_PASSED, byDigest.indication(), ReportJson.toJson(byDigest));
             // the signature over the hash is the signature over the content
@@ -109,7 +110,7 @@ class CadesSignerTest {
     void rsaPssOverSha384Passes() throws Exception {
         CadesSignature signature = signer().sign(CONTENT, PadesTestSupport.signer(TestPki.PERSONAL_BINH),
                 CadesOptions.of(CadesLevel.B_T).withAlgorithm(SignatureAlgorithm.RSA_PSS_SHA384));
-        DssCades.assertPassed(signature.der(), new InMemoryDocument(CONTENT), SignatureLevel.CAdES_BASELINE_T);
+        DssCades.assertPassed(signature.der(), new InMemoryDocument(CONTENT), eu.europa.esig.dss.enumerations.SignatureLevel.CAdES_BASELINE_T);
         assertEquals(Indication.TOTAL_PASSED, verifier().verify(signature.der(), CONTENT).indication());
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import vn.kyso.errors.KysoException;
 import vn.kyso.token.LoginPolicy;
+import vn.kyso.token.TokenManagerConfig;
 
 class AgentConfigTest {
 
@@ -43,6 +44,14 @@ class AgentConfigTest {
         assertEquals(LoginPolicy.idle(Duration.ofMinutes(15)), config.loginPolicy());
         assertFalse(config.discoverDrivers());
         assertEquals(List.of(machine, user), config.sources());
+
+        // what every command opens the tokens with: exactly these libraries, the policy that won, no discovery
+        TokenManagerConfig tokens = config.tokenManagerConfig();
+        assertEquals(config.tokenLibraries(), tokens.libraries());
+        assertFalse(tokens.discover());
+        assertEquals(LoginPolicy.idle(Duration.ofMinutes(15)), tokens.loginPolicy());
+        Files.writeString(machine, "token.libraries=/usr/lib/libbit4xpki.so\n");
+        assertTrue(AgentConfig.load(machine, null).tokenManagerConfig().discover(), "discovery is on by default");
     }
 
     @Test

@@ -67,7 +67,7 @@ class ConsentQueueTest {
     @Test
     void aFailingPromptFreesTheLine() {
         ConsentQueue queue = new ConsentQueue(request -> {
-            throw new KysoException(vn.kyso.app.AgentError.CONSENT_UNAVAILABLE);
+            throw new KysoException(ConsentError.CONSENT_UNAVAILABLE);
         });
         for (int i = 0; i < 3; i++) {
             assertEquals("CONSENT_UNAVAILABLE",

@@ -8,8 +8,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import vn.kyso.app.ProtocolError;
+import vn.kyso.audit.AuditError;
+import vn.kyso.cms.CmsError;
+import vn.kyso.config.ConfigError;
+import vn.kyso.consent.ConsentError;
+import vn.kyso.json.JsonSignatureError;
+import vn.kyso.pairing.PairingError;
+import vn.kyso.pdf.PdfError;
+import vn.kyso.pdf.RemoteSigningError;
+import vn.kyso.pdf.appearance.AppearanceError;
+import vn.kyso.pki.PkiError;
+import vn.kyso.request.RequestError;
+import vn.kyso.server.ServerError;
+import vn.kyso.token.TokenError;
+import vn.kyso.usecase.SigningRefusal;
+import vn.kyso.verify.VerifyError;
+import vn.kyso.vgca.VgcaError;
 
 /**
  * Every error code of the agent, as the js-client and the people reading the messages meet them: codes unique across
@@ -18,16 +37,15 @@ import org.junit.jupiter.api.Test;
  */
 class ErrorCatalogueTest {
 
-    private static final List<Class<? extends Enum<?>>> CATALOGUES = List.of(vn.kyso.server.ServerError.class,
-            vn.kyso.config.ConfigError.class, vn.kyso.app.AgentError.class, vn.kyso.pairing.PairingError.class,
-            vn.kyso.audit.AuditError.class, vn.kyso.pki.PkiError.class, vn.kyso.cms.CmsError.class,
-            vn.kyso.vgca.VgcaError.class, vn.kyso.verify.VerifyError.class,
-            vn.kyso.pdf.appearance.AppearanceError.class, vn.kyso.pdf.RemoteSigningError.class,
-            vn.kyso.pdf.PdfError.class, vn.kyso.token.TokenError.class,
-            vn.kyso.json.JsonSignatureError.class);
+    private static final List<Class<? extends Enum<?>>> CATALOGUES = List.of(ServerError.class,
+            ConfigError.class, ProtocolError.class, RequestError.class, ConsentError.class, SigningRefusal.class, PairingError.class,
+            AuditError.class, PkiError.class, CmsError.class,
+            VgcaError.class, VerifyError.class,
+            AppearanceError.class, RemoteSigningError.class,
+            PdfError.class, TokenError.class, JsonSignatureError.class);
 
     /** The same condition met in two layers (e.g. the engine and the verifier), reported with the same code. */
-    private static final java.util.Set<String> SHARED = java.util.Set.of("CMS_UNREADABLE", "DIGEST_INVALID",
+    private static final Set<String> SHARED = Set.of("CMS_UNREADABLE", "DIGEST_INVALID",
             "SIGNATURE_FIELD_ALREADY_SIGNED", "SIGNATURE_FIELD_NOT_FOUND", "JWS_UNREADABLE",
             "JWS_ALGORITHM_NOT_ALLOWED", "JSON_TOO_LARGE");
 
@@ -49,6 +67,6 @@ class ErrorCatalogueTest {
             }
         }
         assertEquals("The signer's certificate has expired, so it cannot sign: x",
-                new KysoException(vn.kyso.app.AgentError.CERT_EXPIRED, "x").messageEn());
+                new KysoException(SigningRefusal.CERT_EXPIRED, "x").messageEn());
     }
 }

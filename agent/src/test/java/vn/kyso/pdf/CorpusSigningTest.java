@@ -29,13 +29,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import eu.europa.esig.dss.diagnostic.SignatureWrapper;
-import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.validation.reports.Reports;
 import vn.kyso.errors.KysoException;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.testpki.TestPki;
 import vn.kyso.verify.DocumentReport;
+import vn.kyso.verify.Indication;
 import vn.kyso.verify.PdfSignatureVerifier;
 import vn.kyso.verify.SignatureReport;
 import vn.kyso.verify.VerifyError;
@@ -194,7 +194,7 @@ class CorpusSigningTest {
         SignatureWrapper ours = dss.getDiagnosticData().getSignatures().stream()
                 .filter(s -> s.getSignatureFieldNames().contains(field)).findFirst()
                 .orElseThrow(() -> new AssertionError("DSS does not see " + field));
-        assertEquals(Indication.TOTAL_PASSED, simple.getIndication(ours.getId()),
+        assertEquals(eu.europa.esig.dss.enumerations.Indication.TOTAL_PASSED, simple.getIndication(ours.getId()),
                 simple.getSubIndication(ours.getId()) + " " + simple.getAdESValidationErrors(ours.getId()));
 
         String pdfsig = PadesFixture.pdfsig(output, password);
@@ -228,18 +228,18 @@ class CorpusSigningTest {
         DocumentReport after = verifier.verify(output, entry.userPassword());
         SignatureReport ours = after.signatures().stream().filter(s -> s.fieldName().equals(field)).findFirst()
                 .orElseThrow(() -> new AssertionError("our verifier does not see " + field + ": " + after));
-        assertEquals(vn.kyso.verify.Indication.TOTAL_PASSED, ours.indication(), ours.toString());
+        assertEquals(Indication.TOTAL_PASSED, ours.indication(), ours.toString());
         assertTrue(ours.coversWholeDocument(), ours.toString());
 
         DocumentReport before = verifier.verify(input, entry.userPassword());
-        Map<String, vn.kyso.verify.Indication> earlier = verdicts(before);
-        Map<String, vn.kyso.verify.Indication> later = verdicts(after);
+        Map<String, Indication> earlier = verdicts(before);
+        Map<String, Indication> later = verdicts(after);
         later.remove(field);
         assertEquals(earlier, later, "an earlier signature changed its verdict");
     }
 
-    private static Map<String, vn.kyso.verify.Indication> verdicts(DocumentReport report) {
-        Map<String, vn.kyso.verify.Indication> out = new LinkedHashMap<>();
+    private static Map<String, Indication> verdicts(DocumentReport report) {
+        Map<String, Indication> out = new LinkedHashMap<>();
         for (SignatureReport signature : report.signatures()) {
             out.put(signature.fieldName(), signature.indication());
         }

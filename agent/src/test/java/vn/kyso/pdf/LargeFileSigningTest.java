@@ -23,6 +23,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import vn.kyso.errors.KysoException;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.testpki.TestPki;
 import vn.kyso.verify.DocumentReport;
@@ -126,8 +127,8 @@ class LargeFileSigningTest {
         Files.write(damaged, garbage);
         PadesSigner engine = new PadesSigner(PadesFixture.services());
 
-        vn.kyso.errors.KysoException e = org.junit.jupiter.api.Assertions.assertThrows(
-                vn.kyso.errors.KysoException.class, () -> engine.sign(damaged, output,
+        KysoException e = org.junit.jupiter.api.Assertions.assertThrows(
+                KysoException.class, () -> engine.sign(damaged, output,
                         PadesFixture.signer(TestPki.PERSONAL_AN), PadesOptions.defaults()));
 
         assertEquals(PdfError.PDF_DAMAGED.code(), e.code(), e.getMessage());

@@ -36,6 +36,7 @@ import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
+import vn.kyso.errors.KysoException;
 import vn.kyso.pki.CrlClient;
 import vn.kyso.pki.HttpFetcher;
 import vn.kyso.pki.OcspClient;
@@ -44,6 +45,7 @@ import vn.kyso.sign.TokenSignerPort;
 import vn.kyso.testpki.SoftHsmFixture;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
+import vn.kyso.token.SignatureAlgorithm;
 import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
 
@@ -77,10 +79,10 @@ final class PadesFixture {
     private static boolean usable(TokenManager manager) {
         try {
             manager.sign(fingerprint(ENV.pki().get(TestPki.PERSONAL_AN).certificate()), new byte[32],
-                    vn.kyso.token.SignatureAlgorithm.RSA_PKCS1_SHA256,
+                    SignatureAlgorithm.RSA_PKCS1_SHA256,
                     request -> Optional.of(SoftHsmFixture.USER_PIN.toCharArray()));
             return true;
-        } catch (vn.kyso.errors.KysoException e) {
+        } catch (KysoException e) {
             return false;
         }
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import eu.europa.esig.dss.enumerations.SignatureLevel;
+import vn.kyso.testpki.PkiServices;
 import vn.kyso.testpki.TestPki;
 
 /** Each PAdES level signed with a SoftHSM2 key, judged by EU DSS and by poppler's pdfsig. */
@@ -62,12 +63,12 @@ class PadesLevelsTest {
         var signer = PadesFixture.signer(TestPki.PERSONAL_AN);
         var cached = services.ocsp().check(signer.certificate(), signer.chain().get(1));
         Thread.sleep(1100); // OCSP times have whole seconds: the time-stamp comes a second later
-        int before = PadesFixture.ENV.services().requestCount(vn.kyso.testpki.PkiServices.Service.OCSP);
+        int before = PadesFixture.ENV.services().requestCount(PkiServices.Service.OCSP);
 
         byte[] signed = new PadesSigner(services).sign(PadesFixture.samplePdf(), signer,
                 PadesOptions.defaults().withLevel(PadesLevel.B_LT).withPolicy(LevelPolicy.STRICT)).document();
 
-        assertTrue(PadesFixture.ENV.services().requestCount(vn.kyso.testpki.PkiServices.Service.OCSP) > before, "the cached answer was reused");
+        assertTrue(PadesFixture.ENV.services().requestCount(PkiServices.Service.OCSP) > before, "the cached answer was reused");
         assertTrue(services.ocsp().check(signer.certificate(), signer.chain().get(1)).thisUpdate()
                 .isAfter(cached.thisUpdate()), "the cache now holds the fresh answer");
         PadesFixture.assertDss(signed, SignatureLevel.PAdES_BASELINE_LT);

@@ -13,7 +13,6 @@ import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.junit.jupiter.api.Test;
 
-import eu.europa.esig.dss.enumerations.SignatureLevel;
 import vn.kyso.cms.CmsSignatureBuilder;
 import vn.kyso.errors.KysoException;
 import vn.kyso.pki.TrustStore;
@@ -24,6 +23,7 @@ import vn.kyso.verify.DocumentReport;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.PdfSignatureVerifier;
 import vn.kyso.verify.ReportJson;
+import vn.kyso.verify.SignatureLevel;
 
 /**
  * Two-step signing as a web app does it: prepare on the server, sign the digest with the user's key (SoftHSM2
@@ -64,8 +64,8 @@ class RemotePadesSignerTest {
         PadesFixture.assertPrefix(original, signed);
         DocumentReport report = verify(signed);
         assertEquals(Indication.TOTAL_PASSED, report.indication(), ReportJson.toJson(report));
-        assertEquals(vn.kyso.verify.SignatureLevel.PADES_B_LT, report.signatures().get(0).level());
-        PadesFixture.assertDss(signed, SignatureLevel.PAdES_BASELINE_LT);
+        assertEquals(SignatureLevel.PADES_B_LT, report.signatures().get(0).level());
+        PadesFixture.assertDss(signed, eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_LT);
         PadesFixture.assertPdfsigValid(signed, 1, 0);
     }
 
@@ -82,8 +82,8 @@ class RemotePadesSignerTest {
         assertEquals(PadesLevel.B_T, result.level());
         DocumentReport report = verify(result.document());
         assertEquals(Indication.TOTAL_PASSED, report.indication(), ReportJson.toJson(report));
-        assertEquals(vn.kyso.verify.SignatureLevel.PADES_B_T, report.signatures().get(0).level());
-        PadesFixture.assertDss(result.document(), SignatureLevel.PAdES_BASELINE_T);
+        assertEquals(SignatureLevel.PADES_B_T, report.signatures().get(0).level());
+        PadesFixture.assertDss(result.document(), eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_T);
         PadesFixture.assertPdfsigValid(result.document(), 1, 0);
     }
 
@@ -99,7 +99,7 @@ class RemotePadesSignerTest {
         assertEquals(PadesLevel.B_B, result.level());
         DocumentReport report = verify(result.document());
         assertEquals(Indication.TOTAL_PASSED, report.indication(), ReportJson.toJson(report));
-        PadesFixture.assertDss(result.document(), SignatureLevel.PAdES_BASELINE_B);
+        PadesFixture.assertDss(result.document(), eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_B);
     }
 
     @Test

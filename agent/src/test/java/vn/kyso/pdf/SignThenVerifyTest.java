@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.testpki.PkiServices.Service;
 import vn.kyso.testpki.TestPki;
+import vn.kyso.verify.CertificateType;
 import vn.kyso.verify.DocumentReport;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.PdfSignatureVerifier;
@@ -85,6 +86,6 @@ class SignThenVerifyTest {
         for (SignatureReport s : signatures) {
             assertTrue(!s.modifiedAfterSigning(), s.fieldName() + " " + s.changesAfter());
         }
-        assertEquals(vn.kyso.verify.CertificateType.ORGANISATION, signatures.get(2).signer().certificateType());
+        assertEquals(CertificateType.ORGANISATION, signatures.get(2).signer().certificateType());
     }
 }

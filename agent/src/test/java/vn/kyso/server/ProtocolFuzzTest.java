@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.kyso.app.AgentMethods;
+import vn.kyso.app.Method;
 import vn.kyso.app.ProfileImages;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.consent.ConsentPrompt;

@@ -53,6 +53,8 @@ import vn.kyso.pki.TrustStore;
 import vn.kyso.testpki.SoftHsmFixture;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
+import vn.kyso.token.LoginPolicy;
+import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
 import vn.kyso.usecase.SignPdf;
@@ -86,7 +88,7 @@ class ProtocolMethodsTest {
         TestEnvironment env = TestEnvironment.shared();
         // a PIN for every signature: "one PIN for the batch" then holds because the batch is one token operation
         tokens = TokenManager.open(TokenManagerConfig.of(List.of(env.softHsm().library()))
-                .withLoginPolicy(vn.kyso.token.LoginPolicy.everySignature()));
+                .withLoginPolicy(LoginPolicy.everySignature()));
         trust = TrustStore.empty();
         trust.add(env.pki().root());
         HttpFetcher http = HttpFetcher.withDefaults();
@@ -95,7 +97,7 @@ class ProtocolMethodsTest {
             CONSENTS.add(request);
             return DECISION.get();
         };
-        vn.kyso.token.PinPrompt pins = request -> {
+        PinPrompt pins = request -> {
             PINS.incrementAndGet();
             return Optional.of(PIN.get().toCharArray());
         };

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,12 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.kyso.app.AgentMethods;
+import vn.kyso.app.TokenEvents;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.testpki.SoftHsmFixture;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
-import vn.kyso.token.TokenEvent;
 import vn.kyso.token.TokenInfo;
 import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
@@ -64,10 +63,8 @@ class TokenFaultsOverSocketTest {
                     PINS.incrementAndGet();
                     return Optional.of(SoftHsmFixture.USER_PIN.toCharArray());
                 }, new AuditLog(dir.resolve("audit.jsonl"))), "test");
-        // as ServeCommand does
-        tokens.addListener(event -> server.broadcast(
-                event.type() == TokenEvent.Type.INSERTED ? "token.inserted" : "token.removed",
-                Map.of("id", event.token().id(), "label", event.token().label())));
+        // as ServeCommand and the demo do
+        TokenEvents.forward(tokens, server::broadcast, () -> { });
     }
 
     @AfterAll

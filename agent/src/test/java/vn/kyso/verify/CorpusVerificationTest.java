@@ -15,6 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import vn.kyso.pki.TrustStore;
+import vn.kyso.verify.report.VerificationReportHtml;
+import vn.kyso.verify.report.VerificationReportPdf;
+import vn.kyso.verify.report.ReportText;
 
 /**
  * The real-world corpus (/work/shared/corpus, system property kyso.test.corpus): tampered files get the right
@@ -104,8 +107,8 @@ class CorpusVerificationTest {
         String vi = ReportText.render(report);
         assertTrue(vi.startsWith("Kết luận: ") && !vi.contains("null"), vi);
         // Corpus files carry odd names and details: the printable reports must still come out.
-        assertTrue(vn.kyso.verify.report.VerificationReportPdf.render(report, name, "00", Language.VI).length > 1000);
-        assertTrue(vn.kyso.verify.report.VerificationReportHtml.render(report, name, "00", Language.VI)
+        assertTrue(VerificationReportPdf.render(report, name, "00", Language.VI).length > 1000);
+        assertTrue(VerificationReportHtml.render(report, name, "00", Language.VI)
                 .contains("</html>"));
     }
 }

@@ -20,6 +20,7 @@ import vn.kyso.pki.TrustStore;
 import vn.kyso.testpki.PkiServices;
 import vn.kyso.testpki.PkiServices.Service;
 import vn.kyso.testpki.TestPki;
+import vn.kyso.verify.report.ReportText;
 
 class PdfSignatureVerifierTest {
 

@@ -56,6 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import vn.kyso.app.AgentMethods;
+import vn.kyso.app.Method;
 import vn.kyso.app.VgcaMethods;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.consent.ConsentPrompt;
@@ -68,11 +69,11 @@ import vn.kyso.pki.HttpFetcher;
 import vn.kyso.pki.OcspClient;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.server.AgentServer;
-import vn.kyso.server.Method;
 import vn.kyso.server.ServerSettings;
 import vn.kyso.testpki.SoftHsmFixture;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
+import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
 import vn.kyso.usecase.SignPdf;
@@ -144,7 +145,7 @@ class VgcaOverSocketTest {
             CONSENTS.add(request);
             return DECISION.get();
         };
-        vn.kyso.token.PinPrompt pins = request -> {
+        PinPrompt pins = request -> {
             PIN_PROMPTS.incrementAndGet();
             return Optional.of(SoftHsmFixture.USER_PIN.toCharArray());
         };

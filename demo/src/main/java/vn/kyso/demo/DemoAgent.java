@@ -6,13 +6,12 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import vn.kyso.app.AgentAssembly;
+import vn.kyso.app.TokenEvents;
 import vn.kyso.pki.UrlRemap;
 import vn.kyso.server.AgentServer;
 import vn.kyso.server.ServerSettings;
-import vn.kyso.token.TokenEvent;
 import vn.kyso.token.TokenManager;
 import vn.kyso.vgca.StampImages;
 import vn.kyso.vgca.VgcaSettings;
@@ -48,9 +47,7 @@ public final class DemoAgent {
                         tsa, extraCas, false, home.resolve("audit.jsonl"), vgca, UrlRemap.defaults()),
                         prompts.consent(), prompts.pins()),
                 "demo");
-        tokens.addListener(event -> agent.broadcast(
-                event.type() == TokenEvent.Type.INSERTED ? "token.inserted" : "token.removed",
-                Map.of("id", event.token().id(), "label", event.token().label())));
+        TokenEvents.forward(tokens, agent::broadcast, () -> { });
         return agent;
     }
 }

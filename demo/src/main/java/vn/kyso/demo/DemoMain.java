@@ -11,11 +11,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import vn.kyso.cli.Main;
+import vn.kyso.errors.KysoException;
+import vn.kyso.server.AgentServer;
 import vn.kyso.testpki.PkiIdentity;
 import vn.kyso.testpki.PkiServices;
 import vn.kyso.testpki.PkiUrls;
 import vn.kyso.testpki.SoftHsmFixture;
 import vn.kyso.testpki.TestPki;
+import vn.kyso.token.TokenManager;
+import vn.kyso.token.TokenManagerConfig;
 
 /**
  * {@code ./kyso demo}: the product on a test PKI. Creates (once) a demo PKI and SoftHSM2 tokens in the user's data
@@ -67,17 +72,17 @@ public final class DemoMain {
         out.println("  TSA:  " + urls.tsa());
         out.println();
         out.println("== Token demo (SoftHSM2) — kyso tokens ==");
-        int status = vn.kyso.cli.Main.run(new String[] {"tokens", "--library",
+        int status = Main.run(new String[] {"tokens", "--library",
                 environment.softHsm().library().toString()}, out, System.err);
         out.println();
-        vn.kyso.token.TokenManager tokens = vn.kyso.token.TokenManager.open(vn.kyso.token.TokenManagerConfig.of(
+        TokenManager tokens = TokenManager.open(TokenManagerConfig.of(
                 List.of(environment.softHsm().library())));
         DemoPrompts prompts = once ? DemoPrompts.NOBODY : DemoPrompts.choose();
-        vn.kyso.server.AgentServer agent;
+        AgentServer agent;
         try {
             agent = DemoAgent.start(AGENT_PORT, List.of(DEMO_ORIGIN), tokens, environment.pki().root(),
                     List.of(environment.pki().intermediate()), java.net.URI.create(urls.tsa()), prompts, home);
-        } catch (vn.kyso.errors.KysoException e) {
+        } catch (KysoException e) {
             System.err.println("[" + e.code() + "] " + e.messageVi() + " / " + e.messageEn());
             System.exit(3);
             return;

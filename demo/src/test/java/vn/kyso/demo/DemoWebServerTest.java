@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.kyso.pdf.appearance.AnchorFinder;
+import vn.kyso.testpki.SoftHsmFixture;
 
 /** The demo document system's server and its sample drafts, without a browser. */
 class DemoWebServerTest {
@@ -77,7 +78,7 @@ class DemoWebServerTest {
             assertEquals(200, client.statusCode());
             assertTrue(client.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"),
                     "ES modules need a JavaScript MIME type");
-            assertFalse(get(base + "/api/config").body().contains(vn.kyso.testpki.SoftHsmFixture.USER_PIN),
+            assertFalse(get(base + "/api/config").body().contains(SoftHsmFixture.USER_PIN),
                     "the page's configuration carries no PIN");
         }
     }

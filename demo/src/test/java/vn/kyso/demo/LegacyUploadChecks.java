@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.DynamicTest;
 
-import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
@@ -22,6 +21,7 @@ import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.verify.DocumentReport;
+import vn.kyso.verify.Indication;
 import vn.kyso.verify.PdfSignatureVerifier;
 
 /**
@@ -62,14 +62,14 @@ final class LegacyUploadChecks {
                 TrustStore trust = TrustStore.empty();
                 trust.add(TestEnvironment.shared().pki().root());
                 DocumentReport report = PdfSignatureVerifier.builder(trust).build().verify(upload.content());
-                assertEquals(vn.kyso.verify.Indication.TOTAL_PASSED, report.indication(), report.toString());
+                assertEquals(Indication.TOTAL_PASSED, report.indication(), report.toString());
                 assertEquals(signatures, report.signatures().stream().filter(s -> !s.documentTimestamp()).count());
             }));
             tests.add(DynamicTest.dynamicTest(name + signatures + " signature(s), TOTAL_PASSED for EU DSS", () -> {
                 SimpleReport report = dss(upload.content());
                 assertEquals(signatures, report.getSignatureIdList().size(), "signatures found by DSS");
                 for (String id : report.getSignatureIdList()) {
-                    assertEquals(Indication.TOTAL_PASSED, report.getIndication(id),
+                    assertEquals(eu.europa.esig.dss.enumerations.Indication.TOTAL_PASSED, report.getIndication(id),
                             id + ": " + report.getSubIndication(id) + " " + report.getAdESValidationErrors(id));
                 }
             }));

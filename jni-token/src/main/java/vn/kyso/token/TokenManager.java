@@ -32,6 +32,7 @@ import vn.kyso.token.driver.DriverProbe;
 import vn.kyso.token.driver.DriverSource;
 import vn.kyso.token.driver.DriverState;
 import vn.kyso.token.driver.DriverStatus;
+import vn.kyso.token.driver.WrapperLogging;
 
 /**
  * The token layer's front door: loads PKCS#11 libraries, keeps the list of present tokens and their certificates

@@ -14,6 +14,7 @@ import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.util.Matrix;
 
 import vn.kyso.errors.KysoException;
+import vn.kyso.pdf.Pages;
 
 /**
  * Finds text on a page and returns its bounding box in user space, so a stamp can be placed relative to words the

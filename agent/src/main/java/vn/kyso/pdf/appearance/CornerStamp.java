@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
+import vn.kyso.pdf.Pages;
+
 /**
  * A stamp in the top-right corner of page 1 as the reader sees it (inside the CropBox, after /Rotate): text lines
  * (copy, attachment, signer details) with an optional seal image on their left (digitised paper documents).

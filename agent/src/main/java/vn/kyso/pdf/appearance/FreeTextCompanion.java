@@ -14,6 +14,8 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDBorderStyleDictionary;
 
+import vn.kyso.pdf.Pages;
+
 /**
  * Writes a companion line as a FreeText annotation with its own appearance stream (Liberation Serif 10 pt, black,
  * upright), flagged to print and locked so that it cannot be edited or moved. The page content is never touched:

@@ -10,6 +10,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 
 import vn.kyso.errors.KysoException;
+import vn.kyso.pdf.Pages;
 
 /**
  * The clerk's issue signature (ký phát hành): the organisation's red seal at its real size, stamped over the left

@@ -8,6 +8,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 import vn.kyso.errors.KysoException;
+import vn.kyso.pdf.Pages;
 
 /** The official's handwritten-signature image (approve, initial): no text, just the image where it belongs. */
 public final class PersonalSignatureStamp extends Stamp {

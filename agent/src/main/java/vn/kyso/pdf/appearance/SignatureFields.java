@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 
 import vn.kyso.errors.KysoException;
+import vn.kyso.pdf.Pages;
 
 /** Looks up signature fields and where their widgets are. */
 final class SignatureFields {

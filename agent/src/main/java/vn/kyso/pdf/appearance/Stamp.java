@@ -11,6 +11,7 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 
 import vn.kyso.errors.KysoException;
 import vn.kyso.pdf.SignatureAppearance;
+import vn.kyso.pdf.Pages;
 
 /**
  * A visible signature: finds its place once per document, checks it lies on the page, and draws upright for the

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+import vn.kyso.errors.KysoException;
+import vn.kyso.pdf.DocumentFonts;
 
 /**
  * The stamp font: Liberation Serif Regular (metric-compatible with Times New Roman, which Nghị định 30/2020 asks
@@ -23,34 +25,19 @@ public final class StampFont {
 
     static final String RESOURCE = "/vn/kyso/pdf/fonts/LiberationSerif-Regular.ttf";
 
-    private static final Map<PDDocument, PDType0Font> LOADED = new WeakHashMap<>();
-
     private StampFont() {
     }
 
-    public static synchronized PDType0Font of(PDDocument document) throws IOException {
-        PDType0Font font = LOADED.get(document);
-        if (font == null) {
+    /** The stamp font of {@code document}: one subset shared by every stamp and companion drawn into it. */
+    public static PDType0Font of(PDDocument document) throws IOException {
+        return DocumentFonts.shared(document, target -> {
             try (InputStream in = StampFont.class.getResourceAsStream(RESOURCE)) {
                 if (in == null) {
                     throw new IOException("bundled font missing: " + RESOURCE);
                 }
-                font = PDType0Font.load(document, in, true);
+                return PDType0Font.load(target, in, true);
             }
-            LOADED.put(document, font);
-        }
-        return font;
-    }
-
-    /**
-     * Cuts the document's stamp font down to the glyphs drawn so far. PDFBox does this inside its own save; a writer
-     * that writes the update itself calls this first. The font is then final for this document.
-     */
-    public static synchronized void subsetBeforeWriting(PDDocument document) throws IOException {
-        PDType0Font font = LOADED.remove(document);
-        if (font != null && font.willBeSubset()) {
-            font.subset();
-        }
+        });
     }
 
     /** Width of {@code text} at {@link #SIZE}, in points. */
@@ -58,7 +45,7 @@ public final class StampFont {
         try {
             return font.getStringWidth(text) / 1000f * SIZE;
         } catch (IllegalArgumentException e) {
-            throw new vn.kyso.errors.KysoException(AppearanceError.TEXT_NOT_RENDERABLE, Map.of(), e, text);
+            throw new KysoException(AppearanceError.TEXT_NOT_RENDERABLE, Map.of(), e, text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

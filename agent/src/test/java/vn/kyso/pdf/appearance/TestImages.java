@@ -10,11 +10,13 @@ import java.io.UncheckedIOException;
 
 import javax.imageio.ImageIO;
 
+import vn.kyso.testpki.StampPngs;
+
 /** Signature and seal images drawn with java.awt (headless), the way a scanned transparent PNG looks. */
 final class TestImages {
 
-    static final Color SIGNATURE_BLUE = vn.kyso.testpki.StampPngs.SIGNATURE_BLUE;
-    static final Color SEAL_RED = vn.kyso.testpki.StampPngs.SEAL_RED;
+    static final Color SIGNATURE_BLUE = StampPngs.SIGNATURE_BLUE;
+    static final Color SEAL_RED = StampPngs.SEAL_RED;
 
     static {
         System.setProperty("java.awt.headless", "true");
@@ -25,12 +27,12 @@ final class TestImages {
 
     /** The demo signer's blue handwritten stroke, 400 × 160 px, transparent background. */
     static byte[] signaturePng() {
-        return vn.kyso.testpki.StampPngs.signature();
+        return StampPngs.signature();
     }
 
     /** The agency's red round seal, 300 × 300 px, transparent outside and between the rings. */
     static byte[] sealPng() {
-        return vn.kyso.testpki.StampPngs.seal();
+        return StampPngs.seal();
     }
 
     /** A PNG without an alpha channel (white background). */

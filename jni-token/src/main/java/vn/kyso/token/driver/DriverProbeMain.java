@@ -10,6 +10,7 @@ import org.xipki.pkcs11.wrapper.PKCS11Module;
 import org.xipki.pkcs11.wrapper.TokenException;
 import org.xipki.pkcs11.wrapper.Version;
 
+
 /**
  * Runs in a throw-away JVM started by {@link DriverProbe}: loads one library, C_Initialize, C_GetInfo,
  * C_GetSlotList (all, then with token), C_Finalize, and prints one {@link ProbeLine}. If the library crashes or hangs,
@@ -85,6 +86,6 @@ public final class DriverProbeMain {
     /** The wrapper prints to stdout unless told otherwise; keep stdout for the probe line, warnings to stderr. */
     private static void quietWrapperLog() {
         // the wrapper's info/debug lines carry handles; keep warn/error only, on stderr (slf4j-simple)
-        vn.kyso.token.WrapperLogging.install();
+        WrapperLogging.install();
     }
 }

@@ -1,4 +1,4 @@
-package vn.kyso.server;
+package vn.kyso.app;
 
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
@@ -45,11 +45,11 @@ public final class DocumentStore {
 
     public synchronized String begin(String name, long size) {
         if (size <= 0 || size > maxDocumentBytes) {
-            throw new KysoException(ServerError.DOCUMENT_TOO_LARGE, Map.of("size", size), null,
+            throw new KysoException(ProtocolError.DOCUMENT_TOO_LARGE, Map.of("size", size), null,
                     String.valueOf(size), String.valueOf(maxDocumentBytes));
         }
         if (uploads.size() + documents.size() >= maxDocuments) {
-            throw new KysoException(ServerError.TOO_MANY_DOCUMENTS, Map.of(), null, String.valueOf(maxDocuments));
+            throw new KysoException(ProtocolError.TOO_MANY_DOCUMENTS, Map.of(), null, String.valueOf(maxDocuments));
         }
         String id = UUID.randomUUID().toString();
         uploads.put(id, new Upload(name, size));
@@ -60,11 +60,11 @@ public final class DocumentStore {
     public synchronized long append(String id, byte[] chunk, int offset, int length) {
         Upload upload = uploads.get(id);
         if (upload == null) {
-            throw new KysoException(ServerError.DOCUMENT_NOT_FOUND, Map.of(), null, id);
+            throw new KysoException(ProtocolError.DOCUMENT_NOT_FOUND, Map.of(), null, id);
         }
         if (upload.data.size() + (long) length > upload.size) {
             uploads.remove(id);
-            throw new KysoException(ServerError.DOCUMENT_SIZE_MISMATCH, Map.of("documentId", id), null,
+            throw new KysoException(ProtocolError.DOCUMENT_SIZE_MISMATCH, Map.of("documentId", id), null,
                     String.valueOf(upload.size));
         }
         upload.data.write(chunk, offset, length);
@@ -80,7 +80,7 @@ public final class DocumentStore {
     public synchronized Document get(String id) {
         Document document = documents.get(id);
         if (document == null) {
-            throw new KysoException(ServerError.DOCUMENT_NOT_FOUND, Map.of(), null, String.valueOf(id));
+            throw new KysoException(ProtocolError.DOCUMENT_NOT_FOUND, Map.of(), null, String.valueOf(id));
         }
         return document;
     }
@@ -88,7 +88,7 @@ public final class DocumentStore {
     /** Keeps a document produced by the agent (a signed PDF) for download. */
     public synchronized Document put(String name, byte[] bytes) {
         if (uploads.size() + documents.size() >= maxDocuments) {
-            throw new KysoException(ServerError.TOO_MANY_DOCUMENTS, Map.of(), null, String.valueOf(maxDocuments));
+            throw new KysoException(ProtocolError.TOO_MANY_DOCUMENTS, Map.of(), null, String.valueOf(maxDocuments));
         }
         String id = UUID.randomUUID().toString();
         Document document = new Document(id, name, bytes, sha256(bytes));
@@ -106,7 +106,8 @@ public final class DocumentStore {
         uploads.remove(id);
     }
 
-    static String sha256(byte[] bytes) {
+    /** The hex SHA-256 the protocol reports for a document (tests compare their own bytes with it). */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

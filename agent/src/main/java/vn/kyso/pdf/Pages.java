@@ -1,4 +1,4 @@
-package vn.kyso.pdf.appearance;
+package vn.kyso.pdf;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;

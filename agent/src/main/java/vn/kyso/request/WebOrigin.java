@@ -1,8 +1,12 @@
-package vn.kyso.pairing;
+package vn.kyso.request;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Web origins in their RFC 6454 serialisation: {@code scheme://host[:port]}, default port dropped, lower case. */
 public final class WebOrigin {
@@ -26,13 +30,19 @@ public final class WebOrigin {
             int port = uri.getPort();
             boolean defaultPort = port == -1 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
             return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return Optional.empty();
         }
     }
 
+    /** The serialised forms of {@code origins}, anything that is not an origin left out. */
+    public static Set<String> normaliseAll(Collection<String> origins) {
+        return origins.stream().map(WebOrigin::normalise).flatMap(Optional::stream)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
     /** True for {@code http://localhost}, {@code http://127.0.0.1} and {@code http://[::1]}, any port. */
-    static boolean isLoopbackHttp(String normalised) {
+    public static boolean isLoopbackHttp(String normalised) {
         if (!normalised.startsWith("http://")) {
             return false;
         }

@@ -1,4 +1,4 @@
-package vn.kyso.server;
+package vn.kyso.app;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package vn.kyso.token;
+package vn.kyso.token.driver;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

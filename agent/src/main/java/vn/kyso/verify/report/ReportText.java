@@ -1,8 +1,7 @@
-package vn.kyso.verify;
+package vn.kyso.verify.report;
 
-import vn.kyso.verify.report.ReadableReport;
-import vn.kyso.verify.report.ReadableSignature;
-import vn.kyso.verify.report.ReportTime;
+import vn.kyso.verify.DocumentReport;
+import vn.kyso.verify.Language;
 
 /**
  * The readable report, Vietnamese by default: the verdict and what to do first, then every signature in words a

@@ -1,4 +1,4 @@
-package vn.kyso.server;
+package vn.kyso.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
