@@ -122,6 +122,7 @@ class ProtocolMethodsTest {
     @BeforeEach
     void reset() {
         tokens.tokens().forEach(t -> tokens.logout(t.id()));
+        PadesTestSupport.logoutSharedTokens();
         DECISION.set(ConsentPrompt.Decision.APPROVE);
         PIN.set(SoftHsmFixture.USER_PIN);
         PINS.set(0);
