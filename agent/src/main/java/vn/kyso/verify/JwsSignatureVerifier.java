@@ -60,19 +60,15 @@ public final class JwsSignatureVerifier {
     }
 
     private List<SignatureCheck> checks() {
-        return List.of(
+        List<SignatureCheck> checks = new ArrayList<>(List.of(
                 new JwsHeaderCheck(),
                 new JadesValidationDataCheck(),
                 new JwsSigningCertificateCheck(),
                 new JwsPayloadCheck(),
                 new JwsSignatureValueCheck(),
-                new JadesTimestampCheck(timestamps),
-                new CertificateChainCheck(chains),
-                new CertificateValidityCheck(),
-                new PathValidationCheck(),
-                new RevocationStatusCheck(),
-                new KeyUsageCheck(),
-                new AlgorithmStrengthCheck());
+                new JadesTimestampCheck(timestamps)));
+        checks.addAll(PdfSignatureVerifier.certificateChecks(chains));
+        return checks;
     }
 
     private SignatureReport verifyOne(String name, SignatureContext context) {

@@ -118,12 +118,22 @@ public final class PdfSignatureVerifier {
 
     /** The rules for one CMS signer, shared with {@link CmsSignatureVerifier} so each rule exists once. */
     static List<SignatureCheck> cmsSignatureChecks(TimestampVerifier timestamps, ChainBuilder chains) {
-        return List.of(
+        List<SignatureCheck> checks = new ArrayList<>(List.of(
                 new CmsParseCheck(),
                 new MessageDigestCheck(),
                 new SignatureValueCheck(),
                 new SigningCertificateBindingCheck(),
-                new SignatureTimestampCheck(timestamps),
+                new SignatureTimestampCheck(timestamps)));
+        checks.addAll(certificateChecks(chains));
+        return checks;
+    }
+
+    /**
+     * The rules about the signer's certificate at the best signing time, the same for every format: chain, validity,
+     * path, revocation, key usage, algorithm strength.
+     */
+    static List<SignatureCheck> certificateChecks(ChainBuilder chains) {
+        return List.of(
                 new CertificateChainCheck(chains),
                 new CertificateValidityCheck(),
                 new PathValidationCheck(),
