@@ -13,8 +13,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * The layer order of docs/architecture.md, checked on the compiled product (agent and jni-token; tests and the test
  * PKI left out). Top to bottom: entry points (cli, desktop, doctor) → transport (server, pairing) → protocol (app) →
  * use cases (usecase, vgca, consent) → format engines (pdf, cms, verify, xml, json) → signer port (sign) → token. Beside
- * them: config, pki, audit, request and errors, each with the exact users and dependencies declared below. A layer may
- * use any layer below it, never one above; packages form no cycle.
+ * them: config, pki, audit, request, files and errors, each with the exact users and dependencies declared below.
+ * A layer may use any layer below it, never one above; packages form no cycle.
  */
 @AnalyzeClasses(packages = "vn.kyso", importOptions = {ImportOption.DoNotIncludeTests.class,
         ArchitectureTest.ProductOnly.class})
@@ -34,6 +34,7 @@ class ArchitectureTest {
             .layer("Pki").definedBy("vn.kyso.pki..")
             .layer("Audit").definedBy("vn.kyso.audit..")
             .layer("Request").definedBy("vn.kyso.request..")
+            .layer("Files").definedBy("vn.kyso.files..")
             .layer("Errors").definedBy("vn.kyso.errors..")
 
             .whereLayer("Entry").mayNotBeAccessedByAnyLayer()
@@ -50,9 +51,13 @@ class ArchitectureTest {
             .whereLayer("Pki").mayOnlyBeAccessedByLayers("Entry", "Protocol", "UseCase", "Engine", "Config")
             .whereLayer("Pki").mayOnlyAccessLayers("Token", "Errors")
             .whereLayer("Audit").mayOnlyBeAccessedByLayers("Entry", "Protocol", "UseCase")
-            .whereLayer("Audit").mayOnlyAccessLayers("Errors")
+            .whereLayer("Audit").mayOnlyAccessLayers("Files", "Errors")
             .whereLayer("Request").mayOnlyBeAccessedByLayers("Entry", "Transport", "Protocol", "UseCase", "Config")
             .whereLayer("Request").mayOnlyAccessLayers("Errors")
+            // owner-only files and folders (the local secret, the audit log, private document files): plain NIO
+            .whereLayer("Files").mayOnlyBeAccessedByLayers("Entry", "Transport", "Protocol", "UseCase", "Config",
+                    "Audit")
+            .whereLayer("Files").mayNotAccessAnyLayer()
             .whereLayer("Sign").mayOnlyAccessLayers("Token", "Errors")
             .whereLayer("Token").mayOnlyAccessLayers("Errors")
             .whereLayer("Errors").mayNotAccessAnyLayer();

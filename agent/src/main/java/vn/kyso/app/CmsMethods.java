@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.kyso.cms.CadesLevel;
 import vn.kyso.errors.KysoException;
+import vn.kyso.request.CallerText;
 import vn.kyso.token.DigestAlgorithm;
 import vn.kyso.token.TokenError;
 import vn.kyso.usecase.SignCms;
@@ -30,7 +31,7 @@ final class CmsMethods {
         DigestAlgorithm algorithm = digestAlgorithm(Params.optional(params, "hashAlgorithm"));
         CadesLevel level = level(Params.optional(params, "level"));
         byte[] content = null;
-        String name = Params.optional(params, "contentName");
+        String name = CallerText.name("contentName", Params.optional(params, "contentName"));
         if (params.hasNonNull("documentId")) {
             var document = session.documents().get(Params.required(params, "documentId"));
             content = document.bytes();

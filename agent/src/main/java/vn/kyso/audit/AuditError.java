@@ -8,8 +8,8 @@ public enum AuditError implements EnumErrorCode {
             "Không ghi được nhật ký ký số {0}: {1}. Thao tác ký bị dừng để không mất dấu vết.",
             "Cannot write the signing audit log {0}: {1}. Signing is stopped so that no act goes unrecorded."),
     AUDIT_CORRUPT(
-            "Nhật ký ký số {0} đã bị sửa hoặc xóa tại dòng {1}: {2}",
-            "The signing audit log {0} was edited or cut at line {1}: {2}");
+            "Nhật ký ký số {0} đã bị sửa, cắt hoặc xóa tại dòng {1}: {2}",
+            "The signing audit log {0} was edited, cut or deleted at line {1}: {3}");
 
     private final ErrorText text;
 

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import vn.kyso.audit.AuditError;
 import vn.kyso.audit.AuditLog;
+import vn.kyso.errors.KysoException;
 
 /** {@code kyso audit verify}: checks the hash chain of the signing audit log. Exit 0 only when intact. */
 final class AuditCommand implements Command {
@@ -30,13 +32,15 @@ final class AuditCommand implements Command {
         AuditLog log = new AuditLog(file != null ? Path.of(file) : AuditLog.defaultFile());
         AuditLog.Verification result = log.verify();
         if (result.intact()) {
-            out.println("Nhật ký nguyên vẹn / audit log intact: " + log.file() + " (" + result.lines() + " mục / entries)");
+            out.println("Nhật ký nguyên vẹn / audit log intact: " + log.file() + " (" + result.entries()
+                    + " mục / entries)" + (result.reasonEn().isEmpty() ? ""
+                    : "; " + result.reasonVi() + " / " + result.reasonEn()));
             return 0;
         }
-        err.println("[AUDIT_CORRUPT] Nhật ký ký số " + log.file() + " đã bị sửa hoặc xóa tại dòng " + result.brokenAtLine()
-                + ": " + result.reason());
-        err.println("[AUDIT_CORRUPT] The signing audit log " + log.file() + " was edited or cut at line "
-                + result.brokenAtLine() + ": " + result.reason());
+        KysoException corrupt = new KysoException(AuditError.AUDIT_CORRUPT, log.file(), result.brokenAtLine(),
+                result.reasonVi(), result.reasonEn());
+        err.println("[" + corrupt.code() + "] " + corrupt.messageVi());
+        err.println("[" + corrupt.code() + "] " + corrupt.messageEn());
         return 1;
     }
 }

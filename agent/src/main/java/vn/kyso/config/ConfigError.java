@@ -10,7 +10,10 @@ public enum ConfigError implements EnumErrorCode {
             "Cannot read configuration file {0}: {1}"),
     CONFIG_INVALID(
             "Giá trị cấu hình không hợp lệ trong {0}: {1} = \"{2}\" ({3})",
-            "Invalid configuration value in {0}: {1} = \"{2}\" ({3})");
+            "Invalid configuration value in {0}: {1} = \"{2}\" ({3})"),
+    PRIVATE_FOLDER_UNSAFE(
+            "Thư mục {0} không an toàn cho dữ liệu riêng của Kyso Agent: {1}. Hãy xóa hoặc trả lại thư mục cho người dùng này rồi khởi động lại.",
+            "The folder {0} is not safe for Kyso Agent's private data: {1}. Remove it or give it back to this user, then start again.");
 
     private final ErrorText text;
 

@@ -418,12 +418,12 @@ public final class Doctor {
         try {
             AuditLog.Verification v = new AuditLog(in.auditFile()).verify();
             if (v.intact()) {
-                return Check.ok("audit", "Nhật ký ký số nguyên vẹn (" + v.lines() + " mục): " + in.auditFile(),
-                        "Signing log intact (" + v.lines() + " entries): " + in.auditFile());
+                return Check.ok("audit", "Nhật ký ký số nguyên vẹn (" + v.entries() + " mục): " + in.auditFile(),
+                        "Signing log intact (" + v.entries() + " entries): " + in.auditFile());
             }
-            return Check.fail("audit", "Nhật ký ký số " + in.auditFile() + " bị sửa hoặc cắt tại dòng " + v.brokenAtLine()
-                    + ": " + v.reason(), "Signing log " + in.auditFile() + " was edited or cut at line "
-                    + v.brokenAtLine() + ": " + v.reason());
+            return Check.fail("audit", "Nhật ký ký số " + in.auditFile() + " bị sửa, cắt hoặc xóa tại dòng "
+                    + v.brokenAtLine() + ": " + v.reasonVi(), "Signing log " + in.auditFile()
+                    + " was edited, cut or deleted at line " + v.brokenAtLine() + ": " + v.reasonEn());
         } catch (IOException | RuntimeException e) {
             return Check.fail("audit", "Không đọc được nhật ký ký số: " + e.getMessage(),
                     "Cannot read the signing log: " + e.getMessage());

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,6 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.kyso.config.ConfigLocations;
 import vn.kyso.errors.KysoException;
+import vn.kyso.files.PrivateFiles;
 import vn.kyso.request.WebOrigin;
 
 /**
@@ -151,12 +151,7 @@ public final class PairedOrigins {
         try {
             Files.createDirectories(file.getParent());
             Files.deleteIfExists(temporary);
-            try {
-                Files.createFile(temporary, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(temporary); // Windows: the profile's ACL limits it to the user
-            }
+            PrivateFiles.createFile(temporary);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 channel.write(java.nio.ByteBuffer.wrap(JSON.writeValueAsBytes(root)));
                 channel.force(true);

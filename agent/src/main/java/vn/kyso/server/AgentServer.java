@@ -21,6 +21,7 @@ import vn.kyso.app.DocumentStore;
 import vn.kyso.app.Method;
 import vn.kyso.app.Session;
 import vn.kyso.errors.KysoException;
+import vn.kyso.request.CallerText;
 import vn.kyso.request.RequestError;
 
 /**
@@ -66,7 +67,7 @@ public final class AgentServer implements AutoCloseable {
                         "requestTimeoutSeconds", settings.limits().requestTimeout().toSeconds(),
                         "maxDocumentsPerConnection", settings.maxDocumentsPerConnection())));
         this.methods.putIfAbsent("document.upload", (session, params) -> Map.of("documentId", session.documents()
-                .begin(text(params, "name"), params.path("size").asLong(-1))));
+                .begin(CallerText.name("name", text(params, "name")), params.path("size").asLong(-1))));
         this.methods.putIfAbsent("document.download", (session, params) -> {
             DocumentStore.Document document = session.documents().get(text(params, "documentId"));
             session.sendDocument(document);

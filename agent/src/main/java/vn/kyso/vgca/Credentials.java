@@ -4,8 +4,7 @@ import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import vn.kyso.errors.KysoException;
-import vn.kyso.request.RequestError;
+import vn.kyso.request.CallerText;
 
 /**
  * The page's credentials for its own document system, as the legacy job carries them: {@code SessionId} and
@@ -14,9 +13,13 @@ import vn.kyso.request.RequestError;
  */
 public record Credentials(String sessionId, String jwtToken) {
 
+    /** A session id longer than this is no session id. */
+    static final int MAX_SESSION_ID = 1024;
+
+    /** Checked before anything is sent: a line break or U+2028 would forge headers or form parts. */
     public Credentials {
-        sessionId = clean(sessionId, "SessionId");
-        jwtToken = clean(jwtToken, "JWTToken");
+        sessionId = CallerText.credential("SessionId", sessionId, MAX_SESSION_ID);
+        jwtToken = CallerText.credential("JWTToken", jwtToken, CallerText.MAX_CREDENTIAL);
     }
 
     public static final Credentials NONE = new Credentials(null, null);
@@ -33,20 +36,5 @@ public record Credentials(String sessionId, String jwtToken) {
         fields.put("SessionId", sessionId);
         fields.put("JWTToken", jwtToken);
         return fields;
-    }
-
-    /** A value with a line break would let a page forge headers or form parts. */
-    private static String clean(String value, String name) {
-        if (value == null) {
-            return "";
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                throw new KysoException(RequestError.INVALID_PARAMS, Map.of("param", name), null,
-                        name + " must not contain control characters");
-            }
-        }
-        return value.strip();
     }
 }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.AuditRecord;
 import vn.kyso.errors.KysoException;
+import vn.kyso.request.CallerText;
 import vn.kyso.pdf.PadesOptions;
 import vn.kyso.pdf.SignatureAppearance;
 import vn.kyso.request.RequestError;
@@ -135,10 +136,11 @@ public final class VgcaFileJob {
         Trail trail = new Trail(origin, "vgca.SignFiles", file.url(), handler.toString());
         trail.certificate = certificate;
         try {
+            String given = CallerText.name("FileName", file.fileName()); // before anything is fetched
             URI source = policy.check(file.url(), origin);
             byte[] pdf = transfer.download(source, credentials);
             trail.documentSha256 = sha256(pdf);
-            String name = file.fileName() == null || file.fileName().isBlank() ? nameOf(source) : file.fileName();
+            String name = given == null || given.isBlank() ? nameOf(source) : given;
             byte[] signed = signPdf.sign(new SignPdf.Request(trail.originText(), name, pdf, certificate.id(),
                     "Ký số", "Sign", PadesOptions.defaults().withAppearance(SignatureAppearance.INVISIBLE)))
                     .document();

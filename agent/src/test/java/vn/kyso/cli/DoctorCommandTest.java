@@ -178,7 +178,8 @@ class DoctorCommandTest {
             assertEquals("FAIL", checks.get("secret").get("status").asText());
             assertTrue(checks.get("secret").get("message_en").asText().contains("rw-r--r--"));
             assertEquals("FAIL", checks.get("audit").get("status").asText());
-            assertTrue(checks.get("audit").get("message_en").asText().contains("line 1"));
+            // line 1 records the log's creation, the edited entry is line 2
+            assertTrue(checks.get("audit").get("message_en").asText().contains("line 2"));
             assertEquals("FAIL", checks.get("origins").get("status").asText());
             assertEquals("FAIL", checks.get("agent").get("status").asText(), "port held by a non-agent program");
             assertTrue(checks.get("agent").get("message_en").asText().contains("held by another program"));

@@ -592,4 +592,67 @@ class VgcaOverSocketTest {
         assertNull(UPLOADS.stream().findFirst().orElse(null));
         page.close();
     }
+
+    /**
+     * Issue 13, attack 6: a JWTToken with U+2028 (which the JDK's header check rejects with the whole header, token
+     * included, in its message) was INTERNAL_ERROR, the token in the agent's log, nothing audited. Now every
+     * operation that forwards it answers INVALID_PARAMS in both languages before any request, audits the refusal, and
+     * neither the answer nor the audit log carries the token.
+     */
+    @Test
+    void aJwtWithALineSeparatorOrControlCharactersIsRefusedAndNeverEchoed() throws Exception {
+        Page page = new Page();
+        String secretPart = "eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LXNlc3Npb24tNzc3.U2lnbmF0dXJl";
+        for (String bad : List.of(secretPart + "\u2028X-Injected: 1", secretPart + "\u0085", secretPart + "\u0000",
+                secretPart + " " + secretPart, secretPart + "\u2028", " " + secretPart, "x".repeat(20_000))) {
+            ObjectNode job = job(app + "/files/qd.pdf", app + "/FileUploadHandler", anId, "TitleLine", "KT. CHỦ TỊCH");
+            job.put("JWTToken", bad);
+            JsonNode answer = page.sign("SignApproved", job);
+            assertEquals("INVALID_PARAMS", answer.get("ErrorCode").asText(), answer.toString());
+            assertTrue(answer.get("Message").asText().contains("JWTToken"), answer.toString());
+            assertTrue(answer.get("MessageEn").asText().contains("JWTToken must be printable ASCII")
+                    || answer.get("MessageEn").asText().contains("at most 16384"), answer.toString());
+            assertFalse(answer.toString().contains(secretPart), answer.toString());
+
+            ObjectNode files = JSON.createObjectNode().put("FileUploadHandler", app + "/FileUploadHandler")
+                    .put("JWTToken", bad).put("CertificateId", anId);
+            files.putArray("Files").addObject().put("FileID", "1").put("URL", app + "/files/qd.pdf");
+            JsonNode many = page.legacy("vgca.signFiles", JSON.createObjectNode().set("job", files));
+            assertEquals("INVALID_PARAMS", many.get("ErrorCode").asText(), many.toString());
+
+            ObjectNode verify = JSON.createObjectNode().put("FileName", app + "/files/qd.pdf").put("JWTToken", bad);
+            JsonNode checked = page.legacy("vgca.verifyPdf", JSON.createObjectNode().set("job", verify));
+            assertEquals("INVALID_PARAMS", checked.get("ErrorCode").asText(), checked.toString());
+        }
+        assertEquals(0, DOWNLOADS.get());
+        assertTrue(UPLOADS.isEmpty());
+        assertTrue(CONSENTS.isEmpty());
+        audit.flush();
+        String log = Files.readString(audit.file());
+        assertTrue(log.contains("\"result\":\"INVALID_PARAMS\""), "the refusals are audited");
+        assertFalse(log.contains(secretPart), "the token is in the audit log");
+        page.close();
+    }
+
+    @Test
+    void aFileNameThatCouldFakeTheUploadOrTheDialogIsRefused() throws Exception {
+        Page page = new Page();
+        ObjectNode job = JSON.createObjectNode().put("FileUploadHandler", app + "/FileUploadHandler")
+                .put("CertificateId", anId);
+        ArrayNode files = job.putArray("Files");
+        files.addObject().put("FileID", "1").put("FileName", "hop-dong\u202Efdp.exe").put("URL", app + "/files/qd.pdf");
+        files.addObject().put("FileID", "2").put("FileName", "a\r\nContent-Type: text/html").put("URL",
+                app + "/files/qd.pdf");
+        files.addObject().put("FileID", "3").put("FileName", "../../etc/passwd").put("URL", app + "/files/qd.pdf");
+        files.addObject().put("FileID", "4").put("FileName", "n".repeat(300) + ".pdf").put("URL", app + "/files/qd.pdf");
+        JsonNode result = page.legacy("vgca.signFiles", JSON.createObjectNode().set("job", job));
+        for (JsonNode file : result.get("Files")) {
+            assertEquals("INVALID_PARAMS", file.get("ErrorCode").asText(), result.toString());
+        }
+        assertTrue(result.get("Files").get(0).get("MessageEn").asText().contains("U+202E at position 9"),
+                result.toString());
+        assertEquals(0, DOWNLOADS.get());
+        assertTrue(UPLOADS.isEmpty());
+        page.close();
+    }
 }
