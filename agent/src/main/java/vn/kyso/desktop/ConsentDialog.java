@@ -75,6 +75,7 @@ public final class ConsentDialog implements ConsentPrompt {
                 JTextArea content = new JTextArea(String.join("\n", request.contentSummary().stream()
                         .map(line -> PromptWindow.untrusted(line, 160)).toList()));
                 content.setEditable(false);
+                content.setName("content-lines");
                 content.setRows(Math.min(8, request.contentSummary().size()));
                 content.setColumns(48);
                 row(panel, c, w.content(), "content", new javax.swing.JScrollPane(content), false);
