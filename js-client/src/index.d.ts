@@ -141,10 +141,17 @@ export interface SignatureReport {
   signer: { name: string; organisation: string; subject: string; issuer: string; serialHex: string;
     certificateType: 'PERSONAL' | 'ORGANISATION'; notBefore: string; notAfter: string; keyAlgorithm: string; keyBits: number } | null;
   signingTime: { time: string; source: 'TIMESTAMP' | 'CLAIMED' | 'VERIFICATION_TIME'; claimed: string | null; localTimeSkew: boolean } | null;
+  /** The format level as EU DSS names it: 'PAdES-BASELINE-B' | 'PAdES-BASELINE-T' | 'PAdES-BASELINE-LT' |
+   *  'PAdES-BASELINE-LTA' | 'PAdES-BES' | 'PAdES-EPES' | 'PAdES-LTV' | 'PKCS7-B' | 'PKCS7-T' | 'PKCS7-LT' |
+   *  'PKCS7-LTA' | 'PDF-NOT-ETSI' | 'CAdES-BASELINE-B' | … | 'CMS-NOT-ETSI' | 'JAdES-BASELINE-B' | … |
+   *  'JAdES-BASELINE-LTA' | 'JSON-NOT-ETSI' (a JWS without JAdES properties) | 'NONE' (a document time-stamp). */
   level: string;
+  /** Why the level is not higher (e.g. LEVEL_NO_VALIDATION_DATA_TSA), in both languages. */
+  levelGaps: Array<{ code: string; detail: string; messageVi: string; messageEn: string }>;
   revocation: { status: 'GOOD' | 'REVOKED' | 'UNKNOWN' | 'NOT_CHECKED'; source: string; revocationTime: string | null;
     evidenceTime: string | null; detail: string | null } | null;
-  timestamp: { time: string; tsaName: string; digestAlgorithm: string; valid: boolean; problem: string | null } | null;
+  timestamp: { time: string; tsaName: string; digestAlgorithm: string; valid: boolean; problem: string | null;
+    tsaRevocationSource: string | null } | null;
   coversWholeDocument: boolean;
   changesAfter: Array<{ kind: string; where: string; allowed: boolean }>;
   warnings: string[];

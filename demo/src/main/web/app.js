@@ -317,8 +317,9 @@ function renderReport (report) {
       ['Toàn vẹn', (s.changesAfter ?? []).some((c) => !c.allowed) ? 'Văn bản bị sửa đổi sau khi ký' : (s.coversWholeDocument ? 'Còn nguyên vẹn' : 'Còn nguyên vẹn (có bổ sung hợp lệ sau khi ký)')],
       ['Tình trạng chứng thư', s.revocation ? `${REVOCATION[s.revocation.status] ?? s.revocation.status} — ${REVOCATION_SOURCE[s.revocation.source] ?? s.revocation.source}` : '—'],
       ['Dấu thời gian', s.timestamp ? `${vnTime(s.timestamp.time)}, ${escape(s.timestamp.tsaName ?? '')}${s.timestamp.valid ? ' (hợp lệ)' : ' (không hợp lệ)'}` : 'Không có'],
-      ['Định dạng', escape((s.level ?? '').replace('PADES_', 'PAdES ').replace('_', '-'))]
+      ['Định dạng', escape(s.level ?? '')]
     ];
+    for (const gap of s.levelGaps ?? []) rows.push(['Vì sao chưa đạt mức cao hơn', escape(gap.messageVi)]);
     parts.push(`<div class="signature" data-indication="${s.indication}"><b>Chữ ký ${i + 1}${s.documentTimestamp ? ' (dấu thời gian văn bản)' : ''}</b>` +
       `<dl>${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl></div>`);
   });

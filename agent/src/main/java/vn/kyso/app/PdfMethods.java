@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,8 +31,6 @@ import vn.kyso.verify.ReportJson;
 final class PdfMethods {
 
     private static final int MAX_BATCH_ITEMS = 100;
-    private static final int MAX_BATCHES = 64;
-    private static final int MAX_PREPARED = 10;
 
     private final Supplier<AgentMethods.DocumentServices> services;
 
@@ -63,26 +60,6 @@ final class PdfMethods {
 
     // ---- batch ----
 
-    /** A connection's batches by id: what each document of each became, so a resumed batch signs nothing twice. */
-    static final class Batches {
-        final Map<String, Batch> byId = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Batch> eldest) {
-                return size() > MAX_BATCHES;
-            }
-        };
-
-        synchronized Batch get(String id) {
-            return byId.computeIfAbsent(id, k -> new Batch());
-        }
-    }
-
-    static final class Batch {
-        final ReentrantLock lock = new ReentrantLock();
-        /** documentId → the answer item of its signed version. */
-        final Map<String, Map<String, Object>> signed = new LinkedHashMap<>();
-    }
-
     Object signBatch(Session session, ObjectNode params) {
         String certificateId = Params.required(params, "certificateId");
         String batchId = Params.optional(params, "batchId");
@@ -96,19 +73,19 @@ final class PdfMethods {
             throw Params.invalid("items", "items must be a list of 1 to " + MAX_BATCH_ITEMS + " documents");
         }
         String level = Params.optional(params, "level");
-        Batch batch = session.state(Batches.class, Batches::new).get(batchId);
-        if (!batch.lock.tryLock()) {
+        SignPdfBatch.Batch batch = session.state(SignPdfBatch.Batches.class, SignPdfBatch.Batches::new).get(batchId);
+        if (!batch.tryLock()) {
             throw new KysoException(ProtocolError.BATCH_BUSY, Map.of("batchId", batchId), null, batchId);
         }
         try {
             return signBatch(session, batchId, batch, certificateId, itemsNode, level);
         } finally {
-            batch.lock.unlock();
+            batch.unlock();
         }
     }
 
-    private Object signBatch(Session session, String batchId, Batch batch, String certificateId, JsonNode itemsNode,
-                             String level) {
+    private Object signBatch(Session session, String batchId, SignPdfBatch.Batch batch, String certificateId,
+                             JsonNode itemsNode, String level) {
         int total = itemsNode.size();
         List<String> documentIds = new ArrayList<>();
         List<Integer> pendingIndex = new ArrayList<>();
@@ -123,7 +100,7 @@ final class PdfMethods {
                 throw Params.invalid("items", "document " + documentId + " is listed twice");
             }
             documentIds.add(documentId);
-            if (!batch.signed.containsKey(documentId)) {
+            if (batch.signed(documentId) == null) {
                 pendingIndex.add(i);
                 pending.add(batchItem(session, item, documentId, level));
             }
@@ -136,7 +113,7 @@ final class PdfMethods {
         Map<Integer, Map<String, Object>> answers = new java.util.concurrent.ConcurrentHashMap<>();
         for (int i = 0; i < total; i++) {
             if (!pendingIndex.contains(i)) {
-                answers.put(i, batch.signed.get(documentIds.get(i))); // signed by an earlier call: returned as before
+                answers.put(i, batch.signed(documentIds.get(i))); // signed by an earlier call: returned as before
             }
         }
         String id = batchId;
@@ -157,7 +134,7 @@ final class PdfMethods {
                         Map<String, Object> answer = itemAnswer(session, documentIds.get(index), pending.get(k),
                                 outcome);
                         if (answer.get("status").equals("SIGNED")) {
-                            batch.signed.put(documentIds.get(index), answer);
+                            batch.signed(documentIds.get(index), answer);
                         }
                         answers.put(index, answer);
                         announce.run();
@@ -211,11 +188,6 @@ final class PdfMethods {
 
     // ---- two-step ----
 
-    /** A connection's prepared signatures by handle. */
-    static final class PreparedSignatures {
-        final Map<String, TwoStepPdf.Prepared> byHandle = new LinkedHashMap<>();
-    }
-
     Object prepare(Session session, ObjectNode params) {
         DocumentStore.Document input = session.documents().get(Params.required(params, "documentId"));
         Params.oneOf(params, "certificate", "certificateId");
@@ -223,19 +195,15 @@ final class PdfMethods {
                 ? certificate(Params.base64(params, "certificate")) : null;
         PdfRequests.Described described = PdfRequests.describe(session, params, Params.optional(params, "level"),
                 services.get().profile());
-        PreparedSignatures prepared = session.state(PreparedSignatures.class, PreparedSignatures::new);
-        synchronized (prepared) {
-            if (prepared.byHandle.size() >= MAX_PREPARED) {
-                throw new KysoException(ProtocolError.TOO_MANY_DOCUMENTS, Map.of(), null, String.valueOf(MAX_PREPARED));
-            }
+        TwoStepPdf.Handles handles = session.state(TwoStepPdf.Handles.class, TwoStepPdf.Handles::new);
+        if (handles.full()) {
+            throw new KysoException(ProtocolError.TOO_MANY_DOCUMENTS, Map.of(), null,
+                    String.valueOf(TwoStepPdf.Handles.MAX));
         }
         TwoStepPdf.Prepared state = services.get().twoStepPdf().prepare(new TwoStepPdf.PrepareRequest(
                 session.caller().describe(), input.name(), input.bytes(), certificate,
                 Params.optional(params, "certificateId"), described.options()));
-        String handle = UUID.randomUUID().toString();
-        synchronized (prepared) {
-            prepared.byHandle.put(handle, state);
-        }
+        String handle = handles.keep(state);
         Base64.Encoder base64 = Base64.getEncoder();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("handle", handle);
@@ -258,16 +226,7 @@ final class PdfMethods {
         } catch (IllegalArgumentException e) {
             return null; // the use case refuses it with INVALID_PARAMS
         }
-        PreparedSignatures prepared = session.state(PreparedSignatures.class, PreparedSignatures::new);
-        synchronized (prepared) {
-            for (TwoStepPdf.Prepared candidate : prepared.byHandle.values()) {
-                SignHash.KnownDocument known = TwoStepPdf.known(candidate, hash);
-                if (known != null) {
-                    return known;
-                }
-            }
-        }
-        return null;
+        return session.state(TwoStepPdf.Handles.class, TwoStepPdf.Handles::new).known(hash);
     }
 
     Object complete(Session session, ObjectNode params) {
@@ -275,24 +234,12 @@ final class PdfMethods {
         Params.oneOf(params, "signature", "cms");
         byte[] signature = Params.base64(params, "signature");
         byte[] cms = Params.base64(params, "cms");
-        PreparedSignatures prepared = session.state(PreparedSignatures.class, PreparedSignatures::new);
-        TwoStepPdf.Prepared state;
-        synchronized (prepared) {
-            // taken out while completing: two completions of one handle cannot both write
-            state = prepared.byHandle.remove(handle);
-        }
+        TwoStepPdf.Handles handles = session.state(TwoStepPdf.Handles.class, TwoStepPdf.Handles::new);
+        TwoStepPdf.Prepared state = handles.take(handle);
         if (state == null) {
             throw new KysoException(ProtocolError.PREPARED_NOT_FOUND, Map.of("handle", handle), null, handle);
         }
-        TwoStepPdf.Result result;
-        try {
-            result = services.get().twoStepPdf().complete(state, signature, cms);
-        } catch (KysoException e) {
-            synchronized (prepared) {
-                prepared.byHandle.put(handle, state); // a wrong signature may be followed by the right one
-            }
-            throw e;
-        }
+        TwoStepPdf.Result result = services.get().twoStepPdf().complete(handles, handle, state, signature, cms);
         DocumentStore.Document output = session.documents().put(state.documentName(), result.document());
         Map<String, Object> answer = stored(output);
         answer.put("level", PdfRequests.levelName(result.level()));

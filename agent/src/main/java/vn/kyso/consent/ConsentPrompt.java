@@ -13,6 +13,16 @@ public interface ConsentPrompt {
 
     Decision ask(ConsentRequest request);
 
+    /**
+     * CONSENT_REFUSED unless the person approves exactly {@code request}: the one refusal rule of every signing use
+     * case.
+     */
+    default void require(ConsentRequest request) {
+        if (ask(request) != Decision.APPROVE) {
+            throw new KysoException(ConsentError.CONSENT_REFUSED);
+        }
+    }
+
     /** Where no person can be asked (no display, no dialog implementation): every act is refused. */
     ConsentPrompt NOBODY = request -> {
         throw new KysoException(ConsentError.CONSENT_UNAVAILABLE);

@@ -1,5 +1,8 @@
 package vn.kyso.doctor;
 
+import vn.kyso.errors.ErrorText;
+import vn.kyso.errors.KysoException;
+
 /**
  * One line of {@code kyso doctor}: what was checked and how it went, in Vietnamese and English.
  *
@@ -10,15 +13,20 @@ public record Check(String id, Status status, String vi, String en) {
 
     public enum Status { OK, WARN, FAIL }
 
-    static Check ok(String id, String vi, String en) {
-        return new Check(id, Status.OK, vi, en);
+    static Check ok(String id, ErrorText text) {
+        return new Check(id, Status.OK, text.vi(), text.en());
     }
 
-    static Check warn(String id, String vi, String en) {
-        return new Check(id, Status.WARN, vi, en);
+    static Check warn(String id, ErrorText text) {
+        return new Check(id, Status.WARN, text.vi(), text.en());
     }
 
-    static Check fail(String id, String vi, String en) {
-        return new Check(id, Status.FAIL, vi, en);
+    static Check fail(String id, ErrorText text) {
+        return new Check(id, Status.FAIL, text.vi(), text.en());
+    }
+
+    /** A failure that is an error of the agent's own, told in its own words. */
+    static Check fail(String id, KysoException problem) {
+        return new Check(id, Status.FAIL, problem.messageVi(), problem.messageEn());
     }
 }

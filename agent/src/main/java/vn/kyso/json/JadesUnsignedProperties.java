@@ -13,24 +13,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.kyso.errors.KysoException;
 
 /**
- * What a JAdES signature's unprotected etsiU header carries (TS 119 182-1 §5.3): signature time-stamps (sigTst) and
- * validation data (xVals/axVals, rVals/arVals). etsiU is an array of one-member objects, either as JSON or each
- * base64url-encoded (§5.3.1); both are read. Unknown members are left alone: they are unsigned and cannot change
- * what was signed.
+ * What a JAdES signature's unprotected etsiU header carries (TS 119 182-1 §5.3): signature time-stamps (sigTst),
+ * archive time-stamps (arcTst) and validation data (xVals/axVals, rVals/arVals, and tstVD for the time-stamps').
+ * etsiU is an array of one-member objects, either as JSON or each base64url-encoded (§5.3.1); both are read. Unknown
+ * members are left alone: they are unsigned and cannot change what was signed.
  *
  * @param signatureTimeStamps DER RFC 3161 tokens from sigTst, in order
- * @param certificates        DER certificates from xVals and axVals
- * @param ocspResponses       DER OCSPResponse from rVals/arVals ocspVals
- * @param crls                DER CRLs from rVals/arVals crlVals
+ * @param certificates        DER certificates from xVals, axVals and tstVD
+ * @param ocspResponses       DER OCSPResponse from rVals/arVals/tstVD ocspVals
+ * @param crls                DER CRLs from rVals/arVals/tstVD crlVals
+ * @param archiveTimeStamps   DER RFC 3161 tokens from arcTst (what makes a B-LTA), in order
  */
 public record JadesUnsignedProperties(List<byte[]> signatureTimeStamps, List<byte[]> certificates,
-                                      List<byte[]> ocspResponses, List<byte[]> crls) {
+                                      List<byte[]> ocspResponses, List<byte[]> crls, List<byte[]> archiveTimeStamps) {
 
     /** More entries than validation data for a long chain needs are refused rather than decoded. */
     public static final int MAX_ENTRIES = 256;
 
     public static JadesUnsignedProperties none() {
-        return new JadesUnsignedProperties(List.of(), List.of(), List.of(), List.of());
+        return new JadesUnsignedProperties(List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /** @throws KysoException JWS_UNREADABLE when etsiU is present but malformed */
@@ -46,6 +47,7 @@ public record JadesUnsignedProperties(List<byte[]> signatureTimeStamps, List<byt
         List<byte[]> certificates = new ArrayList<>();
         List<byte[]> ocsps = new ArrayList<>();
         List<byte[]> crls = new ArrayList<>();
+        List<byte[]> archives = new ArrayList<>();
         for (JsonNode element : etsiU) {
             JsonNode component = element;
             if (element.isTextual()) {
@@ -64,17 +66,27 @@ public record JadesUnsignedProperties(List<byte[]> signatureTimeStamps, List<byt
             JsonNode value = member.getValue();
             switch (member.getKey()) {
                 case "sigTst" -> stamps.addAll(values(value.get("tstTokens"), null));
+                case "arcTst" -> archives.addAll(values(value.get("tstTokens"), null));
                 case "xVals", "axVals" -> certificates.addAll(values(value, "x509Cert"));
                 case "rVals", "arVals" -> {
                     ocsps.addAll(values(value.get("ocspVals"), null));
                     crls.addAll(values(value.get("crlVals"), null));
                 }
+                case "tstVD" -> {
+                    // the time-stamping units' validation data (§5.3.5.4), where EU DSS writes it
+                    certificates.addAll(values(value.get("xVals"), "x509Cert"));
+                    JsonNode rVals = value.get("rVals");
+                    if (rVals != null) {
+                        ocsps.addAll(values(rVals.get("ocspVals"), null));
+                        crls.addAll(values(rVals.get("crlVals"), null));
+                    }
+                }
                 default -> {
-                    // other unsigned properties (references, archive time-stamps) are not used for B-B..B-LT
+                    // other unsigned properties (references, counter-signatures) are not used for the level or the verdict
                 }
             }
         }
-        return new JadesUnsignedProperties(stamps, certificates, ocsps, crls);
+        return new JadesUnsignedProperties(stamps, certificates, ocsps, crls, archives);
     }
 
     /** The DER of each {"val": base64} in an array, optionally wrapped as {wrapper: {"val": …}}. */

@@ -2,6 +2,7 @@ package vn.kyso.json;
 
 import java.time.Instant;
 
+import vn.kyso.errors.KysoException;
 import vn.kyso.token.SignatureAlgorithm;
 
 /**
@@ -60,7 +61,7 @@ public record JsonSignOptions(JwsProfile profile, JadesLevel level, JwsSerializa
         if (algorithm != null) {
             try {
                 chosen = JwsAlgorithms.tokenAlgorithm(algorithm);
-            } catch (vn.kyso.errors.KysoException e) {
+            } catch (KysoException e) {
                 throw new IllegalArgumentException("algorithm must be RS256..512, PS256..512 or ES256..512");
             }
         }

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.kyso.errors.KysoException;
+
 /**
  * What a JSON payload says, in a few readable lines for the consent dialog and the verification report: the leaf
  * values with their paths ("kyKeKhai.thang: 11"), in document order, arrays shortened. The text comes from the
@@ -26,7 +28,7 @@ public record JsonSummary(List<String> lines, int values) {
         lines = List.copyOf(lines);
     }
 
-    /** @throws vn.kyso.errors.KysoException JSON_INVALID or JSON_TOO_LARGE */
+    /** @throws KysoException JSON_INVALID or JSON_TOO_LARGE */
     public static JsonSummary of(byte[] payload) {
         JsonNode root = StrictJson.parse(payload, StrictJson.MAX_DOCUMENT_BYTES, JsonSignatureError.JSON_INVALID);
         List<String> lines = new ArrayList<>();
@@ -45,7 +47,7 @@ public record JsonSummary(List<String> lines, int values) {
     public static java.util.Optional<JsonSummary> ofSigned(byte[] jws, byte[] detached) {
         try {
             return java.util.Optional.of(of(detached != null ? detached : JwsDocument.parse(jws).payloadBytes()));
-        } catch (vn.kyso.errors.KysoException | IllegalArgumentException e) {
+        } catch (KysoException | IllegalArgumentException e) {
             return java.util.Optional.empty();
         }
     }

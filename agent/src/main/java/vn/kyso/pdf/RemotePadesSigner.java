@@ -2,7 +2,6 @@ package vn.kyso.pdf;
 
 import java.io.IOException;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ import vn.kyso.token.SignatureAlgorithm;
  * Two-step PAdES signing for web apps that keep the PDF on their server: {@link #prepare} writes the signature
  * revision and hands out the digest to sign; the key signs it wherever it is; {@link #completeWithCms} or
  * {@link #completeWithSignatureValue} check that signature against the prepared digest and certificate, write it,
- * and raise the level (B-T, B-LT, B-LTA) with the same steps as {@link PadesSigner}.
+ * and raise the level (B-T, B-LT, B-LTA) with the same pipeline stages as {@link PadesSigner}.
  */
 public final class RemotePadesSigner {
 
@@ -46,21 +45,18 @@ public final class RemotePadesSigner {
             throw new IllegalArgumentException("the chain needs at least the signer's certificate");
         }
         SignatureAlgorithm algorithm = algorithmFor(options, chain.get(0));
-        List<SignWarning> warnings = new ArrayList<>();
-        boolean wantsTimeStamp = engine.timeStampWanted(options, warnings);
-        try {
-            PreparedRevision revision = PreparedRevision.write(pdf.clone(), options,
-                    PadesSigner.reservedSize(chain, wantsTimeStamp) + FOREIGN_CMS_ALLOWANCE, algorithm.digest());
-            // PAdES baseline: no CMS signing-time; the claimed time is /M.
-            ExternalCmsSignature.ToBeSigned toBeSigned =
-                    ExternalCmsSignature.toBeSigned(chain, algorithm, revision.digest(), null);
-            List<byte[]> certificates = chain.stream().map(RevocationCollector::encoded).toList();
-            return new PreparedSignature(revision.document(), revision.byteRange(), algorithm, revision.digest(),
-                    toBeSigned.signedAttributes(), toBeSigned.digest(), certificates, options.level(),
-                    options.policy(), wantsTimeStamp, warnings);
-        } catch (IOException e) {
-            throw new KysoException(PdfError.PDF_WRITE_FAILED, Map.of(), e, String.valueOf(e.getMessage()));
-        }
+        LevelRun run = new LevelRun(options, List.of());
+        boolean wantsTimeStamp = engine.timeStampWanted(run);
+        PdfOutput.Memory out = PdfOutput.memory(pdf.clone());
+        SignatureGap gap = engine.prepare(out, options,
+                SignStage.reservedSize(chain, wantsTimeStamp) + FOREIGN_CMS_ALLOWANCE, algorithm);
+        // PAdES baseline: no CMS signing-time; the claimed time is /M.
+        ExternalCmsSignature.ToBeSigned toBeSigned =
+                ExternalCmsSignature.toBeSigned(chain, algorithm, gap.digest(), null);
+        List<byte[]> certificates = chain.stream().map(RevocationCollector::encoded).toList();
+        return new PreparedSignature(out.bytes(), gap.byteRange(), algorithm, gap.digest(),
+                toBeSigned.signedAttributes(), toBeSigned.digest(), certificates, options.level(),
+                options.policy(), wantsTimeStamp, run.warnings());
     }
 
     /** Completes with a whole detached CMS made by the caller over {@code prepared.contentDigest()}. */
@@ -70,11 +66,11 @@ public final class RemotePadesSigner {
 
     /** @param password the PDF's password when it is encrypted, else null (never kept in the prepared state) */
     public SignResult completeWithCms(PreparedSignature prepared, byte[] cms, String password) {
-        PreparedRevision revision = revisionOf(prepared);
+        SignatureGap gap = gapOf(prepared);
         List<X509Certificate> chain = prepared.chain();
         CMSSignedData signedData = CmsSignatureMatch.parse(cms);
-        CmsSignatureMatch.require(signedData, prepared.algorithm().digest(), revision.digest(), chain.get(0));
-        return finish(prepared, revision, withChain(signedData, chain), chain, password);
+        CmsSignatureMatch.require(signedData, prepared.algorithm().digest(), gap.digest(), chain.get(0));
+        return finish(prepared, gap, withChain(signedData, chain), chain, password);
     }
 
     /** Completes with a raw signature value over {@code prepared.signedAttributesDigest()}. */
@@ -84,38 +80,35 @@ public final class RemotePadesSigner {
 
     public SignResult completeWithSignatureValue(PreparedSignature prepared, byte[] signatureValue,
                                                  String password) {
-        PreparedRevision revision = revisionOf(prepared);
+        SignatureGap gap = gapOf(prepared);
         List<X509Certificate> chain = prepared.chain();
-        CMSSignedData signedData = ExternalCmsSignature.assemble(chain, prepared.algorithm(), revision.digest(),
+        CMSSignedData signedData = ExternalCmsSignature.assemble(chain, prepared.algorithm(), gap.digest(),
                 null, signatureValue);
-        return finish(prepared, revision, signedData, chain, password);
+        return finish(prepared, gap, signedData, chain, password);
     }
 
-    private SignResult finish(PreparedSignature prepared, PreparedRevision revision, CMSSignedData cms,
+    private SignResult finish(PreparedSignature prepared, SignatureGap gap, CMSSignedData cms,
                               List<X509Certificate> chain, String password) {
         // Checked once more as it will be written (DER): a BER-encoded CMS from elsewhere could change on re-encoding.
         CMSSignedData written = CmsSignatureMatch.parse(CmsSignatureBuilder.encode(cms));
-        CmsSignatureMatch.require(written, prepared.algorithm().digest(), revision.digest(), chain.get(0));
+        CmsSignatureMatch.require(written, prepared.algorithm().digest(), gap.digest(), chain.get(0));
         PadesOptions options = PadesOptions.defaults().withLevel(prepared.level()).withPolicy(prepared.policy())
                 .withPassword(password);
-        try {
-            return engine.complete(revision, written, chain, prepared.timeStampWanted(), options,
-                    new ArrayList<>(prepared.warnings()));
-        } catch (IOException e) {
-            throw new KysoException(PdfError.PDF_WRITE_FAILED, Map.of(), e, String.valueOf(e.getMessage()));
-        }
+        LevelRun run = new LevelRun(options, prepared.warnings());
+        PdfOutput.Memory out = PdfOutput.memory(prepared.document());
+        PadesLevel level = engine.complete(out, gap, written, chain, prepared.timeStampWanted(), run);
+        return new SignResult(out.bytes(), level, run.warnings());
     }
 
-    /** The revision as prepared, after checking the state still describes it (it may have been stored anywhere). */
-    private static PreparedRevision revisionOf(PreparedSignature prepared) {
+    /** The gap as prepared, after checking the state still describes it (it may have been stored anywhere). */
+    private static SignatureGap gapOf(PreparedSignature prepared) {
         if (prepared.document() == null || prepared.byteRange() == null || prepared.algorithm() == null
                 || prepared.contentDigest() == null || prepared.level() == null || prepared.policy() == null) {
             throw new KysoException(RemoteSigningError.PREPARED_STATE_INVALID, "incomplete state");
         }
-        PreparedRevision revision = new PreparedRevision(prepared.document(), prepared.byteRange(),
-                prepared.contentDigest());
-        revision.requireConsistent(prepared.algorithm().digest());
-        return revision;
+        SignatureGap gap = new SignatureGap(prepared.byteRange(), prepared.contentDigest());
+        gap.requireConsistent(prepared.document(), prepared.algorithm().digest());
+        return gap;
     }
 
     /** The key's default when none is asked: SHA-256 with PKCS#1 v1.5 for RSA (as tokens do), ECDSA for EC. */

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.AuditRecord;
-import vn.kyso.consent.ConsentError;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.consent.ConsentRequest;
 import vn.kyso.errors.KysoException;
@@ -73,14 +72,11 @@ public final class SignHash {
         String signer = certificate.subject();
         try {
             KnownDocument known = request.known();
-            ConsentPrompt.Decision decision = consent.ask(known == null
+            consent.require(known == null
                     ? new ConsentRequest(request.origin(), "Ký giá trị băm", "Sign a hash", "", 0, hashHex, signer,
                             certificate.tokenLabel(), true)
                     : new ConsentRequest(request.origin(), "Ký số", "Sign", known.name(), known.pages(),
                             known.sha256(), signer, certificate.tokenLabel(), false));
-            if (decision != ConsentPrompt.Decision.APPROVE) {
-                throw new KysoException(ConsentError.CONSENT_REFUSED);
-            }
             byte[] signature = tokens.sign(certificate.id(), hash, algorithm, pins);
             record(request, hashHex, certificate, "OK");
             return new Result(Base64.getEncoder().encodeToString(signature),

@@ -3,7 +3,11 @@ package vn.kyso.usecase;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import vn.kyso.audit.AuditRecord;
 import vn.kyso.consent.ConsentRequest;
@@ -58,6 +62,50 @@ public final class SignPdfBatch {
 
     private final SigningRules rules;
     private final RemotePadesSigner engine;
+
+    /**
+     * A connection's batches by id, the newest {@link #MAX} kept: what each document of each became, so a batch
+     * resumed after a lost connection or a refusal signs nothing twice.
+     */
+    public static final class Batches {
+
+        public static final int MAX = 64;
+
+        private final Map<String, Batch> byId = new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Batch> eldest) {
+                return size() > MAX;
+            }
+        };
+
+        public synchronized Batch get(String id) {
+            return byId.computeIfAbsent(id, k -> new Batch());
+        }
+    }
+
+    /** One batch: signed by one call at a time, and the answer given for each document it signed. */
+    public static final class Batch {
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Map<String, Map<String, Object>> signed = new ConcurrentHashMap<>();
+
+        /** False when another call is signing this batch now. */
+        public boolean tryLock() {
+            return lock.tryLock();
+        }
+
+        public void unlock() {
+            lock.unlock();
+        }
+
+        /** The answer given when {@code documentId} was signed, or null when it has not been. */
+        public Map<String, Object> signed(String documentId) {
+            return signed.get(documentId);
+        }
+
+        public void signed(String documentId, Map<String, Object> answer) {
+            signed.put(documentId, answer);
+        }
+    }
 
     public SignPdfBatch(SigningRules rules, RemotePadesSigner engine) {
         this.rules = rules;

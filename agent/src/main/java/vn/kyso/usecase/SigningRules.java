@@ -9,7 +9,6 @@ import java.util.Map;
 
 import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.AuditRecord;
-import vn.kyso.consent.ConsentError;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.consent.ConsentRequest;
 import vn.kyso.errors.KysoException;
@@ -92,9 +91,7 @@ public final class SigningRules {
 
     /** CONSENT_REFUSED unless the person approves exactly this request. */
     void requireConsent(ConsentRequest request) {
-        if (consent.ask(request) != ConsentPrompt.Decision.APPROVE) {
-            throw new KysoException(ConsentError.CONSENT_REFUSED);
-        }
+        consent.require(request);
     }
 
     void record(AuditRecord record) {

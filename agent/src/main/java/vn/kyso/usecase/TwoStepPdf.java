@@ -2,7 +2,10 @@ package vn.kyso.usecase;
 
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import vn.kyso.audit.AuditRecord;
 import vn.kyso.errors.KysoException;
@@ -85,6 +88,59 @@ public final class TwoStepPdf {
         }
         return new SignHash.KnownDocument(prepared.documentName(), prepared.pages(),
                 SigningRules.sha256(prepared.input()));
+    }
+
+    /**
+     * A connection's prepared signatures by handle, at most {@link #MAX}. A handle is taken out while it completes,
+     * so two completions of one cannot both write, and put back when its signature was refused: a wrong signature
+     * may be followed by the right one.
+     */
+    public static final class Handles {
+
+        public static final int MAX = 10;
+
+        private final Map<String, Prepared> byHandle = new LinkedHashMap<>();
+
+        public synchronized boolean full() {
+            return byHandle.size() >= MAX;
+        }
+
+        /** Keeps {@code prepared} under a new random handle. */
+        public synchronized String keep(Prepared prepared) {
+            String handle = UUID.randomUUID().toString();
+            byHandle.put(handle, prepared);
+            return handle;
+        }
+
+        /** The document a hash stands for, when it is the digest one of these prepared signatures hands out. */
+        public synchronized SignHash.KnownDocument known(byte[] hash) {
+            for (Prepared candidate : byHandle.values()) {
+                SignHash.KnownDocument known = TwoStepPdf.known(candidate, hash);
+                if (known != null) {
+                    return known;
+                }
+            }
+            return null;
+        }
+
+        /** The prepared signature of {@code handle}, taken out; null when there is none. */
+        public synchronized Prepared take(String handle) {
+            return byHandle.remove(handle);
+        }
+
+        synchronized void putBack(String handle, Prepared prepared) {
+            byHandle.put(handle, prepared);
+        }
+    }
+
+    /** Completes a prepared signature {@link Handles#take taken} from {@code handles}; puts it back if refused. */
+    public Result complete(Handles handles, String handle, Prepared prepared, byte[] signatureValue, byte[] cms) {
+        try {
+            return complete(prepared, signatureValue, cms);
+        } catch (KysoException e) {
+            handles.putBack(handle, prepared);
+            throw e;
+        }
     }
 
     public Result complete(Prepared prepared, byte[] signatureValue, byte[] cms) {

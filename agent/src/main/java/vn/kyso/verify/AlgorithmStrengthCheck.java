@@ -2,14 +2,15 @@ package vn.kyso.verify;
 
 import java.util.Locale;
 
+import vn.kyso.token.KeyStrength;
+
 /**
- * Flags signatures made with algorithms no longer considered secure (ETSI TS 119 312): SHA-1 as the digest, or an
- * RSA key shorter than 2048 bits. Without a proof that the signature existed while they were still accepted this
- * is INDETERMINATE, as in EN 319 102-1.
+ * Flags signatures made with algorithms no longer considered secure (ETSI TS 119 312): SHA-1 as the digest, or a
+ * key shorter than {@link KeyStrength} allows (RSA 2048, ECDSA 256 bits — the rule the token applies before
+ * signing). Without a proof that the signature existed while they were still accepted this is INDETERMINATE, as in
+ * EN 319 102-1.
  */
 final class AlgorithmStrengthCheck implements SignatureCheck {
-
-    static final int MIN_RSA_BITS = 2048;
 
     @Override
     public void check(SignatureContext context) {
@@ -20,8 +21,9 @@ final class AlgorithmStrengthCheck implements SignatureCheck {
         }
         var key = context.signerCertificate.getPublicKey();
         int bits = KeySizes.bits(key);
-        if ("RSA".equals(key.getAlgorithm()) && bits < MIN_RSA_BITS) {
-            throw new VerificationFailure(SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE, "RSA key of " + bits + " bits");
+        if (!KeyStrength.strongEnough(key.getAlgorithm(), bits)) {
+            throw new VerificationFailure(SubIndication.CRYPTO_CONSTRAINTS_FAILURE_NO_POE,
+                    key.getAlgorithm() + " key of " + bits + " bits");
         }
     }
 }

@@ -82,7 +82,8 @@ final class ChainBuilder {
         return null;
     }
 
-    private static X509Certificate issuerIn(X509Certificate certificate, Collection<X509Certificate> pool) {
+    /** The certificate in {@code pool} that issued {@code certificate} (by name and signature), or null. */
+    static X509Certificate issuerIn(X509Certificate certificate, Collection<X509Certificate> pool) {
         for (X509Certificate candidate : pool) {
             if (!candidate.equals(certificate) && Certificates.issued(candidate, certificate)) {
                 return candidate;

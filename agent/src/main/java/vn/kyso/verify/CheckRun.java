@@ -1,7 +1,6 @@
 package vn.kyso.verify;
 
 import java.util.List;
-import java.util.function.BiFunction;
 
 /**
  * Runs one signature's checks in order; the first rule that fails decides. Shared by the PDF, CMS and JWS verifiers
@@ -29,12 +28,15 @@ record CheckRun(SubIndication failed, String reason) {
         return failed == null ? Indication.TOTAL_PASSED : failed.indication();
     }
 
-    /** The report of a signature outside a PDF (detached CMS, JWS): it covers all it signs, nothing changed after. */
-    SignatureReport detachedReport(String name, SignatureContext context,
-                                   BiFunction<Indication, SignatureContext, SignatureLevel> level) {
+    /**
+     * The report of a signature outside a PDF (detached CMS, JWS): it covers all it signs, nothing changed after.
+     *
+     * @param level the format level the signature carries, decided apart from this run's verdict
+     */
+    SignatureReport detachedReport(String name, SignatureContext context, FormatLevel.Result level) {
         return new SignatureReport(name, false, indication(), failed, reason,
                 context.signerCertificate == null ? null : Certificates.describe(context.signerCertificate),
-                context.signingTime, level.apply(indication(), context), context.revocation, context.timestamp, null,
-                context.digestAlgorithm, context.signatureAlgorithm, true, List.of(), context.warnings);
+                context.signingTime, level.level(), context.revocation, context.timestamp, null,
+                context.digestAlgorithm, context.signatureAlgorithm, true, List.of(), context.warnings, level.gaps());
     }
 }

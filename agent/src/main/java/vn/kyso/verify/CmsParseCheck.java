@@ -77,5 +77,7 @@ final class CmsParseCheck implements SignatureCheck {
         if (context.signerCertificate == null) {
             throw new VerificationFailure(SubIndication.NO_SIGNING_CERTIFICATE_FOUND, "unreadable signer certificate");
         }
+        // Every later rule (chains, time-stamps, revocation) may use what the CMS itself carries.
+        context.evidence = context.evidence.plus(CmsEvidence.of(context.cms, signer));
     }
 }

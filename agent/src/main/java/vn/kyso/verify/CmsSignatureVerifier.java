@@ -78,15 +78,8 @@ public final class CmsSignatureVerifier {
     }
 
     private SignatureReport verifyOne(String name, SignatureContext context) {
-        return CheckRun.of(context, PdfSignatureVerifier.cmsSignatureChecks(timestamps, chains)).detachedReport(name, context, CmsSignatureVerifier::level);
-    }
-
-    /** B-B for a signature that is not TOTAL_FAILED, B-T when its signature time-stamp verified. */
-    private static SignatureLevel level(Indication indication, SignatureContext context) {
-        if (indication == Indication.TOTAL_FAILED || context.signerCertificate == null) {
-            return SignatureLevel.NONE;
-        }
-        return context.timestamp != null && context.timestamp.valid() ? SignatureLevel.CADES_B_T
-                : SignatureLevel.CADES_B_B;
+        CheckRun run = CheckRun.of(context, PdfSignatureVerifier.cmsSignatureChecks(timestamps, chains));
+        return run.detachedReport(name, context, FormatLevel.ofCms(context.cms, context.signer,
+                settings.trustStore().anchors(), settings.trustStore().knownIntermediates()));
     }
 }

@@ -7,7 +7,14 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -16,29 +23,35 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.SingleResp;
 
 /**
- * Certificates, OCSP responses and CRLs carried by the document's /DSS (PAdES B-LT). Unparsable entries are skipped:
- * embedded evidence can only help, never be required.
+ * Validation data the document carries: certificates, OCSP responses and CRLs from the /DSS dictionary — its Certs,
+ * OCSPs and CRLs arrays and every /VRI entry's Cert, OCSP and CRL arrays — and, per signature, what its CMS carries
+ * ({@link CmsEvidence}). Unparsable entries are skipped: embedded evidence can only help, never be required.
  */
 record EmbeddedEvidence(List<X509Certificate> certificates, List<byte[]> ocspResponses, List<X509CRL> crls,
-                        java.util.Map<String, java.util.Optional<EmbeddedOcsp.Answer>> ocspAnswers) {
+                        Map<String, Optional<EmbeddedOcsp.Answer>> ocspAnswers,
+                        Map<byte[], Optional<BasicOCSPResp>> parsedOcsp) {
 
     /**
      * The same stored response is asked about the same certificate once per signature; parsing it and checking its
      * signature every time was a tenth of a verification. Answers are remembered for this document only.
      */
     EmbeddedEvidence(List<X509Certificate> certificates, List<byte[]> ocspResponses, List<X509CRL> crls) {
-        this(certificates, ocspResponses, crls, new java.util.concurrent.ConcurrentHashMap<>());
+        this(List.copyOf(certificates), List.copyOf(ocspResponses), List.copyOf(crls), new ConcurrentHashMap<>(),
+                java.util.Collections.synchronizedMap(new IdentityHashMap<>()));
     }
 
     EmbeddedOcsp.Answer ocspAnswer(byte[] response, X509Certificate certificate, X509Certificate issuer) {
         String key = System.identityHashCode(response) + ":" + certificate.getSerialNumber() + ":"
                 + issuer.getSubjectX500Principal().getName() + ":" + issuer.getSerialNumber();
-        return ocspAnswers.computeIfAbsent(key, k -> java.util.Optional.ofNullable(
-                EmbeddedOcsp.answer(response, certificate, issuer))).orElse(null);
+        return ocspAnswers.computeIfAbsent(key, k -> Optional.ofNullable(
+                EmbeddedOcsp.answer(response, certificate, issuer, certificates))).orElse(null);
     }
-
 
     static EmbeddedEvidence empty() {
         return new EmbeddedEvidence(List.of(), List.of(), List.of());
@@ -49,41 +62,144 @@ record EmbeddedEvidence(List<X509Certificate> certificates, List<byte[]> ocspRes
         if (dss == null) {
             return empty();
         }
+        // A stream listed both at the top and in a VRI entry is read once.
+        Set<COSStream> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        List<byte[]> certs = streams(dss, "Certs", seen);
+        List<byte[]> ocsps = streams(dss, "OCSPs", seen);
+        List<byte[]> crls = streams(dss, "CRLs", seen);
+        if (dss.getDictionaryObject(COSName.getPDFName("VRI")) instanceof COSDictionary vri) {
+            for (COSName key : vri.keySet()) {
+                if (vri.getDictionaryObject(key) instanceof COSDictionary entry) {
+                    certs.addAll(streams(entry, "Cert", seen));
+                    ocsps.addAll(streams(entry, "OCSP", seen));
+                    crls.addAll(streams(entry, "CRL", seen));
+                }
+            }
+        }
         List<X509Certificate> certificates = new ArrayList<>();
-        for (byte[] der : streams(dss, "Certs")) {
+        for (byte[] der : certs) {
             X509Certificate certificate = Certificates.parse(der);
             if (certificate != null) {
                 certificates.add(certificate);
             }
         }
-        List<X509CRL> crls = new ArrayList<>();
-        for (byte[] der : streams(dss, "CRLs")) {
+        return new EmbeddedEvidence(certificates, ocsps, parseCrls(crls));
+    }
+
+    /**
+     * Where the file's /DSS was last written: the offset of the DSS dictionary's object (or of the catalog holding
+     * it directly, or of the object stream holding either); -1 without a /DSS. EN 319 142-1 B-LT wants the DSS added
+     * after the signature, so a signature made after the last DSS update carries no DSS of its own.
+     */
+    static long dssWrittenAt(PDDocument document) {
+        COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
+        COSBase item = catalog.getItem(COSName.getPDFName("DSS"));
+        if (item == null) {
+            return -1;
+        }
+        org.apache.pdfbox.cos.COSObjectKey key = item instanceof COSObject object ? object.getKey() : catalog.getKey();
+        Map<org.apache.pdfbox.cos.COSObjectKey, Long> xref = document.getDocument().getXrefTable();
+        Long offset = key == null ? null : xref.get(key);
+        if (offset != null && offset < 0) { // compressed: where its object stream was written
+            offset = xref.get(new org.apache.pdfbox.cos.COSObjectKey(-offset, 0));
+        }
+        return offset == null ? Long.MAX_VALUE : offset;
+    }
+
+    static List<X509CRL> parseCrls(List<byte[]> ders) {
+        List<X509CRL> result = new ArrayList<>();
+        for (byte[] der : ders) {
             try {
-                crls.add((X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der)));
+                result.add((X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der)));
             } catch (Exception e) {
                 // skipped: see class comment
             }
         }
-        return new EmbeddedEvidence(certificates, streams(dss, "OCSPs"), crls);
+        return result;
     }
 
-    EmbeddedEvidence plus(List<byte[]> moreOcsp, List<X509CRL> moreCrls) {
+    /** This evidence and {@code more}, without duplicates (the same CRL or response often sits in both). */
+    EmbeddedEvidence plus(EmbeddedEvidence more) {
+        if (more.certificates.isEmpty() && more.ocspResponses.isEmpty() && more.crls.isEmpty()) {
+            return this;
+        }
+        Set<X509Certificate> certificates = new LinkedHashSet<>(this.certificates);
+        certificates.addAll(more.certificates);
         List<byte[]> ocsp = new ArrayList<>(ocspResponses);
-        ocsp.addAll(moreOcsp);
-        List<X509CRL> crl = new ArrayList<>(crls);
-        crl.addAll(moreCrls);
-        return new EmbeddedEvidence(certificates, ocsp, crl);
+        for (byte[] response : more.ocspResponses) {
+            if (ocsp.stream().noneMatch(r -> Arrays.equals(r, response))) {
+                ocsp.add(response);
+            }
+        }
+        Set<X509CRL> crl = new LinkedHashSet<>(crls);
+        crl.addAll(more.crls);
+        return new EmbeddedEvidence(List.copyOf(certificates), ocsp, List.copyOf(crl), ocspAnswers, parsedOcsp);
     }
 
-    private static List<byte[]> streams(COSDictionary dss, String key) {
+    /**
+     * Whether the document carries revocation data about {@code certificate}: an OCSP response naming its serial
+     * number (and issuer, when the issuer is known) or a CRL of its issuer. Whether that data verifies is the
+     * revocation rule's question; the format level only asks what is there (EN 319 142-1 §6.3, B-LT).
+     */
+    boolean hasRevocationDataFor(X509Certificate certificate, X509Certificate issuer) {
+        if (issuer == null) {
+            return false; // without its issuer no OCSP CertID nor CRL signature can be matched to it
+        }
+        for (byte[] response : ocspResponses) {
+            BasicOCSPResp basic = parsedOcsp.computeIfAbsent(response, r -> Optional.ofNullable(basic(r))).orElse(null);
+            if (basic != null && namesIssuer(basic, certificate, issuer)) {
+                return true;
+            }
+        }
+        for (X509CRL crl : crls) {
+            if (crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal())
+                    && Certificates.issuedCrl(issuer, crl)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the document carries any OCSP response or CRL at all. */
+    boolean hasRevocationData() {
+        return !ocspResponses.isEmpty() || !crls.isEmpty();
+    }
+
+    private static boolean namesIssuer(BasicOCSPResp basic, X509Certificate certificate, X509Certificate issuer) {
+        try {
+            var holder = new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(issuer);
+            var digests = new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build();
+            for (SingleResp single : basic.getResponses()) {
+                CertificateID id = single.getCertID();
+                if (id.getSerialNumber().equals(certificate.getSerialNumber()) && id.matchesIssuer(holder, digests)) {
+                    return true;
+                }
+            }
+        } catch (Exception e) {
+            return false;
+        }
+        return false;
+    }
+
+    static BasicOCSPResp basic(byte[] response) {
+        try {
+            OCSPResp parsed = new OCSPResp(response);
+            return parsed.getStatus() == OCSPResp.SUCCESSFUL && parsed.getResponseObject() instanceof BasicOCSPResp b
+                    ? b : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static List<byte[]> streams(COSDictionary dictionary, String key, Set<COSStream> seen) {
         List<byte[]> result = new ArrayList<>();
-        COSBase value = dss.getDictionaryObject(COSName.getPDFName(key));
+        COSBase value = dictionary.getDictionaryObject(COSName.getPDFName(key));
         if (!(value instanceof COSArray array)) {
             return result;
         }
         for (COSBase item : array) {
             COSBase resolved = item instanceof COSObject object ? object.getObject() : item;
-            if (resolved instanceof COSStream stream) {
+            if (resolved instanceof COSStream stream && seen.add(stream)) {
                 try (InputStream in = stream.createInputStream()) {
                     result.add(in.readAllBytes());
                 } catch (IOException e) {

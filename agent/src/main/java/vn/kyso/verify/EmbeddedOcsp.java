@@ -33,7 +33,8 @@ final class EmbeddedOcsp {
     }
 
     /** Null when {@code encoded} says nothing (verifiable) about {@code certificate}. */
-    static Answer answer(byte[] encoded, X509Certificate certificate, X509Certificate issuer) {
+    static Answer answer(byte[] encoded, X509Certificate certificate, X509Certificate issuer,
+                         java.util.List<X509Certificate> documentCertificates) {
         try {
             OCSPResp response = new OCSPResp(encoded);
             if (response.getStatus() != OCSPResp.SUCCESSFUL
@@ -47,7 +48,7 @@ final class EmbeddedOcsp {
                         || !id.matchesIssuer(issuerHolder, new JcaDigestCalculatorProviderBuilder().build())) {
                     continue;
                 }
-                if (!signedByIssuerOrDelegate(basic, issuer, issuerHolder)) {
+                if (!signedByIssuerOrDelegate(basic, issuer, issuerHolder, documentCertificates)) {
                     return null;
                 }
                 CertificateStatus status = single.getCertStatus();
@@ -61,17 +62,30 @@ final class EmbeddedOcsp {
         }
     }
 
+    /**
+     * The responder's certificate is looked for in the response and, as DSS does, among the certificates the
+     * document carries (/DSS Certs): some signers store it there only.
+     */
     private static boolean signedByIssuerOrDelegate(BasicOCSPResp basic, X509Certificate issuer,
-                                                    X509CertificateHolder issuerHolder) throws Exception {
+                                                    X509CertificateHolder issuerHolder,
+                                                    java.util.List<X509Certificate> documentCertificates)
+            throws Exception {
         if (basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer.getPublicKey()))) {
             return true;
         }
-        for (X509CertificateHolder candidate : basic.getCerts()) {
-            X509Certificate responder = Certificates.convert(candidate);
-            if (responder != null && Certificates.issued(issuer, responder)
+        java.util.List<X509Certificate> candidates = new java.util.ArrayList<>();
+        for (X509CertificateHolder holder : basic.getCerts()) {
+            X509Certificate responder = Certificates.convert(holder);
+            if (responder != null) {
+                candidates.add(responder);
+            }
+        }
+        candidates.addAll(documentCertificates);
+        for (X509Certificate responder : candidates) {
+            if (Certificates.issued(issuer, responder)
                     && responder.getExtendedKeyUsage() != null
                     && responder.getExtendedKeyUsage().contains(KeyPurposeId.id_kp_OCSPSigning.getId())
-                    && basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(candidate))) {
+                    && basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(responder))) {
                 return true;
             }
         }

@@ -41,8 +41,21 @@ final class JwsHeaderCheck implements SignatureCheck {
             throw new VerificationFailure(SubIndication.FORMAT_FAILURE, "unencoded payloads (b64) are not supported");
         }
         context.claimedTime = claimedTime(header);
-        boolean certificateReference = header.has("x5t#S256") || header.has("x5t#o");
-        context.jades = certificateReference && context.claimedTime != null;
+    }
+
+    /**
+     * Whether the protected header carries what JAdES B-B adds to a JWS (TS 119 182-1 §5.2): a digest of the
+     * signing certificate (x5t#S256 or x5t#o) and a readable claimed signing time (sigT, or iat).
+     */
+    static boolean carriesJadesProperties(ObjectNode header) {
+        if (!header.has("x5t#S256") && !header.has("x5t#o")) {
+            return false;
+        }
+        try {
+            return claimedTime(header) != null;
+        } catch (VerificationFailure e) {
+            return false;
+        }
     }
 
     private static void checkCritical(ObjectNode header) {

@@ -67,28 +67,15 @@ public final class JwsSignatureVerifier {
                 new JwsPayloadCheck(),
                 new JwsSignatureValueCheck(),
                 new JadesTimestampCheck(timestamps)));
-        checks.addAll(PdfSignatureVerifier.certificateChecks(chains));
+        // a JWS always signs its protected header: no acceptance rule of its own like a CMS's signed attributes
+        checks.addAll(PdfSignatureVerifier.certificateChecks(chains, List.of()));
         return checks;
     }
 
     private SignatureReport verifyOne(String name, SignatureContext context) {
-        return CheckRun.of(context, checks()).detachedReport(name, context, JwsSignatureVerifier::level);
-    }
-
-    /** JWS without JAdES properties; JAdES B-B, B-T with a verified sigTst, B-LT when revocation came from rVals. */
-    private static SignatureLevel level(Indication indication, SignatureContext context) {
-        if (indication == Indication.TOTAL_FAILED || context.signerCertificate == null) {
-            return SignatureLevel.NONE;
-        }
-        if (!context.jades) {
-            return SignatureLevel.JWS;
-        }
-        if (context.timestamp == null || !context.timestamp.valid()) {
-            return SignatureLevel.JADES_B_B;
-        }
-        RevocationSource source = context.revocation.source();
-        return source == RevocationSource.EMBEDDED_OCSP || source == RevocationSource.EMBEDDED_CRL
-                ? SignatureLevel.JADES_B_LT : SignatureLevel.JADES_B_T;
+        CheckRun run = CheckRun.of(context, checks());
+        return run.detachedReport(name, context, FormatLevel.ofJws(context.jws, settings.trustStore().anchors(),
+                settings.trustStore().knownIntermediates()));
     }
 
     /** The parser's detail: its English message after the fixed part ("…: detail"). */

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +25,15 @@ final class JwsSigningCertificateCheck implements SignatureCheck {
         ObjectNode header = context.jws.header();
         List<X509Certificate> x5c = chain(header.get("x5c"));
         context.carriedCertificates.addAll(x5c);
+        context.signerCertificate = signer(header, x5c, context.certificatePool());
+    }
+
+    /**
+     * @param x5c  the header's x5c, read by {@link #chain}
+     * @param pool where to look for the certificate a thumbprint names when there is no x5c
+     * @throws VerificationFailure when no certificate is identified, or the thumbprint contradicts x5c
+     */
+    static X509Certificate signer(ObjectNode header, List<X509Certificate> x5c, Collection<X509Certificate> pool) {
         Thumbprint thumbprint = thumbprint(header);
         X509Certificate signer;
         if (!x5c.isEmpty()) {
@@ -33,17 +43,18 @@ final class JwsSigningCertificateCheck implements SignatureCheck {
                         thumbprint.name + " does not match the first x5c certificate");
             }
         } else if (thumbprint != null) {
-            signer = context.certificatePool().stream().filter(thumbprint::matches).findFirst()
+            signer = pool.stream().filter(thumbprint::matches).findFirst()
                     .orElseThrow(() -> new VerificationFailure(SubIndication.NO_SIGNING_CERTIFICATE_FOUND,
                             "no certificate carried or known matches " + thumbprint.name));
         } else {
             throw new VerificationFailure(SubIndication.NO_SIGNING_CERTIFICATE_FOUND,
                     "the protected header has neither x5c nor x5t#S256");
         }
-        context.signerCertificate = signer;
+        return signer;
     }
 
-    private static List<X509Certificate> chain(JsonNode x5c) {
+    /** @throws VerificationFailure when x5c is present but no array of 1 to {@link #MAX_CHAIN} certificates */
+    static List<X509Certificate> chain(JsonNode x5c) {
         List<X509Certificate> out = new ArrayList<>();
         if (x5c == null) {
             return out;

@@ -9,9 +9,24 @@ import java.time.Instant;
  * @param contents    the /Contents bytes (DER, usually zero-padded)
  * @param claimedTime the /M entry, only a claim; null when absent
  * @param docMdpP     the DocMDP /P of a certification signature, null for an approval signature
+ * @param type        the dictionary's /Type (Sig, DocTimeStamp) or null when absent
  */
 public record PdfSignature(String fieldName, String subFilter, long[] byteRange, byte[] contents, Instant claimedTime,
-                           Integer docMdpP) {
+                           Integer docMdpP, String type) {
+
+    public PdfSignature(String fieldName, String subFilter, long[] byteRange, byte[] contents, Instant claimedTime,
+                        Integer docMdpP) {
+        this(fieldName, subFilter, byteRange, contents, claimedTime, docMdpP, null);
+    }
+
+    /**
+     * A document time-stamp as EN 319 142-1 §5.4.3 and ISO 32000-2 §12.8.5 define it, able to carry a signature to
+     * T or LTA: /SubFilter ETSI.RFC3161 in a dictionary whose /Type is DocTimeStamp (or absent). An RFC 3161 token
+     * under /Type /Sig is still checked as a time-stamp but, as EU DSS reads it, raises no level.
+     */
+    public boolean isLevelDocumentTimestamp() {
+        return isDocumentTimestamp() && (type == null || "DocTimeStamp".equals(type));
+    }
 
     public boolean isDocumentTimestamp() {
         return "ETSI.RFC3161".equals(subFilter);

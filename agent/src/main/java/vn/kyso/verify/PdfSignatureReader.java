@@ -42,7 +42,8 @@ final class PdfSignatureReader {
             long[] byteRange = byteRange(dictionary.getDictionaryObject(COSName.BYTERANGE));
             Instant claimed = signature.getSignDate() == null ? null : signature.getSignDate().toInstant();
             result.add(new PdfSignature(name, signature.getSubFilter(), byteRange,
-                    contents(dictionary, byteRange, file), claimed, docMdpP(dictionary)));
+                    contents(dictionary, byteRange, file), claimed, docMdpP(dictionary),
+                    dictionary.getNameAsString(COSName.TYPE)));
         }
         result.sort(Comparator.comparingLong(PdfSignature::revisionEnd));
         return result;

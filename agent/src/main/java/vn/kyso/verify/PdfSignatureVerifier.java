@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Objects;
 
 import org.apache.pdfbox.Loader;
@@ -71,18 +74,37 @@ public final class PdfSignatureVerifier {
                 return DocumentReport.failed(now, VerifyError.NO_SIGNATURE, null);
             }
             EmbeddedEvidence evidence = EmbeddedEvidence.fromDss(document);
+            long dssWrittenAt = EmbeddedEvidence.dssWrittenAt(document);
+            Map<Long, EmbeddedEvidence> revisions = new HashMap<>();
+            Function<PdfSignature, EmbeddedEvidence> coveredBy = timestamp -> revisions.computeIfAbsent(
+                    timestamp.revisionEnd(), end -> dssOfRevision(file, end, password));
             List<SignatureReport> reports = new ArrayList<>();
             for (PdfSignature signature : signatures) {
-                reports.add(verifyOne(file, password, document, signature, signatures, evidence, now));
+                reports.add(verifyOne(file, password, document, signature, signatures, evidence, now,
+                        dssWrittenAt > signature.revisionEnd(), coveredBy));
             }
-            return DocumentReport.of(now, withLevels(reports, signatures));
+            return DocumentReport.of(now, reports);
         } catch (IOException | RuntimeException e) {
             return DocumentReport.failed(now, VerifyError.DOCUMENT_UNREADABLE, String.valueOf(e));
         }
     }
 
+    /** The /DSS evidence of the revision ending at {@code end} (what a document time-stamp there covers). */
+    private static EmbeddedEvidence dssOfRevision(byte[] file, long end, String password) {
+        if (end <= 0 || end > file.length) {
+            return EmbeddedEvidence.empty();
+        }
+        byte[] revision = java.util.Arrays.copyOf(file, (int) end);
+        try (PDDocument earlier = password == null ? Loader.loadPDF(revision) : Loader.loadPDF(revision, password)) {
+            return EmbeddedEvidence.fromDss(earlier);
+        } catch (IOException | RuntimeException e) {
+            return EmbeddedEvidence.empty();
+        }
+    }
+
     private SignatureReport verifyOne(byte[] file, String password, PDDocument document, PdfSignature signature,
-                                      List<PdfSignature> all, EmbeddedEvidence evidence, Instant now) {
+                                      List<PdfSignature> all, EmbeddedEvidence evidence, Instant now, boolean dssAfter,
+                                      Function<PdfSignature, EmbeddedEvidence> coveredBy) {
         SignatureContext context = new SignatureContext(file, signature, settings, evidence, now);
         List<SignatureCheck> checks = new ArrayList<>(List.of(new ByteRangeCheck(), new GapOverlapCheck(all)));
         checks.addAll(checksFor(signature));
@@ -100,13 +122,18 @@ public final class PdfSignatureVerifier {
             reason = changes.stream().filter(c -> !c.allowed()).map(c -> c.kind() + " (" + c.where() + ")")
                     .reduce((a, b) -> a + ", " + b).orElse("") + earlier;
         }
+        FormatLevel.Result level = signature.isDocumentTimestamp() ? FormatLevel.Result.NONE
+                : FormatLevel.ofPdf(signature, context.cms, context.signer, new FormatLevel.PdfContext(
+                context.evidence, dssAfter, all.stream().filter(o -> o.isLevelDocumentTimestamp()
+                && o.revisionEnd() > signature.revisionEnd()).toList(), coveredBy,
+                settings.trustStore().anchors(), settings.trustStore().knownIntermediates()));
         return new SignatureReport(signature.fieldName(), signature.isDocumentTimestamp(),
                 failed == null ? Indication.TOTAL_PASSED : failed.indication(), failed, reason,
                 context.signerCertificate == null ? null : Certificates.describe(context.signerCertificate),
-                context.signingTime, SignatureLevel.NONE, context.revocation, context.timestamp,
+                context.signingTime, level.level(), context.revocation, context.timestamp,
                 signature.subFilter(), context.digestAlgorithm, context.signatureAlgorithm,
                 signature.revisionEnd() >= trimmedLength(file),
-                changes, context.warnings);
+                changes, context.warnings, level.gaps());
     }
 
     private List<SignatureCheck> checksFor(PdfSignature signature) {
@@ -124,22 +151,26 @@ public final class PdfSignatureVerifier {
                 new SignatureValueCheck(),
                 new SigningCertificateBindingCheck(),
                 new SignatureTimestampCheck(timestamps)));
-        checks.addAll(certificateChecks(chains));
+        checks.addAll(certificateChecks(chains, List.of(new SignedAttributesCheck())));
         return checks;
     }
 
     /**
      * The rules about the signer's certificate at the best signing time, the same for every format: chain, validity,
-     * path, revocation, key usage, algorithm strength.
+     * path, revocation, key usage, then the format's own acceptance rules (a CMS's signed attributes; a JWS signs its
+     * protected header always), then algorithm strength — the order of EN 319 102-1's acceptance validation as DSS
+     * runs it, so the same defect gets the same sub-indication in every format.
      */
-    static List<SignatureCheck> certificateChecks(ChainBuilder chains) {
-        return List.of(
+    static List<SignatureCheck> certificateChecks(ChainBuilder chains, List<SignatureCheck> acceptance) {
+        List<SignatureCheck> checks = new ArrayList<>(List.of(
                 new CertificateChainCheck(chains),
                 new CertificateValidityCheck(),
                 new PathValidationCheck(),
                 new RevocationStatusCheck(),
-                new KeyUsageCheck(),
-                new AlgorithmStrengthCheck());
+                new KeyUsageCheck()));
+        checks.addAll(acceptance);
+        checks.add(new AlgorithmStrengthCheck());
+        return checks;
     }
 
     /** The DocMDP P of a certification signature at or before this one (the strictest), null when none. */
@@ -160,40 +191,6 @@ public final class PdfSignatureVerifier {
             end--;
         }
         return end;
-    }
-
-    /**
-     * B-B for a signature that verifies, B-T with a verified signature timestamp, B-LT when its revocation evidence
-     * came from the document, B-LTA when a verified document timestamp was added after it.
-     */
-    private static List<SignatureReport> withLevels(List<SignatureReport> reports, List<PdfSignature> signatures) {
-        List<SignatureReport> result = new ArrayList<>();
-        for (int i = 0; i < reports.size(); i++) {
-            SignatureReport r = reports.get(i);
-            SignatureLevel level = SignatureLevel.NONE;
-            if (!r.documentTimestamp() && r.indication() != Indication.TOTAL_FAILED && r.signer() != null) {
-                level = SignatureLevel.PADES_B_B;
-                if (r.timestamp() != null && r.timestamp().valid()) {
-                    level = SignatureLevel.PADES_B_T;
-                    RevocationSource source = r.revocation().source();
-                    if (source == RevocationSource.EMBEDDED_OCSP || source == RevocationSource.EMBEDDED_CRL) {
-                        level = SignatureLevel.PADES_B_LT;
-                        for (int j = i + 1; j < reports.size(); j++) {
-                            if (reports.get(j).documentTimestamp()
-                                    && reports.get(j).indication() == Indication.TOTAL_PASSED
-                                    && signatures.get(j).revisionEnd() > signatures.get(i).revisionEnd()) {
-                                level = SignatureLevel.PADES_B_LTA;
-                            }
-                        }
-                    }
-                }
-            }
-            result.add(new SignatureReport(r.fieldName(), r.documentTimestamp(), r.indication(), r.subIndication(),
-                    r.reason(), r.signer(), r.signingTime(), level, r.revocation(), r.timestamp(), r.subFilter(),
-                    r.digestAlgorithm(), r.signatureAlgorithm(), r.coversWholeDocument(), r.changesAfter(),
-                    r.warnings()));
-        }
-        return result;
     }
 
     /** Configuration: trust store required; online clients default to {@link HttpFetcher#withDefaults()}. */

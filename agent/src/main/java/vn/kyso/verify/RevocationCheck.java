@@ -33,6 +33,16 @@ final class RevocationCheck {
      */
     RevocationInfo check(List<X509Certificate> chain, EmbeddedEvidence evidence, Instant time, boolean proofOfTime,
                          Instant claimed) {
+        return check(chain, evidence, time, proofOfTime, claimed, true);
+    }
+
+    /**
+     * @param requireForCas false for a time-stamping unit's chain: EU DSS's default policy (and so ours) requires
+     *                      revocation data for the TSA's own certificate but only warns when it lacks it for the CAs
+     *                      above it; a CA found revoked still fails
+     */
+    RevocationInfo check(List<X509Certificate> chain, EmbeddedEvidence evidence, Instant time, boolean proofOfTime,
+                         Instant claimed, boolean requireForCas) {
         RevocationInfo signerInfo = null;
         for (int i = 0; i < chain.size() - 1; i++) {
             X509Certificate certificate = chain.get(i);
@@ -49,7 +59,9 @@ final class RevocationCheck {
                 throw new VerificationFailure(SubIndication.REVOKED_NO_POE, who + " was revoked at "
                         + info.revocationTime() + " and no timestamp proves the signature is older");
             }
-            if (info.status() == RevocationStatus.UNKNOWN || info.status() == RevocationStatus.NOT_CHECKED) {
+            boolean unknown = info.status() == RevocationStatus.UNKNOWN
+                    || info.status() == RevocationStatus.NOT_CHECKED;
+            if (unknown && (i == 0 || requireForCas)) {
                 throw new VerificationFailure(SubIndication.TRY_LATER, who + ": " + info.detail());
             }
             if (i == 0) {
@@ -59,8 +71,14 @@ final class RevocationCheck {
         return signerInfo == null ? RevocationInfo.notChecked() : signerInfo;
     }
 
+    /**
+     * Embedded evidence that speaks for {@code time} first; online when it does not (or there is none); and, when
+     * online gives nothing, embedded evidence made before {@code time} — EU DSS's default policy sets no freshness
+     * limit (RevocationFreshness IGNORE), and the detail says how old it is.
+     */
     private RevocationInfo statusOf(X509Certificate certificate, X509Certificate issuer, EmbeddedEvidence evidence,
                                     Instant time) {
+        RevocationInfo stale = null;
         for (byte[] response : evidence.ocspResponses()) {
             EmbeddedOcsp.Answer answer = evidence.ocspAnswer(response, certificate, issuer);
             if (answer == null) {
@@ -70,9 +88,13 @@ final class RevocationCheck {
                 return new RevocationInfo(RevocationStatus.REVOKED, RevocationSource.EMBEDDED_OCSP,
                         answer.revocationTime(), answer.thisUpdate(), null);
             }
-            if (answer.good() && coversTime(answer.thisUpdate(), answer.nextUpdate(), time)) {
-                return new RevocationInfo(RevocationStatus.GOOD, RevocationSource.EMBEDDED_OCSP, null,
+            if (answer.good()) {
+                RevocationInfo good = new RevocationInfo(RevocationStatus.GOOD, RevocationSource.EMBEDDED_OCSP, null,
                         answer.thisUpdate(), null);
+                if (coversTime(answer.thisUpdate(), answer.nextUpdate(), time)) {
+                    return good;
+                }
+                stale = fresher(stale, good);
             }
         }
         for (X509CRL crl : evidence.crls()) {
@@ -86,14 +108,33 @@ final class RevocationCheck {
                         entry.getRevocationDate().toInstant(), thisUpdate, null);
             }
             Instant nextUpdate = crl.getNextUpdate() == null ? null : crl.getNextUpdate().toInstant();
+            RevocationInfo good = new RevocationInfo(RevocationStatus.GOOD, RevocationSource.EMBEDDED_CRL, null,
+                    thisUpdate, null);
             if (coversTime(thisUpdate, nextUpdate, time)) {
-                return new RevocationInfo(RevocationStatus.GOOD, RevocationSource.EMBEDDED_CRL, null, thisUpdate, null);
+                return good;
             }
+            stale = fresher(stale, good);
         }
-        if (!settings.online()) {
-            return new RevocationInfo(RevocationStatus.NOT_CHECKED, RevocationSource.NONE, null, null,
-                    "no revocation data in the document and online checking is off");
+        RevocationInfo online = settings.online() ? online(certificate, issuer) : null;
+        if (online != null && online.status() != RevocationStatus.UNKNOWN) {
+            return online;
         }
+        if (stale != null) {
+            return new RevocationInfo(stale.status(), stale.source(), null, stale.evidenceTime(),
+                    "the document's revocation data dates from " + stale.evidenceTime() + ", before " + time);
+        }
+        if (online != null) {
+            return online;
+        }
+        return new RevocationInfo(RevocationStatus.NOT_CHECKED, RevocationSource.NONE, null, null,
+                "no revocation data in the document and online checking is off");
+    }
+
+    private static RevocationInfo fresher(RevocationInfo a, RevocationInfo b) {
+        return a == null || b.evidenceTime().isAfter(a.evidenceTime()) ? b : a;
+    }
+
+    private RevocationInfo online(X509Certificate certificate, X509Certificate issuer) {
         StringBuilder problems = new StringBuilder();
         try {
             OcspResult ocsp = settings.ocsp().check(certificate, issuer);

@@ -50,7 +50,6 @@ final class SignatureContext {
     byte[] detachedPayload;
     /** Set by the JWS header check: the header's claimed signing time, and whether it carries JAdES properties. */
     Instant claimedTime;
-    boolean jades;
     JadesUnsignedProperties jadesUnsigned = JadesUnsignedProperties.none();
 
     SigningTime signingTime;

@@ -59,7 +59,15 @@ final class SignatureTimestampCheck implements SignatureCheck {
             verified = timestamps.verify(token, timestampedData, context.certificatePool(), context.evidence);
         } catch (VerificationFailure e) {
             if (e.subIndication() == SubIndication.TRY_LATER) {
-                throw e; // the TSA's revocation status is unknown for now: try later, not "invalid"
+                // The TSA's revocation status is unknown for now: the token is no proof of time yet, but the
+                // signature itself may still be judged at the current time — as EU DSS does (its default policy
+                // marks such a time-stamp INDETERMINATE and validates the signature without it).
+                context.timestamp = new TimestampInfo(token.getTimeStampInfo().getGenTime().toInstant(), null, null,
+                        false, e.reason());
+                context.warnings.add("signature timestamp not usable as proof of time: " + e.reason());
+                context.signingTime = new SigningTime(context.verificationTime, TimeSource.VERIFICATION_TIME, claimed,
+                        false);
+                return;
             }
             context.timestamp = new TimestampInfo(token.getTimeStampInfo().getGenTime().toInstant(), null, null,
                     false, e.reason());
@@ -68,6 +76,13 @@ final class SignatureTimestampCheck implements SignatureCheck {
         }
         context.timestamp = verified.info();
         context.carriedCertificates.add(verified.tsaCertificate());
+        // The token's other certificates (its CA, sometimes the signer's) help build the signer's chain too.
+        for (var holder : token.getCertificates().getMatches(null)) {
+            var certificate = Certificates.convert(holder);
+            if (certificate != null) {
+                context.carriedCertificates.add(certificate);
+            }
+        }
         Instant time = verified.info().time();
         boolean skew = claimed != null && Duration.between(time, claimed).minus(SEVEN_HOURS).abs()
                 .compareTo(context.settings.localTimeSkewTolerance()) <= 0;

@@ -30,11 +30,7 @@ public final class SignerCertificateCheck {
 
     public Outcome check(X509Certificate signer, List<X509Certificate> known) {
         var now = settings.clock().instant();
-        boolean[] usage = signer.getKeyUsage();
-        if (usage != null && !(usage[0] || usage[1])) {
-            throw new VerificationFailure(SubIndication.SIG_CONSTRAINTS_FAILURE,
-                    "keyUsage has neither digitalSignature nor nonRepudiation");
-        }
+        KeyUsageCheck.requireSigningUsage(signer);
         List<X509Certificate> chain = new ChainBuilder(settings.trustStore(), settings.http(), true).build(signer, known);
         ChainValidation.validityAt(chain, now, false);
         ChainValidation.pkixAt(chain, now);

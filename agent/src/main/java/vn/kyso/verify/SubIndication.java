@@ -56,8 +56,10 @@ public enum SubIndication implements EnumErrorCode {
             "Chưa kiểm tra được tình trạng thu hồi chứng thư số, hãy thử lại khi có mạng: {0}",
             "The revocation status could not be checked; try again when online: {0}"),
     SIG_CONSTRAINTS_FAILURE(Indication.INDETERMINATE,
-            "Chứng thư số không được phép dùng để ký: {0}",
-            "The certificate may not be used for signing: {0}"),
+            "Chữ ký không đạt ràng buộc để được chấp nhận (chứng thư không được phép dùng để ký, hoặc chữ ký thiếu "
+                    + "thuộc tính được ký bắt buộc): {0}",
+            "The signature fails the acceptance constraints (a certificate not allowed to sign, or required signed "
+                    + "attributes missing): {0}"),
     CRYPTO_CONSTRAINTS_FAILURE_NO_POE(Indication.INDETERMINATE,
             "Thuật toán hoặc độ dài khóa không còn an toàn: {0}",
             "The algorithm or key size is no longer considered secure: {0}"),

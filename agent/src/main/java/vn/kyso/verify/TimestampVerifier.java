@@ -15,7 +15,8 @@ import org.bouncycastle.tsp.TimeStampToken;
 /**
  * Checks one RFC 3161 token, for a signature timestamp and a document timestamp alike: the imprint over the data it
  * claims to time-stamp, the TSA's signature and ESSCertID, and the TSA certificate's chain to a trusted root —
- * valid and not revoked at the token's own time.
+ * valid and not revoked at the token's own time. Revocation data is required for the TSA's own certificate and
+ * only used, when present, for the CAs above it — as EU DSS's default validation policy judges time-stamps.
  */
 final class TimestampVerifier {
 
@@ -71,8 +72,9 @@ final class TimestampVerifier {
         List<X509Certificate> chain = chains.build(tsa, pool);
         ChainValidation.validityAt(chain, time, true);
         ChainValidation.pkixAt(chain, time);
-        new RevocationCheck(settings).check(chain, evidence, time, true, null);
-        return new Verified(new TimestampInfo(time, Certificates.name(tsa), algorithm, true, null), tsa);
+        RevocationInfo revocation = new RevocationCheck(settings).check(chain, evidence, time, true, null, false);
+        return new Verified(new TimestampInfo(time, Certificates.name(tsa), algorithm, true, null,
+                revocation.source()), tsa);
     }
 
     record Verified(TimestampInfo info, X509Certificate tsaCertificate) {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,21 +23,11 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.FileDocument;
-import eu.europa.esig.dss.model.SignatureValue;
-import eu.europa.esig.dss.model.ToBeSigned;
-import eu.europa.esig.dss.model.x509.CertificateToken;
-import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
-import eu.europa.esig.dss.service.crl.OnlineCRLSource;
-import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
-import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
-import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
-import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
+import vn.kyso.pdf.DssPadesSigner;
 import vn.kyso.pdf.LevelPolicy;
 import vn.kyso.pdf.PadesLevel;
 import vn.kyso.pdf.PadesOptions;
@@ -49,7 +37,6 @@ import vn.kyso.pki.TrustStore;
 import vn.kyso.sign.TokenSignerPort;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
-import vn.kyso.token.SignatureAlgorithm;
 import vn.kyso.verify.DocumentReport;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.PdfSignatureVerifier;
@@ -228,44 +215,17 @@ class SigningBenchmark {
         }
     }
 
-    /** EU DSS signing with our token: DSS builds the signed attributes, our token layer signs their digest. */
+    /** EU DSS signing with our token, file to file. */
     static final class DssSigner {
-        private final PAdESService service;
-        private final TokenSignerPort signer;
-        private final CertificateToken signingCertificate;
-        private final List<CertificateToken> chain = new ArrayList<>();
+        private final DssPadesSigner signer;
 
         DssSigner(TestEnvironment env, TokenSignerPort signer) {
-            this.signer = signer;
-            CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-            trusted.addCertificate(new CertificateToken(env.pki().root()));
-            CommonCertificateVerifier verifier = new CommonCertificateVerifier();
-            verifier.setTrustedCertSources(trusted);
-            verifier.setOcspSource(new OnlineOCSPSource());
-            verifier.setCrlSource(new OnlineCRLSource());
-            verifier.setAIASource(new DefaultAIASource());
-            service = new PAdESService(verifier);
-            service.setTspSource(new OnlineTSPSource(env.services().urls().tsa()));
-            signingCertificate = new CertificateToken(signer.certificate());
-            for (X509Certificate c : signer.chain()) {
-                chain.add(new CertificateToken(c));
-            }
+            this.signer = new DssPadesSigner(env, signer);
         }
 
         void sign(Path in, Path out, PadesLevel level) throws Exception {
-            DSSDocument document = new FileDocument(in.toFile());
-            PAdESSignatureParameters parameters = new PAdESSignatureParameters();
-            parameters.setSignatureLevel(level == PadesLevel.B_B ? SignatureLevel.PAdES_BASELINE_B
-                    : SignatureLevel.PAdES_BASELINE_LT);
-            parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
-            parameters.setSigningCertificate(signingCertificate);
-            parameters.setCertificateChain(chain);
-            parameters.setContentSize(24 * 1024); // like ours: chain + time-stamp token + CMS overhead
-            ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(toBeSigned.getBytes());
-            byte[] value = signer.sign(digest, SignatureAlgorithm.RSA_PKCS1_SHA256);
-            DSSDocument signed = service.signDocument(document, parameters,
-                    new SignatureValue(eu.europa.esig.dss.enumerations.SignatureAlgorithm.RSA_SHA256, value));
+            DSSDocument signed = signer.sign(new FileDocument(in.toFile()), level == PadesLevel.B_B
+                    ? SignatureLevel.PAdES_BASELINE_B : SignatureLevel.PAdES_BASELINE_LT);
             Files.deleteIfExists(out);
             signed.save(out.toString());
         }

@@ -82,7 +82,7 @@ class VerificationBenchmark {
             String ourVerdict = ourReport.indication().name();
             String dssVerdict = worst(dssReport);
             System.out.println("Kyso: " + ourVerdict + " " + ourReport.signatures().stream()
-                    .map(s -> s.fieldName() + "=" + s.indication() + "/" + s.level()).toList());
+                    .map(s -> s.fieldName() + "=" + s.indication() + "/" + s.level().etsiName()).toList());
             System.out.println("DSS:  " + dssVerdict + " " + dssReport.getSignatureIdList().stream()
                     .map(id -> dssReport.getIndication(id) + "/" + dssReport.getSubIndication(id) + "/"
                             + dssReport.getSignatureFormat(id)).toList());

@@ -102,7 +102,7 @@ class SignCommandTest {
         assertTrue(signed.out().contains("JAdES-B-T") && signed.out().contains("tongTien: 125.000.000"), signed.out());
         Result verified = run("", "verify", jades.toString(), "--trust-cert", root.toString());
         assertEquals(0, verified.exit(), verified.out());
-        assertTrue(verified.out().contains("JAdES B-T") && verified.out().contains("soHoSo: 12/2026/BHXH"),
+        assertTrue(verified.out().contains("JAdES-BASELINE-T") && verified.out().contains("soHoSo: 12/2026/BHXH"),
                 verified.out());
 
         Path compact = dir.resolve("tờ khai.jws");
@@ -115,7 +115,7 @@ class SignCommandTest {
         Result withPayload = run("", "verify", compact.toString(), "--payload", json.toString(), "--trust-cert",
                 root.toString(), "--json");
         assertEquals(0, withPayload.exit(), withPayload.out());
-        assertTrue(withPayload.out().contains("\"level\" : \"JWS\""), withPayload.out());
+        assertTrue(withPayload.out().contains("\"level\" : \"JSON-NOT-ETSI\""), withPayload.out());
         Path changed = dir.resolve("sửa.json");
         Files.writeString(changed, "{\"soHoSo\":\"12/2026/BHXH\",\"tongTien\":\"925.000.000\"}");
         assertEquals(1, run("", "verify", compact.toString(), "--payload", changed.toString(), "--trust-cert",

@@ -27,6 +27,7 @@ import vn.kyso.request.RequestError;
 import vn.kyso.server.ServerError;
 import vn.kyso.token.TokenError;
 import vn.kyso.usecase.SigningRefusal;
+import vn.kyso.verify.LevelGap;
 import vn.kyso.verify.VerifyError;
 import vn.kyso.vgca.VgcaError;
 
@@ -40,7 +41,7 @@ class ErrorCatalogueTest {
     private static final List<Class<? extends Enum<?>>> CATALOGUES = List.of(ServerError.class,
             ConfigError.class, ProtocolError.class, RequestError.class, ConsentError.class, SigningRefusal.class, PairingError.class,
             AuditError.class, PkiError.class, CmsError.class,
-            VgcaError.class, VerifyError.class,
+            VgcaError.class, VerifyError.class, LevelGap.Reason.class,
             AppearanceError.class, RemoteSigningError.class,
             PdfError.class, TokenError.class, JsonSignatureError.class);
 

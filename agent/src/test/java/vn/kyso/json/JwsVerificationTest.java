@@ -16,6 +16,7 @@ import eu.europa.esig.dss.simplereport.SimpleReport;
 import vn.kyso.pdf.PadesTestSupport;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
+import vn.kyso.token.SignatureAlgorithm;
 import vn.kyso.verify.DocumentReport;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.ReportJson;
@@ -113,7 +114,7 @@ class JwsVerificationTest {
         var an = PadesTestSupport.signer(TestPki.PERSONAL_AN);
         byte[] input = (headerB64 + "." + payloadB64).getBytes(StandardCharsets.US_ASCII);
         byte[] value = an.sign(java.security.MessageDigest.getInstance("SHA-256").digest(input),
-                vn.kyso.token.SignatureAlgorithm.RSA_PKCS1_SHA256);
+                SignatureAlgorithm.RSA_PKCS1_SHA256);
         return headerB64 + "." + payloadB64 + "." + B64URL.encodeToString(value);
     }
 
@@ -153,16 +154,15 @@ class JwsVerificationTest {
     @Test
     void jadesSignaturesMadeByDssGetDssVerdictFromOurVerifier() throws Exception {
         var an = TestEnvironment.shared().pki().get(TestPki.PERSONAL_AN);
-        record Case(SignatureLevel dss, vn.kyso.verify.SignatureLevel ours) {
-        }
-        for (Case c : new Case[] {new Case(SignatureLevel.JAdES_BASELINE_B, vn.kyso.verify.SignatureLevel.JADES_B_B),
-                new Case(SignatureLevel.JAdES_BASELINE_T, vn.kyso.verify.SignatureLevel.JADES_B_T),
-                new Case(SignatureLevel.JAdES_BASELINE_LT, vn.kyso.verify.SignatureLevel.JADES_B_LT)}) {
-            byte[] jws = DssJades.sign(an, JsonSignerTest.PAYLOAD, c.dss());
-            DssJades.assertPassed(jws, null, c.dss());
+        // our level carries DSS's name: JAdES-BASELINE-B … -LTA
+        for (SignatureLevel level : new SignatureLevel[] {SignatureLevel.JAdES_BASELINE_B,
+                SignatureLevel.JAdES_BASELINE_T, SignatureLevel.JAdES_BASELINE_LT, SignatureLevel.JAdES_BASELINE_LTA}) {
+            byte[] jws = DssJades.sign(an, JsonSignerTest.PAYLOAD, level);
+            DssJades.assertPassed(jws, null, level);
             DocumentReport report = JsonSignerTest.verifier().verify(jws, null);
             assertEquals(Indication.TOTAL_PASSED, report.indication(), ReportJson.toJson(report));
-            assertEquals(c.ours(), report.signatures().get(0).level(), new String(jws, StandardCharsets.UTF_8));
+            assertEquals(level.toString(), report.signatures().get(0).level().etsiName(),
+                    report.signatures().get(0).levelGaps() + " " + new String(jws, StandardCharsets.UTF_8));
         }
         // and a DSS signature whose payload was changed afterwards: both say TOTAL_FAILED
         ObjectNode tampered = (ObjectNode) JSON.readTree(DssJades.sign(an, JsonSignerTest.PAYLOAD,
@@ -172,8 +172,11 @@ class JwsVerificationTest {
         SimpleReport dss = DssJades.validate(bytes, null);
         assertEquals(eu.europa.esig.dss.enumerations.Indication.TOTAL_FAILED,
                 dss.getIndication(dss.getFirstSignatureId()));
-        assertFails(JsonSignerTest.verifier().verify(bytes, null), Indication.TOTAL_FAILED,
-                SubIndication.SIG_CRYPTO_FAILURE);
+        DocumentReport failed = JsonSignerTest.verifier().verify(bytes, null);
+        assertFails(failed, Indication.TOTAL_FAILED, SubIndication.SIG_CRYPTO_FAILURE);
         assertTrue(dss.getSignatureIdList().size() == 1);
+        // the level is what the signature carries, whatever the verdict (DSS too reports it for a failed one)
+        assertEquals(dss.getSignatureFormat(dss.getFirstSignatureId()).toString(),
+                failed.signatures().get(0).level().etsiName());
     }
 }

@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The corpus's manifest.tsv: one row per real-world PDF (name, features, passwords, SHA-256 of the file). */
-record CorpusManifest(List<Entry> entries) {
+public record CorpusManifest(List<Entry> entries) {
 
     /**
      * One file of the corpus.
      *
      * @param userPassword the password needed to open it, null when it opens without one
      */
-    record Entry(String name, String features, String userPassword, String sha256) {
+    public record Entry(String name, String features, String userPassword, String sha256) {
 
         @Override
         public String toString() {
@@ -23,11 +23,11 @@ record CorpusManifest(List<Entry> entries) {
         }
     }
 
-    static Path directory() {
+    public static Path directory() {
         return Path.of(System.getProperty("kyso.test.corpus", "/work/shared/corpus"));
     }
 
-    static CorpusManifest load() {
+    public static CorpusManifest load() {
         try {
             List<String> lines = Files.readAllLines(directory().resolve("manifest.tsv"));
             List<String> header = List.of(lines.get(0).split("\t", -1));

@@ -41,7 +41,7 @@ class IncrementWriterTest {
         long length = Files.size(input);
 
         try (PDDocument document = PdfDocuments.load(input, null)) {
-            SignatureFieldPreparer.prepare(document, PreparedRevision.signatureDictionary(PadesOptions.defaults()),
+            SignatureFieldPreparer.prepare(document, PrepareStage.signatureDictionary(PadesOptions.defaults()),
                     SignatureAppearance.INVISIBLE, 16 * 1024);
             long loadedBefore = dereferenced(document.getDocument());
             IncrementWriter.Increment increment = IncrementWriter.write(document, length);

@@ -445,7 +445,7 @@ class ProtocolMethodsTest {
 
             JsonNode report = c.result("verify.json", "{\"documentId\":\"" + signed.get("documentId").asText() + "\"}");
             assertEquals("TOTAL_PASSED", report.get("indication").asText(), report.toString());
-            assertEquals("JADES_B_T", report.get("signatures").get(0).get("level").asText());
+            assertEquals("JAdES-BASELINE-T", report.get("signatures").get(0).get("level").asText());
             assertEquals("tongTien: 125.000.000", report.get("payload").get("lines").get(1).asText());
 
             JsonNode detached = c.result("sign.json", "{\"certificateId\":\"" + an + "\",\"documentId\":\"" + doc

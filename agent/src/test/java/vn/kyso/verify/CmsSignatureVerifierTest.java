@@ -64,7 +64,8 @@ class CmsSignatureVerifierTest {
 
         assertEquals(Indication.TOTAL_FAILED, report.indication(), ReportJson.toJson(report));
         assertEquals(SubIndication.HASH_FAILURE, only(report).subIndication());
-        assertEquals(SignatureLevel.NONE, only(report).level());
+        // A failing signature keeps the format it carries (EU DSS reports it too).
+        assertEquals(SignatureLevel.CADES_B_B, only(report).level());
     }
 
     @Test

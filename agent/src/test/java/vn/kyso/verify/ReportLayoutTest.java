@@ -86,7 +86,7 @@ class ReportLayoutTest {
         }
         assertTrue(text.contains("? ?"), "glyphs the font lacks become '?': " + text);
         assertTrue(text.contains(SHA), text);
-        assertTrue(text.contains("PAdES B-LT") && text.contains("27/11/2025 14:35:22 (UTC+7)"), text);
+        assertTrue(text.contains("PAdES-BASELINE-LT") && text.contains("27/11/2025 14:35:22 (UTC+7)"), text);
         assertTrue(rendered.pixelsNear(ReportColoursAccess.GREEN) > 2000, "the green verdict band");
     }
 

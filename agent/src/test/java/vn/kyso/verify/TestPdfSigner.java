@@ -61,19 +61,60 @@ final class TestPdfSigner {
 
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
-    /** How to sign. {@code tsaUrl} null = no signature timestamp (B-B); {@code claimedTime} null = now. */
-    record Options(String algorithm, String tsaUrl, Instant claimedTime) {
+    /**
+     * How to sign. {@code tsaUrl} null = no signature timestamp (B-B); {@code claimedTime} null = now;
+     * {@code archivedRevocation} non-null = the Adobe style: /SubFilter adbe.pkcs7.detached, no ESS
+     * signing-certificate nor signing-time attribute, and these OCSP responses and CRLs in an
+     * adbe-revocationInfoArchival signed attribute; {@code direct} = an adbe.pkcs7.detached CMS with no signed
+     * attributes at all (the signature value is over the document bytes themselves, as old tools did).
+     */
+    record Options(String algorithm, String tsaUrl, Instant claimedTime, Archival archivedRevocation, boolean direct) {
         static Options of(PkiIdentity identity, String tsaUrl) {
             String algorithm = "EC".equals(identity.privateKey().getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
-            return new Options(algorithm, tsaUrl, null);
+            return new Options(algorithm, tsaUrl, null, null, false);
         }
 
         Options withAlgorithm(String value) {
-            return new Options(value, tsaUrl, claimedTime);
+            return new Options(value, tsaUrl, claimedTime, archivedRevocation, direct);
         }
 
         Options withClaimedTime(Instant value) {
-            return new Options(algorithm, tsaUrl, value);
+            return new Options(algorithm, tsaUrl, value, archivedRevocation, direct);
+        }
+
+        Options adobeStyle(Archival archival) {
+            return new Options(algorithm, tsaUrl, claimedTime, archival, direct);
+        }
+
+        Options withoutSignedAttributes() {
+            return new Options(algorithm, tsaUrl, claimedTime, archivedRevocation, true);
+        }
+
+        String subFilter() {
+            return archivedRevocation == null && !direct ? "ETSI.CAdES.detached" : "adbe.pkcs7.detached";
+        }
+    }
+
+    /** DER OCSP responses (OCSPResponse) and CRLs for an adbe-revocationInfoArchival attribute. */
+    record Archival(java.util.List<byte[]> ocspResponses, java.util.List<byte[]> crls) {
+        Attribute attribute() throws IOException {
+            ASN1EncodableVector choices = new ASN1EncodableVector();
+            if (!crls.isEmpty()) {
+                choices.add(new org.bouncycastle.asn1.DERTaggedObject(true, 0, sequence(crls)));
+            }
+            if (!ocspResponses.isEmpty()) {
+                choices.add(new org.bouncycastle.asn1.DERTaggedObject(true, 1, sequence(ocspResponses)));
+            }
+            return new Attribute(new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.2.840.113583.1.1.8"),
+                    new DERSet(new org.bouncycastle.asn1.DERSequence(choices)));
+        }
+
+        private static org.bouncycastle.asn1.DERSequence sequence(java.util.List<byte[]> ders) throws IOException {
+            ASN1EncodableVector items = new ASN1EncodableVector();
+            for (byte[] der : ders) {
+                items.add(ASN1Primitive.fromByteArray(der));
+            }
+            return new org.bouncycastle.asn1.DERSequence(items);
         }
     }
 
@@ -103,7 +144,7 @@ final class TestPdfSigner {
         try (PDDocument document = Loader.loadPDF(pdf); SignatureOptions signatureOptions = new SignatureOptions()) {
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
-            signature.setSubFilter(COSName.getPDFName("ETSI.CAdES.detached"));
+            signature.setSubFilter(COSName.getPDFName(options.subFilter()));
             signature.setName(identity.alias());
             Calendar claimed = Calendar.getInstance();
             if (options.claimedTime() != null) {
@@ -122,16 +163,21 @@ final class TestPdfSigner {
     static byte[] cms(byte[] content, PkiIdentity identity, Options options) throws Exception {
         X509Certificate certificate = identity.certificate();
         ASN1EncodableVector attributes = new ASN1EncodableVector();
-        IssuerSerial issuerSerial = new IssuerSerial(new GeneralNames(new GeneralName(
-                X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()))),
-                certificate.getSerialNumber());
-        attributes.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(
-                new SigningCertificateV2(new ESSCertIDv2(sha256(certificate.getEncoded()), issuerSerial)))));
-        Instant claimed = options.claimedTime() != null ? options.claimedTime() : Instant.now();
-        attributes.add(new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(claimed)))));
+        if (options.archivedRevocation() != null) {
+            attributes.add(options.archivedRevocation().attribute());
+        } else {
+            IssuerSerial issuerSerial = new IssuerSerial(new GeneralNames(new GeneralName(
+                    X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()))),
+                    certificate.getSerialNumber());
+            attributes.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(
+                    new SigningCertificateV2(new ESSCertIDv2(sha256(certificate.getEncoded()), issuerSerial)))));
+            Instant claimed = options.claimedTime() != null ? options.claimedTime() : Instant.now();
+            attributes.add(new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(claimed)))));
+        }
         CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
         generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
                 new JcaDigestCalculatorProviderBuilder().build())
+                .setDirectSignature(options.direct())
                 .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
                 .build(new JcaContentSignerBuilder(options.algorithm()).setProvider(BC).build(identity.privateKey()),
                         certificate));

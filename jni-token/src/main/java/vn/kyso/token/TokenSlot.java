@@ -170,8 +170,7 @@ final class TokenSlot {
         if (!algorithm.keyKind().name().equals(entry.keyAlgorithm())) {
             throw new KysoException(TokenError.MECHANISM_UNSUPPORTED, algorithm.name());
         }
-        int minimum = "RSA".equals(entry.keyAlgorithm()) ? 2048 : 256;
-        if (entry.keyBits() < minimum) {
+        if (!KeyStrength.strongEnough(entry.keyAlgorithm(), entry.keyBits())) {
             throw new KysoException(TokenError.ALGORITHM_NOT_ALLOWED, entry.keyAlgorithm() + "-" + entry.keyBits());
         }
         if (!entry.algorithms().contains(algorithm)) {

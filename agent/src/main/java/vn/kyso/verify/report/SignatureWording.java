@@ -73,6 +73,9 @@ final class SignatureWording {
         row(rows, "Dấu thời gian", "Timestamp", timestamp());
         if (!s.documentTimestamp()) {
             row(rows, "Mức chữ ký", "Signature level", Wording.level(s.level(), lang));
+            for (var gap : s.levelGaps()) {
+                row(rows, "Vì sao chưa đạt mức cao hơn", "Why not a higher level", gap.text(lang));
+            }
         }
         row(rows, "Thay đổi sau khi ký", "Changes after signing", changes());
         for (String warning : s.warnings()) {
@@ -231,7 +234,10 @@ final class SignatureWording {
         if (t.valid()) {
             return pick(lang, "hợp lệ", "valid") + when
                     + (t.tsaName() == null ? "" : pick(lang, ", do ", ", issued by ") + t.tsaName()
-                    + pick(lang, " cấp", ""));
+                    + pick(lang, " cấp", ""))
+                    + (t.tsaRevocationSource() == null || t.tsaRevocationSource() == RevocationSource.NONE ? ""
+                    : pick(lang, "; tình trạng chứng thư TSA theo ", "; TSA certificate status from ")
+                    + Wording.source(t.tsaRevocationSource(), lang));
         }
         String problem = Technical.clean(t.problem(), lang);
         return pick(lang, "KHÔNG hợp lệ", "NOT valid") + when + (problem == null ? "" : " (" + problem + ")");

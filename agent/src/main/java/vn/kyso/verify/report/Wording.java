@@ -40,27 +40,26 @@ final class Wording {
         };
     }
 
+    /** The level by the name EU DSS prints, then what it means in the reader's words. */
     static String level(SignatureLevel level, Language lang) {
-        return switch (level) {
-            case NONE -> pick(lang, "không đạt mức PAdES nào", "no PAdES level reached");
-            case PADES_B_B -> pick(lang, "PAdES B-B (cơ bản, không có dấu thời gian)", "PAdES B-B (basic, no timestamp)");
-            case PADES_B_T -> pick(lang, "PAdES B-T (có dấu thời gian)", "PAdES B-T (with a timestamp)");
-            case PADES_B_LT -> pick(lang, "PAdES B-LT (kèm dữ liệu kiểm tra dài hạn)",
-                    "PAdES B-LT (with long-term validation data)");
-            case PADES_B_LTA -> pick(lang, "PAdES B-LTA (lưu trữ dài hạn, có dấu thời gian văn bản)",
-                    "PAdES B-LTA (long-term archival, with a document timestamp)");
-            case CADES_B_B -> pick(lang, "CAdES B-B (chữ ký tách rời, không có dấu thời gian)",
-                    "CAdES B-B (detached signature, no timestamp)");
-            case CADES_B_T -> pick(lang, "CAdES B-T (chữ ký tách rời, có dấu thời gian)",
-                    "CAdES B-T (detached signature with a timestamp)");
-            case JWS -> pick(lang, "JWS (chữ ký JSON, không có thuộc tính JAdES)", "JWS (JSON signature, no JAdES properties)");
-            case JADES_B_B -> pick(lang, "JAdES B-B (chữ ký JSON, không có dấu thời gian)",
-                    "JAdES B-B (JSON signature, no timestamp)");
-            case JADES_B_T -> pick(lang, "JAdES B-T (chữ ký JSON, có dấu thời gian)",
-                    "JAdES B-T (JSON signature with a timestamp)");
-            case JADES_B_LT -> pick(lang, "JAdES B-LT (chữ ký JSON kèm dữ liệu kiểm tra dài hạn)",
-                    "JAdES B-LT (JSON signature with long-term validation data)");
+        String meaning = switch (level) {
+            case NONE -> pick(lang, "không xác định được định dạng chữ ký", "the signature format cannot be read");
+            case PDF_NOT_ETSI, CMS_NOT_ETSI -> pick(lang, "không theo chuẩn ETSI (PAdES/CAdES)",
+                    "not an ETSI (PAdES/CAdES) signature");
+            case JSON_NOT_ETSI -> pick(lang, "chữ ký JSON (JWS) không có thuộc tính JAdES, không theo chuẩn ETSI",
+                    "JSON signature (JWS) without JAdES properties, not an ETSI signature");
+            case PADES_BES, PADES_EPES, CADES_BES -> pick(lang, "theo chuẩn ETSI mở rộng, không phải mức cơ sở (baseline)",
+                    "extended ETSI format, not a baseline level");
+            case PADES_LTV -> pick(lang, "PAdES mở rộng kèm dữ liệu kiểm tra và dấu thời gian văn bản",
+                    "extended PAdES with validation data and a document timestamp");
+            case PKCS7_B, PADES_B_B, CADES_B_B, JADES_B_B -> pick(lang, "cơ bản, không có dấu thời gian", "basic, no timestamp");
+            case PKCS7_T, PADES_B_T, CADES_B_T, JADES_B_T -> pick(lang, "có dấu thời gian", "with a timestamp");
+            case PKCS7_LT, PADES_B_LT, CADES_B_LT, JADES_B_LT -> pick(lang, "kèm dữ liệu kiểm tra dài hạn",
+                    "with long-term validation data");
+            case PKCS7_LTA, PADES_B_LTA, CADES_B_LTA, JADES_B_LTA -> pick(lang, "lưu trữ dài hạn, có dấu thời gian lưu trữ",
+                    "long-term archival, with an archive timestamp");
         };
+        return level == SignatureLevel.NONE ? meaning : level.etsiName() + " (" + meaning + ")";
     }
 
     static String timeSource(TimeSource source, Language lang) {

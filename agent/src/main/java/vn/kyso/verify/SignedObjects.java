@@ -1,0 +1,106 @@
+package vn.kyso.verify;
+
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSObjectKey;
+
+/**
+ * An object the final file still reads from inside the signed revision — it and every indirect object it reaches
+ * have xref offsets below the revision's end — is byte-for-byte what was signed: no need to fingerprint it. The
+ * whole reachable graph is checked, so a later revision that swaps a referenced stream (a "shadow" attack on an
+ * unchanged resources dictionary) still falls back to the fingerprint comparison, as do objects in object streams.
+ * Back-pointers (/P, /Parent) are not followed, as in the fingerprints.
+ */
+final class SignedObjects {
+
+    private final Map<COSObjectKey, Long> finalXref;
+    private final long revisionEnd;
+    private final Map<COSObjectKey, Boolean> verdicts = new HashMap<>();
+
+    SignedObjects(Map<COSObjectKey, Long> finalXref, long revisionEnd) {
+        this.finalXref = finalXref;
+        this.revisionEnd = revisionEnd;
+    }
+
+    /** Whether {@code before} and {@code after} are one object, untouched since signing. */
+    boolean untouched(Object before, Object after) {
+        COSObjectKey a = key(before);
+        COSObjectKey b = key(after);
+        return a != null && a.equals(b) && reachableUnchanged((COSBase) after);
+    }
+
+    /** Untouched, or with the same content (fingerprint). */
+    boolean same(Object before, Object after) {
+        return untouched(before, after) || sameContent(before, after);
+    }
+
+    /** Same content by fingerprint; two absent values are the same, one absent is not. */
+    static boolean sameContent(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a instanceof String || b instanceof String) {
+            return a.equals(b);
+        }
+        return CosFingerprint.of((COSBase) a).equals(CosFingerprint.of((COSBase) b));
+    }
+
+    private boolean reachableUnchanged(COSBase root) {
+        Deque<COSBase> pending = new ArrayDeque<>();
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        pending.push(root);
+        int budget = 100_000; // hostile graphs: give up and let the fingerprint decide
+        while (!pending.isEmpty()) {
+            if (--budget < 0) {
+                return false;
+            }
+            COSBase item = pending.pop();
+            COSObjectKey key = key(item);
+            COSBase value = item instanceof COSObject reference ? reference.getObject() : item;
+            if (value == null || !seen.add(value)) {
+                continue;
+            }
+            if (key != null) {
+                Boolean known = verdicts.get(key);
+                if (Boolean.FALSE.equals(known)) {
+                    return false;
+                }
+                Long offset = finalXref.get(key);
+                if (offset == null || offset <= 0 || offset >= revisionEnd) {
+                    verdicts.put(key, false);
+                    return false;
+                }
+            }
+            if (value instanceof COSDictionary dictionary) {
+                for (Map.Entry<COSName, COSBase> entry : dictionary.entrySet()) {
+                    if (!COSName.P.equals(entry.getKey()) && !COSName.PARENT.equals(entry.getKey())) {
+                        pending.push(entry.getValue());
+                    }
+                }
+            } else if (value instanceof COSArray array) {
+                for (int i = 0; i < array.size(); i++) {
+                    pending.push(array.get(i));
+                }
+            }
+        }
+        return true;
+    }
+
+    private static COSObjectKey key(Object value) {
+        if (value instanceof COSObject reference) {
+            return reference.getKey();
+        }
+        return value instanceof COSBase base ? base.getKey() : null;
+    }
+}
