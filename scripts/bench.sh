@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (not part of the test run). Each prints its figures and ratios against a baseline
-# measured in the same run.   Usage: scripts/bench.sh [token|bridge|signing|verification|startup|all]
+# measured in the same run.   Usage: scripts/bench.sh [token|bridge|signing|verification|xml|startup|all]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -25,6 +25,11 @@ fi
 if [ "$which" = verification ] || [ "$which" = all ]; then
   mvn -q -B -Dstyle.color=never -pl agent -am test -Dgroups=benchmark -Dkyso.excluded.groups=none \
     -Dtest='VerificationBenchmark' -Dsurefire.failIfNoSpecifiedTests=false -DargLine="$BENCH_JVM"
+fi
+if [ "$which" = xml ] || [ "$which" = all ]; then
+  # XAdES B-LT of a 1 MB e-invoice, signed and verified, against EU DSS (in a JVM of its own: it needs Santuario 3.0).
+  mvn -q -B -Dstyle.color=never -pl agent -am test -Dgroups=benchmark -Dkyso.excluded.groups=none \
+    -Dtest='XmlBenchmark' -Dsurefire.failIfNoSpecifiedTests=false -DargLine="$BENCH_JVM"
 fi
 if [ "$which" = startup ] || [ "$which" = all ]; then
   # Cold start of `kyso serve` to its first answered health request, and its resident memory once idle.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks to build, run and test Kyso Agent. Idempotent and non-interactive.
 #   Debian packages: JDK 17, Maven, gcc, Node.js/npm, SoftHSM2, OpenSC, poppler-utils (pdfsig, pdftoppm), qpdf,
+#   xmlsec1 (an independent XMLDSig verifier for the signed e-invoices),
 #   Chromium (browser tests), p11-kit headers (PKCS#11 fault-injection shim), NSS tools (certutil, so pdfsig
 #   can trust the test root), Liberation fonts (Times New Roman metrics for stamps), packaging tools (dpkg-dev
 #   for dpkg-shlibdeps, binutils for jlink's symbol stripping, wixl and msitools to build and read the MSI, curl
@@ -16,7 +17,7 @@ say() { $quiet || echo "bootstrap: $*"; }
 
 packages=(openjdk-17-jdk-headless maven gcc libc6-dev nodejs npm softhsm2 opensc poppler-utils qpdf chromium
           libp11-kit-dev libnss3-tools fonts-liberation dpkg-dev binutils wixl msitools curl openssl debconf file
-          openjdk-17-jre xvfb xauth trayer)
+          openjdk-17-jre xvfb xauth trayer xmlsec1)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" && continue

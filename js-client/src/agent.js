@@ -1,7 +1,8 @@
 // The connection to Kyso Agent: protocol v1 over one WebSocket (docs/protocol.md), documents as binary frames.
 import { KysoError } from './errors.js';
-import { probeAgent, DEFAULT_AGENT_URL } from './health.js';
+import { probeAgent, findAgent, DEFAULT_AGENT_URL } from './health.js';
 import { toBytes, toBase64, fromBase64, uuidToBytes, bytesToUuid, sha256Hex } from './bytes.js';
+import { xmlSignParams } from './xml.js';
 
 const ID_BYTES = 16;
 /** Content bytes per binary frame; the agent accepts frames of up to 1 MiB including the 16-byte id. */
@@ -11,7 +12,7 @@ const HIGH_WATER = 4 * 1024 * 1024;
 const PROTOCOL = 1;
 
 /** Methods that wait for a person (consent dialog, PIN): never timed out by the client. */
-const HUMAN_METHODS = new Set(['sign.hash', 'sign.pdf', 'sign.pdf.batch', 'sign.cms', 'pdf.prepare']);
+const HUMAN_METHODS = new Set(['sign.hash', 'sign.pdf', 'sign.pdf.batch', 'sign.cms', 'sign.xml', 'pdf.prepare']);
 
 /**
  * Opens a connection to the agent: the health probe first (so Chrome asks its Local Network Access question for a
@@ -30,8 +31,10 @@ export async function connect (options = {}) {
 }
 
 export class KysoAgent {
-  constructor ({ url = DEFAULT_AGENT_URL, reconnect = true, timeoutMs = 10000, WebSocketImpl, fetchImpl } = {}) {
-    this.url = url.replace(/\/$/, '');
+  constructor ({ url, reconnect = true, timeoutMs = 10000, WebSocketImpl, fetchImpl } = {}) {
+    // no URL given: this user's agent is looked for in the agent's port range at each (re)connection
+    this._search = url === undefined;
+    this.url = (url ?? DEFAULT_AGENT_URL).replace(/\/$/, '');
     this.reconnect = reconnect;
     this.timeoutMs = timeoutMs;
     this.health = null;
@@ -55,7 +58,13 @@ export class KysoAgent {
   /** Probes the agent and opens the WebSocket; rejects with a KysoError explaining what blocks it. */
   async open () {
     this._closedByUser = false;
-    this.health = await probeAgent({ url: this.url, timeoutMs: this.timeoutMs, fetchImpl: this._fetch });
+    if (this._search) {
+      const found = await findAgent({ timeoutMs: this.timeoutMs, fetchImpl: this._fetch });
+      this.url = found.url;
+      this.health = found.health;
+    } else {
+      this.health = await probeAgent({ url: this.url, timeoutMs: this.timeoutMs, fetchImpl: this._fetch });
+    }
     if (this.health.protocol !== PROTOCOL) {
       throw KysoError.client('AGENT_PROTOCOL_ERROR', { protocol: this.health.protocol, expected: PROTOCOL });
     }
@@ -217,15 +226,18 @@ export class KysoAgent {
   }
 
   /**
-   * The certificates that can sign (those with a private key on a present token), each with its token's id and label.
-   * @param {{all?: boolean}} [options] all: include certificates without a private key
+   * The certificates a person may pick to sign with, each with its token's id and label: not a CA's certificate (a
+   * Sub CA or Root CA stored on the token), and with a private key that may be on the token. Expired and
+   * not-yet-valid ones stay in the list, marked by `status`, so the person sees why they cannot sign.
+   * @param {{all?: boolean}} [options] all: include CA certificates and those without a private key
    */
   async certificates ({ all = false } = {}) {
     const { tokens } = await this.tokens();
     const list = [];
     for (const token of tokens ?? []) {
       for (const certificate of token.certificates ?? []) {
-        if (all || certificate.privateKey) list.push({ ...certificate, token: { id: token.id, label: token.label } });
+        const offered = !certificate.ca && certificate.privateKey !== 'MISSING';
+        if (all || offered) list.push({ ...certificate, token: { id: token.id, label: token.label } });
       }
     }
     return list;
@@ -558,6 +570,40 @@ export class KysoAgent {
   }
 
   /**
+   * Signs an XML document on the token: W3C XMLDSig (the e-invoice layout: the seller's signature in DSCKS/NBan over
+   * DLHDon, by default) or XAdES B-B…B-LTA; enveloped (placed by XPath, referencing an Id), enveloping or detached.
+   * The agent's consent dialog shows the signed element and, for an e-invoice, its number, seller, buyer and total.
+   * @param {Blob|ArrayBuffer|ArrayBufferView} document
+   * @param {{certificateId: string, name?: string, format?: 'xmldsig'|'xades', level?: 'B-B'|'B-T'|'B-LT'|'B-LTA',
+   *   packaging?: 'enveloped'|'enveloping'|'detached', xpath?: string, referenceId?: string,
+   *   canonicalization?: 'inclusive'|'exclusive', signatureAlgorithm?: string, mimeType?: string,
+   *   onProgress?: (p: object) => void}} options
+   */
+  async signXml (document, { certificateId, name, onProgress, ...options } = {}) {
+    requireText(certificateId, 'certificateId');
+    const params = xmlSignParams(options);
+    const { documentId } = await this.upload(document, { name: name ?? nameOf(document), onProgress });
+    const held = [documentId];
+    try {
+      const result = await this.call('sign.xml', { documentId, certificateId, ...params });
+      held.push(result.documentId);
+      const { bytes } = await this.download(result.documentId);
+      return {
+        bytes,
+        format: result.format,
+        level: result.level,
+        signatureId: result.signatureId,
+        signedNodes: result.signedNodes,
+        invoice: result.invoice,
+        certificate: fromBase64(result.certificate),
+        warnings: result.warnings
+      };
+    } finally {
+      await this._release(held);
+    }
+  }
+
+  /**
    * Verifies a JWS / JAdES signature (any serialization); {@code payload} is the signed JSON when the signature is
    * detached. The report has the shape of verifyPdf's, plus {@code payload}: the signed JSON's values as lines.
    * @param {{jws: Blob|ArrayBuffer|ArrayBufferView|string, payload?: Blob|ArrayBuffer|ArrayBufferView|string|object}} options
@@ -574,6 +620,30 @@ export class KysoAgent {
         params.payloadDocumentId = content.documentId;
       }
       return await this.call('verify.json', params, { timeoutMs: 0 });
+    } finally {
+      await this._release(held);
+    }
+  }
+
+  /**
+   * Verifies every XML signature of a document (and, for a detached one, against the signed file); the report has
+   * verifyPdf's shape plus xmlSignatures: what each signature covers (element path and Id, e-invoice summary).
+   * @param {Blob|ArrayBuffer|ArrayBufferView} document
+   * @param {{name?: string, detached?: Blob|ArrayBuffer|ArrayBufferView, detachedName?: string,
+   *   onProgress?: (p: object) => void}} [options]
+   */
+  async verifyXml (document, { name, detached, detachedName, onProgress } = {}) {
+    const held = [];
+    try {
+      const { documentId } = await this.upload(document, { name: name ?? nameOf(document), onProgress });
+      held.push(documentId);
+      const params = { documentId };
+      if (detached !== undefined) {
+        const upload = await this.upload(detached, { name: detachedName ?? nameOf(detached) });
+        held.push(upload.documentId);
+        params.detachedDocumentId = upload.documentId;
+      }
+      return await this.call('verify.xml', params, { timeoutMs: 0 });
     } finally {
       await this._release(held);
     }

@@ -1,6 +1,33 @@
 import { KysoError } from './errors.js';
 
 export const DEFAULT_AGENT_URL = 'http://127.0.0.1:18443';
+/** The agent's first port and how many follow it (docs/protocol.md, "Several users on one machine"). */
+export const AGENT_FIRST_PORT = 18443;
+export const AGENT_PORTS = 10;
+
+/**
+ * Finds this user's agent in the agent's port range. On a machine with several users (Remote Desktop, Citrix)
+ * each user's agent takes the first free port of the range, and every agent refuses requests from programs of
+ * another OS user (403 PEER_USER_MISMATCH), so the first port whose health answers is the browser user's own agent;
+ * another user's agent never answers it. When none answers, the first port's error is reported.
+ *
+ * @param {{firstPort?: number, ports?: number, timeoutMs?: number, fetchImpl?: typeof fetch}} [options]
+ * @returns {Promise<{url: string, health: {status: string, version: string, protocol: number}}>}
+ */
+export async function findAgent ({ firstPort = AGENT_FIRST_PORT, ports = AGENT_PORTS, timeoutMs = 3000, fetchImpl } = {}) {
+  let first;
+  for (let i = 0; i < ports; i++) {
+    const url = `http://127.0.0.1:${firstPort + i}`;
+    try {
+      return { url, health: await probeAgent({ url, timeoutMs, fetchImpl }) };
+    } catch (error) {
+      first ??= error;
+      // the browser blocks loopback for this page: every other port is blocked the same way
+      if (error.code === 'LOCAL_NETWORK_ACCESS_DENIED') break;
+    }
+  }
+  throw first;
+}
 
 /**
  * Asks the agent's health endpoint. Doing this over plain HTTP first lets Chrome show its Local Network Access

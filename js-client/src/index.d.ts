@@ -16,6 +16,11 @@ export type ClientErrorCode = 'AGENT_UNREACHABLE' | 'LOCAL_NETWORK_ACCESS_DENIED
 export declare const CLIENT_ERRORS: Readonly<Record<ClientErrorCode, { vi: string; en: string }>>;
 
 export declare const DEFAULT_AGENT_URL: string;
+/** The agent's first port (18443) and the size of its port range (10): one agent per OS user on a shared machine. */
+export declare const AGENT_FIRST_PORT: number;
+export declare const AGENT_PORTS: number;
+/** This user's agent: the first port of the range whose health answers (other users' agents refuse with 403). */
+export declare function findAgent(options?: { firstPort?: number; ports?: number; timeoutMs?: number; fetchImpl?: typeof fetch }): Promise<{ url: string; health: AgentHealth }>;
 
 export interface AgentHealth {
   status: 'ok';
@@ -75,7 +80,16 @@ export interface Certificate {
   keyUsage: string[];
   algorithms: string[];
   ckaId: string;
-  privateKey: boolean;
+  /** whether the private key was seen on the token; hidden tokens show it only after login */
+  privateKey: 'FOUND' | 'MISSING' | 'UNKNOWN_UNTIL_LOGIN';
+  /** the workflows it serves; 'ca' for a certification authority's certificate, never used to sign */
+  usage: 'personal' | 'organisation' | 'ca';
+  /** a Sub CA or Root CA stored on the token (basicConstraints cA, or keyCertSign without a signing usage) */
+  ca: boolean;
+  /** now against the validity period, shown before the person picks */
+  status: 'valid' | 'expired' | 'notYetValid';
+  /** not a CA, a private key that may be present, and valid now */
+  signable: boolean;
   token: { id: string; label: string };
 }
 
@@ -200,9 +214,68 @@ export interface SignedJson {
   warnings: string[];
 }
 
+/** What an XML signature covers: the Reference URI, the element's path ("/HDon/DLHDon") or file name, its Id. */
+export interface SignedNode {
+  uri: string;
+  path: string;
+  id: string | null;
+}
+
+/** An e-invoice as the agent reads it from the signed DLHDon. */
+export interface InvoiceSummary {
+  number: string;
+  seller: string;
+  buyer: string;
+  total: string;
+}
+
+export type XadesLevel = 'B-B' | 'B-T' | 'B-LT' | 'B-LTA';
+
+export interface SignXmlOptions {
+  certificateId: string;
+  name?: string;
+  /** xmldsig (default: the e-invoice layout) or xades */
+  format?: 'xmldsig' | 'xades';
+  /** XAdES only; B-T when not given */
+  level?: XadesLevel;
+  packaging?: 'enveloped' | 'enveloping' | 'detached';
+  /** enveloped: the element the signature goes under (exactly one must match) */
+  xpath?: string;
+  /** enveloped: the Id of the element to sign */
+  referenceId?: string;
+  canonicalization?: 'inclusive' | 'exclusive';
+  signatureAlgorithm?: string;
+  mimeType?: string;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface SignedXml {
+  bytes: Uint8Array;
+  format: 'xmldsig' | 'xades';
+  level: XadesLevel | null;
+  signatureId: string;
+  signedNodes: SignedNode[];
+  invoice: InvoiceSummary | null;
+  certificate: Uint8Array;
+  warnings: string[];
+}
+
 export interface JsonVerificationReport extends VerificationReport {
   /** What the signed JSON says; null when the payload is not JSON or was not given. */
   payload: { lines: string[]; values: number } | null;
+}
+
+export interface XmlSignatureFacts {
+  signatureId: string;
+  path: string;
+  xades: boolean;
+  signedNodes: SignedNode[];
+  invoice: InvoiceSummary | null;
+}
+
+export interface XmlVerificationReport extends VerificationReport {
+  /** index for index with signatures */
+  xmlSignatures: XmlSignatureFacts[];
 }
 
 export interface AgentEvents {
@@ -243,7 +316,13 @@ export declare class KysoAgent {
   verifyCms(options: { cms: HashInput; document?: DocumentInput; hash?: HashInput; hashAlgorithm?: string }): Promise<VerificationReport>;
   signJson(options: SignJsonOptions): Promise<SignedJson>;
   verifyJson(options: { jws: DocumentInput | string; payload?: DocumentInput | string | object }): Promise<JsonVerificationReport>;
+  signXml(document: DocumentInput, options: SignXmlOptions): Promise<SignedXml>;
+  verifyXml(document: DocumentInput, options?: { name?: string; detached?: DocumentInput; detachedName?: string;
+    onProgress?: (p: Progress) => void }): Promise<XmlVerificationReport>;
 }
+
+/** The sign.xml params for these options; throws KysoError INVALID_ARGUMENT (details.param) for an unsound one. */
+export declare function xmlSignParams(options?: Omit<SignXmlOptions, 'certificateId' | 'name' | 'onProgress'>): Record<string, string>;
 
 /** Probes the agent (health first, for Chrome's Local Network Access prompt), then opens the WebSocket. */
 export declare function connect(options?: ConnectOptions): Promise<KysoAgent>;

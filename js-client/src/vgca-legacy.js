@@ -18,6 +18,11 @@ export const LEGACY_FUNCTIONS = Object.freeze({
   vgca_sign_files: { method: 'vgca.signFiles', shape: 'job' },
   vgca_sign_msg: { method: 'vgca.signMsg', shape: 'sender' },
   vgca_verify_pdf: { method: 'vgca.verifyPdf', shape: 'job' },
+  vgca_sign_xml: { method: 'vgca.signXml', shape: 'job' },
+  vgca_verify_xml: { method: 'vgca.verifyXml', shape: 'job' },
+  // answered NOT_SUPPORTED by the agent (docs/vgca-migration.md: Office files)
+  vgca_sign_office: { method: 'vgca.signOffice', shape: 'job' },
+  vgca_verify_office: { method: 'vgca.verifyOffice', shape: 'job' },
   vgca_get_certinfo: { method: 'vgca.certInfo', shape: 'none' },
   vgca_get_version: { method: 'vgca.version', shape: 'none' }
 });
@@ -25,7 +30,7 @@ export const LEGACY_FUNCTIONS = Object.freeze({
 export const LEGACY_FUNCTION_NAMES = Object.freeze(Object.keys(LEGACY_FUNCTIONS));
 
 /** Methods answered without a person or a download: the only ones the client times out. */
-const QUICK_METHODS = new Set(['vgca.version']);
+const QUICK_METHODS = new Set(['vgca.version', 'vgca.signOffice', 'vgca.verifyOffice']);
 
 /**
  * Reads a legacy call's arguments. The callback is the last function given (pages often omit it); the request is the
@@ -98,14 +103,15 @@ export class LegacyBridge {
     this._agent = null;
   }
 
-  /** The agent's URL in use: the configured one, else http://127.0.0.1:18443. */
+  /** The agent's configured URL, else the first of the agent's ports (the connection searches the range). */
   get url () {
     return this._url() || DEFAULT_AGENT_URL;
   }
 
   async _connection () {
     if (!this._agent) {
-      const opening = this._connect({ url: this.url, reconnect: false, timeoutMs: this._timeoutMs });
+      // without a configured URL the client looks for this user's agent in the agent's port range
+      const opening = this._connect({ url: this._url() || undefined, reconnect: false, timeoutMs: this._timeoutMs });
       this._agent = opening;
       // a failed attempt is not kept: the next call tries again (the person may have started the agent meanwhile)
       opening.catch(() => { if (this._agent === opening) this._agent = null; });

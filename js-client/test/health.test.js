@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { probeAgent, KysoError } from '../src/index.js';
+import { probeAgent, findAgent, KysoError } from '../src/index.js';
 
 // A real HTTP server on loopback plays the agent's health endpoint in its different moods.
 let server;
@@ -64,4 +64,38 @@ test('a slow agent times out', async () => {
 
 test('unknown client codes are a programming error', () => {
   assert.throws(() => KysoError.client('NO_SUCH_CODE'), TypeError);
+});
+
+// Two agents side by side, as on a Remote Desktop host: the first port's agent belongs to another OS user and
+// refuses this user's programs; the next port's agent is this user's own.
+test('findAgent skips another user\'s agent and finds this user\'s on the next port of the range', async () => {
+  const refusal = { error: { code: 'PEER_USER_MISMATCH', message_vi: 'Khác tài khoản', message_en: 'Other user' } };
+  const serve = (status, body) => http.createServer((req, res) => {
+    res.writeHead(status, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(body));
+  });
+  let other;
+  let own;
+  let first;
+  for (let attempt = 0; attempt < 20 && !own; attempt++) {
+    other = serve(403, refusal);
+    await new Promise((resolve) => other.listen(0, '127.0.0.1', resolve));
+    first = other.address().port;
+    own = serve(200, { status: 'ok', version: '0.1.0', protocol: 1 });
+    const bound = await new Promise((resolve) => {
+      own.once('error', () => resolve(false));
+      own.listen(first + 1, '127.0.0.1', () => resolve(true));
+    });
+    if (!bound) { other.close(); own = undefined; }
+  }
+  try {
+    const found = await findAgent({ firstPort: first, ports: 3 });
+    assert.equal(found.url, `http://127.0.0.1:${first + 1}`);
+    assert.equal(found.health.status, 'ok');
+    // with only the other user's agent in range, its refusal is what the page learns, never its answer
+    await assert.rejects(findAgent({ firstPort: first, ports: 1 }), (e) => e.code === 'PEER_USER_MISMATCH');
+  } finally {
+    other.close();
+    own.close();
+  }
 });

@@ -93,6 +93,9 @@ function isOrganisation (certificate) {
   return /(^|,)\s*UID=MNS:/i.test(certificate.subject) || !/CCCD:|CMND:|HC:/.test(certificate.subject);
 }
 
+/** Marked before the person picks: a certificate outside its validity period cannot sign. */
+const STATUS_MARK = { expired: ' [hết hạn]', notYetValid: ' [chưa có hiệu lực]' };
+
 function fillSelect (select, best, suitable) {
   const previous = select.value;
   select.replaceChildren();
@@ -101,7 +104,8 @@ function fillSelect (select, best, suitable) {
   for (const certificate of ordered) {
     const option = document.createElement('option');
     option.value = certificate.id;
-    option.textContent = `${commonName(certificate.subject)} — ${certificate.token.label}`;
+    option.textContent = `${commonName(certificate.subject)} — ${certificate.token.label}${STATUS_MARK[certificate.status] ?? ''}`;
+    option.disabled = certificate.status !== undefined && certificate.status !== 'valid';
     select.append(option);
   }
   // A certificate the person picked stays picked while present; otherwise the best one, so a token that comes back

@@ -1,6 +1,6 @@
 package vn.kyso.app;
 
-import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -33,15 +33,11 @@ final class JsonMethods {
         }
         SignJson.Result result = services.get().signJson().sign(new SignJson.Request(session.caller().describe(),
                 Params.required(params, "certificateId"), input.name(), input.bytes(), options));
-        DocumentStore.Document output = session.documents().put(signatureName(input.name(), options),
-                result.signature().bytes());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("documentId", output.id());
-        answer.put("size", output.bytes().length);
-        answer.put("sha256", output.sha256());
+        Map<String, Object> answer = PdfMethods.stored(session.documents().put(signatureName(input.name(), options),
+                result.signature().bytes()));
         answer.put("jws", result.signature().serialized());
         answer.put("level", result.signature().levelName());
-        answer.put("serialization", result.signature().serialization().name().toLowerCase(java.util.Locale.ROOT));
+        answer.put("serialization", result.signature().serialization().name().toLowerCase(Locale.ROOT));
         answer.put("detached", result.signature().detached());
         answer.put("summary", result.summary().lines());
         answer.put("certificate", Params.base64(result.certificate().certificate()));

@@ -49,7 +49,7 @@ final class PdfMethods {
                 services.get().profile());
         SignPdf.Result result = services.get().signPdf().sign(new SignPdf.Request(session.caller().describe(),
                 input.name(), input.bytes(), Params.required(params, "certificateId"), described.act().vi(),
-                described.preset(), described.options()));
+                described.preset(), described.options(), PresetFactory.incoming(described.preset())));
         DocumentStore.Document output = session.documents().put(input.name(), result.document());
         Map<String, Object> answer = stored(output);
         answer.put("level", PdfRequests.levelName(result.level()));
@@ -256,7 +256,7 @@ final class PdfMethods {
         }
     }
 
-    private static Map<String, Object> stored(DocumentStore.Document output) {
+    static Map<String, Object> stored(DocumentStore.Document output) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("documentId", output.id());
         answer.put("size", output.bytes().length);

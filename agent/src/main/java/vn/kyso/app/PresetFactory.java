@@ -1,19 +1,20 @@
 package vn.kyso.app;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import vn.kyso.errors.KysoException;
 import vn.kyso.pdf.SignatureAppearance;
-import vn.kyso.pdf.appearance.CompanionText;
 import vn.kyso.pdf.appearance.CopyForm;
+import vn.kyso.pdf.appearance.DocumentNumber;
+import vn.kyso.pdf.appearance.IssueDate;
 import vn.kyso.pdf.appearance.Presets;
 import vn.kyso.pdf.appearance.SealTarget;
 import vn.kyso.pdf.appearance.SignaturePosition;
 import vn.kyso.pdf.appearance.StampImage;
-import vn.kyso.pdf.appearance.TextSlot;
 import vn.kyso.request.RequestError;
 
 /**
@@ -33,9 +34,15 @@ public final class PresetFactory {
             "issue", new Act("Phát hành văn bản", "Issue"),
             "copy", new Act("Ký bản sao điện tử", "Sign an electronic copy"),
             "attachment", new Act("Ký văn bản kèm theo", "Sign an attachment"),
-            "digitised", new Act("Ký số hóa văn bản giấy", "Sign a digitised paper document"));
+            "digitised", new Act("Ký số hóa văn bản giấy", "Sign a digitised paper document"),
+            "incoming", new Act("Ký tiếp nhận văn bản đến", "Sign an incoming document on receipt"));
 
     private PresetFactory() {
+    }
+
+    /** Presets for documents received from outside: verified before signing (SignPdf.Request#incoming). */
+    public static boolean incoming(String preset) {
+        return "incoming".equals(preset);
     }
 
     public static Act act(String preset) {
@@ -55,22 +62,46 @@ public final class PresetFactory {
         act(preset);
         return switch (preset) {
             case "invisible" -> SignatureAppearance.INVISIBLE;
-            case "approve" -> Presets.approve(png(image, "image"), required(param, "titleLine"),
-                    required(param, "nameLine"));
+            case "approve" -> approve(param, image.apply("image"), signingTime);
             case "initial" -> Presets.initial(png(image, "image"), new SignaturePosition
                     .AfterText(required(param, "afterText"), number(param, "widthMm", 15)));
-            case "copy" -> Presets.copy(copyForm(param.apply("copyForm")), required(param, "organisation"), signingTime);
+            case "copy" -> Presets.copy(copyForm(param.apply("copyForm")), required(param, "organisation"),
+                    param.apply("copyNumber"), param.apply("place"),
+                    param.apply("copyDate") == null ? null : issueDate(param.apply("copyDate"), signingTime),
+                    signingTime);
             case "attachment" -> Presets.attachment(required(param, "documentNumber"), signingTime);
+            case "incoming" -> Presets.incoming(required(param, "organisation"), param.apply("numberIn"),
+                    signingTime, param.apply("forwardTo"));
             case "digitised" -> Presets.digitised(png(image, "image"), number(param, "sealWidthMm", 36),
                     required(param, "organisation"), signingTime);
             case "issue" -> Presets.issue(png(image, "image"), number(param, "sealWidthMm", 36),
                     new SealTarget.LatestSignature(), List.of(
-                            new CompanionText(new TextSlot.AfterText(param.apply("numberLabel") == null ? "Số:"
-                                    : param.apply("numberLabel")), required(param, "documentNumber")),
-                            new CompanionText(new TextSlot.AfterText(required(param, "dateLabel")),
-                                    required(param, "issueDate"))));
+                            new DocumentNumber(required(param, "documentNumber"), param.apply("numberLabel")),
+                            new IssueDate(issueDate(param.apply("issueDate"), signingTime),
+                                    param.apply("dateLabel"))));
             default -> throw new IllegalStateException(preset);
         };
+    }
+
+    /** An official without a scanned signature still approves: a text stamp takes the image's place. */
+    private static SignatureAppearance approve(Function<String, String> param, byte[] image, Instant signingTime) {
+        String titleLine = required(param, "titleLine");
+        String nameLine = required(param, "nameLine");
+        if (image != null) {
+            return Presets.approve(StampImage.png(image), titleLine, nameLine);
+        }
+        String signer = param.apply("signerName");
+        String title = param.apply("title");
+        return Presets.approveWithText(titleLine, nameLine, signer == null ? nameLine : signer,
+                title == null ? titleLine : title, signingTime);
+    }
+
+    private static LocalDate issueDate(String given, Instant signingTime) {
+        try {
+            return IssueDate.parse(given, signingTime);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
     }
 
     private static StampImage png(Function<String, byte[]> image, String name) {

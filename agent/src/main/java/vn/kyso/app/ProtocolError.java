@@ -34,7 +34,10 @@ public enum ProtocolError implements EnumErrorCode {
             "More data arrived than the declared size ({0} bytes); the upload was discarded."),
     TOO_MANY_DOCUMENTS(
             "Phiên làm việc đang giữ quá nhiều tài liệu (tối đa {0}); hãy tải xuống hoặc xóa bớt.",
-            "This session holds too many documents (at most {0}); download or remove some.");
+            "This session holds too many documents (at most {0}); download or remove some."),
+    DOCUMENTS_BUDGET_EXCEEDED(
+            "Kyso Agent đang giữ quá nhiều tài liệu của các trang web nên chưa nhận thêm tài liệu {0} byte; hãy thử lại sau khi các tài liệu khác đã xong.",
+            "Kyso Agent holds too many documents of web pages to take a further {0}-byte document now; try again when others are done.");
 
     private final ErrorText text;
 

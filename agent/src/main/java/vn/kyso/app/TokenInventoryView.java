@@ -1,5 +1,6 @@
 package vn.kyso.app;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,9 +69,17 @@ public final class TokenInventoryView {
         m.put("algorithms", c.algorithms());
         m.put("ckaId", c.ckaId());
         m.put("privateKey", c.privateKey());
-        // which workflows the certificate serves: an official's own signature, or the agency's seal
-        m.put("usage", CertificateType.of(c.certificate()) == CertificateType.ORGANISATION
+        // which workflows the certificate serves: an official's own signature, the agency's seal, or none (a CA's)
+        m.put("usage", c.ca() ? "ca" : CertificateType.of(c.certificate()) == CertificateType.ORGANISATION
                 ? "organisation" : "personal");
+        m.put("ca", c.ca());
+        // marked before the person picks: valid, expired or notYetValid now
+        m.put("status", switch (c.validity(Instant.now())) {
+            case VALID -> "valid";
+            case EXPIRED -> "expired";
+            case NOT_YET_VALID -> "notYetValid";
+        });
+        m.put("signable", c.offeredForSigning(Instant.now()));
         return m;
     }
 }

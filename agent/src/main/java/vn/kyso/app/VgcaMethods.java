@@ -29,6 +29,7 @@ import vn.kyso.vgca.VgcaOperation;
 import vn.kyso.vgca.VgcaSettings;
 import vn.kyso.vgca.VgcaSignMsg;
 import vn.kyso.vgca.VgcaVerifyPdf;
+import vn.kyso.vgca.VgcaError;
 
 /**
  * The VGCA plugin compatibility methods ({@code vgca.*}, docs/protocol.md "VGCA compatibility"): thin adapters from
@@ -51,27 +52,25 @@ public final class VgcaMethods {
                 () -> new DocumentTransfer(settings.maxDocumentBytes(), settings.timeout()));
         SigningCertificates certificates = new SigningCertificates(tokens);
         Supplier<VgcaFileJob> fileJob = () -> new VgcaFileJob(policy, transfer.get(), certificates, settings.images(),
-                documents.get().signPdf(), audit, Clock.systemUTC());
+                documents.get().signPdf(), documents.get().signXml(), audit, Clock.systemUTC());
         VgcaSignMsg signMsg = new VgcaSignMsg(certificates, new SignHash(tokens, consent, pins, audit));
         VgcaCertInfo certInfo = new VgcaCertInfo(certificates, audit);
 
         Map<String, Method> methods = new LinkedHashMap<>();
         methods.put("vgca.sign", (session, params) -> {
             VgcaOperation operation = VgcaOperation.parse(Params.required(params, "operation"));
-            VgcaFileJob.Outcome outcome = fileJob.get().run(origin(session), operation,
-                    job(params, VgcaMessages.FileJob.class));
-            if (outcome.undelivered() == null) {
-                return outcome.reply();
-            }
-            // kept in this connection's memory only, so a failed upload never silently loses the signature; when
-            // the connection's store is full the reply still says the upload failed
-            try {
-                return outcome.reply().withDocumentId(session.documents().put("signed.pdf", outcome.undelivered())
-                        .id());
-            } catch (KysoException full) {
-                return outcome.reply();
-            }
+            return keepUndelivered(session, "signed.pdf", fileJob.get().run(origin(session), operation,
+                    job(params, VgcaMessages.FileJob.class)));
         });
+        methods.put("vgca.signXml", (session, params) -> keepUndelivered(session, "signed.xml",
+                fileJob.get().runXml(origin(session), job(params, VgcaMessages.FileJob.class))));
+        methods.put("vgca.verifyXml", (session, params) -> VgcaVerifyPdf.forXml(policy, transfer.get(),
+                documents.get().xmlVerifier(), audit).verify(origin(session), job(params, VgcaMessages.VerifyJob.class)));
+        // Office package signatures are not offered half-done: a clear refusal the old callbacks can show.
+        methods.put("vgca.signOffice", (session, params) -> VgcaMessages.FileResult.failed(
+                new KysoException(VgcaError.NOT_SUPPORTED)));
+        methods.put("vgca.verifyOffice", (session, params) -> VgcaMessages.FileResult.failed(
+                new KysoException(VgcaError.NOT_SUPPORTED)));
         methods.put("vgca.signFiles", (session, params) -> fileJob.get().runFiles(origin(session),
                 job(params, VgcaMessages.FilesJob.class)));
         methods.put("vgca.signMsg", (session, params) -> signMsg.sign(origin(session),
@@ -86,6 +85,21 @@ public final class VgcaMethods {
         methods.put("vgca.version", (session, params) -> new VgcaMessages.VersionResult(VgcaMessages.OK, version(),
                 "Kyso Agent"));
         return methods;
+    }
+
+    /**
+     * A signature whose upload failed is kept in this connection's memory only, so a failed upload never silently
+     * loses it; when the connection's store is full the reply still says the upload failed.
+     */
+    private static VgcaMessages.FileResult keepUndelivered(Session session, String name, VgcaFileJob.Outcome outcome) {
+        if (outcome.undelivered() == null) {
+            return outcome.reply();
+        }
+        try {
+            return outcome.reply().withDocumentId(session.documents().put(name, outcome.undelivered()).id());
+        } catch (KysoException full) {
+            return outcome.reply();
+        }
     }
 
     private static Optional<String> origin(Session session) {

@@ -26,6 +26,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        args = LogSetup.apply(args);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         System.exit(run(args, out, err));
@@ -65,6 +66,9 @@ public final class Main {
         for (Command c : commands.values()) {
             out.printf("  %-10s %s%n", c.name(), c.summary());
         }
+        out.println();
+        out.println("  " + LogSetup.VERBOSE + "  nhật ký thư viện và máy chủ hiện trên màn hình thay vì tệp " + LogSetup.FILE_NAME
+                + " / library and server logs on the terminal instead of " + LogSetup.FILE_NAME);
     }
 
     /** Bad command-line usage: exit code 2 with the message. */

@@ -13,6 +13,7 @@ import vn.kyso.app.AgentAssembly;
 import vn.kyso.app.Method;
 import vn.kyso.app.TokenEvents;
 import vn.kyso.audit.AuditLog;
+import vn.kyso.audit.AuditRecord;
 import vn.kyso.config.AgentConfig;
 import vn.kyso.config.ConfigLocations;
 import vn.kyso.consent.ConsentPrompt;
@@ -72,8 +73,12 @@ final class ServeCommand implements Command {
                 List.of(), config.signOffline(), audit.file(), VgcaSettings.of(
                 config.vgcaAllowedUrls(), new StampImages(config.vgcaSignatureImage(),
                 config.vgcaSealImage())), config.pkiRemap()), prompts.consent(), prompts.pins());
-        AgentServer server = AgentServer.start(new ServerSettings(port, origins, secret, 1 << 20,
-                java.time.Duration.ofMinutes(30)), new OriginPolicy(origins, pairing), methods, VersionCommand.version());
+        // documents too large for the memory share go to owner-only files beside the audit log, in the user's folder
+        ServerSettings settings = new ServerSettings(port, origins, secret, 1 << 20, java.time.Duration.ofMinutes(30))
+                .withBudgets(ServerSettings.Budgets.defaults().withSpillFolder(audit.file().resolveSibling("documents")));
+        AgentServer server = AgentServer.start(settings, new OriginPolicy(origins, pairing), methods,
+                VersionCommand.version(), (origin, operation, result) -> audit.append(new AuditRecord(origin,
+                        operation, "", "", "", "", result)));
         java.util.Optional<AgentTray> tray = prompts.gui() ? AgentTray.install(new AgentTray.Parts(server.port(),
                 () -> tokens.tokens().size(), Set.copyOf(origins), pairing, audit, prompts.language(), origin -> {
                     if (pairing != null) {

@@ -22,6 +22,7 @@ import vn.kyso.app.PresetFactory;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.config.AgentConfig;
 import vn.kyso.consent.ConsentPrompt;
+import vn.kyso.consent.ConsentRequest;
 import vn.kyso.errors.KysoException;
 import vn.kyso.json.JsonSignOptions;
 import vn.kyso.json.JsonSigner;
@@ -47,6 +48,15 @@ import vn.kyso.usecase.SignJson;
 import vn.kyso.usecase.SignPdf;
 import vn.kyso.verify.PdfSignatureVerifier;
 import vn.kyso.verify.SignerCertificateCheck;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import vn.kyso.app.AgentMethods;
+import vn.kyso.app.XmlMethods;
+import vn.kyso.usecase.SignXml;
+import vn.kyso.xml.SafeXml;
+import vn.kyso.xml.XmlSignOptions;
+import vn.kyso.xml.XmlSignResult;
+import java.io.IOException;
 
 /**
  * {@code kyso sign}: sign a PDF from the command line (IT, scripts, a văn thư's batch). The person running the command
@@ -62,19 +72,21 @@ final class SignCommand implements Command {
 
     @Override
     public String summary() {
-        return "Ký tệp PDF hoặc JSON / sign a PDF or JSON file: sign --in F --out F [--cert ID|--token LABEL] "
-                + "[--preset invisible|approve|copy|attachment|digitised|issue] [--image PNG] [--level B-B|B-T|B-LT|B-LTA] "
-                + "[--format jades|jws] [--serialization flattened|compact] [--detached] [--algorithm PS256] [--strict] "
-                + "[--pin-stdin] …";
+        return "Ký tệp PDF, XML hoặc JSON / sign a PDF, XML or JSON file: sign --in F --out F [--cert ID|--token LABEL] "
+                + "[--preset invisible|approve|copy|attachment|digitised|issue|incoming] [--image PNG] "
+                + "[--level B-B|B-T|B-LT|B-LTA] [--strict] [--pin-stdin] [--format xmldsig|xades|jades|jws] [--xpath X] "
+                + "[--reference-id ID] [--serialization flattened|compact] [--detached] [--algorithm PS256] …";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Options o = Options.parse(args, Set.of("--strict", "--pin-stdin", "--offline-ok", "--detached"), Set.of("--in",
-                "--out", "--format", "--serialization", "--algorithm",
+        Options o = Options.parse(args, Set.of("--strict", "--pin-stdin", "--offline-ok", "--accept-invalid",
+                "--detached"), Set.of("--in", "--out", "--format", "--xpath", "--reference-id", "--serialization",
+                "--algorithm",
                 "--cert", "--token", "--preset", "--image", "--seal-mm", "--title-line", "--name-line", "--copy-form",
                 "--organisation", "--doc-number", "--issue-date", "--level", "--tsa", "--trust", "--trust-cert",
-                "--library", "--config", "--reason", "--location", "--password", "--date-label", "--after-text"));
+                "--library", "--config", "--reason", "--location", "--password", "--date-label", "--after-text",
+                "--number-label", "--number-in", "--forward-to", "--copy-number", "--place", "--copy-date"));
         Path in = Path.of(require(o, "--in"));
         Path outFile = Path.of(require(o, "--out"));
         if (!Files.isRegularFile(in)) {
@@ -114,13 +126,19 @@ final class SignCommand implements Command {
             byte[] input = Files.readAllBytes(in);
             SignPdf.OfflinePolicy offline = o.has("--offline-ok") || config.signOffline()
                     ? SignPdf.OfflinePolicy.SIGN_WITH_WARNING : SignPdf.OfflinePolicy.REFUSE;
-            SignPdf useCase = new SignPdf(tokens, known, request -> ConsentPrompt.Decision.APPROVE,
+            SignPdf useCase = new SignPdf(tokens, known, request -> consentOnTerminal(request, o, err),
                     pinPrompt(o.has("--pin-stdin"), err), new AuditLog(AuditLog.defaultFile()),
                     new PadesSigner(services), new SignerCertificateCheck(trust, http, ocsp, crl, java.time.Clock.systemUTC()),
                     PdfSignatureVerifier.builder(trust).http(http).ocsp(ocsp).crl(crl).build(), offline);
-            if (o.get("--format", null) != null || StrictJson.looksLikeJson(input)) {
-                return signJson(new SignJson(useCase.rules(), new JsonSigner(services)), certificate, in, input,
-                        outFile, o, out, err);
+            switch (format(o.get("--format", null), input)) {
+                case "json":
+                    return signJson(new SignJson(useCase.rules(), new JsonSigner(services)), certificate, in, input,
+                            outFile, o, out, err);
+                case "xml":
+                    return signXml(o, new SignXml(useCase.rules(), AgentMethods.DocumentServices.xmlSigner(services)),
+                            in, input, outFile, certificate, out);
+                default:
+                    break;
             }
             String preset = o.get("--preset", "invisible");
             PadesOptions options = PadesOptions.defaults()
@@ -134,7 +152,8 @@ final class SignCommand implements Command {
             err.println("Ký / signing: " + in.getFileName() + " — " + certificate.subject() + " [" + certificate.tokenLabel()
                     + "] — " + preset);
             SignPdf.Result result = useCase.sign(new SignPdf.Request("cli", in.getFileName().toString(),
-                    input, certificate.id(), PresetFactory.act(preset).vi(), preset, options));
+                    input, certificate.id(), PresetFactory.act(preset).vi(), preset, options,
+                    PresetFactory.incoming(preset)));
             write(outFile, result.document());
             out.println("Đã ký / signed: " + outFile + " (" + result.level().name().replace('_', '-') + ")");
             result.warnings().forEach(w -> out.println("Lưu ý / warning: " + w));
@@ -142,9 +161,27 @@ final class SignCommand implements Command {
         }
     }
 
+    /**
+     * "pdf", "xml" or "json": from --format when given (xmldsig|xades, jades|jws), else from the content — XML and
+     * JSON are recognised by their first characters, anything else is read as a PDF.
+     */
+    private static String format(String option, byte[] input) {
+        if (option != null) {
+            return switch (option.toLowerCase(Locale.ROOT)) {
+                case "xmldsig", "xades" -> "xml";
+                case "jades", "jws" -> "json";
+                default -> throw new Main.UsageException("--format xmldsig|xades|jades|jws: " + option);
+            };
+        }
+        if (SafeXml.looksLikeXml(input)) {
+            return "xml";
+        }
+        return StrictJson.looksLikeJson(input) ? "json" : "pdf";
+    }
+
     /** A JSON file (recognised from its content, or any file with --format): JWS or JAdES, never overwriting. */
     private static int signJson(SignJson useCase, CertificateEntry certificate, Path in, byte[] input, Path outFile,
-                                Options o, PrintStream out, PrintStream err) throws java.io.IOException {
+                                Options o, PrintStream out, PrintStream err) throws IOException {
         JsonSignOptions options;
         try {
             options = JsonSignOptions.parse(o.get("--format", null), o.get("--level", null),
@@ -165,11 +202,67 @@ final class SignCommand implements Command {
         return 0;
     }
 
-    /** Written beside the target first, then moved into place: a failed run never leaves half a file. */
-    private static void write(Path outFile, byte[] bytes) throws java.io.IOException {
+    /** An XML file: XMLDSig (the e-invoice layout by default) or XAdES, with the protocol's option names. */
+    private static int signXml(Options o, SignXml useCase, Path in, byte[] input, Path outFile,
+                               CertificateEntry certificate, PrintStream out) throws IOException {
+        ObjectNode params = JsonNodeFactory.instance.objectNode();
+        String format = o.get("--format", "xmldsig");
+        params.put("format", format);
+        if ("xades".equalsIgnoreCase(format)) {
+            params.put("level", o.get("--level", "B-LT"));
+        }
+        params.put("packaging", o.has("--detached") ? "detached" : "enveloped");
+        params.put("xpath", o.get("--xpath", null));
+        params.put("referenceId", o.get("--reference-id", null));
+        XmlSignOptions options;
+        try {
+            options = XmlMethods.options(params, in.getFileName().toString());
+        } catch (KysoException e) {
+            throw new Main.UsageException(e.messageVi() + " / " + e.messageEn());
+        }
+        SignXml.Result result = useCase.sign(new SignXml.Request("cli", certificate.id(),
+                in.getFileName().toString(), input, options));
+        write(outFile, result.signature().document());
+        XmlSignResult signature = result.signature();
+        out.println("Đã ký / signed: " + outFile + " (" + (signature.level() == null ? "XMLDSig"
+                : "XAdES " + signature.level().name().replace('_', '-')) + ")");
+        signature.signedNodes().forEach(node -> out.println("Phần được ký / signed: " + node.path()
+                + (node.id() == null ? "" : " (Id " + node.id() + ")")));
+        if (signature.invoice() != null) {
+            out.println("Hóa đơn / invoice: " + signature.invoice().number() + " — " + signature.invoice().seller()
+                    + " → " + signature.invoice().buyer() + " — " + signature.invoice().total());
+        }
+        result.warnings().forEach(w -> out.println("Lưu ý / warning: " + w));
+        return 0;
+    }
+
+    /** Written beside the target and moved into place, so a failure never leaves half a file. */
+    private static void write(Path outFile, byte[] bytes) throws IOException {
         Path temporary = outFile.resolveSibling(outFile.getFileName() + ".part");
         Files.write(temporary, bytes);
         Files.move(temporary, outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /*
+     * The person typed the command, which is their consent; an incoming document's verification is printed first,
+     * and one whose signatures are not valid is signed only with --accept-invalid, given after reading the reason.
+     */
+    private static ConsentPrompt.Decision consentOnTerminal(ConsentRequest request, Options o, PrintStream err) {
+        ConsentRequest.Verification verification = request.verification();
+        if (verification == null) {
+            return ConsentPrompt.Decision.APPROVE;
+        }
+        if (!verification.confirmation()) {
+            err.println(verification.resultVi());
+            err.println(verification.resultEn());
+            return ConsentPrompt.Decision.APPROVE;
+        }
+        if (o.has("--accept-invalid")) {
+            return ConsentPrompt.Decision.APPROVE;
+        }
+        err.println("Chưa ký: thêm --accept-invalid nếu vẫn ký sau khi đã xem lý do / not signed: add --accept-invalid"
+                + " to sign anyway after reading the reason");
+        return ConsentPrompt.Decision.REFUSE;
     }
 
     private static String require(Options o, String name) {
@@ -186,6 +279,7 @@ final class SignCommand implements Command {
             return tokens.certificate(id);
         }
         List<CertificateEntry> candidates = all.stream()
+                .filter(c -> !c.ca()) // CA certificates on the token sign certificates, not documents
                 .filter(c -> tokenLabel == null || c.tokenLabel().equals(tokenLabel)).toList();
         if (candidates.isEmpty()) {
             throw new KysoException(TokenError.TOKEN_NOT_PRESENT);
@@ -208,16 +302,29 @@ final class SignCommand implements Command {
     }
 
     /** CLI option names for the preset parameters (the protocol uses the camelCase names). */
-    private static final java.util.Map<String, String> PRESET_OPTIONS = java.util.Map.of(
-            "titleLine", "--title-line", "nameLine", "--name-line", "copyForm", "--copy-form",
-            "organisation", "--organisation", "documentNumber", "--doc-number", "issueDate", "--issue-date",
-            "dateLabel", "--date-label", "sealWidthMm", "--seal-mm", "afterText", "--after-text");
+    private static final java.util.Map<String, String> PRESET_OPTIONS = java.util.Map.ofEntries(
+            java.util.Map.entry("titleLine", "--title-line"),
+            java.util.Map.entry("nameLine", "--name-line"),
+            java.util.Map.entry("copyForm", "--copy-form"),
+            java.util.Map.entry("organisation", "--organisation"),
+            java.util.Map.entry("documentNumber", "--doc-number"),
+            java.util.Map.entry("issueDate", "--issue-date"),
+            java.util.Map.entry("dateLabel", "--date-label"),
+            java.util.Map.entry("sealWidthMm", "--seal-mm"),
+            java.util.Map.entry("afterText", "--after-text"),
+            java.util.Map.entry("numberLabel", "--number-label"),
+            java.util.Map.entry("numberIn", "--number-in"),
+            java.util.Map.entry("forwardTo", "--forward-to"),
+            java.util.Map.entry("copyNumber", "--copy-number"),
+            java.util.Map.entry("place", "--place"),
+            java.util.Map.entry("copyDate", "--copy-date"));
 
     private static SignatureAppearance appearance(String preset, Options o) {
         try {
             PresetFactory.act(preset);
         } catch (KysoException e) {
-            throw new Main.UsageException("--preset: invisible | approve | initial | issue | copy | attachment | digitised");
+            throw new Main.UsageException(
+                    "--preset: invisible | approve | initial | issue | copy | attachment | digitised | incoming");
         }
         return PresetFactory.build(preset, name -> PRESET_OPTIONS.containsKey(name)
                 ? o.get(PRESET_OPTIONS.get(name), null) : null, name -> {

@@ -88,7 +88,15 @@ final class TokensCommand implements Command {
                 if (!c.tokenId().equals(t.id())) {
                     continue;
                 }
-                out.println("    • " + commonName(c.subject()));
+                out.println("    • " + commonName(c.subject()) + marks(c, en));
+                String organisation = attribute(c.subject(), "O");
+                String email = attribute(c.subject(), "E");
+                if (organisation != null) {
+                    out.println("      " + (en ? "org.:     " : "cơ quan:  ") + organisation);
+                }
+                if (email != null) {
+                    out.println("      e-mail:   " + email);
+                }
                 out.println("      " + (en ? "issuer:   " : "nơi cấp:  ") + commonName(c.issuer()));
                 out.println("      " + (en ? "valid:    " : "hiệu lực: ") + DATE.format(c.notBefore()) + " → "
                         + DATE.format(c.notAfter()) + "   " + c.keyAlgorithm() + "-" + c.keyBits()
@@ -121,16 +129,36 @@ final class TokensCommand implements Command {
         return out.isEmpty() ? "" : "  {" + String.join("; ", out) + "}";
     }
 
+    /** What the person must know before picking: a CA's certificate, or one outside its validity period. */
+    private static String marks(CertificateEntry c, boolean en) {
+        List<String> marks = new ArrayList<>();
+        if (c.ca()) {
+            marks.add(en ? "CA certificate — not for signing" : "chứng thư CA — không dùng để ký");
+        }
+        switch (c.validity(java.time.Instant.now())) {
+            case EXPIRED -> marks.add(en ? "EXPIRED" : "HẾT HẠN");
+            case NOT_YET_VALID -> marks.add(en ? "NOT YET VALID" : "CHƯA CÓ HIỆU LỰC");
+            default -> { }
+        }
+        return marks.isEmpty() ? "" : "   [" + String.join("; ", marks) + "]";
+    }
+
     static String commonName(String dn) {
+        String cn = attribute(dn, "CN");
+        return cn == null ? dn : cn;
+    }
+
+    /** The first value of {@code type} in a readable RFC 2253 name, or null. */
+    static String attribute(String dn, String type) {
         try {
             for (javax.naming.ldap.Rdn rdn : new javax.naming.ldap.LdapName(dn).getRdns()) {
-                if (rdn.getType().equalsIgnoreCase("CN")) {
+                if (rdn.getType().equalsIgnoreCase(type)) {
                     return String.valueOf(rdn.getValue());
                 }
             }
         } catch (javax.naming.InvalidNameException e) {
-            return dn;
+            return null;
         }
-        return dn;
+        return null;
     }
 }

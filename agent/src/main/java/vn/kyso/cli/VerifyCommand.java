@@ -21,6 +21,9 @@ import vn.kyso.verify.ReportJson;
 import vn.kyso.verify.report.ReportText;
 import vn.kyso.verify.report.VerificationReportHtml;
 import vn.kyso.verify.report.VerificationReportPdf;
+import vn.kyso.verify.XmlDocumentReport;
+import vn.kyso.verify.XmlSignatureFacts;
+import vn.kyso.xml.SafeXml;
 
 /**
  * {@code kyso verify FILE}: every check on every signature; the report in Vietnamese (default), English or JSON.
@@ -36,18 +39,17 @@ final class VerifyCommand implements Command {
 
     @Override
     public String summary() {
-        return "Kiểm tra chữ ký số trong tệp PDF hoặc JWS/JAdES / verify the signatures of a PDF or a JWS/JAdES file: "
-                + "verify FILE [--payload JSON] [--json] [--lang en] [--offline] [--trust DIR] [--trust-cert FILE] "
-                + "[--report OUT.pdf] [--html OUT.html]";
+        return "Kiểm tra chữ ký số trong tệp PDF, XML hoặc JWS/JAdES / verify the signatures of a PDF, XML or JWS/JAdES "
+                + "file: verify FILE [--json] [--lang en] [--offline] [--trust DIR] [--trust-cert FILE] "
+                + "[--report OUT.pdf] [--html OUT.html] [--detached SIGNED-XML] [--payload JSON]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(args, Set.of("--json", "--offline"), Set.of("--lang", "--trust", "--trust-cert", "--password", "--report", "--html",
-                "--payload"));
+                "--detached", "--payload"));
         if (options.positional().size() != 1) {
-            throw new Main.UsageException("Cách dùng / usage: kyso verify FILE [--payload JSON] [--json] [--lang en] [--offline] "
-                    + "[--trust DIR] [--trust-cert FILE] [--report OUT.pdf] [--html OUT.html]");
+            throw new Main.UsageException("Cách dùng / usage: kyso " + summary().substring(summary().indexOf("verify FILE")));
         }
         Path file = Path.of(options.positional().get(0));
         if (!Files.isRegularFile(file)) {
@@ -68,11 +70,23 @@ final class VerifyCommand implements Command {
         PdfSignatureVerifier verifier = PdfSignatureVerifier.builder(trust).online(!options.has("--offline")).build();
         Language lang = "en".equals(options.get("--lang", "vi")) ? Language.EN : Language.VI;
         DocumentReport report;
-        // the format is recognised from the content: a PDF starts with %PDF, anything that parses as a JWS is one
+        // The format is recognised from the content: a PDF starts with %PDF, XML with a tag, anything else that
+        // parses as a JWS (or JSON) is one.
         String payloadFile = options.get("--payload", null);
-        boolean jws = !startsWithPdf(bytes) && (payloadFile != null || JwsDocument.looksLikeJws(bytes)
-                || StrictJson.looksLikeJson(bytes));
-        if (jws) {
+        boolean isPdf = startsWithPdf(bytes);
+        if (!isPdf && SafeXml.looksLikeXml(bytes)) {
+            String detached = options.get("--detached", null);
+            XmlDocumentReport xml = detached == null ? verifier.xmlVerifier().verify(bytes)
+                    : verifier.xmlVerifier().verify(bytes, Files.readAllBytes(Path.of(detached)),
+                    Path.of(detached).getFileName().toString());
+            report = xml.report();
+            if (options.has("--json")) {
+                out.println(ReportJson.toJson(xml));
+            } else {
+                out.print(ReportText.render(report, lang));
+                printCoverage(xml, out);
+            }
+        } else if (!isPdf && (payloadFile != null || JwsDocument.looksLikeJws(bytes) || StrictJson.looksLikeJson(bytes))) {
             byte[] payload = payloadFile != null ? Files.readAllBytes(Path.of(payloadFile)) : null;
             report = verifier.jwsVerifier().verify(bytes, payload);
             Optional<JsonSummary> summary = JsonSummary.ofSigned(bytes, payload);
@@ -112,5 +126,21 @@ final class VerifyCommand implements Command {
 
     private static boolean startsWithPdf(byte[] bytes) {
         return bytes.length >= 4 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F';
+    }
+
+    /** What each XML signature covers, and the e-invoice it signs. */
+    private static void printCoverage(XmlDocumentReport xml, PrintStream out) {
+        for (int i = 0; i < xml.signatures().size(); i++) {
+            XmlSignatureFacts facts = xml.signatures().get(i);
+            out.println("Chữ ký / signature " + (i + 1) + " (" + facts.path() + "):");
+            facts.signedNodes().forEach(node -> out.println("  Phần được ký / signed: " + node.path()
+                    + (node.id() == null ? "" : " (Id " + node.id() + ")")));
+            if (facts.invoice() != null) {
+                out.println("  Hóa đơn số / invoice: " + facts.invoice().number());
+                out.println("  Người bán / seller: " + facts.invoice().seller());
+                out.println("  Người mua / buyer: " + facts.invoice().buyer());
+                out.println("  Tổng tiền / total: " + facts.invoice().total());
+            }
+        }
     }
 }

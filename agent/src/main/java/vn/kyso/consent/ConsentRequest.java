@@ -18,12 +18,25 @@ import java.util.List;
  * @param tokenLabel      the token holding the key
  * @param blind           true when the agent cannot show the content (hash signing): the dialog warns
  * @param documents       every document of a batch, in order (empty for a single document)
- * @param contentSummary  readable lines of what a structured document says (a JSON payload's values), shown so the
- *                        person sees the content and not only its hash; empty when there is none
+ * @param verification    for an incoming document (văn bản đến): what verifying its signatures found, shown before
+ *                        the person decides; null otherwise
+ * @param contents        what the document says or what inside it is signed, one line each, read by the agent from
+ *                        the document so the person sees the content and not only its hash (an XML element's path
+ *                        and Id; an e-invoice's number, seller, buyer and total; a JSON payload's values); empty when
+ *                        there is nothing to add to the name and hash
  */
 public record ConsentRequest(String origin, String operationVi, String operationEn, String documentName, int pages,
                              String documentSha256, String signer, String tokenLabel, boolean blind,
-                             List<Document> documents, List<String> contentSummary) {
+                             List<Document> documents, Verification verification, List<String> contents) {
+
+    /**
+     * The incoming document's verification as the dialog shows it.
+     *
+     * @param valid        false when a signature failed: the dialog shows the reason as a warning
+     * @param confirmation true for the second question, in which the person confirms having seen that reason
+     */
+    public record Verification(String resultVi, String resultEn, boolean valid, boolean confirmation) {
+    }
 
     /** One document of a batch as the dialog lists it. */
     public record Document(String name, int pages, String sha256) {
@@ -31,21 +44,29 @@ public record ConsentRequest(String origin, String operationVi, String operation
 
     public ConsentRequest {
         documents = documents == null ? List.of() : List.copyOf(documents);
-        contentSummary = contentSummary == null ? List.of() : List.copyOf(contentSummary);
+        contents = contents == null ? List.of() : List.copyOf(contents);
     }
 
-    /** A batch, or a document without a content summary. */
+    /** Without a statement of what inside the document is signed (the whole document is). */
+    public ConsentRequest(String origin, String operationVi, String operationEn, String documentName, int pages,
+                          String documentSha256, String signer, String tokenLabel, boolean blind,
+                          List<Document> documents, Verification verification) {
+        this(origin, operationVi, operationEn, documentName, pages, documentSha256, signer, tokenLabel, blind,
+                documents, verification, List.of());
+    }
+
+    /** A batch, or a single document without verification. */
     public ConsentRequest(String origin, String operationVi, String operationEn, String documentName, int pages,
                           String documentSha256, String signer, String tokenLabel, boolean blind,
                           List<Document> documents) {
         this(origin, operationVi, operationEn, documentName, pages, documentSha256, signer, tokenLabel, blind,
-                documents, List.of());
+                documents, null);
     }
 
     /** A single document (or hash). */
     public ConsentRequest(String origin, String operationVi, String operationEn, String documentName, int pages,
                           String documentSha256, String signer, String tokenLabel, boolean blind) {
         this(origin, operationVi, operationEn, documentName, pages, documentSha256, signer, tokenLabel, blind,
-                List.of());
+                List.of(), null);
     }
 }

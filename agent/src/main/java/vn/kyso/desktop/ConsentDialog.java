@@ -13,6 +13,7 @@ import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 
 import vn.kyso.consent.ConsentPrompt;
@@ -69,16 +70,20 @@ public final class ConsentDialog implements ConsentPrompt {
         } else if (!request.blind()) {
             row(panel, c, w.document(), "document", PromptWindow.paragraph(
                     w.documentName(PromptWindow.untrusted(request.documentName(), 160)), 44), false);
-            if (request.contentSummary().isEmpty()) {
+            if (request.contents().isEmpty()) {
                 row(panel, c, w.pages(), "pages", PromptWindow.plain(w.pageCount(request.pages())), false);
             } else {
-                JTextArea content = new JTextArea(String.join("\n", request.contentSummary().stream()
-                        .map(line -> PromptWindow.untrusted(line, 160)).toList()));
-                content.setEditable(false);
-                content.setName("content-lines");
-                content.setRows(Math.min(8, request.contentSummary().size()));
-                content.setColumns(48);
-                row(panel, c, w.content(), "content", new javax.swing.JScrollPane(content), false);
+                // One box for every format's lines (XML's signed element and invoice, JSON's values): read-only,
+                // at most 8 rows high so a long payload scrolls instead of pushing the buttons off the screen.
+                JTextArea contents = new JTextArea(String.join("\n", request.contents().stream()
+                        .map(line -> PromptWindow.untrusted(line, 200)).toList()));
+                contents.setEditable(false);
+                contents.setLineWrap(true);
+                contents.setWrapStyleWord(true);
+                contents.setName("contents");
+                contents.setRows(Math.min(8, request.contents().size()));
+                contents.setColumns(48);
+                row(panel, c, w.signedContents(), "contents-box", new JScrollPane(contents), false);
             }
         }
         JTextArea hash = new JTextArea(Wording.groupedHex(request.documentSha256()));
@@ -90,6 +95,24 @@ public final class ConsentDialog implements ConsentPrompt {
                 PromptWindow.untrusted(Wording.person(request.signer()), 200), 44), false);
         row(panel, c, w.token(), "token", PromptWindow.plain(PromptWindow.untrusted(request.tokenLabel(), 64)), false);
 
+        if (request.verification() != null) {
+            ConsentRequest.Verification v = request.verification();
+            c.gridx = 0;
+            c.gridy++;
+            c.gridwidth = 2;
+            c.fill = GridBagConstraints.HORIZONTAL;
+            JTextArea result = PromptWindow.paragraph(PromptWindow.untrusted(w.pick(v.resultVi(), v.resultEn()), 400),
+                    52);
+            result.setName("verification");
+            if (!v.valid()) {
+                result.setForeground(PromptWindow.WARNING);
+                result.setFont(result.getFont().deriveFont(Font.BOLD));
+            }
+            result.setBorder(BorderFactory.createEmptyBorder(8, 0, 0, 0));
+            panel.add(result, c);
+            c.gridwidth = 1;
+            c.fill = GridBagConstraints.NONE;
+        }
         if (request.blind()) {
             c.gridx = 0;
             c.gridy++;

@@ -26,6 +26,11 @@ public final class Wording {
         return lang == Language.VI ? vi : en;
     }
 
+    /** A text the agent composed in both languages (e.g. an incoming document's verification), in the dialog's. */
+    public String pick(String vi, String en) {
+        return t(vi, en);
+    }
+
     // --- consent -------------------------------------------------------------------------------------------------
 
     public String consentTitle() {
@@ -50,9 +55,8 @@ public final class Wording {
         return t("Số trang", "Pages");
     }
 
-    /** The label of a structured document's readable content (a JSON payload's values). */
-    public String content() {
-        return t("Nội dung", "Content");
+    public String signedContents() {
+        return t("Nội dung được ký", "What is signed");
     }
 
     public String sha256() {

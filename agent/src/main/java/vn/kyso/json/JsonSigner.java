@@ -26,9 +26,10 @@ import com.nimbusds.jose.util.Base64URL;
 
 import vn.kyso.errors.KysoException;
 import vn.kyso.pdf.PadesServices;
-import vn.kyso.pdf.RevocationCollector;
-import vn.kyso.pdf.ValidationData;
+import vn.kyso.pdf.PdfError;
+import vn.kyso.pki.RevocationCollector;
 import vn.kyso.pki.TimeStamp;
+import vn.kyso.pki.ValidationData;
 import vn.kyso.sign.SignerPort;
 import vn.kyso.token.DigestAlgorithm;
 import vn.kyso.token.SignatureAlgorithm;
@@ -185,7 +186,8 @@ public final class JsonSigner {
         targets.add(stamp.tsaCertificate());
         Set<X509Certificate> pool = new LinkedHashSet<>(targets);
         pool.addAll(services.knownCertificates());
-        ValidationData data = new RevocationCollector(services.ocsp(), services.crl())
+        ValidationData data = new RevocationCollector(services.ocsp(), services.crl(),
+                PdfError.REVOCATION_DATA_UNAVAILABLE)
                 .collect(new LinkedHashSet<>(targets), pool, stamp.time());
         java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
         ArrayNode xVals = etsiU.addObject().putArray("xVals");

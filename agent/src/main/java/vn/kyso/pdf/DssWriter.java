@@ -17,6 +17,7 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import vn.kyso.pki.ValidationData;
 
 /**
  * Adds validation material to the document security store (ETSI EN 319 142-1 §5.4, ISO 32000-2 §12.8.4.3) in a new

@@ -16,6 +16,8 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.tsp.TimeStampToken;
 
 import vn.kyso.errors.KysoException;
+import vn.kyso.pki.RevocationCollector;
+import vn.kyso.pki.ValidationData;
 
 /**
  * Stage three of the PAdES pipeline (B-LT): a /DSS revision with the certificates and OCSP/CRL of the given
@@ -27,7 +29,7 @@ final class EvidenceStage {
     private final List<X509Certificate> knownCertificates;
 
     EvidenceStage(PadesServices services) {
-        this.revocation = new RevocationCollector(services.ocsp(), services.crl());
+        this.revocation = new RevocationCollector(services.ocsp(), services.crl(), PdfError.REVOCATION_DATA_UNAVAILABLE);
         this.knownCertificates = services.knownCertificates();
     }
 

@@ -18,6 +18,7 @@ import vn.kyso.cms.CmsSignatureMatch;
 import vn.kyso.cms.ExternalCmsSignature;
 import vn.kyso.errors.KysoException;
 import vn.kyso.token.SignatureAlgorithm;
+import vn.kyso.pki.RevocationCollector;
 
 /**
  * Two-step PAdES signing for web apps that keep the PDF on their server: {@link #prepare} writes the signature

@@ -13,6 +13,7 @@ import vn.kyso.pki.TimeStamp;
 import vn.kyso.pki.TimeStampClient;
 import vn.kyso.sign.SignerPort;
 import vn.kyso.token.SignatureAlgorithm;
+import vn.kyso.pki.RevocationCollector;
 
 /**
  * Stage two of the PAdES pipeline: the CMS over the prepared digest (made here through the signer port, or brought

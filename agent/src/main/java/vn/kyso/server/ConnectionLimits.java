@@ -16,12 +16,33 @@ import vn.kyso.errors.KysoException;
 final class ConnectionLimits {
 
     private final ServerSettings.Limits limits;
+    private final int maxRequestsPerOrigin;
     private final Map<String, Integer> connections = new HashMap<>();
     private final Map<String, Integer> pending = new HashMap<>();
+    private final Map<String, Integer> working = new HashMap<>();
     private int total;
 
-    ConnectionLimits(ServerSettings.Limits limits) {
+    ConnectionLimits(ServerSettings.Limits limits, ServerSettings.Budgets budgets) {
         this.limits = limits;
+        this.maxRequestsPerOrigin = budgets.maxRequestsPerOrigin();
+    }
+
+    /**
+     * Counts a request of this origin in, unless as many as allowed are already being worked on: one origin's flood
+     * cannot take every worker thread from the others.
+     */
+    synchronized boolean beginRequest(Caller caller) {
+        String key = key(caller);
+        int now = working.getOrDefault(key, 0);
+        if (now >= maxRequestsPerOrigin) {
+            return false;
+        }
+        working.put(key, now + 1);
+        return true;
+    }
+
+    synchronized void endRequest(Caller caller) {
+        working.computeIfPresent(key(caller), (k, n) -> n > 1 ? n - 1 : null);
     }
 
     /** TOO_MANY_CONNECTIONS when the agent or this origin is full; otherwise the connection is counted. */

@@ -1,6 +1,8 @@
 package vn.kyso.server;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
@@ -14,9 +16,11 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import vn.kyso.app.Caller;
 import vn.kyso.errors.KysoException;
+import vn.kyso.server.peer.PeerIdentity;
 
 /**
- * Runs the {@link RequestGate} on every HTTP request, WebSocket upgrades included, before Javalin sees it: a refused
+ * Runs the {@link RequestGate} on every HTTP request, WebSocket upgrades included, before Javalin sees it: the peer
+ * check first (refusals go to the audit log, folded), then Host, Origin and secret. A refused
  * caller gets 403 (401 for a local program without the secret) with the error as JSON, and nothing else happens.
  * Allowed browser origins get their CORS headers here. A WebSocket upgrade from an origin nobody has decided on yet
  * waits here while the person is asked (see {@link #isSocketUpgrade}). Health is open to local programs without the secret (it
@@ -25,9 +29,11 @@ import vn.kyso.errors.KysoException;
 final class GateFilter implements Filter {
 
     private final Supplier<RequestGate> gate;
+    private final PeerRefusals refusals;
 
-    GateFilter(Supplier<RequestGate> gate) {
+    GateFilter(Supplier<RequestGate> gate, PeerRefusals refusals) {
         this.gate = gate;
+        this.refusals = refusals;
     }
 
     @Override
@@ -43,6 +49,13 @@ final class GateFilter implements Filter {
         String origin = request.getHeader("Origin");
         boolean openHealth = origin == null && "/v1/health".equals(request.getRequestURI());
         try {
+            // first, before the Origin is even read: another account's request must not reach pairing or the secret
+            try {
+                current.admitPeer(connectionOf(request));
+            } catch (KysoException e) {
+                refusals.refused(origin);
+                throw e;
+            }
             Caller caller = openHealth
                     ? current.admitLocalHealth(request.getHeader("Host"))
                     : current.admit(request.getHeader("Host"), origin, request.getHeader("Authorization"),
@@ -59,6 +72,17 @@ final class GateFilter implements Filter {
             return;
         }
         chain.doFilter(req, res);
+    }
+
+    private static PeerIdentity.Connection connectionOf(HttpServletRequest request) throws ServletException {
+        try {
+            return new PeerIdentity.Connection(InetAddress.getByName(request.getRemoteAddr()),
+                    request.getRemotePort(), InetAddress.getByName(request.getLocalAddr()),
+                    request.getLocalPort());
+        } catch (UnknownHostException e) {
+            // the servlet container hands out literal addresses; a name here is a container bug, never a caller's
+            throw new ServletException(e);
+        }
     }
 
     /**

@@ -12,6 +12,9 @@ public enum ServerError implements EnumErrorCode {
     HOST_NOT_ALLOWED(
             "Yêu cầu bị từ chối: địa chỉ máy chủ \"{0}\" không phải địa chỉ nội bộ của Kyso Agent.",
             "Request refused: host \"{0}\" is not Kyso Agent's loopback address."),
+    PEER_USER_MISMATCH(
+            "Yêu cầu bị từ chối: chương trình gửi yêu cầu không chạy dưới tài khoản người dùng đang dùng Kyso Agent này.",
+            "Request refused: the calling program does not run as the user account this Kyso Agent belongs to."),
     LOCAL_SECRET_REQUIRED(
             "Chương trình cục bộ phải gửi khóa bí mật của người dùng để dùng Kyso Agent.",
             "Local programs must present the user's secret to use Kyso Agent."),
@@ -21,6 +24,9 @@ public enum ServerError implements EnumErrorCode {
     UNKNOWN_METHOD(
             "Phương thức \"{0}\" không được hỗ trợ.",
             "Method \"{0}\" is not supported."),
+    TOO_MANY_REQUESTS(
+            "Kết nối này đang có quá nhiều yêu cầu chưa xong (tối đa {0}); hãy đợi các yêu cầu trước hoàn thành.",
+            "This connection has too many unfinished requests (at most {0}); wait for earlier ones to finish."),
     TOO_MANY_CONNECTIONS(
             "Có quá nhiều kết nối tới Kyso Agent (tối đa {0}); hãy đóng bớt các thẻ hoặc trang đang mở.",
             "Too many connections to Kyso Agent (at most {0}); close some of the open tabs or pages."),

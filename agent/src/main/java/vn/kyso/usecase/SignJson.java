@@ -52,7 +52,7 @@ public final class SignJson {
                     : "JAdES " + request.options().level().label();
             rules.requireConsent(new ConsentRequest(request.origin(), "Ký JSON (" + level + ")",
                     "Sign JSON (" + level + ")", name, 0, hash, certificate.subject(), certificate.tokenLabel(), false,
-                    List.of(), summary.lines()));
+                    List.of(), null, summary.lines()));
             TokenSignerPort signer = new TokenSignerPort(rules.tokens(), certificate.id(), rules.knownCas(),
                     rules.pins());
             JsonSignOptions options = request.options().documentName() == null

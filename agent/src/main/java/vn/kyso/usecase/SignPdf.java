@@ -36,8 +36,17 @@ public final class SignPdf {
     /** What to do when revocation cannot be checked before signing. */
     public enum OfflinePolicy { REFUSE, SIGN_WITH_WARNING }
 
+    /**
+     * @param incoming an incoming document (văn bản đến): its signatures are verified first, the result is part of
+     *                 the consent, and one that is not valid needs the person's confirmation of the reason
+     */
     public record Request(String origin, String documentName, byte[] pdf, String certificateId, String operationVi,
-                          String operationEn, PadesOptions options) {
+                          String operationEn, PadesOptions options, boolean incoming) {
+
+        public Request(String origin, String documentName, byte[] pdf, String certificateId, String operationVi,
+                       String operationEn, PadesOptions options) {
+            this(origin, documentName, pdf, certificateId, operationVi, operationEn, options, false);
+        }
     }
 
     public record Result(byte[] document, PadesLevel level, List<String> warnings, DocumentReport verification) {
@@ -76,9 +85,19 @@ public final class SignPdf {
             List<String> warnings = new ArrayList<>();
             rules.checkCertificate(certificate.certificate(), warnings);
             int pages = pageCount(request.pdf(), request.options().password());
-            rules.requireConsent(new ConsentRequest(request.origin(), request.operationVi(), request.operationEn(),
-                    request.documentName(), pages, documentHash, certificate.subject(), certificate.tokenLabel(),
-                    false));
+            IncomingCheck incoming = request.incoming()
+                    ? IncomingCheck.of(rules.verifier(), request.pdf(), request.options().password()) : null;
+            rules.requireConsent(consent(request, pages, documentHash, certificate, incoming, false));
+            if (incoming != null && incoming.acknowledgementRequired()) {
+                // The person has seen the reason; a second, explicit question makes that a decision, kept in the log.
+                rules.requireConsent(consent(request, pages, documentHash, certificate, incoming, true));
+                rules.record(new AuditRecord(request.origin(), "sign.pdf/incoming-not-valid-confirmed",
+                        request.documentName(), documentHash, certificate.id(), certificate.subject(),
+                        incoming.summaryEn()));
+            }
+            if (incoming != null) {
+                warnings.add(incoming.summaryEn());
+            }
             SignResult signed = signer.sign(request.pdf(),
                     new TokenSignerPort(rules.tokens(), certificate.id(), rules.knownCas(), rules.pins()),
                     request.options());
@@ -91,6 +110,18 @@ public final class SignPdf {
             rules.record(record(request, documentHash, certificate, e.code()));
             throw e;
         }
+    }
+
+    private static ConsentRequest consent(Request request, int pages, String documentHash,
+                                          CertificateEntry certificate, IncomingCheck incoming, boolean confirmation) {
+        ConsentRequest.Verification verification = incoming == null ? null : new ConsentRequest.Verification(
+                confirmation ? "Xác nhận đã xem lý do và vẫn ký: " + incoming.summaryVi() : incoming.summaryVi(),
+                confirmation ? "Confirm you have seen the reason and still sign: " + incoming.summaryEn()
+                        : incoming.summaryEn(),
+                !incoming.acknowledgementRequired(), confirmation);
+        return new ConsentRequest(request.origin(), request.operationVi(), request.operationEn(),
+                request.documentName(), pages, documentHash, certificate.subject(), certificate.tokenLabel(), false,
+                List.of(), verification);
     }
 
     static int pageCount(byte[] pdf, String password) {

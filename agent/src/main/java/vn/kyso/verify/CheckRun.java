@@ -3,8 +3,8 @@ package vn.kyso.verify;
 import java.util.List;
 
 /**
- * Runs one signature's checks in order; the first rule that fails decides. Shared by the PDF, CMS and JWS verifiers
- * so a crash on hostile input is judged the same everywhere.
+ * Runs one signature's checks in order; the first rule that fails decides. Shared by the PDF, CMS, XML and JWS
+ * verifiers so a crash on hostile input is judged the same everywhere.
  *
  * @param failed null when every check passed
  */

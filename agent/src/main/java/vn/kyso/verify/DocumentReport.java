@@ -26,7 +26,8 @@ public record DocumentReport(Indication indication, VerifyError error, String er
 
     static DocumentReport failed(Instant verifiedAt, VerifyError error, String detail) {
         Indication indication = switch (error) {
-            case DOCUMENT_UNREADABLE, CMS_UNREADABLE, JWS_UNREADABLE, JWS_ALGORITHM_NOT_ALLOWED -> Indication.TOTAL_FAILED;
+            case DOCUMENT_UNREADABLE, CMS_UNREADABLE, XML_UNREADABLE, JWS_UNREADABLE, JWS_ALGORITHM_NOT_ALLOWED ->
+                    Indication.TOTAL_FAILED;
             default -> Indication.INDETERMINATE;
         };
         return new DocumentReport(indication, error, detail, verifiedAt, List.of());

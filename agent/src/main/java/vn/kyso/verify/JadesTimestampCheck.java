@@ -31,7 +31,7 @@ final class JadesTimestampCheck implements SignatureCheck {
         } catch (Exception e) {
             throw new VerificationFailure(SubIndication.TIMESTAMP_INVALID, "unreadable sigTst token: " + e, e);
         }
-        SignatureTimestampCheck.establish(context, timestamps, token,
+        SignatureTimestampCheck.judge(context, timestamps, token,
                 context.jws.signature().getBytes(StandardCharsets.US_ASCII), context.claimedTime);
     }
 }

@@ -19,6 +19,7 @@ import vn.kyso.pki.CrlClient;
 import vn.kyso.pki.HttpFetcher;
 import vn.kyso.pki.OcspClient;
 import vn.kyso.pki.TrustStore;
+import vn.kyso.xml.XmlLimits;
 
 /**
  * Verifies every signature and document timestamp of a PDF. Each rule is one {@link SignatureCheck}, run in the
@@ -47,6 +48,11 @@ public final class PdfSignatureVerifier {
     /** A verifier of JWS / JAdES signatures with this verifier's trust, services and clock. */
     public JwsSignatureVerifier jwsVerifier() {
         return new JwsSignatureVerifier(settings);
+    }
+
+    /** A verifier of XML signatures with this verifier's trust, services and clock. */
+    public XmlSignatureVerifier xmlVerifier() {
+        return new XmlSignatureVerifier(settings, XmlLimits.defaults());
     }
 
     public static Builder builder(TrustStore trustStore) {
@@ -251,6 +257,11 @@ public final class PdfSignatureVerifier {
         /** A verifier of JWS / JAdES signatures with the same trust, services and clock. */
         public JwsSignatureVerifier buildJwsVerifier() {
             return new JwsSignatureVerifier(settings());
+        }
+
+        /** A verifier of XML signatures (XMLDSig, XAdES) with the same trust, services and clock. */
+        public XmlSignatureVerifier buildXmlVerifier() {
+            return new XmlSignatureVerifier(settings(), XmlLimits.defaults());
         }
 
         private VerifierSettings settings() {

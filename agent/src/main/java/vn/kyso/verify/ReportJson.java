@@ -52,6 +52,24 @@ public final class ReportJson {
         }
     }
 
+    /**
+     * An XML document's report: the same fields as a PDF's, plus {@code xmlSignatures} (what each signature covers,
+     * index for index with {@code signatures}).
+     */
+    public static JsonNode tree(XmlDocumentReport report) {
+        ObjectNode tree = MAPPER.valueToTree(report.report());
+        tree.set("xmlSignatures", MAPPER.valueToTree(report.signatures()));
+        return tree;
+    }
+
+    public static String toJson(XmlDocumentReport report) {
+        try {
+            return MAPPER.writeValueAsString(tree(report));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the report records are always serialisable", e);
+        }
+    }
+
     public static String toJson(DocumentReport report) {
         try {
             return MAPPER.writeValueAsString(report);

@@ -58,6 +58,8 @@ final class SignatureContext {
     List<X509Certificate> chain = List.of();
     RevocationInfo revocation = RevocationInfo.notChecked();
     final List<String> warnings = new ArrayList<>();
+    /** The XML side of an XMLDSig/XAdES signature; null for PDF and CMS. */
+    XmlSignatureState xml;
 
     SignatureContext(byte[] file, PdfSignature signature, VerifierSettings settings, EmbeddedEvidence evidence,
                      Instant verificationTime) {
@@ -84,6 +86,14 @@ final class SignatureContext {
         context.jws = jws;
         context.jwsPayload = payload;
         context.detachedPayload = detachedPayload;
+        return context;
+    }
+
+    /** One ds:Signature of an XML document: the XML checks start from {@link #xml}. */
+    static SignatureContext forXml(VerifierSettings settings, Instant verificationTime, XmlSignatureState xml) {
+        SignatureContext context = new SignatureContext(null, null, settings, EmbeddedEvidence.empty(),
+                verificationTime);
+        context.xml = xml;
         return context;
     }
 

@@ -33,6 +33,13 @@ public enum SignatureLevel {
     CADES_B_LT("CAdES-BASELINE-LT"),
     CADES_B_LTA("CAdES-BASELINE-LTA"),
     CADES_BES("CAdES-BES"),
+    /** A W3C XMLDSig signature without XAdES properties (what e-invoices carry). */
+    XML_NOT_ETSI("XML-NOT-ETSI"),
+    XADES_B_B("XAdES-BASELINE-B"),
+    XADES_B_T("XAdES-BASELINE-T"),
+    XADES_B_LT("XAdES-BASELINE-LT"),
+    XADES_B_LTA("XAdES-BASELINE-LTA"),
+    /** A JWS without JAdES header parameters. */
     JSON_NOT_ETSI("JSON-NOT-ETSI"),
     JADES_B_B("JAdES-BASELINE-B"),
     JADES_B_T("JAdES-BASELINE-T"),
@@ -54,10 +61,10 @@ public enum SignatureLevel {
     /** The rung of the B → T → LT → LTA ladder: 0 for B, 3 for LTA; -1 for the levels outside the ladder. */
     public int rung() {
         return switch (this) {
-            case PKCS7_B, PADES_B_B, CADES_B_B, JADES_B_B -> 0;
-            case PKCS7_T, PADES_B_T, CADES_B_T, JADES_B_T -> 1;
-            case PKCS7_LT, PADES_B_LT, CADES_B_LT, JADES_B_LT -> 2;
-            case PKCS7_LTA, PADES_B_LTA, CADES_B_LTA, JADES_B_LTA -> 3;
+            case PKCS7_B, PADES_B_B, CADES_B_B, JADES_B_B, XADES_B_B -> 0;
+            case PKCS7_T, PADES_B_T, CADES_B_T, JADES_B_T, XADES_B_T -> 1;
+            case PKCS7_LT, PADES_B_LT, CADES_B_LT, JADES_B_LT, XADES_B_LT -> 2;
+            case PKCS7_LTA, PADES_B_LTA, CADES_B_LTA, JADES_B_LTA, XADES_B_LTA -> 3;
             default -> -1;
         };
     }

@@ -45,18 +45,27 @@ final class SignatureTimestampCheck implements SignatureCheck {
         } catch (Exception e) {
             throw new VerificationFailure(SubIndication.TIMESTAMP_INVALID, "unreadable timestamp token: " + e, e);
         }
-        establish(context, timestamps, token, context.signer.getSignature(), claimed);
+        judge(context, timestamps, token, context.signer.getSignature(), claimed);
+    }
+
+    /** No signature time-stamp: the verification time stands, and a claimed time is reported as a claim only. */
+    static void withoutTimestamp(SignatureContext context, Instant claimed) {
+        context.signingTime = new SigningTime(context.verificationTime, TimeSource.VERIFICATION_TIME, claimed,
+                false);
+        if (claimed != null) {
+            context.warnings.add("signing time " + claimed + " is only claimed by the signer; no timestamp");
+        }
     }
 
     /**
-     * Verifies a signature time-stamp over {@code timestampedData} and makes its time the best signing time (the
-     * claimed time stays a claim, with the +7 h quirk flagged). Shared by CMS and JAdES signatures.
+     * Judges a signature time-stamp over {@code timestamped} (the CMS signature value, XAdES's canonical
+     * ds:SignatureValue, or JAdES's sigTst input); when it verifies, its time becomes the best signing time.
      */
-    static void establish(SignatureContext context, TimestampVerifier timestamps, TimeStampToken token,
-                          byte[] timestampedData, Instant claimed) {
+    static void judge(SignatureContext context, TimestampVerifier timestamps, TimeStampToken token,
+                      byte[] timestamped, Instant claimed) {
         TimestampVerifier.Verified verified;
         try {
-            verified = timestamps.verify(token, timestampedData, context.certificatePool(), context.evidence);
+            verified = timestamps.verify(token, timestamped, context.certificatePool(), context.evidence);
         } catch (VerificationFailure e) {
             if (e.subIndication() == SubIndication.TRY_LATER) {
                 // The TSA's revocation status is unknown for now: the token is no proof of time yet, but the
@@ -91,14 +100,6 @@ final class SignatureTimestampCheck implements SignatureCheck {
                     + ": the signer wrote Vietnamese local time as UTC");
         }
         context.signingTime = new SigningTime(time, TimeSource.TIMESTAMP, claimed, skew);
-    }
-
-    /** No signature time-stamp: the checks use the verification time; a claimed time is reported as a claim. */
-    static void withoutTimestamp(SignatureContext context, Instant claimed) {
-        context.signingTime = new SigningTime(context.verificationTime, TimeSource.VERIFICATION_TIME, claimed, false);
-        if (claimed != null) {
-            context.warnings.add("signing time " + claimed + " is only claimed by the signer; no timestamp");
-        }
     }
 
     static Instant claimedTime(SignatureContext context) {

@@ -63,6 +63,13 @@ public enum SubIndication implements EnumErrorCode {
     CRYPTO_CONSTRAINTS_FAILURE_NO_POE(Indication.INDETERMINATE,
             "Thuật toán hoặc độ dài khóa không còn an toàn: {0}",
             "The algorithm or key size is no longer considered secure: {0}"),
+    /**
+     * Kyso: an XML signature's reference resolves to an element whose Id is not unique, or the element a person is
+     * shown (an e-invoice's /HDon/DLHDon) is not the element the signature covers — signature wrapping.
+     */
+    SIGNATURE_WRAPPING(Indication.TOTAL_FAILED,
+            "Chữ ký không bao phủ đúng dữ liệu được hiển thị (tấn công bọc chữ ký XML): {0}",
+            "The signature does not cover the data that is shown (XML signature wrapping): {0}"),
     /** Kyso: an embedded signature or document timestamp that does not verify is no proof of time. */
     TIMESTAMP_INVALID(Indication.INDETERMINATE,
             "Dấu thời gian không hợp lệ: {0}",

@@ -25,7 +25,13 @@ public enum VerifyError implements EnumErrorCode {
             "The JWS algorithm {0} is not accepted (only RS, PS and ES with SHA-256/384/512)."),
     JSON_TOO_LARGE(
             "Dữ liệu JSON/JWS quá lớn: {0}",
-            "The JSON/JWS data is too large: {0}");
+            "The JSON/JWS data is too large: {0}"),
+    XML_UNREADABLE(
+            "Không đọc được tệp XML: {0}",
+            "The XML document cannot be read: {0}"),
+    XML_NO_SIGNATURE(
+            "Tệp XML không có chữ ký số nào (ds:Signature).",
+            "The XML document carries no digital signature (ds:Signature).");
 
     private final ErrorText text;
 

@@ -14,22 +14,32 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import vn.kyso.errors.KysoException;
 
 /**
  * The document system's side of a file job over HTTP: download the document, upload the signed one as
  * multipart/form-data. Redirects are followed by hand, and only on the same origin; bodies are capped while they
- * arrive (a server cannot fill the agent's memory); every exchange has one deadline covering headers and body.
+ * arrive (a server cannot fill the agent's memory); every exchange has one deadline covering headers and body, and
+ * connecting has a shorter one. Transfers are bounded in all and per document server ({@link TransferSlots}), and the
+ * client works on a small fixed pool of threads, so no number of jobs makes the agent start threads without bound.
  * URLs are checked by {@link UrlPolicy} before they reach this class.
  */
 public final class DocumentTransfer {
 
     private static final int MAX_REDIRECTS = 5;
     private static final int MAX_ANSWER_BYTES = 1 << 20;
+    /** Transfers under way at once, in all and to one document server. */
+    static final int MAX_TRANSFERS = 16;
+    static final int MAX_TRANSFERS_PER_SERVER = 4;
+    private static final Duration SLOT_WAIT = Duration.ofSeconds(5);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final int CLIENT_THREADS = 4;
 
     /** What the document system's upload handler answered. */
     public record Answer(int status, String contentType, byte[] body) {
@@ -42,16 +52,34 @@ public final class DocumentTransfer {
     private final HttpClient http;
     private final long maxDocumentBytes;
     private final Duration timeout;
+    private final TransferSlots slots = new TransferSlots(MAX_TRANSFERS, MAX_TRANSFERS_PER_SERVER, SLOT_WAIT);
 
     public DocumentTransfer(long maxDocumentBytes, Duration timeout) {
+        AtomicInteger number = new AtomicInteger();
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(timeout).build();
+                .connectTimeout(timeout.compareTo(CONNECT_TIMEOUT) < 0 ? timeout : CONNECT_TIMEOUT)
+                .executor(Executors.newFixedThreadPool(CLIENT_THREADS, r -> {
+                    Thread t = new Thread(r, "kyso-vgca-transfer-" + number.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                })).build();
         this.maxDocumentBytes = maxDocumentBytes;
         this.timeout = timeout;
     }
 
+    /** Transfers under way now. */
+    int transfersInUse() {
+        return slots.inUse();
+    }
+
     /** GET with the page's credentials; same-origin redirects only. */
     public byte[] download(URI url, Credentials credentials) {
+        try (TransferSlots.Slot slot = slots.acquire(url)) {
+            return downloadFollowing(url, credentials);
+        }
+    }
+
+    private byte[] downloadFollowing(URI url, Credentials credentials) {
         URI current = url;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(current).GET().timeout(timeout)
@@ -83,7 +111,10 @@ public final class DocumentTransfer {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, upload)));
         credentials.apply(request);
-        HttpResponse<byte[]> response = exchange(request.build(), MAX_ANSWER_BYTES, handler, false);
+        HttpResponse<byte[]> response;
+        try (TransferSlots.Slot slot = slots.acquire(handler)) {
+            response = exchange(request.build(), MAX_ANSWER_BYTES, handler, false);
+        }
         int status = response.statusCode();
         if (status >= 300 && status < 400) {
             response.headers().firstValue("Location").ifPresent(location -> UrlPolicy.checkRedirect(handler, location));

@@ -2,21 +2,17 @@ package vn.kyso.vgca;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
 import vn.kyso.errors.KysoException;
 import vn.kyso.pdf.SignatureAppearance;
-import vn.kyso.pdf.appearance.CompanionText;
 import vn.kyso.pdf.appearance.CopyForm;
+import vn.kyso.pdf.appearance.DocumentNumber;
+import vn.kyso.pdf.appearance.IssueDate;
 import vn.kyso.pdf.appearance.Presets;
 import vn.kyso.pdf.appearance.SealTarget;
 import vn.kyso.pdf.appearance.SignerInfo;
-import vn.kyso.pdf.appearance.SigningTime;
-import vn.kyso.pdf.appearance.TextSlot;
 import vn.kyso.request.RequestError;
 import vn.kyso.token.CertificateEntry;
 import vn.kyso.vgca.VgcaMessages.FileJob;
@@ -34,7 +30,6 @@ public final class LegacyAppearance {
     }
 
     private static final double SEAL_WIDTH_MM = 36;
-    private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
 
     private LegacyAppearance() {
     }
@@ -43,47 +38,44 @@ public final class LegacyAppearance {
     public static Stamp of(VgcaOperation operation, FileJob job, CertificateEntry certificate, StampImages images,
                            Instant signingTime) {
         return switch (operation) {
-            case SignApproved -> new Stamp(Presets.approve(images.signature(operation),
-                    hint(job, "TitleLine", operation),
-                    job.meta("NameLine") != null ? job.meta("NameLine") : SigningCertificates.commonName(certificate)),
-                    operation.actVi(), null, null);
+            case SignApproved -> {
+                String title = hint(job, "TitleLine", operation);
+                String name = job.meta("NameLine") != null ? job.meta("NameLine")
+                        : SigningCertificates.commonName(certificate);
+                // Without a configured signature image the official still approves, with a text stamp.
+                yield new Stamp(images.signature() == null
+                        ? Presets.approveWithText(title, name, SigningCertificates.commonName(certificate), title,
+                                signingTime)
+                        : Presets.approve(images.signature(operation), title, name), operation.actVi(), null, null);
+            }
             case SignIssued -> {
                 String number = required(job.docNumber(), "DocNumber");
-                String date = issueDate(job.issuedDate(), signingTime);
-                String numberLabel = job.meta("NumberLabel") != null ? job.meta("NumberLabel") : "Số:";
+                IssueDate date = new IssueDate(issueDate(job.issuedDate(), signingTime), job.meta("DateLabel"));
                 yield new Stamp(Presets.issue(images.seal(operation), SEAL_WIDTH_MM, new SealTarget.LatestSignature(),
-                        List.of(new CompanionText(new TextSlot.AfterText(numberLabel), number),
-                                new CompanionText(new TextSlot.AfterText(hint(job, "DateLabel", operation)), date))),
-                        operation.actVi(), number, date);
+                        List.of(new DocumentNumber(number, job.meta("NumberLabel")), date)),
+                        operation.actVi(), number, date.text());
             }
             case SignCopy -> new Stamp(Presets.copy(copyForm(job.meta("CopyForm")), organisation(job, certificate),
-                    signingTime), operation.actVi(), null, null);
+                    job.docNumber(), job.meta("Place"), job.issuedDate() == null || job.issuedDate().isBlank() ? null
+                            : issueDate(job.issuedDate(), signingTime), signingTime), operation.actVi(), null, null);
             case SignAppendix -> new Stamp(Presets.attachment(required(job.docNumber(), "DocNumber"), signingTime),
                     operation.actVi(), null, null);
-            case SignIncome -> new Stamp(Presets.digitised(images.seal(operation), SEAL_WIDTH_MM,
-                    organisation(job, certificate), signingTime), operation.actVi(), null, null);
+            // Văn bản đến: the "ĐẾN" stamp with the số đến (DocNumber) and where it goes next (MetaData Chuyen).
+            case SignIncome -> new Stamp(Presets.incoming(organisation(job, certificate), job.docNumber(),
+                    signingTime, job.meta("Chuyen")), operation.actVi(), null, null);
             case Comment -> new Stamp(Presets.signerInfo(new SignerInfo(SigningCertificates.commonName(certificate),
                     SigningCertificates.email(certificate), SigningCertificates.organisation(certificate),
                     signingTime)), job.meta("Comment") != null ? job.meta("Comment") : operation.actVi(), null, null);
         };
     }
 
-    /**
-     * The date the clerk writes: the page's IssuedDate (dd/MM/yyyy or yyyy-MM-dd become "ngày … tháng … năm …",
-     * anything else is written as given), or today in Vietnam — the signing date is the issue date.
-     */
-    static String issueDate(String given, Instant signingTime) {
-        if (given == null || given.isBlank()) {
-            return SigningTime.issueDate(LocalDate.ofInstant(signingTime, VIETNAM));
+    /** The page's IssuedDate (dd/MM/yyyy, yyyy-MM-dd or written out), or today in Vietnam. */
+    static LocalDate issueDate(String given, Instant signingTime) {
+        try {
+            return IssueDate.parse(given, signingTime);
+        } catch (IllegalArgumentException e) {
+            throw new KysoException(RequestError.INVALID_PARAMS, Map.of("param", "IssuedDate"), null, e.getMessage());
         }
-        for (String pattern : List.of("d/M/uuuu", "uuuu-MM-dd")) {
-            try {
-                return SigningTime.issueDate(LocalDate.parse(given.trim(), DateTimeFormatter.ofPattern(pattern)));
-            } catch (DateTimeParseException ignored) {
-                // try the next form
-            }
-        }
-        return given.trim();
     }
 
     private static String organisation(FileJob job, CertificateEntry certificate) {

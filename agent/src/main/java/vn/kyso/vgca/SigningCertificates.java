@@ -37,6 +37,7 @@ public final class SigningCertificates {
         CertificateType wanted = organisation ? CertificateType.ORGANISATION : CertificateType.PERSONAL;
         List<CertificateEntry> candidates = tokens.certificates().stream()
                 .filter(c -> c.privateKey() != CertificateEntry.PrivateKeyState.MISSING)
+                .filter(c -> !c.ca()) // a Sub CA or Root CA on the token is never a signing certificate
                 .filter(c -> c.keyUsage().isEmpty() || c.keyUsage().contains("digitalSignature")
                         || c.keyUsage().contains("nonRepudiation"))
                 .filter(c -> typeOf(c) == wanted)

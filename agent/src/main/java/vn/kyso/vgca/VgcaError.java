@@ -17,6 +17,9 @@ public enum VgcaError implements EnumErrorCode {
     UPLOAD_FAILED(
             "Không gửi được văn bản đã ký đến {0}: {1}. Văn bản đã ký không được lưu trên máy; hãy thử ký lại.",
             "The signed document could not be sent to {0}: {1}. It is not kept on this computer; please sign again."),
+    TRANSFERS_BUSY(
+            "Kyso Agent đang có quá nhiều lượt tải văn bản tới máy chủ {0} (tối đa {1} cùng lúc); hãy thử lại sau.",
+            "Kyso Agent has too many transfers with the server {0} under way (at most {1} at once); try again later."),
     UPLOAD_REFUSED(
             "Máy chủ {0} từ chối nhận văn bản đã ký: {1}",
             "The server {0} refused the signed document: {1}"),
@@ -31,7 +34,14 @@ public enum VgcaError implements EnumErrorCode {
             "No {0} certificate with a signing key was found on the tokens plugged in."),
     CERTIFICATE_CHOICE_REQUIRED(
             "Có {0} chứng thư số {1} trên các token đang cắm; trang web cần chỉ rõ CertificateId: {2}",
-            "There are {0} {1} certificates on the tokens plugged in; the web page must name one as CertificateId: {2}");
+            "There are {0} {1} certificates on the tokens plugged in; the web page must name one as CertificateId: {2}"),
+    NOT_SUPPORTED(
+            "Kyso Agent không ký và không kiểm tra chữ ký tệp Office (docx, xlsx): chữ ký gói OOXML chưa được làm đầy đủ "
+                    + "và chưa được một công cụ kiểm tra độc lập chứng minh là hợp lệ, nên không được cung cấp nửa vời. "
+                    + "Hãy chuyển văn bản sang PDF rồi ký (PAdES), hoặc ký tách rời (CAdES).",
+            "Kyso Agent neither signs nor verifies Office files (docx, xlsx): OOXML package signatures are not done "
+                    + "completely nor proven valid by an independent checker, so they are not offered half-done. "
+                    + "Convert the document to PDF and sign it (PAdES), or sign it detached (CAdES).");
 
     private final ErrorText text;
 

@@ -32,6 +32,8 @@ import vn.kyso.vgca.VgcaMessages.FileResult;
 import vn.kyso.vgca.VgcaMessages.FileStatus;
 import vn.kyso.vgca.VgcaMessages.FilesJob;
 import vn.kyso.vgca.VgcaMessages.FilesResult;
+import vn.kyso.usecase.SignXml;
+import vn.kyso.xml.XmlSignOptions;
 
 /**
  * The old plugin's file job, done safely: check both URLs against the page's origin and the allow-list, choose the
@@ -54,44 +56,84 @@ public final class VgcaFileJob {
     private final SigningCertificates certificates;
     private final StampImages images;
     private final SignPdf signPdf;
+    private final SignXml signXml;
     private final AuditLog audit;
     private final Clock clock;
 
     public VgcaFileJob(UrlPolicy policy, DocumentTransfer transfer, SigningCertificates certificates,
-                       StampImages images, SignPdf signPdf, AuditLog audit, Clock clock) {
+                       StampImages images, SignPdf signPdf, SignXml signXml, AuditLog audit, Clock clock) {
         this.policy = policy;
         this.transfer = transfer;
         this.certificates = certificates;
         this.images = images;
         this.signPdf = signPdf;
+        this.signXml = signXml;
         this.audit = audit;
         this.clock = clock;
     }
 
     public Outcome run(Optional<String> origin, VgcaOperation operation, FileJob job) {
-        Trail trail = new Trail(origin, "vgca." + operation.name(), job.fileName(), job.fileUploadHandler());
+        return run(origin, "vgca." + operation.name(), job, operation.organisationKey(), certificate -> {
+            // the stamp is worked out before anything is downloaded: a missing placement fails first
+            Instant now = clock.instant();
+            LegacyAppearance.Stamp stamp = LegacyAppearance.of(operation, job, certificate, images, now);
+            return (trail, name, pdf) -> new Signed(signPdf.sign(new SignPdf.Request(trail.originText(), name, pdf,
+                    certificate.id(), operation.actVi(), operation.actEn(), PadesOptions.defaults()
+                    .withAppearance(stamp.appearance()).withSigningTime(now)
+                    .withDetails(null, stamp.reason(), null, null), operation == VgcaOperation.SignIncome)).document(),
+                    stamp.documentNumber(), stamp.documentDate());
+        });
+    }
+
+    /**
+     * SignXML: an e-invoice, a social-insurance declaration or a tax return, signed as the Tax Department's layout
+     * wants it (enveloped XMLDSig; for an e-invoice the seller's signature in DSCKS/NBan over DLHDon) and delivered
+     * like a signed PDF.
+     */
+    public Outcome runXml(Optional<String> origin, FileJob job) {
+        return run(origin, "vgca.SignXML", job, false, certificate -> (trail, name, xml) -> new Signed(
+                signXml.sign(new SignXml.Request(trail.originText(), certificate.id(), name, xml,
+                        XmlSignOptions.xmldsig())).signature().document(), null, null));
+    }
+
+    /** What a file job's signing step produced: the document, and the number and date a SignIssued stamp gave. */
+    private record Signed(byte[] document, String documentNumber, String documentDate) {
+    }
+
+    /** The signing step of a file job: prepared with the certificate before the download, then run on it. */
+    @FunctionalInterface
+    private interface Step {
+        Signing prepare(CertificateEntry certificate);
+    }
+
+    @FunctionalInterface
+    private interface Signing {
+        Signed sign(Trail trail, String name, byte[] document);
+    }
+
+    /** Download, sign, deliver; a signature that could not be delivered is returned for the connection to keep. */
+    private Outcome run(Optional<String> origin, String act, FileJob job, boolean organisationKey, Step step) {
+        Trail trail = new Trail(origin, act, job.fileName(), job.fileUploadHandler());
         byte[] signed = null;
         try {
             URI source = policy.check(job.fileName(), origin);
             URI handler = policy.check(job.fileUploadHandler(), origin);
             Credentials credentials = new Credentials(job.sessionId(), job.jwtToken());
-            CertificateEntry certificate = certificates.choose(job.certificateId(), operation.organisationKey());
+            CertificateEntry certificate = certificates.choose(job.certificateId(), organisationKey);
             trail.certificate = certificate;
-            Instant now = clock.instant();
-            LegacyAppearance.Stamp stamp = LegacyAppearance.of(operation, job, certificate, images, now);
+            Signing signing = step.prepare(certificate);
 
-            byte[] pdf = transfer.download(source, credentials);
-            trail.documentSha256 = sha256(pdf);
+            byte[] document = transfer.download(source, credentials);
+            trail.documentSha256 = sha256(document);
             String name = nameOf(source);
-            signed = signPdf.sign(new SignPdf.Request(trail.originText(), name, pdf, certificate.id(),
-                    operation.actVi(), operation.actEn(), PadesOptions.defaults().withAppearance(stamp.appearance())
-                    .withSigningTime(now).withDetails(null, stamp.reason(), null, null))).document();
+            Signed result = signing.sign(trail, name, document);
+            signed = result.document();
 
             Map<String, String> fields = credentials.formFields();
             Handled answer = deliver(handler, new DocumentTransfer.Upload(name, signed, fields), credentials);
             trail.done("OK");
             return new Outcome(new FileResult(VgcaMessages.OK, answer.message() == null ? "Thành công" : answer.message(),
-                    answer.fileName(), answer.fileServer(), stamp.documentNumber(), stamp.documentDate(), null, null,
+                    answer.fileName(), answer.fileServer(), result.documentNumber(), result.documentDate(), null, null,
                     null), null);
         } catch (KysoException e) {
             trail.done(e.code());

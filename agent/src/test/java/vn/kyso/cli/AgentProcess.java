@@ -19,10 +19,10 @@ import java.util.concurrent.TimeUnit;
  * {@code kyso serve} as its own process, as a user would run it, with a private home (configuration, secret,
  * paired origins, audit log under {@code home}) so the machine's real files are never touched.
  */
-final class AgentProcess implements AutoCloseable {
+public final class AgentProcess implements AutoCloseable {
 
     final Path home;
-    final int port;
+    public final int port;
     private final Process process;
     private final List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -47,7 +47,7 @@ final class AgentProcess implements AutoCloseable {
     }
 
     /** Starts the agent with {@code config} as its configuration; {@code display} null runs it without one. */
-    static AgentProcess start(Path home, String config, String display, String... options) throws Exception {
+    public static AgentProcess start(Path home, String config, String display, String... options) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
@@ -88,6 +88,11 @@ final class AgentProcess implements AutoCloseable {
             }
         }
         throw new AssertionError("kyso serve never printed \"" + prefix + "\":\n" + String.join("\n", output));
+    }
+
+    /** The agent's process id, for reading its resident memory and threads from /proc. */
+    public long pid() {
+        return process.pid();
     }
 
     String output() {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.testpki.SoftHsmFixture;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
+import vn.kyso.xml.XmlTestSupport;
 
 /** {@code kyso sign} → {@code kyso verify}, with the PIN on stdin as a script would give it. */
 class SignCommandTest {
@@ -81,6 +82,35 @@ class SignCommandTest {
                 "the input is an exact prefix of the output");
         Result verified = run("", "verify", out.toString(), "--trust-cert", root.toString());
         assertEquals(0, verified.exit(), verified.out());
+    }
+
+    /** The format comes from the content, not the name: an e-invoice saved as ".dat" is still signed as XML. */
+    @Test
+    void signsAnEInvoiceAndAXadesDetachedSignatureAndBothVerify() throws Exception {
+        Path invoice = Files.write(dir.resolve("hoá đơn.dat"), XmlTestSupport.invoice());
+        Path out = dir.resolve("hoá đơn đã ký.xml");
+        Result signed = run(SoftHsmFixture.USER_PIN + "\n", sign(out, "--in", invoice.toString()));
+        assertEquals(0, signed.exit(), signed.out());
+        assertTrue(signed.out().contains("XMLDSig") && signed.out().contains("/HDon/DLHDon (Id data)")
+                && signed.out().contains("1C26TKS-0000123"), signed.out());
+        Result verified = run("", "verify", out.toString(), "--trust-cert", root.toString());
+        assertEquals(0, verified.exit(), verified.out());
+        assertTrue(verified.out().contains("Người bán / seller: Công ty TNHH Văn phòng phẩm Hồng Hà"), verified.out());
+
+        Path signature = dir.resolve("hoá đơn.dat.xades.xml");
+        Result xades = run(SoftHsmFixture.USER_PIN + "\n", sign(signature, "--in", invoice.toString(), "--format",
+                "xades", "--level", "B-T", "--detached"));
+        assertEquals(0, xades.exit(), xades.out());
+        assertTrue(xades.out().contains("XAdES B-T"), xades.out());
+        Result detached = run("", "verify", signature.toString(), "--trust-cert", root.toString(), "--detached",
+                invoice.toString(), "--json");
+        assertEquals(0, detached.exit(), detached.out());
+        assertTrue(detached.out().contains("XAdES-BASELINE-T"), detached.out());
+        assertEquals(1, run("", "verify", signature.toString(), "--trust-cert", root.toString()).exit(),
+                "without the signed file a detached signature cannot pass");
+        Result ambiguous = run("", sign(dir.resolve("y.xml"), "--in", invoice.toString(), "--xpath", "//HHDVu"));
+        assertEquals(1, ambiguous.exit());
+        assertTrue(ambiguous.out().contains("XML_XPATH_INVALID"), ambiguous.out());
     }
 
     @Test

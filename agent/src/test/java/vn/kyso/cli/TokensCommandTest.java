@@ -62,6 +62,18 @@ class TokensCommandTest {
         assertTrue(cert.get("subject").asText().contains("Nguyễn Văn An"));
         assertEquals(2048, cert.get("keyBits").asInt());
         assertEquals(64, cert.get("id").asText().length());
+        // names a person reads: the e-mail address as text, no OID, no #hex
+        assertTrue(cert.get("subject").asText().contains("E="), cert.toString());
+        assertFalse(cert.get("subject").asText().matches(".*(#|\\d+\\.\\d+\\.\\d+\\.\\d+=).*"), cert.toString());
+        assertEquals("personal", cert.get("usage").asText());
+        assertFalse(cert.get("ca").asBoolean());
+        assertEquals("valid", cert.get("status").asText());
+        assertTrue(cert.get("signable").asBoolean());
+        java.util.Map<String, String> statusByLabel = new java.util.HashMap<>();
+        root.get("tokens").forEach(t -> t.get("certificates").forEach(c -> statusByLabel.put(c.get("label").asText(),
+                c.get("status").asText())));
+        assertEquals("expired", statusByLabel.get(TestPki.EXPIRED));
+        assertEquals("notYetValid", statusByLabel.get(TestPki.NOT_YET_VALID));
     }
 
     @Test
@@ -71,6 +83,10 @@ class TokensCommandTest {
         assertTrue(vi.out().contains("Token đang cắm"), vi.out());
         assertTrue(vi.out().contains("Nguyễn Văn An"));
         assertTrue(vi.out().contains("cần PIN"));
+        assertTrue(vi.out().contains("[HẾT HẠN]"), vi.out());
+        assertTrue(vi.out().contains("[CHƯA CÓ HIỆU LỰC]"), vi.out());
+        assertTrue(vi.out().contains("e-mail:"), vi.out());
+        assertFalse(vi.out().contains("1.2.840.113549"), vi.out());
         Result en = run("tokens", "--lang", "en", "--library", env.softHsm().library().toString());
         assertTrue(en.out().contains("PIN required"), en.out());
     }

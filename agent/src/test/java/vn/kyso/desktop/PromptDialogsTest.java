@@ -104,16 +104,36 @@ class PromptDialogsTest {
         assertEquals(Decision.REFUSE, decision.get(10, TimeUnit.SECONDS));
     }
 
+    /** An XML signature: what the agent read from the document replaces the page count, one line each. */
+    @Test
+    void anXmlSignatureShowsTheSignedElementAndTheInvoice() throws Exception {
+        ConsentDialog dialog = new ConsentDialog(() -> Language.VI, LONG);
+        ConsentRequest xml = new ConsentRequest("https://hoadon.ninhbinh.gov.vn", "Ký XML", "Sign XML",
+                "hoa-don-123.xml", 0, HASH, SIGNER, "VGCA Token An (TEST)", false, java.util.List.of(), null,
+                java.util.List.of("Phần được ký / Signed: /HDon/DLHDon (Id data)",
+                        "Hóa đơn số / Invoice: 1C26TKS-0000123", "Tổng tiền / Total: 8250000 VND\u202Eforged"));
+        CompletableFuture<Decision> decision = CompletableFuture.supplyAsync(() -> dialog.ask(xml));
+        JDialog window = screen.prompt();
+        assertEquals("Phần được ký / Signed: /HDon/DLHDon (Id data)\nHóa đơn số / Invoice: 1C26TKS-0000123\n"
+                + "Tổng tiền / Total: 8250000 VND forged", text(window, "contents"),
+                "one line per item, direction overrides removed");
+        assertFalse(Screen.has(window.getContentPane(), "pages", javax.swing.JComponent.class));
+        screen.screenshot(window, "consent-xml-vi");
+        screen.click(Screen.find(window.getContentPane(), "approve", JButton.class));
+        assertEquals(Decision.APPROVE, decision.get(10, TimeUnit.SECONDS));
+    }
+
+    /** A JSON document: its values read by the agent, in the same box as an XML signature's lines. */
     @Test
     void aJsonDocumentShowsItsValuesReadByTheAgentLiterally() throws Exception {
         ConsentDialog dialog = new ConsentDialog(() -> Language.VI, LONG);
         ConsentRequest json = new ConsentRequest("https://dichvucong.ninhbinh.gov.vn", "Ký JSON (JAdES B-LT)",
                 "Sign JSON (JAdES B-LT)", "to-khai.json", 0, HASH, SIGNER, "VGCA Token An (TEST)", false,
-                java.util.List.of(), java.util.List.of("soHoSo: 12/2026/BHXH", "tongTien: 125.000.000",
+                java.util.List.of(), null, java.util.List.of("soHoSo: 12/2026/BHXH", "tongTien: 125.000.000",
                         "ghiChu: \u202Eexe.pdf"));
         CompletableFuture<Decision> decision = CompletableFuture.supplyAsync(() -> dialog.ask(json));
         JDialog window = screen.prompt();
-        String lines = Screen.find(window.getContentPane(), "content-lines", JTextComponent.class).getText();
+        String lines = text(window, "contents");
         assertEquals("soHoSo: 12/2026/BHXH\ntongTien: 125.000.000\nghiChu:  exe.pdf", lines);
         assertFalse(Screen.has(window.getContentPane(), "pages", javax.swing.JComponent.class));
         screen.screenshot(window, "consent-json-vi");

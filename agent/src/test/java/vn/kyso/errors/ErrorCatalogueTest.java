@@ -30,6 +30,7 @@ import vn.kyso.usecase.SigningRefusal;
 import vn.kyso.verify.LevelGap;
 import vn.kyso.verify.VerifyError;
 import vn.kyso.vgca.VgcaError;
+import vn.kyso.xml.XmlError;
 
 /**
  * Every error code of the agent, as the js-client and the people reading the messages meet them: codes unique across
@@ -43,7 +44,7 @@ class ErrorCatalogueTest {
             AuditError.class, PkiError.class, CmsError.class,
             VgcaError.class, VerifyError.class, LevelGap.Reason.class,
             AppearanceError.class, RemoteSigningError.class,
-            PdfError.class, TokenError.class, JsonSignatureError.class);
+            PdfError.class, TokenError.class, XmlError.class, JsonSignatureError.class);
 
     /** The same condition met in two layers (e.g. the engine and the verifier), reported with the same code. */
     private static final Set<String> SHARED = Set.of("CMS_UNREADABLE", "DIGEST_INVALID",

@@ -26,6 +26,7 @@ import vn.kyso.pki.TimeStampClient;
 import vn.kyso.sign.TokenSignerPort;
 import vn.kyso.testpki.TestPki;
 import vn.kyso.token.SignatureAlgorithm;
+import vn.kyso.pki.RevocationCollector;
 
 /** Stage two: the CMS over the signer port, its signature time-stamp, written into the gap. */
 class SignStageTest {

@@ -62,6 +62,7 @@ import vn.kyso.verify.DocumentReport;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.PdfSignatureVerifier;
 import vn.kyso.verify.SignerCertificateCheck;
+import vn.kyso.xml.XmlTestSupport;
 
 /**
  * The document methods over a real socket, real SoftHSM2 tokens and the test PKI's OCSP/CRL/TSA: batch signing
@@ -439,7 +440,7 @@ class ProtocolMethodsTest {
             assertEquals("to-khai.json", consent.documentName());
             assertEquals(sha256Hex(json), consent.documentSha256());
             assertEquals(List.of("soHoSo: 12/2026/BHXH", "tongTien: 125.000.000", "ky.thang: 11"),
-                    consent.contentSummary(), "the person sees what the JSON says, read by the agent");
+                    consent.contents(), "the person sees what the JSON says, read by the agent");
             byte[] jws = c.download(signed.get("documentId").asText());
             assertEquals(signed.get("jws").asText(), new String(jws, StandardCharsets.UTF_8));
 
@@ -469,6 +470,55 @@ class ProtocolMethodsTest {
                     + "\",\"documentId\":\"" + doc + "\",\"level\":\"B-LT\",\"serialization\":\"compact\"}"));
             assertEquals(2, CONSENTS.size(), "nobody is asked about an unsound request");
             assertTrue(auditLines("\"sign.json\"") >= 2);
+        }
+    }
+
+    @Test
+    void anUploadedEInvoiceIsSignedAfterConsentShowsTheInvoiceAndVerifiesOverTheProtocol() throws Exception {
+        try (SocketClient c = SocketClient.open(server.port(), APP)) {
+            byte[] invoice = XmlTestSupport.invoice();
+            String doc = c.upload("hoa-don-123.xml", invoice);
+            String an = certificateId(TestPki.PERSONAL_AN);
+            JsonNode signed = c.result("sign.xml", "{\"certificateId\":\"" + an + "\",\"documentId\":\"" + doc + "\"}");
+            assertEquals("xmldsig", signed.get("format").asText());
+            assertEquals("/HDon/DLHDon", signed.get("signedNodes").get(0).get("path").asText());
+            assertEquals("1C26TKS-0000123", signed.get("invoice").get("number").asText());
+            ConsentRequest consent = CONSENTS.get(0);
+            assertEquals("Ký XML", consent.operationVi());
+            assertEquals(sha256Hex(invoice), consent.documentSha256());
+            String shown = String.join("\n", consent.contents());
+            assertTrue(shown.contains("/HDon/DLHDon (Id data)") && shown.contains("1C26TKS-0000123")
+                    && shown.contains("Hồng Hà") && shown.contains("Sở Khoa học") && shown.contains("8250000 VND"),
+                    shown);
+            byte[] signedXml = c.download(signed.get("documentId").asText());
+
+            JsonNode report = c.result("verify.xml", "{\"documentId\":\"" + signed.get("documentId").asText() + "\"}");
+            assertEquals("TOTAL_PASSED", report.get("indication").asText(), report.toString());
+            assertEquals("XML-NOT-ETSI", report.get("signatures").get(0).get("level").asText());
+            assertEquals("1C26TKS-0000123", report.get("xmlSignatures").get(0).get("invoice").get("number").asText());
+            String altered = c.upload("hoa-don-sua.xml", new String(signedXml, StandardCharsets.UTF_8)
+                    .replace("<TgTTTBSo>8250000</TgTTTBSo>", "<TgTTTBSo>1</TgTTTBSo>").getBytes(StandardCharsets.UTF_8));
+            JsonNode failed = c.result("verify.xml", "{\"documentId\":\"" + altered + "\"}");
+            assertEquals("HASH_FAILURE", failed.get("signatures").get(0).get("subIndication").asText());
+
+            JsonNode xades = c.result("sign.xml", "{\"certificateId\":\"" + an + "\",\"documentId\":\"" + doc
+                    + "\",\"format\":\"xades\",\"level\":\"B-LT\",\"packaging\":\"detached\"}");
+            assertEquals("B-LT", xades.get("level").asText());
+            JsonNode detached = c.result("verify.xml", "{\"documentId\":\"" + xades.get("documentId").asText()
+                    + "\",\"detachedDocumentId\":\"" + doc + "\"}");
+            assertEquals("XAdES-BASELINE-LT", detached.get("signatures").get(0).get("level").asText(), detached.toString());
+
+            String xxe = c.upload("xxe.xml", ("<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM "
+                    + "\"file:///etc/passwd\">]><a>&x;</a>").getBytes(StandardCharsets.UTF_8));
+            int asked = CONSENTS.size();
+            assertEquals("XML_DTD_FORBIDDEN", c.errorCode("sign.xml", "{\"certificateId\":\"" + an
+                    + "\",\"documentId\":\"" + xxe + "\"}"));
+            assertEquals("XML_XPATH_INVALID", c.errorCode("sign.xml", "{\"certificateId\":\"" + an
+                    + "\",\"documentId\":\"" + doc + "\",\"xpath\":\"//HHDVu\"}"));
+            assertEquals("INVALID_PARAMS", c.errorCode("sign.xml", "{\"certificateId\":\"" + an
+                    + "\",\"documentId\":\"" + doc + "\",\"format\":\"xmldsig\",\"level\":\"B-T\"}"));
+            assertEquals(asked, CONSENTS.size(), "nobody is asked about an unsound request");
+            assertTrue(auditLines("\"sign.xml\"") >= 2);
         }
     }
 

@@ -74,6 +74,10 @@ class SignPdfTest {
     }
 
     private static SignPdf useCase(ConsentPrompt.Decision decision, SignPdf.OfflinePolicy offline) {
+        return useCase(request -> decision, offline);
+    }
+
+    private static SignPdf useCase(ConsentPrompt prompt, SignPdf.OfflinePolicy offline) {
         TrustStore trust = TrustStore.empty();
         trust.add(env.pki().root());
         HttpFetcher http = HttpFetcher.withDefaults();
@@ -83,7 +87,7 @@ class SignPdfTest {
                 java.time.Duration.ofMinutes(5));
         return new SignPdf(tokens, List.of(env.pki().intermediate(), env.pki().root()), request -> {
             CONSENTS.add(request);
-            return decision;
+            return prompt.ask(request);
         }, request -> {
             PINS.incrementAndGet();
             return Optional.of(SoftHsmFixture.USER_PIN.toCharArray());
@@ -99,6 +103,53 @@ class SignPdfTest {
     private static SignPdf.Request request(String alias) {
         return new SignPdf.Request("https://qlvb.ninhbinh.gov.vn", "Quyết định 12.pdf", blank, id(alias),
                 "Ký phê duyệt", "approve", PadesOptions.defaults());
+    }
+
+    private static SignPdf.Request incoming(byte[] pdf) {
+        return new SignPdf.Request("https://qlvb.ninhbinh.gov.vn", "Công văn đến.pdf", pdf, id(TestPki.ORGANISATION),
+                "Ký tiếp nhận văn bản đến", "incoming", PadesOptions.defaults(), true);
+    }
+
+    @Test
+    void incomingDocumentsAreVerifiedFirstAndTheConsentShowsTheResult() throws Exception {
+        byte[] signedByAn = useCase(ConsentPrompt.Decision.APPROVE, SignPdf.OfflinePolicy.REFUSE)
+                .sign(request(TestPki.PERSONAL_AN)).document();
+        for (byte[] pdf : List.of(signedByAn, blank)) {
+            CONSENTS.clear();
+            SignPdf.Result result = useCase(ConsentPrompt.Decision.APPROVE, SignPdf.OfflinePolicy.REFUSE)
+                    .sign(incoming(pdf));
+            assertEquals(Indication.TOTAL_PASSED, result.verification().indication());
+            assertEquals(1, CONSENTS.size(), "a valid or unsigned document needs no second question");
+            ConsentRequest.Verification shown = CONSENTS.get(0).verification();
+            assertTrue(shown.valid());
+            assertTrue(pdf == blank ? shown.resultVi().contains("không có chữ ký số")
+                    : shown.resultVi().contains("1 chữ ký số hợp lệ (Nguyễn Văn An)"), shown.resultVi());
+        }
+    }
+
+    @Test
+    void anIncomingDocumentWithAFailedSignatureIsSignedOnlyAfterTheReasonIsConfirmed() throws Exception {
+        // Signed by the engine directly with the revoked certificate: the rules would have refused it.
+        byte[] revoked = new PadesSigner(PadesTestSupport.services()).sign(blank,
+                PadesTestSupport.signer(TestPki.REVOKED), PadesOptions.defaults().withLevel(PadesLevel.B_B)).document();
+        CONSENTS.clear();
+        KysoException refused = assertThrows(KysoException.class, () -> useCase(
+                request -> request.verification().confirmation() ? ConsentPrompt.Decision.REFUSE
+                        : ConsentPrompt.Decision.APPROVE, SignPdf.OfflinePolicy.REFUSE).sign(incoming(revoked)));
+        assertEquals("CONSENT_REFUSED", refused.code());
+        assertEquals(2, CONSENTS.size());
+        assertFalse(CONSENTS.get(0).verification().valid());
+        assertTrue(CONSENTS.get(0).verification().resultVi().contains("KHÔNG hợp lệ"),
+                CONSENTS.get(0).verification().resultVi());
+        assertTrue(CONSENTS.get(1).verification().confirmation());
+
+        CONSENTS.clear();
+        SignPdf.Result signed = useCase(ConsentPrompt.Decision.APPROVE, SignPdf.OfflinePolicy.REFUSE)
+                .sign(incoming(revoked));
+        assertEquals(2, CONSENTS.size());
+        assertTrue(signed.warnings().stream().anyMatch(w -> w.contains("NOT valid")), signed.warnings().toString());
+        String log = Files.readString(audit.file());
+        assertTrue(log.contains("sign.pdf/incoming-not-valid-confirmed"), log);
     }
 
     @Test

@@ -81,6 +81,7 @@ import vn.kyso.verify.DocumentReport;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.PdfSignatureVerifier;
 import vn.kyso.verify.SignerCertificateCheck;
+import vn.kyso.xml.XmlTestSupport;
 
 /**
  * The VGCA plugin's operations end to end, as a provincial document system uses them: a page on the document
@@ -190,6 +191,10 @@ class VgcaOverSocketTest {
         server.get("/files/qd.pdf", ctx -> {
             DOWNLOADS.incrementAndGet();
             ctx.contentType("application/pdf").result(quyetDinh);
+        });
+        server.get("/files/hoa-don.xml", ctx -> {
+            DOWNLOADS.incrementAndGet();
+            ctx.contentType("application/xml").result(XmlTestSupport.invoice());
         });
         server.get("/files/big.pdf", ctx -> {
             DOWNLOADS.incrementAndGet();
@@ -523,6 +528,40 @@ class VgcaOverSocketTest {
         assertEquals("CERTIFICATE_CHOICE_REQUIRED", noChoice.get("ErrorCode").asText(), noChoice.toString());
         assertTrue(noChoice.get("MessageEn").asText().contains(orgId), "the candidates are listed");
         assertEquals(0, DOWNLOADS.get());
+        page.close();
+    }
+
+    /**
+     * SignXML: the e-invoice is downloaded, signed as the seller (enveloped XMLDSig in DSCKS/NBan), delivered to the
+     * handler and then verified through VerifyXML; Office signing answers NOT_SUPPORTED in the legacy shape.
+     */
+    @Test
+    void signXmlDeliversASignedEInvoiceThatVerifyXmlAcceptsAndOfficeIsNotSupported() throws Exception {
+        Page page = new Page();
+        JsonNode signed = page.legacy("vgca.signXml", JSON.createObjectNode().set("job",
+                job(app + "/files/hoa-don.xml", app + "/FileUploadHandler", anId)));
+        assertEquals(0, signed.get("Status").asInt(), signed.toString());
+        Received upload = UPLOADS.get(UPLOADS.size() - 1);
+        assertEquals("hoa-don.xml", upload.fileName());
+        String xml = new String(upload.content(), StandardCharsets.UTF_8);
+        assertTrue(xml.contains("<NBan><ds:Signature") && xml.contains("URI=\"#data\""), xml);
+        String shown = String.join("\n", CONSENTS.get(CONSENTS.size() - 1).contents());
+        assertTrue(shown.contains("1C26TKS-0000123") && shown.contains("/HDon/DLHDon"), shown);
+
+        JsonNode verified = page.legacy("vgca.verifyXml", JSON.createObjectNode().set("job", JSON.createObjectNode()
+                .put("FileName", signed.get("FileServer").asText())));
+        assertEquals(0, verified.get("Status").asInt(), verified.toString());
+        assertEquals("Nguyễn Văn An", verified.get("Signatures").get(0).get("SignerName").asText());
+        assertEquals("1C26TKS-0000123", verified.get("Report").get("xmlSignatures").get(0).get("invoice")
+                .get("number").asText());
+
+        JsonNode office = page.legacy("vgca.signOffice", JSON.createObjectNode().set("job",
+                job(app + "/files/qd.pdf", app + "/FileUploadHandler", anId)));
+        assertEquals(1, office.get("Status").asInt());
+        assertEquals("NOT_SUPPORTED", office.get("ErrorCode").asText());
+        assertEquals("NOT_SUPPORTED", page.legacy("vgca.verifyOffice", JSON.createObjectNode()).get("ErrorCode")
+                .asText());
+        assertTrue(Files.readString(audit.file()).contains("vgca.SignXML"));
         page.close();
     }
 

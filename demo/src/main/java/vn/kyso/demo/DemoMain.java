@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import vn.kyso.cli.LogSetup;
 import vn.kyso.cli.Main;
 import vn.kyso.errors.KysoException;
 import vn.kyso.server.AgentServer;
@@ -49,6 +50,7 @@ public final class DemoMain {
     }
 
     public static void main(String[] args) throws Exception {
+        args = LogSetup.apply(args);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         boolean once = List.of(args).contains("--once");
         Path home = Path.of(System.getProperty("kyso.demo.home",

@@ -44,6 +44,11 @@ public record DemoPrompts(ConsentPrompt consent, PinPrompt pins, String descript
                     out.println("  CẢNH BÁO: ký giá trị băm — Kyso không thể hiển thị nội dung được ký.");
                     out.println("  WARNING: hash signing — Kyso cannot show what is signed.");
                 }
+                if (request.verification() != null) {
+                    // văn bản đến: what verifying its signatures found, before the person decides
+                    out.println("  Kiểm tra / verified:   " + request.verification().resultVi());
+                    out.println("                         " + request.verification().resultEn());
+                }
                 out.flush();
                 String answer = console.readLine("Đồng ý ký? / Approve? [c/y = có, Enter = không]: ");
                 return accepts(answer) ? ConsentPrompt.Decision.APPROVE : ConsentPrompt.Decision.REFUSE;

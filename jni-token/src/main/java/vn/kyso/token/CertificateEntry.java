@@ -25,9 +25,35 @@ public record CertificateEntry(String id, String tokenId, String tokenLabel, Str
 
     public enum PrivateKeyState { FOUND, MISSING, UNKNOWN_UNTIL_LOGIN }
 
+    /** Where now lies in the certificate's validity period. */
+    public enum Validity { VALID, EXPIRED, NOT_YET_VALID }
+
     public CertificateEntry {
         keyUsage = List.copyOf(keyUsage);
         algorithms = List.copyOf(algorithms);
+    }
+
+    /**
+     * A certification authority's certificate (basicConstraints cA, or keyCertSign/cRLSign without a signing usage):
+     * tokens often carry the Sub CA and Root CA beside the person's own certificate. They are shown as such and never
+     * offered for signing documents.
+     */
+    public boolean ca() {
+        boolean signs = keyUsage.contains("digitalSignature") || keyUsage.contains("nonRepudiation");
+        return certificate.getBasicConstraints() >= 0
+                || !signs && (keyUsage.contains("keyCertSign") || keyUsage.contains("cRLSign"));
+    }
+
+    public Validity validity(Instant now) {
+        if (now.isBefore(notBefore)) {
+            return Validity.NOT_YET_VALID;
+        }
+        return now.isAfter(notAfter) ? Validity.EXPIRED : Validity.VALID;
+    }
+
+    /** A certificate a person may pick to sign with: not a CA, a key that may be on the token, valid now. */
+    public boolean offeredForSigning(Instant now) {
+        return !ca() && privateKey != PrivateKeyState.MISSING && validity(now) == Validity.VALID;
     }
 
     CertificateEntry withPrivateKey(PrivateKeyState state, boolean alwaysAuth) {

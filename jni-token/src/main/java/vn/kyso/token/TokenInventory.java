@@ -113,7 +113,7 @@ final class TokenInventory {
         return out;
     }
 
-    private static CertificateEntry entry(TokenInfo token, X509Certificate cert, byte[] ckaId, String label,
+    static CertificateEntry entry(TokenInfo token, X509Certificate cert, byte[] ckaId, String label,
                                           Set<Long> mechanisms) {
         String keyAlgorithm = cert.getPublicKey().getAlgorithm();
         int bits = cert.getPublicKey() instanceof RSAPublicKey rsa ? rsa.getModulus().bitLength()
@@ -130,7 +130,8 @@ final class TokenInventory {
         }
         return new CertificateEntry(fingerprint(cert), token.id(), token.label(),
                 ckaId == null ? "" : HexFormat.of().formatHex(ckaId), label, cert,
-                cert.getSubjectX500Principal().getName(), cert.getIssuerX500Principal().getName(),
+                DistinguishedNames.readable(cert.getSubjectX500Principal()),
+                DistinguishedNames.readable(cert.getIssuerX500Principal()),
                 cert.getSerialNumber().toString(16), cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant(),
                 keyAlgorithm, bits, usage, algorithmsFor(keyAlgorithm, mechanisms),
                 CertificateEntry.PrivateKeyState.UNKNOWN_UNTIL_LOGIN, false);

@@ -97,6 +97,35 @@ public final class AnchorFinder {
         return boxes;
     }
 
+    /**
+     * Every drawn character of the page in the reader's frame, with its baseline and size as drawn (text matrix
+     * included): what a template's blank must be measured against. Whitespace is not drawn, so it is not listed.
+     */
+    static List<PageGlyph> visualGlyphs(PDDocument document, int pageIndex) throws IOException {
+        requirePage(document, pageIndex);
+        PageGlyphs glyphs = PageGlyphs.read(document, pageIndex);
+        PDRectangle crop = Pages.get(document, pageIndex).getCropBox();
+        PageFrame frame = PageFrame.of(Pages.get(document, pageIndex));
+        List<PageGlyph> result = new ArrayList<>();
+        TextPosition previous = null;
+        for (TextPosition glyph : glyphs.owners) {
+            if (glyph == previous) {
+                continue;
+            }
+            previous = glyph;
+            PDRectangle box = frame.toVisual(union(List.of(glyph), crop));
+            // Where the glyph starts and ends along its baseline: slanted (italic) boxes lean into their
+            // neighbours, so gaps between words are measured here, not between boxes.
+            List<float[]> corners = corners(glyph, crop);
+            PDRectangle advance = frame.toVisual(new PDRectangle(corners.get(0)[0], corners.get(0)[1],
+                    corners.get(2)[0] - corners.get(0)[0], 0));
+            result.add(new PageGlyph(Normalizer.normalize(glyph.getUnicode(), Normalizer.Form.NFC), box,
+                    advance.getLowerLeftX(), advance.getUpperRightX(), box.getLowerLeftY() + extent(glyph)[1],
+                    size(glyph)));
+        }
+        return result;
+    }
+
     static KysoException notFound(String text) {
         return new KysoException(AppearanceError.ANCHOR_TEXT_NOT_FOUND, Map.of("text", text), null, text);
     }
@@ -145,14 +174,9 @@ public final class AnchorFinder {
         float oy = m.getTranslateY() + crop.getLowerLeftY();
         float[] along = unit(m.getScaleX(), m.getShearY());
         float[] up = unit(m.getShearX(), m.getScaleY());
-        float size = glyph.getFontSizeInPt();
-        float ascent = 0.8f * size;
-        float descent = 0.2f * size;
-        PDFontDescriptor descriptor = glyph.getFont() == null ? null : glyph.getFont().getFontDescriptor();
-        if (descriptor != null && descriptor.getAscent() > 0) {
-            ascent = descriptor.getAscent() / 1000f * size;
-            descent = Math.abs(descriptor.getDescent()) / 1000f * size;
-        }
+        float[] extent = extent(glyph);
+        float ascent = extent[0];
+        float descent = extent[1];
         float width = glyph.getWidthDirAdj();
         List<float[]> corners = new ArrayList<>(4);
         for (float a : new float[] {0, width}) {
@@ -161,6 +185,30 @@ public final class AnchorFinder {
             }
         }
         return corners;
+    }
+
+    /** Ascent and descent (positive) of a glyph at its drawn size, from its font's descriptor when it has one. */
+    private static float[] extent(TextPosition glyph) {
+        float size = size(glyph);
+        PDFontDescriptor descriptor = glyph.getFont() == null ? null : glyph.getFont().getFontDescriptor();
+        if (descriptor != null && descriptor.getAscent() > 0) {
+            return new float[] {descriptor.getAscent() / 1000f * size, Math.abs(descriptor.getDescent()) / 1000f * size};
+        }
+        return new float[] {0.8f * size, 0.2f * size};
+    }
+
+    /*
+     * The size as drawn, from the text rendering matrix (Tf, Tm and the CTM): its area divided by the baseline's
+     * length is the height of the em square across the baseline, whatever rotation, horizontal scaling or slant
+     * (synthetic italics) the producer used. TextPosition.getFontSizeInPt() is an integer and leaves the CTM out,
+     * so 10.5 pt text would read as 10.
+     */
+    private static float size(TextPosition glyph) {
+        Matrix m = glyph.getTextMatrix();
+        double along = Math.hypot(m.getScaleX(), m.getShearY());
+        float drawn = along == 0 ? 0 : (float) (Math.abs(m.getScaleX() * m.getScaleY() - m.getShearY() * m.getShearX())
+                / along);
+        return drawn > 0 ? drawn : glyph.getFontSizeInPt();
     }
 
     private static float[] unit(float x, float y) {

@@ -32,7 +32,25 @@ public enum AppearanceError implements EnumErrorCode {
             "The document has no visible signature of the official for the seal to overlap."),
     TEXT_NOT_RENDERABLE(
             "Phông chữ không hiển thị được dòng chữ \"{0}\".",
-            "The font cannot render the text \"{0}\".");
+            "The font cannot render the text \"{0}\"."),
+    TEMPLATE_BLANK_TOO_NARROW(
+            "Chỗ trống sau \"{0}\" không đủ rộng để ghi \"{1}\" cùng cỡ chữ của văn bản.",
+            "The blank after \"{0}\" is too narrow to write \"{1}\" in the size of the text around it."),
+    TEXT_WOULD_OVERLAP(
+            "Ghi \"{0}\" vào chỗ trống sẽ đè lên chữ đã in trên văn bản.",
+            "Writing \"{0}\" into the blank would overlap text printed on the document."),
+    DOCUMENT_NUMBER_SUFFIX_MISMATCH(
+            "Số văn bản \"{0}\" mang ký hiệu khác với ký hiệu in sẵn \"{1}\" trên văn bản.",
+            "The document number \"{0}\" carries a ký hiệu other than the one printed on the document, \"{1}\"."),
+    ISSUE_YEAR_MISMATCH(
+            "Ngày ban hành thuộc năm {0} nhưng văn bản in sẵn năm {1}.",
+            "The issue date is in {0} but the document prints the year {1}."),
+    DATE_BLANK_NOT_FOUND(
+            "Không tìm thấy chỗ ghi ngày ban hành (\"ngày … tháng … năm …\") trên văn bản; hãy cho biết dòng địa danh.",
+            "No blank for the issue date (\"ngày … tháng … năm …\") was found in the document; give the place line."),
+    APPROVAL_TEXT_TOO_LONG(
+            "Không đủ chỗ giữa dòng chức vụ và dòng họ tên để ghi dấu phê duyệt bằng chữ.",
+            "There is no room between the title line and the name line for the text approval stamp.");
 
     private final ErrorText text;
 

@@ -27,14 +27,21 @@ public final class CornerStamp extends Stamp {
     private final List<String> paragraphs;
     private final Optional<StampImage> seal;
     private final double sealWidthMm;
+    private final boolean framed;
 
     CornerStamp(List<String> paragraphs, Optional<StampImage> seal, double sealWidthMm) {
+        this(paragraphs, seal, sealWidthMm, false);
+    }
+
+    /** {@code framed}: drawn inside a rectangle, as the incoming stamp ("ĐẾN") is on paper. */
+    CornerStamp(List<String> paragraphs, Optional<StampImage> seal, double sealWidthMm, boolean framed) {
         if (paragraphs.isEmpty()) {
             throw new IllegalArgumentException("a corner stamp needs text");
         }
         this.paragraphs = List.copyOf(paragraphs);
         this.seal = seal;
         this.sealWidthMm = sealWidthMm;
+        this.framed = framed;
     }
 
     public List<String> paragraphs() {
@@ -63,6 +70,12 @@ public final class CornerStamp extends Stamp {
         }
         float textTop = (canvas.height() + layout.textHeight()) / 2;
         canvas.text(layout.text(), textLeft, textTop);
+        if (framed) {
+            canvas.content().setStrokingColor(0f);
+            canvas.content().setLineWidth(0.6f);
+            canvas.content().addRect(0.3f, 0.3f, canvas.width() - 0.6f, canvas.height() - 0.6f);
+            canvas.content().stroke();
+        }
     }
 
     private Layout layout(PDDocument document) throws IOException {

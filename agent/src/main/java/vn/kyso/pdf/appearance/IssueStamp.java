@@ -15,7 +15,7 @@ import vn.kyso.pdf.Pages;
 /**
  * The clerk's issue signature (ký phát hành): the organisation's red seal at its real size, stamped over the left
  * third of the official's signature image, vertically centred on it — as a paper seal is pressed over the left of
- * the signature (Nghị định 30/2020, ô 8). Its companions write số/ký hiệu and ngày ban hành.
+ * the signature (Nghị định 30/2020, ô 8). Its companions write số/ký hiệu and ngày ban hành into the template.
  *
  * <p>The overlap is measured on the signature widget's rectangle; presets of this package shrink that widget to the
  * image, so for their signatures it is the image itself.
@@ -28,9 +28,9 @@ public final class IssueStamp extends Stamp {
     private final StampImage seal;
     private final double sealWidthMm;
     private final SealTarget target;
-    private final List<CompanionText> companions;
+    private final List<Companion> companions;
 
-    IssueStamp(StampImage seal, double sealWidthMm, SealTarget target, List<CompanionText> companions) {
+    IssueStamp(StampImage seal, double sealWidthMm, SealTarget target, List<? extends Companion> companions) {
         if (sealWidthMm <= 0) {
             throw new IllegalArgumentException("seal width must be positive");
         }
@@ -60,8 +60,8 @@ public final class IssueStamp extends Stamp {
     @Override
     public List<PDAnnotation> companions(PDDocument document) throws IOException {
         List<PDAnnotation> annotations = new ArrayList<>();
-        for (CompanionText companion : companions) {
-            annotations.add(FreeTextCompanion.create(document, companion));
+        for (Companion companion : companions) {
+            annotations.addAll(FreeTextCompanion.create(document, companion));
         }
         return annotations;
     }

@@ -1,7 +1,6 @@
 package vn.kyso.pdf.appearance;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -75,36 +74,10 @@ public final class PersonalSignatureStamp extends Stamp {
     }
 
     private Placement betweenLines(PDDocument document, SignaturePosition.BetweenLines between) throws IOException {
-        TextAnchor titleAnchor = AnchorFinder.last(document, between.titleLine());
-        int page = titleAnchor.pageIndex();
-        PageFrame frame = PageFrame.of(Pages.get(document, page));
-        PDRectangle title = frame.toVisual(titleAnchor.box());
-        PDRectangle name = nearestBelow(frame, AnchorFinder.findAll(document, page, between.nameLine()), title)
-                .orElseThrow(() -> AnchorFinder.notFound(between.nameLine()));
-
-        float columnLeft = Math.min(title.getLowerLeftX(), name.getLowerLeftX());
-        float columnRight = Math.max(title.getUpperRightX(), name.getUpperRightX());
-        float ceiling = title.getLowerLeftY();
-        for (PDRectangle glyph : AnchorFinder.glyphBoxes(document, page)) {
-            PDRectangle g = frame.toVisual(glyph);
-            boolean inColumn = g.getUpperRightX() > columnLeft && g.getLowerLeftX() < columnRight;
-            boolean betweenTheLines = g.getLowerLeftY() > name.getUpperRightY() && g.getUpperRightY() < title.getUpperRightY();
-            if (inColumn && betweenTheLines) {
-                ceiling = Math.min(ceiling, g.getLowerLeftY());
-            }
-        }
-        float floor = name.getUpperRightY();
-        float room = ceiling - floor - 2 * CLEARANCE;
-        if (room < MIN_HEIGHT) {
-            throw new KysoException(AppearanceError.NO_SPACE_BETWEEN_LINES,
-                    Map.of("title", between.titleLine(), "name", between.nameLine()), null,
-                    between.titleLine(), between.nameLine());
-        }
-        Size size = Size.fit(signature, Units.mm(between.maxWidthMm()), room);
-        float centreX = (centreX(title) + centreX(name)) / 2;
-        float centreY = (ceiling + floor) / 2;
-        PDRectangle visual = visualRect(centreX - size.width() / 2, centreY - size.height() / 2, size);
-        return new Placement(page, frame.toUser(visual), null);
+        SignatureBlockSpace space = SignatureBlockSpace.find(document, between.titleLine(), between.nameLine(),
+                MIN_HEIGHT);
+        Size size = Size.fit(signature, Units.mm(between.maxWidthMm()), space.height());
+        return new Placement(space.pageIndex(), space.centred(size), null);
     }
 
     private Placement afterText(PDDocument document, SignaturePosition.AfterText after) throws IOException {
@@ -114,18 +87,5 @@ public final class PersonalSignatureStamp extends Stamp {
         Size size = Size.ofWidth(signature, Units.mm(after.widthMm()));
         PDRectangle visual = visualRect(text.getUpperRightX() + AFTER_TEXT_GAP, text.getLowerLeftY(), size);
         return new Placement(anchor.pageIndex(), frame.toUser(visual), null);
-    }
-
-    /** The occurrence of the name closest under the title (the reader's "below"). */
-    private static java.util.Optional<PDRectangle> nearestBelow(PageFrame frame, List<TextAnchor> names,
-            PDRectangle title) {
-        return names.stream()
-                .map(anchor -> frame.toVisual(anchor.box()))
-                .filter(box -> box.getUpperRightY() <= title.getLowerLeftY())
-                .max(java.util.Comparator.comparingDouble(PDRectangle::getUpperRightY));
-    }
-
-    private static float centreX(PDRectangle r) {
-        return r.getLowerLeftX() + r.getWidth() / 2;
     }
 }

@@ -1,7 +1,10 @@
 package vn.kyso.pdf.appearance;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import vn.kyso.pdf.SignatureAppearance;
@@ -31,6 +34,15 @@ public final class Presets {
         return approve(signature, new SignaturePosition.BetweenLines(titleLine, nameLine, APPROVE_MAX_WIDTH_MM));
     }
 
+    /**
+     * Ký phê duyệt without a signature image: a framed text stamp ("Đã ký: name", title, signing time) in the same
+     * place between {@code titleLine} and {@code nameLine}.
+     */
+    public static SignatureAppearance approveWithText(String titleLine, String nameLine, String signerName,
+                                                      String title, Instant signingTime) {
+        return new ApprovalTextStamp(titleLine, nameLine, signerName, title, signingTime);
+    }
+
     /** Ký nháy / ký kiểm tra: a small personal signature, e.g. {@code new AfterText("./.", 15)} or a margin rectangle. */
     public static SignatureAppearance initial(StampImage signature, SignaturePosition position) {
         return new PersonalSignatureStamp(signature, position);
@@ -41,14 +53,34 @@ public final class Presets {
      * official's signature, with the clerk's số/ký hiệu and ngày ban hành as companion annotations.
      */
     public static SignatureAppearance issue(StampImage seal, double sealWidthMm, SealTarget target,
-            List<CompanionText> companions) {
+            List<? extends Companion> companions) {
         return new IssueStamp(seal, sealWidthMm, target, companions);
     }
 
     /** Bản sao điện tử: form of copy, copying organisation and signing time, top right of page 1; no image. */
     public static SignatureAppearance copy(CopyForm form, String copyingOrganisation, Instant signingTime) {
-        return new CornerStamp(List.of(form.label(), copyingOrganisation, SigningTime.iso(signingTime)),
-                Optional.empty(), 0);
+        return copy(form, copyingOrganisation, null, null, null, signingTime);
+    }
+
+    /**
+     * Bản sao điện tử with the copy's own particulars in the order the Appendix's copy form lays them out: the form
+     * ("SAO Y"), the copying organisation, "Số: 05/SY-UBND" (the copy's number and ký hiệu), "Bắc Ninh, ngày 02 tháng
+     * 12 năm 2026" (place and date of copying), then the signing time. Number, place and date may each be null when
+     * the organisation does not number its copies; the date defaults to the signing date when a place is given.
+     */
+    public static SignatureAppearance copy(CopyForm form, String copyingOrganisation, String copyNumber, String place,
+                                           LocalDate date, Instant signingTime) {
+        List<String> lines = new ArrayList<>(List.of(form.label(), copyingOrganisation.strip()));
+        if (copyNumber != null && !copyNumber.isBlank()) {
+            lines.add(DocumentNumber.DEFAULT_LABEL + " " + copyNumber.strip());
+        }
+        if (place != null && !place.isBlank()) {
+            String placeText = place.strip().endsWith(",") ? place.strip() : place.strip() + ",";
+            lines.add(placeText + " " + SigningTime.issueDate(date != null ? date
+                    : LocalDate.ofInstant(signingTime, SigningTime.VIETNAM)));
+        }
+        lines.add(SigningTime.iso(signingTime));
+        return new CornerStamp(lines, Optional.empty(), 0);
     }
 
     /** Văn bản kèm theo in a separate file: số và ký hiệu of the main document and signing time, top right of page 1. */
@@ -60,6 +92,19 @@ public final class Presets {
     public static SignatureAppearance digitised(StampImage seal, double sealWidthMm, String organisation,
             Instant signingTime) {
         return new CornerStamp(List.of(organisation, SigningTime.iso(signingTime)), Optional.of(seal), sealWidthMm);
+    }
+
+    /**
+     * The incoming stamp (dấu "ĐẾN", Nghị định 30/2020): the receiving organisation, "ĐẾN" with the số đến, the time
+     * received, and where the document goes next ("Chuyển"), framed, top right of page 1. Number and forwarding may
+     * be null while the văn thư has not assigned them; their labels stay, as on the paper stamp.
+     */
+    public static SignatureAppearance incoming(String organisation, String numberIn, Instant receivedAt,
+                                               String forwardTo) {
+        return new CornerStamp(List.of(organisation.strip().toUpperCase(Locale.ROOT),
+                "ĐẾN    Số: " + (numberIn == null ? "" : numberIn.strip()),
+                "Ngày: " + SigningTime.iso(receivedAt),
+                "Chuyển: " + (forwardTo == null ? "" : forwardTo.strip())), Optional.empty(), 0, true);
     }
 
     /** The "Ký bởi / Email / Cơ quan / Thời gian ký" block at the top right of page 1. */

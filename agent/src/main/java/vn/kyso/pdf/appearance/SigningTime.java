@@ -32,8 +32,12 @@ public final class SigningTime {
      * 1 and 2 take a leading zero, other months do not ({@code ngày 27 tháng 11 năm 2025}, {@code tháng 3}).
      */
     public static String issueDate(LocalDate date) {
+        return String.format("ngày %02d tháng %s năm %d", date.getDayOfMonth(), month(date), date.getYear());
+    }
+
+    /** The month as Nghị định 30/2020 writes it: "01", "02", then "3" … "12". */
+    public static String month(LocalDate date) {
         int month = date.getMonthValue();
-        String monthText = month <= 2 ? String.format("%02d", month) : Integer.toString(month);
-        return String.format("ngày %02d tháng %s năm %d", date.getDayOfMonth(), monthText, date.getYear());
+        return month <= 2 ? String.format("%02d", month) : Integer.toString(month);
     }
 }

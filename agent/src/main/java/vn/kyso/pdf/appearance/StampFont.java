@@ -42,8 +42,13 @@ public final class StampFont {
 
     /** Width of {@code text} at {@link #SIZE}, in points. */
     public static float width(PDType0Font font, String text) {
+        return width(font, text, SIZE);
+    }
+
+    /** Width of {@code text} at {@code size}, in points. */
+    public static float width(PDType0Font font, String text, float size) {
         try {
-            return font.getStringWidth(text) / 1000f * SIZE;
+            return font.getStringWidth(text) / 1000f * size;
         } catch (IllegalArgumentException e) {
             throw new KysoException(AppearanceError.TEXT_NOT_RENDERABLE, Map.of(), e, text);
         } catch (IOException e) {

@@ -52,11 +52,13 @@ final class Wording {
                     "extended ETSI format, not a baseline level");
             case PADES_LTV -> pick(lang, "PAdES mở rộng kèm dữ liệu kiểm tra và dấu thời gian văn bản",
                     "extended PAdES with validation data and a document timestamp");
-            case PKCS7_B, PADES_B_B, CADES_B_B, JADES_B_B -> pick(lang, "cơ bản, không có dấu thời gian", "basic, no timestamp");
-            case PKCS7_T, PADES_B_T, CADES_B_T, JADES_B_T -> pick(lang, "có dấu thời gian", "with a timestamp");
-            case PKCS7_LT, PADES_B_LT, CADES_B_LT, JADES_B_LT -> pick(lang, "kèm dữ liệu kiểm tra dài hạn",
+            case XML_NOT_ETSI -> pick(lang, "chữ ký XML W3C (XMLDSig, như hóa đơn điện tử), không theo chuẩn ETSI",
+                    "a W3C XML signature (XMLDSig, as on e-invoices), not an ETSI one");
+            case PKCS7_B, PADES_B_B, CADES_B_B, XADES_B_B, JADES_B_B -> pick(lang, "cơ bản, không có dấu thời gian", "basic, no timestamp");
+            case PKCS7_T, PADES_B_T, CADES_B_T, XADES_B_T, JADES_B_T -> pick(lang, "có dấu thời gian", "with a timestamp");
+            case PKCS7_LT, PADES_B_LT, CADES_B_LT, XADES_B_LT, JADES_B_LT -> pick(lang, "kèm dữ liệu kiểm tra dài hạn",
                     "with long-term validation data");
-            case PKCS7_LTA, PADES_B_LTA, CADES_B_LTA, JADES_B_LTA -> pick(lang, "lưu trữ dài hạn, có dấu thời gian lưu trữ",
+            case PKCS7_LTA, PADES_B_LTA, CADES_B_LTA, XADES_B_LTA, JADES_B_LTA -> pick(lang, "lưu trữ dài hạn, có dấu thời gian lưu trữ",
                     "long-term archival, with an archive timestamp");
         };
         return level == SignatureLevel.NONE ? meaning : level.etsiName() + " (" + meaning + ")";

@@ -77,6 +77,20 @@ class CornerPresetTest {
     }
 
     @Test
+    void aCopyCarriesItsOwnNumberPlaceAndDateInTheAppendixOrder() throws Exception {
+        for (CopyForm form : CopyForm.values()) {
+            Result result = stamp(Presets.copy(form, ORGANISATION, "05/SL-UBND", "Bắc Ninh",
+                    java.time.LocalDate.of(2026, 1, 2), SIGNED_AT), 0);
+            String text = result.text();
+            int[] at = {text.indexOf(form.label()), text.indexOf(ORGANISATION), text.indexOf("Số: 05/SL-UBND"),
+                    text.indexOf("Bắc Ninh, ngày 02 tháng 01 năm 2026"), text.indexOf(ISO)};
+            for (int i = 0; i < at.length; i++) {
+                assertTrue(at[i] >= 0 && (i == 0 || at[i] > at[i - 1]), i + " out of order in: " + text);
+            }
+        }
+    }
+
+    @Test
     void attachmentShowsTheDocumentNumberAndTime() throws Exception {
         Result result = stamp(Presets.attachment("125/QĐ-UBND", SIGNED_AT), 0);
         assertTrue(result.text().contains("125/QĐ-UBND"), result.text());

@@ -116,8 +116,13 @@ class IssuePresetTest {
             List<PDAnnotation> companions = issue().companions(document);
             PDRectangle label = AnchorFinder.first(document, 0, "Số:").box();
             PDRectangle number = companions.get(0).getRectangle();
-            assertEquals(label.getUpperRightX() + FreeTextCompanion.LABEL_GAP, number.getLowerLeftX(), 0.01);
-            float baseline = number.getLowerLeftY() + StampFont.descent(StampFont.of(document));
+            // One space of the label's own size (13 pt), on its baseline, in its size.
+            assertEquals(label.getUpperRightX() + TemplateFill.SPACE * QuyetDinh.TEXT_SIZE, number.getLowerLeftX(),
+                    0.01);
+            float scale = QuyetDinh.TEXT_SIZE / StampFont.SIZE;
+            float baseline = number.getLowerLeftY() + StampFont.descent(StampFont.of(document)) * scale;
+            assertEquals((StampFont.ascent(StampFont.of(document)) + StampFont.descent(StampFont.of(document))) * scale,
+                    number.getHeight(), 0.01);
             assertEquals(QuyetDinh.NUMBER_LABEL_Y, baseline, 0.5);
             assertEquals(document.getPage(0).getCOSObject(), companions.get(0).getPage().getCOSObject());
         }

@@ -41,6 +41,9 @@ class ValuesTest {
         assertEquals("ngày 28 tháng 02 năm 2025", SigningTime.issueDate(LocalDate.of(2025, 2, 28)));
         assertEquals("ngày 09 tháng 3 năm 2025", SigningTime.issueDate(LocalDate.of(2025, 3, 9)));
         assertEquals("ngày 27 tháng 11 năm 2025", SigningTime.issueDate(LocalDate.of(2025, 11, 27)));
+        // the issue's own examples
+        assertEquals("ngày 05 tháng 3 năm 2020", SigningTime.issueDate(LocalDate.of(2020, 3, 5)));
+        assertEquals("ngày 02 tháng 01 năm 2026", SigningTime.issueDate(LocalDate.of(2026, 1, 2)));
     }
 
     @Test

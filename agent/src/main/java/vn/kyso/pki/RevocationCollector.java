@@ -1,4 +1,4 @@
-package vn.kyso.pdf;
+package vn.kyso.pki;
 
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
@@ -16,15 +16,14 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 
+import vn.kyso.errors.ErrorCode;
 import vn.kyso.errors.KysoException;
-import vn.kyso.pki.CrlClient;
-import vn.kyso.pki.OcspClient;
 
 /**
  * Gathers what a verifier needs years later for a set of certificates: each certificate's chain up to its root and,
  * for every certificate that is not self-signed, an OCSP response (preferred) or a CRL from its issuer. OCSP
- * responder certificates are followed too unless they carry id-pkix-ocsp-nocheck. PAdES writes the result into /DSS,
- * JAdES into the xVals and rVals of its etsiU header.
+ * responder certificates are followed too unless they carry id-pkix-ocsp-nocheck. Shared by the PAdES, XAdES and
+ * JAdES engines (/DSS, Encapsulated* elements, etsiU xVals/rVals); each reports a failure with its own code (taking two arguments: the certificate and the reason).
  */
 public final class RevocationCollector {
 
@@ -32,18 +31,21 @@ public final class RevocationCollector {
 
     private final OcspClient ocsp;
     private final CrlClient crl;
+    private final ErrorCode unavailable;
 
-    public RevocationCollector(OcspClient ocsp, CrlClient crl) {
+    /** @param unavailable the caller's code for "no revocation data", with arguments (certificate, reason) */
+    public RevocationCollector(OcspClient ocsp, CrlClient crl, ErrorCode unavailable) {
         this.ocsp = ocsp;
         this.crl = crl;
+        this.unavailable = unavailable;
     }
 
     /**
      * @param targets the certificates to cover (signer, TSA …)
      * @param pool    every certificate that may be an issuer
-     * @throws KysoException REVOCATION_DATA_UNAVAILABLE when an issuer is unknown or neither OCSP nor CRL answers
+     * @throws KysoException the caller's code when an issuer is unknown or neither OCSP nor CRL answers
      */
-    ValidationData collect(Collection<X509Certificate> targets, Collection<X509Certificate> pool) {
+    public ValidationData collect(Collection<X509Certificate> targets, Collection<X509Certificate> pool) {
         return collect(targets, pool, null);
     }
 
@@ -52,7 +54,7 @@ public final class RevocationCollector {
      *                   evidence postdates the signature (null: any cached answer)
      */
     public ValidationData collect(Collection<X509Certificate> targets, Collection<X509Certificate> pool,
-                           java.time.Instant freshAfter) {
+                                  java.time.Instant freshAfter) {
         List<X509Certificate> issuers = new ArrayList<>(pool);
         issuers.addAll(targets);
         Map<X509Certificate, Boolean> done = new LinkedHashMap<>();
@@ -86,7 +88,7 @@ public final class RevocationCollector {
                 try {
                     crls.add(crl.check(certificate, issuer).encoded());
                 } catch (KysoException crlProblem) {
-                    throw new KysoException(PdfError.REVOCATION_DATA_UNAVAILABLE, Map.of(), crlProblem,
+                    throw new KysoException(unavailable, Map.of(), crlProblem,
                             certificate.getSubjectX500Principal().getName(),
                             ocspProblem.messageEn() + "; " + crlProblem.messageEn());
                 }
@@ -99,7 +101,7 @@ public final class RevocationCollector {
         return new ValidationData(certificates, ocspResponses, crls);
     }
 
-    private static X509Certificate issuerOf(X509Certificate certificate, List<X509Certificate> candidates) {
+    private X509Certificate issuerOf(X509Certificate certificate, List<X509Certificate> candidates) {
         for (X509Certificate candidate : candidates) {
             if (candidate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
                 try {
@@ -110,7 +112,7 @@ public final class RevocationCollector {
                 }
             }
         }
-        throw new KysoException(PdfError.REVOCATION_DATA_UNAVAILABLE,
+        throw new KysoException(unavailable,
                 certificate.getSubjectX500Principal().getName(), "issuer certificate not available");
     }
 
@@ -131,7 +133,7 @@ public final class RevocationCollector {
         }
     }
 
-    static boolean isSelfSigned(X509Certificate certificate) {
+    public static boolean isSelfSigned(X509Certificate certificate) {
         if (!certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
             return false;
         }
@@ -143,7 +145,7 @@ public final class RevocationCollector {
         }
     }
 
-    static byte[] encoded(X509Certificate certificate) {
+    public static byte[] encoded(X509Certificate certificate) {
         try {
             return certificate.getEncoded();
         } catch (CertificateEncodingException e) {

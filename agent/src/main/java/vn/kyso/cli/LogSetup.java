@@ -1,0 +1,68 @@
+package vn.kyso.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import vn.kyso.config.ConfigLocations;
+
+/**
+ * Keeps the terminal for what the person needs. Library and server log lines — the PKCS#11 driver loading, Jetty's
+ * start lines, Javalin's version notice, the agent's own INFO lines — go to the agent's log file next to the user
+ * configuration ({@code ~/.config/kyso/agent.log}, {@code %APPDATA%\Kyso\agent.log}); {@code --verbose}, anywhere on
+ * the command line, brings them back to the terminal. Must run before the first logger is created, since
+ * slf4j-simple reads its settings once.
+ */
+public final class LogSetup {
+
+    public static final String VERBOSE = "--verbose";
+    public static final String FILE_NAME = "agent.log";
+    /** The log is started afresh (the previous one kept as agent.log.1) once it passes this size. */
+    static final long MAX_BYTES = 5L * 1024 * 1024;
+
+    private static final String PREFIX = "org.slf4j.simpleLogger.";
+    /** slf4j-simple's name for standard error. */
+    private static final String TERMINAL = "System.err";
+
+    private LogSetup() {
+    }
+
+    /** Configures logging and returns the arguments without {@value #VERBOSE}. */
+    public static String[] apply(String[] args) {
+        List<String> rest = new ArrayList<>();
+        boolean verbose = false;
+        for (String arg : args) {
+            if (VERBOSE.equals(arg)) {
+                verbose = true;
+            } else {
+                rest.add(arg);
+            }
+        }
+        if (System.getProperty(PREFIX + "logFile") == null) { // an administrator's -D setting wins
+            System.setProperty(PREFIX + "logFile", verbose ? TERMINAL : logTarget());
+        }
+        System.setProperty(PREFIX + "showDateTime", "true");
+        System.setProperty(PREFIX + "dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        return rest.toArray(String[]::new);
+    }
+
+    /** The agent's log file, rotated when large; the terminal (stderr) when the folder cannot be written. */
+    static String logTarget() {
+        Path file = ConfigLocations.forCurrentSystem().user().resolveSibling(FILE_NAME);
+        try {
+            Files.createDirectories(file.getParent());
+            if (Files.exists(file) && Files.size(file) > MAX_BYTES) {
+                Files.move(file, file.resolveSibling(FILE_NAME + ".1"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (!Files.exists(file)) {
+                Files.createFile(file);
+            }
+            return Files.isWritable(file) ? file.toString() : TERMINAL;
+        } catch (IOException e) {
+            return TERMINAL;
+        }
+    }
+}
