@@ -537,6 +537,39 @@ export class KysoAgent {
   }
 
   /**
+   * JWS or JAdES signature over a JSON document. The agent reads the JSON and shows its values in the consent dialog.
+   * @param {{certificateId: string, document: Blob|ArrayBuffer|ArrayBufferView|string|object, name?: string,
+   *   format?: 'jades'|'jws', level?: 'B-B'|'B-T'|'B-LT', serialization?: 'flattened'|'compact', detached?: boolean,
+   *   algorithm?: string}} options a string is sent as UTF-8, any other object as its JSON text
+   * @returns {Promise<{jws: string, bytes: Uint8Array, level: string, serialization: string, detached: boolean,
+   *   summary: string[], certificate: Uint8Array, warnings: string[]}>}
+   */
+  async signJson ({ certificateId, document, name, format, level, serialization, detached, algorithm } = {}) {
+    requireText(certificateId, 'certificateId');
+    const held = [];
+    try {
+      const { documentId } = await this.upload(jsonBytes(document), { name: name ?? jsonName(document) });
+      held.push(documentId);
+      const result = await this.call('sign.json', {
+        certificateId, documentId, format, level, serialization, detached, algorithm
+      });
+      held.push(result.documentId);
+      return {
+        jws: result.jws,
+        bytes: new TextEncoder().encode(result.jws),
+        level: result.level,
+        serialization: result.serialization,
+        detached: result.detached,
+        summary: result.summary,
+        certificate: fromBase64(result.certificate),
+        warnings: result.warnings
+      };
+    } finally {
+      await this._release(held);
+    }
+  }
+
+  /**
    * Signs an XML document on the token: W3C XMLDSig (the e-invoice layout: the seller's signature in DSCKS/NBan over
    * DLHDon, by default) or XAdES B-B…B-LTA; enveloped (placed by XPath, referencing an Id), enveloping or detached.
    * The agent's consent dialog shows the signed element and, for an e-invoice, its number, seller, buyer and total.
@@ -571,6 +604,28 @@ export class KysoAgent {
   }
 
   /**
+   * Verifies a JWS / JAdES signature (any serialization); {@code payload} is the signed JSON when the signature is
+   * detached. The report has the shape of verifyPdf's, plus {@code payload}: the signed JSON's values as lines.
+   * @param {{jws: Blob|ArrayBuffer|ArrayBufferView|string, payload?: Blob|ArrayBuffer|ArrayBufferView|string|object}} options
+   */
+  async verifyJson ({ jws, payload } = {}) {
+    const held = [];
+    try {
+      const signature = await this.upload(jsonBytes(jws), { name: 'signature.jws' });
+      held.push(signature.documentId);
+      const params = { documentId: signature.documentId };
+      if (payload !== undefined) {
+        const content = await this.upload(jsonBytes(payload), { name: jsonName(payload) });
+        held.push(content.documentId);
+        params.payloadDocumentId = content.documentId;
+      }
+      return await this.call('verify.json', params, { timeoutMs: 0 });
+    } finally {
+      await this._release(held);
+    }
+  }
+
+  /**
    * Verifies every XML signature of a document (and, for a detached one, against the signed file); the report has
    * verifyPdf's shape plus xmlSignatures: what each signature covers (element path and Id, e-invoice summary).
    * @param {Blob|ArrayBuffer|ArrayBufferView} document
@@ -599,6 +654,18 @@ function requireText (value, name) {
   if (typeof value !== 'string' || value.trim() === '') {
     throw KysoError.client('INVALID_ARGUMENT', { param: name });
   }
+}
+
+/** Strings as UTF-8, binary input as it is, any other object as its JSON text. */
+function jsonBytes (input) {
+  if (typeof input === 'string') return new TextEncoder().encode(input);
+  const binary = input instanceof ArrayBuffer || ArrayBuffer.isView(input) || typeof input?.arrayBuffer === 'function';
+  if (input !== null && typeof input === 'object' && !binary) return new TextEncoder().encode(JSON.stringify(input));
+  return input;
+}
+
+function jsonName (input) {
+  return typeof input?.name === 'string' && input.name ? input.name : 'document.json';
 }
 
 function nameOf (input) {

@@ -157,7 +157,8 @@ export interface SignatureReport {
   signingTime: { time: string; source: 'TIMESTAMP' | 'CLAIMED' | 'VERIFICATION_TIME'; claimed: string | null; localTimeSkew: boolean } | null;
   /** The format level as EU DSS names it: 'PAdES-BASELINE-B' | 'PAdES-BASELINE-T' | 'PAdES-BASELINE-LT' |
    *  'PAdES-BASELINE-LTA' | 'PAdES-BES' | 'PAdES-EPES' | 'PAdES-LTV' | 'PKCS7-B' | 'PKCS7-T' | 'PKCS7-LT' |
-   *  'PKCS7-LTA' | 'PDF-NOT-ETSI' | 'CAdES-BASELINE-B' | … | 'CMS-NOT-ETSI' | 'NONE' (a document time-stamp). */
+   *  'PKCS7-LTA' | 'PDF-NOT-ETSI' | 'CAdES-BASELINE-B' | … | 'CMS-NOT-ETSI' | 'JAdES-BASELINE-B' | … |
+   *  'JAdES-BASELINE-LTA' | 'JSON-NOT-ETSI' (a JWS without JAdES properties) | 'NONE' (a document time-stamp). */
   level: string;
   /** Why the level is not higher (e.g. LEVEL_NO_VALIDATION_DATA_TSA), in both languages. */
   levelGaps: Array<{ code: string; detail: string; messageVi: string; messageEn: string }>;
@@ -177,6 +178,40 @@ export interface VerificationReport {
   errorDetail: string | null;
   verifiedAt: string;
   signatures: SignatureReport[];
+}
+
+/** JWS (RFC 7515) or JAdES (ETSI TS 119 182-1) levels: a plain JWS is always "JWS". */
+export type JadesLevel = 'B-B' | 'B-T' | 'B-LT';
+
+export interface SignJsonOptions {
+  certificateId: string;
+  /** The JSON: bytes, a Blob, a string (UTF-8) or any other object (sent as its JSON text). */
+  document: DocumentInput | string | object;
+  name?: string;
+  /** Default 'jades'. */
+  format?: 'jades' | 'jws';
+  /** Default B-LT in flattened JSON, B-B in compact (compact has no room for time-stamps). */
+  level?: JadesLevel;
+  /** Default 'flattened'. */
+  serialization?: 'flattened' | 'compact';
+  /** The payload is left out of the result (JAdES binds it by its digest in sigD). */
+  detached?: boolean;
+  /** RS256/384/512, PS256/384/512, ES256/384/512; default RS256 for RSA keys, the curve's ES for EC keys. */
+  algorithm?: string;
+}
+
+export interface SignedJson {
+  /** The compact string or the flattened JSON text. */
+  jws: string;
+  bytes: Uint8Array;
+  /** "JWS" or "JAdES-B-B" | "JAdES-B-T" | "JAdES-B-LT". */
+  level: string;
+  serialization: 'flattened' | 'compact';
+  detached: boolean;
+  /** The JSON's values as the consent dialog showed them ("path: value"). */
+  summary: string[];
+  certificate: Uint8Array;
+  warnings: string[];
 }
 
 /** What an XML signature covers: the Reference URI, the element's path ("/HDon/DLHDon") or file name, its Id. */
@@ -223,6 +258,11 @@ export interface SignedXml {
   invoice: InvoiceSummary | null;
   certificate: Uint8Array;
   warnings: string[];
+}
+
+export interface JsonVerificationReport extends VerificationReport {
+  /** What the signed JSON says; null when the payload is not JSON or was not given. */
+  payload: { lines: string[]; values: number } | null;
 }
 
 export interface XmlSignatureFacts {
@@ -274,6 +314,8 @@ export declare class KysoAgent {
   signCms(options: { certificateId: string; document?: DocumentInput; hash?: HashInput; hashAlgorithm?: string;
     level?: 'B-B' | 'B-T'; contentName?: string }): Promise<{ cms: Uint8Array; level: string; certificate: Uint8Array }>;
   verifyCms(options: { cms: HashInput; document?: DocumentInput; hash?: HashInput; hashAlgorithm?: string }): Promise<VerificationReport>;
+  signJson(options: SignJsonOptions): Promise<SignedJson>;
+  verifyJson(options: { jws: DocumentInput | string; payload?: DocumentInput | string | object }): Promise<JsonVerificationReport>;
   signXml(document: DocumentInput, options: SignXmlOptions): Promise<SignedXml>;
   verifyXml(document: DocumentInput, options?: { name?: string; detached?: DocumentInput; detachedName?: string;
     onProgress?: (p: Progress) => void }): Promise<XmlVerificationReport>;

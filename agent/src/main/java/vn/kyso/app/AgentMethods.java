@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.cms.CadesSigner;
 import vn.kyso.consent.ConsentPrompt;
+import vn.kyso.json.JsonSigner;
 import vn.kyso.pdf.PadesServices;
 import vn.kyso.pdf.RemotePadesSigner;
 import vn.kyso.pki.RevocationCollector;
@@ -14,11 +15,13 @@ import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
 import vn.kyso.usecase.SignCms;
 import vn.kyso.usecase.SignHash;
+import vn.kyso.usecase.SignJson;
 import vn.kyso.usecase.SignPdf;
 import vn.kyso.usecase.SignPdfBatch;
 import vn.kyso.usecase.SignXml;
 import vn.kyso.usecase.TwoStepPdf;
 import vn.kyso.verify.CmsSignatureVerifier;
+import vn.kyso.verify.JwsSignatureVerifier;
 import vn.kyso.verify.PdfSignatureVerifier;
 import vn.kyso.verify.XmlSignatureVerifier;
 import vn.kyso.xml.XmlError;
@@ -37,7 +40,8 @@ public final class AgentMethods {
     /** Everything the document methods need besides the token layer's hash signing. */
     public record DocumentServices(SignPdf signPdf, PdfSignatureVerifier verifier, SignPdfBatch signPdfBatch,
                                    TwoStepPdf twoStepPdf, SignCms signCms, CmsSignatureVerifier cmsVerifier,
-                                   SignXml signXml, XmlSignatureVerifier xmlVerifier, ProfileImages profile) {
+                                   SignXml signXml, XmlSignatureVerifier xmlVerifier, SignJson signJson,
+                                   JwsSignatureVerifier jwsVerifier, ProfileImages profile) {
 
         /** The other use cases share {@code signPdf}'s rules and engine services; images from {@code profile}. */
         public DocumentServices(SignPdf signPdf, PdfSignatureVerifier verifier, ProfileImages profile) {
@@ -46,7 +50,8 @@ public final class AgentMethods {
                     new TwoStepPdf(signPdf.rules(), new RemotePadesSigner(signPdf.engine().services())),
                     new SignCms(signPdf.rules(), new CadesSigner(signPdf.engine().services().timeStamps())),
                     verifier.cmsVerifier(), new SignXml(signPdf.rules(), xmlSigner(signPdf.engine().services())),
-                    verifier.xmlVerifier(), profile);
+                    verifier.xmlVerifier(), new SignJson(signPdf.rules(), new JsonSigner(signPdf.engine().services())),
+                    verifier.jwsVerifier(), profile);
         }
 
         /** The XML engine on the same TSA, OCSP/CRL clients and known CAs as PAdES. */
@@ -99,6 +104,9 @@ public final class AgentMethods {
             methods.put("pdf.complete", pdf::complete);
             methods.put("sign.cms", Method.asking(cms::sign));
             methods.put("verify.cms", cms::verify);
+            JsonMethods json = new JsonMethods(documents);
+            methods.put("sign.json", Method.asking(json::sign));
+            methods.put("verify.json", json::verify);
             XmlMethods xml = new XmlMethods(documents);
             methods.put("sign.xml", Method.asking(xml::sign));
             methods.put("verify.xml", xml::verify);

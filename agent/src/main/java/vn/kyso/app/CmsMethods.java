@@ -1,6 +1,5 @@
 package vn.kyso.app;
 
-import java.security.cert.CertificateEncodingException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -43,18 +42,9 @@ final class CmsMethods {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("cms", Base64.getEncoder().encodeToString(result.signature().der()));
         answer.put("level", result.signature().level().name().replace('_', '-'));
-        answer.put("certificate", base64(result.certificate().certificate()));
+        answer.put("certificate", Params.base64(result.certificate().certificate()));
         answer.put("warnings", result.warnings());
         return answer;
-    }
-
-    /** A certificate as the protocol carries it: base64 of its DER. */
-    static String base64(java.security.cert.X509Certificate certificate) {
-        try {
-            return Base64.getEncoder().encodeToString(certificate.getEncoded());
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     Object verify(Session session, ObjectNode params) {

@@ -68,6 +68,15 @@ final class Params {
         }
     }
 
+    /** A certificate as protocol answers carry it: base64 DER. */
+    static String base64(java.security.cert.X509Certificate certificate) {
+        try {
+            return java.util.Base64.getEncoder().encodeToString(certificate.getEncoded());
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static KysoException invalid(String name, String what) {
         return new KysoException(RequestError.INVALID_PARAMS, Map.of("param", name), null, what);
     }

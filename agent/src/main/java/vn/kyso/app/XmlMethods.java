@@ -40,7 +40,7 @@ public final class XmlMethods {
         answer.put("signatureId", result.signature().signatureId());
         answer.put("signedNodes", result.signature().signedNodes());
         answer.put("invoice", result.signature().invoice());
-        answer.put("certificate", CmsMethods.base64(result.certificate().certificate()));
+        answer.put("certificate", Params.base64(result.certificate().certificate()));
         answer.put("warnings", result.warnings());
         return answer;
     }

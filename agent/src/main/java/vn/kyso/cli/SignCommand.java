@@ -24,6 +24,9 @@ import vn.kyso.config.AgentConfig;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.consent.ConsentRequest;
 import vn.kyso.errors.KysoException;
+import vn.kyso.json.JsonSignOptions;
+import vn.kyso.json.JsonSigner;
+import vn.kyso.json.StrictJson;
 import vn.kyso.pdf.LevelPolicy;
 import vn.kyso.pdf.PadesLevel;
 import vn.kyso.pdf.PadesOptions;
@@ -41,6 +44,7 @@ import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenError;
 import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
+import vn.kyso.usecase.SignJson;
 import vn.kyso.usecase.SignPdf;
 import vn.kyso.verify.PdfSignatureVerifier;
 import vn.kyso.verify.SignerCertificateCheck;
@@ -68,15 +72,17 @@ final class SignCommand implements Command {
 
     @Override
     public String summary() {
-        return "Ký tệp PDF hoặc XML / sign a PDF or XML file: sign --in F --out F [--cert ID|--token LABEL] [--preset "
-                + "invisible|approve|copy|attachment|digitised|issue|incoming] [--image PNG] [--level B-B|B-T|B-LT|B-LTA] "
-                + "[--strict] [--pin-stdin] [--format xmldsig|xades] [--xpath X] [--reference-id ID] [--detached] …";
+        return "Ký tệp PDF, XML hoặc JSON / sign a PDF, XML or JSON file: sign --in F --out F [--cert ID|--token LABEL] "
+                + "[--preset invisible|approve|copy|attachment|digitised|issue|incoming] [--image PNG] "
+                + "[--level B-B|B-T|B-LT|B-LTA] [--strict] [--pin-stdin] [--format xmldsig|xades|jades|jws] [--xpath X] "
+                + "[--reference-id ID] [--serialization flattened|compact] [--detached] [--algorithm PS256] …";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Options o = Options.parse(args, Set.of("--strict", "--pin-stdin", "--offline-ok", "--accept-invalid",
-                "--detached"), Set.of("--in", "--out", "--format", "--xpath", "--reference-id",
+                "--detached"), Set.of("--in", "--out", "--format", "--xpath", "--reference-id", "--serialization",
+                "--algorithm",
                 "--cert", "--token", "--preset", "--image", "--seal-mm", "--title-line", "--name-line", "--copy-form",
                 "--organisation", "--doc-number", "--issue-date", "--level", "--tsa", "--trust", "--trust-cert",
                 "--library", "--config", "--reason", "--location", "--password", "--date-label", "--after-text",
@@ -117,6 +123,23 @@ final class SignCommand implements Command {
             CrlClient crl = new CrlClient(http);
             PadesServices services = new PadesServices(new TimeStampClient(http, URI.create(o.get("--tsa", config.tsaUrl()))),
                     ocsp, crl, known);
+            byte[] input = Files.readAllBytes(in);
+            SignPdf.OfflinePolicy offline = o.has("--offline-ok") || config.signOffline()
+                    ? SignPdf.OfflinePolicy.SIGN_WITH_WARNING : SignPdf.OfflinePolicy.REFUSE;
+            SignPdf useCase = new SignPdf(tokens, known, request -> consentOnTerminal(request, o, err),
+                    pinPrompt(o.has("--pin-stdin"), err), new AuditLog(AuditLog.defaultFile()),
+                    new PadesSigner(services), new SignerCertificateCheck(trust, http, ocsp, crl, java.time.Clock.systemUTC()),
+                    PdfSignatureVerifier.builder(trust).http(http).ocsp(ocsp).crl(crl).build(), offline);
+            switch (format(o.get("--format", null), input)) {
+                case "json":
+                    return signJson(new SignJson(useCase.rules(), new JsonSigner(services)), certificate, in, input,
+                            outFile, o, out, err);
+                case "xml":
+                    return signXml(o, new SignXml(useCase.rules(), AgentMethods.DocumentServices.xmlSigner(services)),
+                            in, input, outFile, certificate, out);
+                default:
+                    break;
+            }
             String preset = o.get("--preset", "invisible");
             PadesOptions options = PadesOptions.defaults()
                     .withLevel(level(o.get("--level", "B-LT")))
@@ -126,19 +149,8 @@ final class SignCommand implements Command {
             if (o.get("--password", null) != null) {
                 options = options.withPassword(o.get("--password", null));
             }
-            SignPdf.OfflinePolicy offline = o.has("--offline-ok") || config.signOffline()
-                    ? SignPdf.OfflinePolicy.SIGN_WITH_WARNING : SignPdf.OfflinePolicy.REFUSE;
             err.println("Ký / signing: " + in.getFileName() + " — " + certificate.subject() + " [" + certificate.tokenLabel()
                     + "] — " + preset);
-            SignPdf useCase = new SignPdf(tokens, known, request -> consentOnTerminal(request, o, err),
-                    pinPrompt(o.has("--pin-stdin"), err), new AuditLog(AuditLog.defaultFile()),
-                    new PadesSigner(services), new SignerCertificateCheck(trust, http, ocsp, crl, java.time.Clock.systemUTC()),
-                    PdfSignatureVerifier.builder(trust).http(http).ocsp(ocsp).crl(crl).build(), offline);
-            byte[] input = Files.readAllBytes(in);
-            if (o.get("--format", null) != null || SafeXml.looksLikeXml(input)) {
-                return signXml(o, new SignXml(useCase.rules(), AgentMethods.DocumentServices.xmlSigner(services)),
-                        in, input, outFile, certificate, out);
-            }
             SignPdf.Result result = useCase.sign(new SignPdf.Request("cli", in.getFileName().toString(),
                     input, certificate.id(), PresetFactory.act(preset).vi(), preset, options,
                     PresetFactory.incoming(preset)));
@@ -147,6 +159,47 @@ final class SignCommand implements Command {
             result.warnings().forEach(w -> out.println("Lưu ý / warning: " + w));
             return 0;
         }
+    }
+
+    /**
+     * "pdf", "xml" or "json": from --format when given (xmldsig|xades, jades|jws), else from the content — XML and
+     * JSON are recognised by their first characters, anything else is read as a PDF.
+     */
+    private static String format(String option, byte[] input) {
+        if (option != null) {
+            return switch (option.toLowerCase(Locale.ROOT)) {
+                case "xmldsig", "xades" -> "xml";
+                case "jades", "jws" -> "json";
+                default -> throw new Main.UsageException("--format xmldsig|xades|jades|jws: " + option);
+            };
+        }
+        if (SafeXml.looksLikeXml(input)) {
+            return "xml";
+        }
+        return StrictJson.looksLikeJson(input) ? "json" : "pdf";
+    }
+
+    /** A JSON file (recognised from its content, or any file with --format): JWS or JAdES, never overwriting. */
+    private static int signJson(SignJson useCase, CertificateEntry certificate, Path in, byte[] input, Path outFile,
+                                Options o, PrintStream out, PrintStream err) throws IOException {
+        JsonSignOptions options;
+        try {
+            options = JsonSignOptions.parse(o.get("--format", null), o.get("--level", null),
+                    o.get("--serialization", null), o.has("--detached"), o.get("--algorithm", null));
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException("--format jades|jws, --level B-B|B-T|B-LT, --serialization flattened|compact, "
+                    + "--algorithm RS256..PS512|ES256..ES512: " + e.getMessage());
+        }
+        err.println("Ký / signing: " + in.getFileName() + " — " + certificate.subject() + " [" + certificate.tokenLabel()
+                + "] — JSON");
+        SignJson.Result result = useCase.sign(new SignJson.Request("cli", certificate.id(),
+                in.getFileName().toString(), input, options));
+        result.summary().lines().forEach(line -> err.println("  " + line));
+        write(outFile, result.signature().bytes());
+        out.println("Đã ký / signed: " + outFile + " (" + result.signature().levelName()
+                + (result.signature().detached() ? ", tách rời / detached" : "") + ")");
+        result.warnings().forEach(w -> out.println("Lưu ý / warning: " + w));
+        return 0;
     }
 
     /** An XML file: XMLDSig (the e-invoice layout by default) or XAdES, with the protocol's option names. */

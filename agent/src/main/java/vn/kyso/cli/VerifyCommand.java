@@ -6,8 +6,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import vn.kyso.json.JsonSummary;
+import vn.kyso.json.JwsDocument;
+import vn.kyso.json.StrictJson;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.verify.DocumentReport;
 import vn.kyso.verify.Indication;
@@ -35,18 +39,17 @@ final class VerifyCommand implements Command {
 
     @Override
     public String summary() {
-        return "Kiểm tra chữ ký số trong tệp PDF hoặc XML / verify the signatures of a PDF or XML file: verify FILE "
-                + "[--json] [--lang en] [--offline] [--trust DIR] [--trust-cert FILE] [--report OUT.pdf] [--html OUT.html] "
-                + "[--detached SIGNED-FILE]";
+        return "Kiểm tra chữ ký số trong tệp PDF, XML hoặc JWS/JAdES / verify the signatures of a PDF, XML or JWS/JAdES "
+                + "file: verify FILE [--json] [--lang en] [--offline] [--trust DIR] [--trust-cert FILE] "
+                + "[--report OUT.pdf] [--html OUT.html] [--detached SIGNED-XML] [--payload JSON]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Options options = Options.parse(args, Set.of("--json", "--offline"), Set.of("--lang", "--trust", "--trust-cert", "--password", "--report", "--html",
-                "--detached"));
+                "--detached", "--payload"));
         if (options.positional().size() != 1) {
-            throw new Main.UsageException("Cách dùng / usage: kyso verify FILE [--json] [--lang en] [--offline] "
-                    + "[--trust DIR] [--trust-cert FILE] [--report OUT.pdf] [--html OUT.html]");
+            throw new Main.UsageException("Cách dùng / usage: kyso " + summary().substring(summary().indexOf("verify FILE")));
         }
         Path file = Path.of(options.positional().get(0));
         if (!Files.isRegularFile(file)) {
@@ -67,7 +70,11 @@ final class VerifyCommand implements Command {
         PdfSignatureVerifier verifier = PdfSignatureVerifier.builder(trust).online(!options.has("--offline")).build();
         Language lang = "en".equals(options.get("--lang", "vi")) ? Language.EN : Language.VI;
         DocumentReport report;
-        if (SafeXml.looksLikeXml(bytes)) {
+        // The format is recognised from the content: a PDF starts with %PDF, XML with a tag, anything else that
+        // parses as a JWS (or JSON) is one.
+        String payloadFile = options.get("--payload", null);
+        boolean isPdf = startsWithPdf(bytes);
+        if (!isPdf && SafeXml.looksLikeXml(bytes)) {
             String detached = options.get("--detached", null);
             XmlDocumentReport xml = detached == null ? verifier.xmlVerifier().verify(bytes)
                     : verifier.xmlVerifier().verify(bytes, Files.readAllBytes(Path.of(detached)),
@@ -78,6 +85,20 @@ final class VerifyCommand implements Command {
             } else {
                 out.print(ReportText.render(report, lang));
                 printCoverage(xml, out);
+            }
+        } else if (!isPdf && (payloadFile != null || JwsDocument.looksLikeJws(bytes) || StrictJson.looksLikeJson(bytes))) {
+            byte[] payload = payloadFile != null ? Files.readAllBytes(Path.of(payloadFile)) : null;
+            report = verifier.jwsVerifier().verify(bytes, payload);
+            Optional<JsonSummary> summary = JsonSummary.ofSigned(bytes, payload);
+            if (options.has("--json")) {
+                out.println(ReportJson.toJson(ReportJson.tree(report, summary)));
+            } else {
+                out.print(ReportText.render(report, lang));
+                summary.ifPresent(s -> {
+                    out.println();
+                    out.println(lang == Language.VI ? "Nội dung đã ký:" : "Signed content:");
+                    s.lines().forEach(line -> out.println("  " + line));
+                });
             }
         } else {
             report = verifier.verify(bytes, options.get("--password", null));
@@ -101,6 +122,10 @@ final class VerifyCommand implements Command {
             err.println("Đã ghi báo cáo HTML / HTML report written: " + html);
         }
         return report.error() == null && report.indication() == Indication.TOTAL_PASSED ? 0 : 1;
+    }
+
+    private static boolean startsWithPdf(byte[] bytes) {
+        return bytes.length >= 4 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F';
     }
 
     /** What each XML signature covers, and the e-invoice it signs. */

@@ -20,9 +20,10 @@ import java.util.List;
  * @param documents       every document of a batch, in order (empty for a single document)
  * @param verification    for an incoming document (văn bản đến): what verifying its signatures found, shown before
  *                        the person decides; null otherwise
- * @param contents        what inside the document is signed, one line each, read by the agent from the document
- *                        (an XML element's path and Id; an e-invoice's number, seller, buyer and total); empty when
- *                        the whole document is signed
+ * @param contents        what the document says or what inside it is signed, one line each, read by the agent from
+ *                        the document so the person sees the content and not only its hash (an XML element's path
+ *                        and Id; an e-invoice's number, seller, buyer and total; a JSON payload's values); empty when
+ *                        there is nothing to add to the name and hash
  */
 public record ConsentRequest(String origin, String operationVi, String operationEn, String documentName, int pages,
                              String documentSha256, String signer, String tokenLabel, boolean blind,

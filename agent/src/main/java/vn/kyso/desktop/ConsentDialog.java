@@ -13,6 +13,7 @@ import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 
 import vn.kyso.consent.ConsentPrompt;
@@ -72,9 +73,17 @@ public final class ConsentDialog implements ConsentPrompt {
             if (request.contents().isEmpty()) {
                 row(panel, c, w.pages(), "pages", PromptWindow.plain(w.pageCount(request.pages())), false);
             } else {
-                row(panel, c, w.signedContents(), "contents", PromptWindow.paragraph(
-                        String.join("\n", request.contents().stream().map(line -> PromptWindow.untrusted(line, 200))
-                                .toList()), 44), false);
+                // One box for every format's lines (XML's signed element and invoice, JSON's values): read-only,
+                // at most 8 rows high so a long payload scrolls instead of pushing the buttons off the screen.
+                JTextArea contents = new JTextArea(String.join("\n", request.contents().stream()
+                        .map(line -> PromptWindow.untrusted(line, 200)).toList()));
+                contents.setEditable(false);
+                contents.setLineWrap(true);
+                contents.setWrapStyleWord(true);
+                contents.setName("contents");
+                contents.setRows(Math.min(8, request.contents().size()));
+                contents.setColumns(48);
+                row(panel, c, w.signedContents(), "contents-box", new JScrollPane(contents), false);
             }
         }
         JTextArea hash = new JTextArea(Wording.groupedHex(request.documentSha256()));

@@ -65,6 +65,15 @@ final class CmsEvidence {
         return new EmbeddedEvidence(certificates, ocsps, crls);
     }
 
+    /** What a SignedData (a time-stamp token's) carries in its own certificates and revocation choices. */
+    static EmbeddedEvidence ofSignedData(CMSSignedData cms) {
+        List<X509Certificate> certificates = new ArrayList<>();
+        List<byte[]> ocsps = new ArrayList<>();
+        List<X509CRL> crls = new ArrayList<>();
+        addSignedDataContents(cms, certificates, ocsps, crls);
+        return new EmbeddedEvidence(certificates, ocsps, crls);
+    }
+
     /** The readable signature time-stamp tokens (unsigned id-aa-signatureTimeStampToken attributes). */
     static List<TimeStampToken> signatureTimestamps(SignerInformation signer) {
         List<TimeStampToken> tokens = new ArrayList<>();

@@ -78,15 +78,8 @@ public final class CmsSignatureVerifier {
     }
 
     private SignatureReport verifyOne(String name, SignatureContext context) {
-        CheckRun.Failure failure = CheckRun.run(PdfSignatureVerifier.cmsSignatureChecks(timestamps, chains), context);
-        SubIndication failed = failure == null ? null : failure.subIndication();
-        String reason = failure == null ? null : failure.reason();
-        Indication indication = failed == null ? Indication.TOTAL_PASSED : failed.indication();
-        FormatLevel.Result level = FormatLevel.ofCms(context.cms, context.signer, settings.trustStore().anchors(),
-                settings.trustStore().knownIntermediates());
-        return new SignatureReport(name, false, indication, failed, reason,
-                context.signerCertificate == null ? null : Certificates.describe(context.signerCertificate),
-                context.signingTime, level.level(), context.revocation, context.timestamp, null,
-                context.digestAlgorithm, context.signatureAlgorithm, true, List.of(), context.warnings, level.gaps());
+        CheckRun run = CheckRun.of(context, PdfSignatureVerifier.cmsSignatureChecks(timestamps, chains));
+        return run.detachedReport(name, context, FormatLevel.ofCms(context.cms, context.signer,
+                settings.trustStore().anchors(), settings.trustStore().knownIntermediates()));
     }
 }

@@ -25,8 +25,11 @@ public record DocumentReport(Indication indication, VerifyError error, String er
     }
 
     static DocumentReport failed(Instant verifiedAt, VerifyError error, String detail) {
-        Indication indication = error == VerifyError.DOCUMENT_UNREADABLE || error == VerifyError.CMS_UNREADABLE
-                || error == VerifyError.XML_UNREADABLE ? Indication.TOTAL_FAILED : Indication.INDETERMINATE;
+        Indication indication = switch (error) {
+            case DOCUMENT_UNREADABLE, CMS_UNREADABLE, XML_UNREADABLE, JWS_UNREADABLE, JWS_ALGORITHM_NOT_ALLOWED ->
+                    Indication.TOTAL_FAILED;
+            default -> Indication.INDETERMINATE;
+        };
         return new DocumentReport(indication, error, detail, verifiedAt, List.of());
     }
 }

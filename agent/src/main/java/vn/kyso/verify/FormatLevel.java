@@ -20,6 +20,10 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.tsp.TimeStampToken;
 
+import vn.kyso.errors.KysoException;
+import vn.kyso.json.JadesUnsignedProperties;
+import vn.kyso.json.JwsDocument;
+
 /**
  * The format level a signature carries — what the document holds, not whether it verifies nor what could be fetched
  * online — decided by ETSI EN 319 142-1/-2 (PAdES) and EN 319 122-1 (CAdES) as EU DSS 6.4 reads them:
@@ -163,6 +167,55 @@ final class FormatLevel {
                     List.of(LevelGap.of(LevelGap.Reason.LEVEL_NO_ARCHIVE_TIMESTAMP, "")));
         }
         return new Result(SignatureLevel.CADES_B_LTA, List.of());
+    }
+
+    /**
+     * A JWS: JSON-NOT-ETSI without the signed properties JAdES B-B adds ({@link JwsHeaderCheck#carriesJadesProperties});
+     * else JAdES-BASELINE-B, -T with a sigTst, -LT with validation data (xVals/rVals, the tokens' own, x5c) for every
+     * certificate of the signer's and the time-stamping units' chains, -LTA with an arcTst — the same ladder and
+     * the same validation-data rule as {@link #ofCms}, from what the etsiU header carries.
+     */
+    static Result ofJws(JwsDocument.Signature jws, Collection<X509Certificate> anchors,
+                        Collection<X509Certificate> intermediates) {
+        if (!JwsHeaderCheck.carriesJadesProperties(jws.header())) {
+            return new Result(SignatureLevel.JSON_NOT_ETSI,
+                    List.of(LevelGap.of(LevelGap.Reason.LEVEL_NOT_ETSI_NO_JADES_PROPERTIES, "")));
+        }
+        JadesUnsignedProperties unsigned;
+        try {
+            unsigned = JadesUnsignedProperties.read(jws.unprotected());
+        } catch (KysoException e) {
+            unsigned = JadesUnsignedProperties.none(); // a malformed etsiU carries nothing a level could rest on
+        }
+        List<TimeStampToken> timestamps = JadesEvidence.timestamps(unsigned.signatureTimeStamps());
+        if (timestamps.isEmpty()) {
+            return new Result(SignatureLevel.JADES_B_B, List.of(LevelGap.of(LevelGap.Reason.LEVEL_NO_TIMESTAMP, "")));
+        }
+        List<X509Certificate> x5c;
+        try {
+            x5c = JwsSigningCertificateCheck.chain(jws.header().get("x5c"));
+        } catch (VerificationFailure e) {
+            x5c = List.of();
+        }
+        EmbeddedEvidence evidence = JadesEvidence.of(unsigned).plus(new EmbeddedEvidence(x5c, List.of(), List.of()));
+        List<X509Certificate> pool = new ArrayList<>(evidence.certificates());
+        pool.addAll(intermediates);
+        X509Certificate signerCertificate;
+        try {
+            signerCertificate = JwsSigningCertificateCheck.signer(jws.header(), x5c, pool);
+        } catch (VerificationFailure e) {
+            return new Result(SignatureLevel.JADES_B_T,
+                    List.of(LevelGap.of(LevelGap.Reason.LEVEL_NO_VALIDATION_DATA_SIGNER, e.reason())));
+        }
+        List<LevelGap> gaps = validationDataGaps(signerCertificate, timestamps, evidence, anchors, intermediates);
+        if (!gaps.isEmpty()) {
+            return new Result(SignatureLevel.JADES_B_T, gaps);
+        }
+        if (JadesEvidence.timestamps(unsigned.archiveTimeStamps()).isEmpty()) {
+            return new Result(SignatureLevel.JADES_B_LT,
+                    List.of(LevelGap.of(LevelGap.Reason.LEVEL_NO_ARCHIVE_TIMESTAMP, "")));
+        }
+        return new Result(SignatureLevel.JADES_B_LTA, List.of());
     }
 
     private enum Ladder {

@@ -41,6 +41,11 @@ public record LevelGap(String code, String detail, String messageVi, String mess
         LEVEL_NOT_ETSI_NO_SIGNED_ATTRIBUTES(
                 "CMS không có thuộc tính được ký (signed attributes): không thuộc mức chuẩn ETSI nào",
                 "the CMS has no signed attributes: no ETSI baseline level"),
+        LEVEL_NOT_ETSI_NO_JADES_PROPERTIES(
+                "JWS không có các thuộc tính được ký của JAdES (x5t#S256 hoặc x5t#o, và sigT hoặc iat): "
+                        + "không thuộc mức chuẩn ETSI nào",
+                "the JWS lacks the JAdES signed properties (x5t#S256 or x5t#o, and sigT or iat): no ETSI baseline "
+                        + "level"),
         LEVEL_NOT_BASELINE(
                 "chữ ký không theo đúng mức cơ sở (baseline) của EN 319 142-1 / 319 122-1: {0}",
                 "the signature breaks a baseline rule of EN 319 142-1 / 319 122-1: {0}"),

@@ -45,6 +45,11 @@ public final class PdfSignatureVerifier {
         return new CmsSignatureVerifier(settings);
     }
 
+    /** A verifier of JWS / JAdES signatures with this verifier's trust, services and clock. */
+    public JwsSignatureVerifier jwsVerifier() {
+        return new JwsSignatureVerifier(settings);
+    }
+
     /** A verifier of XML signatures with this verifier's trust, services and clock. */
     public XmlSignatureVerifier xmlVerifier() {
         return new XmlSignatureVerifier(settings, XmlLimits.defaults());
@@ -107,22 +112,11 @@ public final class PdfSignatureVerifier {
                                       List<PdfSignature> all, EmbeddedEvidence evidence, Instant now, boolean dssAfter,
                                       Function<PdfSignature, EmbeddedEvidence> coveredBy) {
         SignatureContext context = new SignatureContext(file, signature, settings, evidence, now);
-        SubIndication failed = null;
-        String reason = null;
-        try {
-            new ByteRangeCheck().check(context);
-            new GapOverlapCheck(all).check(context);
-            for (SignatureCheck check : checksFor(signature)) {
-                check.check(context);
-            }
-        } catch (VerificationFailure e) {
-            failed = e.subIndication();
-            reason = e.reason();
-        } catch (RuntimeException e) {
-            // A rule that crashed on hostile input proves nothing either way.
-            failed = SubIndication.FORMAT_FAILURE;
-            reason = "unexpected error: " + e;
-        }
+        List<SignatureCheck> checks = new ArrayList<>(List.of(new ByteRangeCheck(), new GapOverlapCheck(all)));
+        checks.addAll(checksFor(signature));
+        CheckRun run = CheckRun.of(context, checks);
+        SubIndication failed = run.failed();
+        String reason = run.reason();
         List<Change> changes = ChangeAnalyzer.changesAfter(file, signature.revisionEnd(), document,
                 strictestDocMdp(all, signature), password);
         // A forbidden change after signing fails the signature outright, even when another rule could only reach
@@ -157,19 +151,32 @@ public final class PdfSignatureVerifier {
 
     /** The rules for one CMS signer, shared with {@link CmsSignatureVerifier} so each rule exists once. */
     static List<SignatureCheck> cmsSignatureChecks(TimestampVerifier timestamps, ChainBuilder chains) {
-        return List.of(
+        List<SignatureCheck> checks = new ArrayList<>(List.of(
                 new CmsParseCheck(),
                 new MessageDigestCheck(),
                 new SignatureValueCheck(),
                 new SigningCertificateBindingCheck(),
-                new SignatureTimestampCheck(timestamps),
+                new SignatureTimestampCheck(timestamps)));
+        checks.addAll(certificateChecks(chains, List.of(new SignedAttributesCheck())));
+        return checks;
+    }
+
+    /**
+     * The rules about the signer's certificate at the best signing time, the same for every format: chain, validity,
+     * path, revocation, key usage, then the format's own acceptance rules (a CMS's signed attributes; a JWS signs its
+     * protected header always), then algorithm strength — the order of EN 319 102-1's acceptance validation as DSS
+     * runs it, so the same defect gets the same sub-indication in every format.
+     */
+    static List<SignatureCheck> certificateChecks(ChainBuilder chains, List<SignatureCheck> acceptance) {
+        List<SignatureCheck> checks = new ArrayList<>(List.of(
                 new CertificateChainCheck(chains),
                 new CertificateValidityCheck(),
                 new PathValidationCheck(),
                 new RevocationStatusCheck(),
-                new KeyUsageCheck(),
-                new SignedAttributesCheck(),
-                new AlgorithmStrengthCheck());
+                new KeyUsageCheck()));
+        checks.addAll(acceptance);
+        checks.add(new AlgorithmStrengthCheck());
+        return checks;
     }
 
     /** The DocMDP P of a certification signature at or before this one (the strictest), null when none. */
@@ -245,6 +252,11 @@ public final class PdfSignatureVerifier {
         /** A verifier of detached CMS (CAdES) signatures with the same trust, services and clock. */
         public CmsSignatureVerifier buildCmsVerifier() {
             return new CmsSignatureVerifier(settings());
+        }
+
+        /** A verifier of JWS / JAdES signatures with the same trust, services and clock. */
+        public JwsSignatureVerifier buildJwsVerifier() {
+            return new JwsSignatureVerifier(settings());
         }
 
         /** A verifier of XML signatures (XMLDSig, XAdES) with the same trust, services and clock. */

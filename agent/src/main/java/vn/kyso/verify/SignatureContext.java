@@ -11,6 +11,9 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 
+import vn.kyso.json.JadesUnsignedProperties;
+import vn.kyso.json.JwsDocument;
+
 /**
  * The working state while one signature is checked: the inputs, and the facts the checks establish for the checks
  * after them (the order is fixed by {@link PdfSignatureVerifier}).
@@ -40,6 +43,15 @@ final class SignatureContext {
     String digestAlgorithm;
     String signatureAlgorithm;
 
+    /** A JSON signature (JWS/JAdES) being checked, null otherwise, and the payload the caller gave for it. */
+    JwsDocument.Signature jws;
+    /** The JWS payload as written (base64url), "" when detached or empty. */
+    String jwsPayload;
+    byte[] detachedPayload;
+    /** Set by the JWS header check: the header's claimed signing time, and whether it carries JAdES properties. */
+    Instant claimedTime;
+    JadesUnsignedProperties jadesUnsigned = JadesUnsignedProperties.none();
+
     SigningTime signingTime;
     TimestampInfo timestamp;
     /** Signer first, trust anchor last. */
@@ -64,6 +76,17 @@ final class SignatureContext {
      */
     static SignatureContext forDetachedCms(VerifierSettings settings, Instant verificationTime) {
         return new SignatureContext(null, null, settings, EmbeddedEvidence.empty(), verificationTime);
+    }
+
+    /** One signature of a JWS: the checks start from its headers instead of a CMS. */
+    static SignatureContext forJws(VerifierSettings settings, Instant verificationTime, JwsDocument.Signature jws,
+                                   String payload, byte[] detachedPayload) {
+        SignatureContext context = new SignatureContext(null, null, settings, EmbeddedEvidence.empty(),
+                verificationTime);
+        context.jws = jws;
+        context.jwsPayload = payload;
+        context.detachedPayload = detachedPayload;
+        return context;
     }
 
     /** One ds:Signature of an XML document: the XML checks start from {@link #xml}. */

@@ -58,8 +58,8 @@ final class SignatureTimestampCheck implements SignatureCheck {
     }
 
     /**
-     * Judges a signature time-stamp over {@code timestamped} (the CMS signature value, or XAdES's canonical
-     * ds:SignatureValue); when it verifies, its time becomes the best signing time.
+     * Judges a signature time-stamp over {@code timestamped} (the CMS signature value, XAdES's canonical
+     * ds:SignatureValue, or JAdES's sigTst input); when it verifies, its time becomes the best signing time.
      */
     static void judge(SignatureContext context, TimestampVerifier timestamps, TimeStampToken token,
                       byte[] timestamped, Instant claimed) {

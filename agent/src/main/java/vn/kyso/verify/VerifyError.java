@@ -17,6 +17,15 @@ public enum VerifyError implements EnumErrorCode {
     CMS_UNREADABLE(
             "Không đọc được chữ ký CMS (tách rời): {0}",
             "The detached CMS signature cannot be read: {0}"),
+    JWS_UNREADABLE(
+            "Chữ ký JWS không đúng định dạng: {0}",
+            "The JWS signature is not well formed: {0}"),
+    JWS_ALGORITHM_NOT_ALLOWED(
+            "Thuật toán chữ ký JWS {0} không được chấp nhận (chỉ RS, PS, ES với SHA-256/384/512).",
+            "The JWS algorithm {0} is not accepted (only RS, PS and ES with SHA-256/384/512)."),
+    JSON_TOO_LARGE(
+            "Dữ liệu JSON/JWS quá lớn: {0}",
+            "The JSON/JWS data is too large: {0}"),
     XML_UNREADABLE(
             "Không đọc được tệp XML: {0}",
             "The XML document cannot be read: {0}"),

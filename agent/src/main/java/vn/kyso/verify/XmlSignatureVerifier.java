@@ -85,10 +85,10 @@ public final class XmlSignatureVerifier {
 
     private SignatureReport verifyOne(XmlSignatureState xml, Instant now) {
         SignatureContext context = SignatureContext.forXml(settings, now, xml);
-        CheckRun.Failure failure = CheckRun.run(checks(), context);
-        SubIndication failed = failure == null ? null : failure.subIndication();
-        String reason = failure == null ? null : failure.reason();
-        Indication indication = failed == null ? Indication.TOTAL_PASSED : failed.indication();
+        CheckRun run = CheckRun.of(context, checks());
+        SubIndication failed = run.failed();
+        String reason = run.reason();
+        Indication indication = run.indication();
         String name = xml.element.getAttribute("Id").isEmpty() ? XmlPaths.of(xml.element)
                 : xml.element.getAttribute("Id");
         return new SignatureReport(name, false, indication, failed, reason,

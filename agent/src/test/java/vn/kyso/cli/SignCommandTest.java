@@ -114,6 +114,53 @@ class SignCommandTest {
     }
 
     @Test
+    void aJsonFileIsSignedAsJadesAndVerifiedAttachedAndDetached() throws Exception {
+        Path json = dir.resolve("tờ khai.json");
+        Files.writeString(json, "{\"soHoSo\":\"12/2026/BHXH\",\"tongTien\":\"125.000.000\"}");
+        Path jades = dir.resolve("tờ khai.jws.json");
+        String[] common = {"--in", json.toString(), "--library", env.softHsm().library().toString(), "--token",
+                SoftHsmFixture.ORGANISATION_TOKEN.label(), "--tsa", env.services().urls().tsa(), "--trust-cert",
+                root.toString(), "--pin-stdin"};
+        // B-LT needs the issuer's certificate locally; only the root is given here, so the default B-LT is refused
+        Result noIssuer = run(SoftHsmFixture.USER_PIN + "\n", concat(new String[] {"sign", "--out",
+                jades.toString()}, common));
+        assertEquals(1, noIssuer.exit(), noIssuer.out());
+        assertTrue(noIssuer.out().contains("REVOCATION_DATA_UNAVAILABLE") && !Files.exists(jades), noIssuer.out());
+        Result signed = run(SoftHsmFixture.USER_PIN + "\n", concat(new String[] {"sign", "--out", jades.toString(),
+                "--level", "B-T"}, common));
+        assertEquals(0, signed.exit(), signed.out());
+        assertTrue(signed.out().contains("JAdES-B-T") && signed.out().contains("tongTien: 125.000.000"), signed.out());
+        Result verified = run("", "verify", jades.toString(), "--trust-cert", root.toString());
+        assertEquals(0, verified.exit(), verified.out());
+        assertTrue(verified.out().contains("JAdES-BASELINE-T") && verified.out().contains("soHoSo: 12/2026/BHXH"),
+                verified.out());
+
+        Path compact = dir.resolve("tờ khai.jws");
+        Result detached = run(SoftHsmFixture.USER_PIN + "\n", concat(new String[] {"sign", "--out",
+                compact.toString(), "--format", "jws", "--serialization", "compact", "--detached", "--algorithm",
+                "PS256"}, common));
+        assertEquals(0, detached.exit(), detached.out());
+        assertEquals(2, Files.readString(compact).chars().filter(ch -> ch == '.').count());
+        assertTrue(Files.readString(compact).contains(".."), "payload left out of the compact form");
+        Result withPayload = run("", "verify", compact.toString(), "--payload", json.toString(), "--trust-cert",
+                root.toString(), "--json");
+        assertEquals(0, withPayload.exit(), withPayload.out());
+        assertTrue(withPayload.out().contains("\"level\" : \"JSON-NOT-ETSI\""), withPayload.out());
+        Path changed = dir.resolve("sửa.json");
+        Files.writeString(changed, "{\"soHoSo\":\"12/2026/BHXH\",\"tongTien\":\"925.000.000\"}");
+        assertEquals(1, run("", "verify", compact.toString(), "--payload", changed.toString(), "--trust-cert",
+                root.toString()).exit());
+        assertEquals(2, run("", concat(new String[] {"sign", "--out", dir.resolve("x.jws").toString(), "--format",
+                "jws", "--level", "B-T"}, common)).exit(), "a plain JWS has no level");
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+
+    @Test
     void aWrongPinFailsCleanlyAndWritesNoOutput() {
         Path out = dir.resolve("never.pdf");
         Result r = run("999999\n", sign(out));

@@ -19,13 +19,13 @@ import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import vn.kyso.pdf.PadesTestSupport;
 
 /** EU DSS on a detached CMS: the test root as the only anchor, online OCSP/CRL/AIA against the loopback PKI. */
-final class DssCades {
+public final class DssCades {
 
     private DssCades() {
     }
 
-    /** {@code detached}: the content as an InMemoryDocument, or a DigestDocument when only its digest is known. */
-    static SimpleReport validate(byte[] cms, DSSDocument detached) {
+    /** The test root as the only anchor, online OCSP, CRL and AIA: for validating and for DSS's own signing. */
+    public static CommonCertificateVerifier certificateVerifier() {
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
         trusted.addCertificate(new CertificateToken(PadesTestSupport.root()));
         CommonCertificateVerifier verifier = new CommonCertificateVerifier();
@@ -33,14 +33,24 @@ final class DssCades {
         verifier.setOcspSource(new OnlineOCSPSource());
         verifier.setCrlSource(new OnlineCRLSource());
         verifier.setAIASource(new DefaultAIASource());
-        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(cms));
-        validator.setCertificateVerifier(verifier);
-        validator.setDetachedContents(List.of(detached));
+        return verifier;
+    }
+
+    /**
+     * Any signature DSS recognises (CMS, JAdES …). {@code detached}: the content as an InMemoryDocument, or a
+     * DigestDocument when only its digest is known; null when the signature carries its content.
+     */
+    public static SimpleReport validate(byte[] signature, DSSDocument detached) {
+        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(signature));
+        validator.setCertificateVerifier(certificateVerifier());
+        if (detached != null) {
+            validator.setDetachedContents(List.of(detached));
+        }
         return validator.validateDocument().getSimpleReport();
     }
 
-    static void assertPassed(byte[] cms, DSSDocument detached, SignatureLevel level) {
-        SimpleReport report = validate(cms, detached);
+    public static void assertPassed(byte[] signature, DSSDocument detached, SignatureLevel level) {
+        SimpleReport report = validate(signature, detached);
         assertEquals(1, report.getSignatureIdList().size(), "signatures found by DSS");
         String id = report.getFirstSignatureId();
         assertEquals(Indication.TOTAL_PASSED, report.getIndication(id),

@@ -123,6 +123,24 @@ class PromptDialogsTest {
         assertEquals(Decision.APPROVE, decision.get(10, TimeUnit.SECONDS));
     }
 
+    /** A JSON document: its values read by the agent, in the same box as an XML signature's lines. */
+    @Test
+    void aJsonDocumentShowsItsValuesReadByTheAgentLiterally() throws Exception {
+        ConsentDialog dialog = new ConsentDialog(() -> Language.VI, LONG);
+        ConsentRequest json = new ConsentRequest("https://dichvucong.ninhbinh.gov.vn", "Ký JSON (JAdES B-LT)",
+                "Sign JSON (JAdES B-LT)", "to-khai.json", 0, HASH, SIGNER, "VGCA Token An (TEST)", false,
+                java.util.List.of(), null, java.util.List.of("soHoSo: 12/2026/BHXH", "tongTien: 125.000.000",
+                        "ghiChu: \u202Eexe.pdf"));
+        CompletableFuture<Decision> decision = CompletableFuture.supplyAsync(() -> dialog.ask(json));
+        JDialog window = screen.prompt();
+        String lines = text(window, "contents");
+        assertEquals("soHoSo: 12/2026/BHXH\ntongTien: 125.000.000\nghiChu:  exe.pdf", lines);
+        assertFalse(Screen.has(window.getContentPane(), "pages", javax.swing.JComponent.class));
+        screen.screenshot(window, "consent-json-vi");
+        screen.click(Screen.find(window.getContentPane(), "approve", JButton.class));
+        assertEquals(Decision.APPROVE, decision.get(10, TimeUnit.SECONDS));
+    }
+
     @Test
     void aBatchListsEveryDocumentWithItsHash() throws Exception {
         ConsentDialog dialog = new ConsentDialog(() -> Language.VI, LONG);

@@ -17,6 +17,7 @@ import vn.kyso.audit.AuditError;
 import vn.kyso.cms.CmsError;
 import vn.kyso.config.ConfigError;
 import vn.kyso.consent.ConsentError;
+import vn.kyso.json.JsonSignatureError;
 import vn.kyso.pairing.PairingError;
 import vn.kyso.pdf.PdfError;
 import vn.kyso.pdf.RemoteSigningError;
@@ -43,11 +44,12 @@ class ErrorCatalogueTest {
             AuditError.class, PkiError.class, CmsError.class,
             VgcaError.class, VerifyError.class, LevelGap.Reason.class,
             AppearanceError.class, RemoteSigningError.class,
-            PdfError.class, TokenError.class, XmlError.class);
+            PdfError.class, TokenError.class, XmlError.class, JsonSignatureError.class);
 
     /** The same condition met in two layers (e.g. the engine and the verifier), reported with the same code. */
     private static final Set<String> SHARED = Set.of("CMS_UNREADABLE", "DIGEST_INVALID",
-            "SIGNATURE_FIELD_ALREADY_SIGNED", "SIGNATURE_FIELD_NOT_FOUND");
+            "SIGNATURE_FIELD_ALREADY_SIGNED", "SIGNATURE_FIELD_NOT_FOUND", "JWS_UNREADABLE",
+            "JWS_ALGORITHM_NOT_ALLOWED", "JSON_TOO_LARGE");
 
     @Test
     void everyCodeIsUniqueBilingualAndPrintedAsWritten() {

@@ -75,6 +75,17 @@ final class PadesFixture {
         return tokens;
     }
 
+    /**
+     * Logs the shared manager out of every token, if it was ever opened. PKCS#11 login state belongs to the process,
+     * not to a manager: while this manager is logged in, another manager's C_Login with a wrong PIN answers
+     * CKR_USER_ALREADY_LOGGED_IN, so a test of wrong PINs would pass or fail by the order of the test classes.
+     */
+    static synchronized void logoutAll() {
+        if (tokens != null) {
+            tokens.tokens().forEach(t -> tokens.logout(t.id()));
+        }
+    }
+
     /** One real signature with An's key: the only probe that reaches the library rather than a cache. */
     private static boolean usable(TokenManager manager) {
         try {

@@ -19,6 +19,11 @@ public final class PadesTestSupport {
         return PadesFixture.signer(alias);
     }
 
+    /** See {@link PadesFixture#logoutAll()}: for tests of PIN handling in the same JVM as signing tests. */
+    public static void logoutSharedTokens() {
+        PadesFixture.logoutAll();
+    }
+
     public static X509Certificate root() {
         return PadesFixture.ENV.pki().root();
     }

@@ -123,6 +123,7 @@ class ProtocolMethodsTest {
     @BeforeEach
     void reset() {
         tokens.tokens().forEach(t -> tokens.logout(t.id()));
+        PadesTestSupport.logoutSharedTokens();
         DECISION.set(ConsentPrompt.Decision.APPROVE);
         PIN.set(SoftHsmFixture.USER_PIN);
         PINS.set(0);
@@ -421,6 +422,54 @@ class ProtocolMethodsTest {
             assertEquals("CONSENT_REFUSED", c.errorCode("sign.cms", "{\"certificateId\":\"" + an
                     + "\",\"documentId\":\"" + doc + "\"}"));
             assertTrue(auditLines("\"sign.cms\"") >= 3);
+        }
+    }
+
+    @Test
+    void jsonSignedAsJadesShowsItsValuesVerifiesAndTamperingFails() throws Exception {
+        try (SocketClient c = SocketClient.open(server.port(), APP)) {
+            byte[] json = "{\"soHoSo\":\"12/2026/BHXH\",\"tongTien\":\"125.000.000\",\"ky\":{\"thang\":11}}"
+                    .getBytes(StandardCharsets.UTF_8);
+            String doc = c.upload("to-khai.json", json);
+            String an = certificateId(TestPki.PERSONAL_AN);
+            JsonNode signed = c.result("sign.json", "{\"certificateId\":\"" + an + "\",\"documentId\":\"" + doc
+                    + "\",\"level\":\"B-T\"}");
+            assertEquals("JAdES-B-T", signed.get("level").asText());
+            assertEquals("flattened", signed.get("serialization").asText());
+            ConsentRequest consent = CONSENTS.get(0);
+            assertEquals("to-khai.json", consent.documentName());
+            assertEquals(sha256Hex(json), consent.documentSha256());
+            assertEquals(List.of("soHoSo: 12/2026/BHXH", "tongTien: 125.000.000", "ky.thang: 11"),
+                    consent.contents(), "the person sees what the JSON says, read by the agent");
+            byte[] jws = c.download(signed.get("documentId").asText());
+            assertEquals(signed.get("jws").asText(), new String(jws, StandardCharsets.UTF_8));
+
+            JsonNode report = c.result("verify.json", "{\"documentId\":\"" + signed.get("documentId").asText() + "\"}");
+            assertEquals("TOTAL_PASSED", report.get("indication").asText(), report.toString());
+            assertEquals("JAdES-BASELINE-T", report.get("signatures").get(0).get("level").asText());
+            assertEquals("tongTien: 125.000.000", report.get("payload").get("lines").get(1).asText());
+
+            JsonNode detached = c.result("sign.json", "{\"certificateId\":\"" + an + "\",\"documentId\":\"" + doc
+                    + "\",\"level\":\"B-B\",\"detached\":true,\"serialization\":\"compact\"}");
+            String tampered = c.upload("to-khai-sua.json", new String(json, StandardCharsets.UTF_8)
+                    .replace("125", "925").getBytes(StandardCharsets.UTF_8));
+            String detachedDoc = detached.get("documentId").asText();
+            assertEquals("TOTAL_PASSED", c.result("verify.json", "{\"documentId\":\"" + detachedDoc
+                    + "\",\"payloadDocumentId\":\"" + doc + "\"}").get("indication").asText());
+            JsonNode failed = c.result("verify.json", "{\"documentId\":\"" + detachedDoc
+                    + "\",\"payloadDocumentId\":\"" + tampered + "\"}");
+            assertEquals("TOTAL_FAILED", failed.get("indication").asText());
+            assertEquals("HASH_FAILURE", failed.get("signatures").get(0).get("subIndication").asText());
+
+            String notJson = c.upload("bao-cao.txt", "not json".getBytes(StandardCharsets.UTF_8));
+            assertEquals("JSON_INVALID", c.errorCode("sign.json", "{\"certificateId\":\"" + an
+                    + "\",\"documentId\":\"" + notJson + "\"}"));
+            assertEquals("INVALID_PARAMS", c.errorCode("sign.json", "{\"certificateId\":\"" + an
+                    + "\",\"documentId\":\"" + doc + "\",\"format\":\"jws\",\"level\":\"B-T\"}"));
+            assertEquals("JWS_LEVEL_NEEDS_JSON_SERIALIZATION", c.errorCode("sign.json", "{\"certificateId\":\"" + an
+                    + "\",\"documentId\":\"" + doc + "\",\"level\":\"B-LT\",\"serialization\":\"compact\"}"));
+            assertEquals(2, CONSENTS.size(), "nobody is asked about an unsound request");
+            assertTrue(auditLines("\"sign.json\"") >= 2);
         }
     }
 

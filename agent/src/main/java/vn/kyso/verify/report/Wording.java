@@ -46,17 +46,19 @@ final class Wording {
             case NONE -> pick(lang, "không xác định được định dạng chữ ký", "the signature format cannot be read");
             case PDF_NOT_ETSI, CMS_NOT_ETSI -> pick(lang, "không theo chuẩn ETSI (PAdES/CAdES)",
                     "not an ETSI (PAdES/CAdES) signature");
+            case JSON_NOT_ETSI -> pick(lang, "chữ ký JSON (JWS) không có thuộc tính JAdES, không theo chuẩn ETSI",
+                    "JSON signature (JWS) without JAdES properties, not an ETSI signature");
             case PADES_BES, PADES_EPES, CADES_BES -> pick(lang, "theo chuẩn ETSI mở rộng, không phải mức cơ sở (baseline)",
                     "extended ETSI format, not a baseline level");
             case PADES_LTV -> pick(lang, "PAdES mở rộng kèm dữ liệu kiểm tra và dấu thời gian văn bản",
                     "extended PAdES with validation data and a document timestamp");
             case XML_NOT_ETSI -> pick(lang, "chữ ký XML W3C (XMLDSig, như hóa đơn điện tử), không theo chuẩn ETSI",
                     "a W3C XML signature (XMLDSig, as on e-invoices), not an ETSI one");
-            case PKCS7_B, PADES_B_B, CADES_B_B, XADES_B_B -> pick(lang, "cơ bản, không có dấu thời gian", "basic, no timestamp");
-            case PKCS7_T, PADES_B_T, CADES_B_T, XADES_B_T -> pick(lang, "có dấu thời gian", "with a timestamp");
-            case PKCS7_LT, PADES_B_LT, CADES_B_LT, XADES_B_LT -> pick(lang, "kèm dữ liệu kiểm tra dài hạn",
+            case PKCS7_B, PADES_B_B, CADES_B_B, XADES_B_B, JADES_B_B -> pick(lang, "cơ bản, không có dấu thời gian", "basic, no timestamp");
+            case PKCS7_T, PADES_B_T, CADES_B_T, XADES_B_T, JADES_B_T -> pick(lang, "có dấu thời gian", "with a timestamp");
+            case PKCS7_LT, PADES_B_LT, CADES_B_LT, XADES_B_LT, JADES_B_LT -> pick(lang, "kèm dữ liệu kiểm tra dài hạn",
                     "with long-term validation data");
-            case PKCS7_LTA, PADES_B_LTA, CADES_B_LTA, XADES_B_LTA -> pick(lang, "lưu trữ dài hạn, có dấu thời gian lưu trữ",
+            case PKCS7_LTA, PADES_B_LTA, CADES_B_LTA, XADES_B_LTA, JADES_B_LTA -> pick(lang, "lưu trữ dài hạn, có dấu thời gian lưu trữ",
                     "long-term archival, with an archive timestamp");
         };
         return level == SignatureLevel.NONE ? meaning : level.etsiName() + " (" + meaning + ")";
