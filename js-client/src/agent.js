@@ -11,8 +11,26 @@ const CHUNK = 512 * 1024;
 const HIGH_WATER = 4 * 1024 * 1024;
 const PROTOCOL = 1;
 
-/** Methods that wait for a person (consent dialog, PIN): never timed out by the client. */
-const HUMAN_METHODS = new Set(['sign.hash', 'sign.pdf', 'sign.pdf.batch', 'sign.cms', 'sign.xml', 'pdf.prepare']);
+/**
+ * Methods that wait for a person (consent dialog, PIN) are never timed out by the client. The agent's `info` says
+ * which they are (`askingMethods`); this list is used only with an agent older than that answer.
+ */
+export const ASKING_METHODS_FALLBACK = Object.freeze(['sign.hash', 'sign.pdf', 'sign.pdf.batch', 'sign.cms', 'sign.xml',
+  'vgca.sign', 'vgca.signXml', 'vgca.signFiles', 'vgca.signMsg']);
+/** Asks nobody, but prepares a whole document (revocation, time-stamp data): not held to the quick methods' limit. */
+const UNTIMED_METHODS = new Set(['pdf.prepare']);
+
+/**
+ * The methods that ask the person, from an `info` answer; the fallback list when the agent does not say (older
+ * agents) or says it in a shape this client does not understand.
+ * @param {any} info
+ * @returns {Set<string>}
+ */
+export function askingMethods (info) {
+  const listed = info?.askingMethods;
+  if (Array.isArray(listed) && listed.every((name) => typeof name === 'string')) return new Set(listed);
+  return new Set(ASKING_METHODS_FALLBACK);
+}
 
 /**
  * Opens a connection to the agent: the health probe first (so Chrome asks its Local Network Access question for a
@@ -48,6 +66,12 @@ export class KysoAgent {
     this._closedByUser = false;
     this._retryTimer = null;
     this._closeWaiters = new Set();
+    this._asking = askingMethods(null);
+  }
+
+  /** True when `method` waits for the person (consent, PIN), as the agent's `info` declares it. */
+  asksThePerson (method) {
+    return this._asking.has(method);
   }
 
   /** True while the WebSocket is open. */
@@ -69,6 +93,19 @@ export class KysoAgent {
       throw KysoError.client('AGENT_PROTOCOL_ERROR', { protocol: this.health.protocol, expected: PROTOCOL });
     }
     await this._openSocket();
+    await this._learnAskingMethods();
+  }
+
+  /** Reads which methods ask the person from this agent (it may have been updated since the last connection). */
+  async _learnAskingMethods () {
+    let info = null;
+    try {
+      info = await this.call('info');
+    } catch (e) {
+      if (e instanceof KysoError && e.code === 'AGENT_CONNECTION_LOST') throw e;
+      // an agent that cannot answer info keeps the fallback list: signing is then still never timed out
+    }
+    this._asking = askingMethods(info);
   }
 
   _openSocket () {
@@ -200,7 +237,8 @@ export class KysoAgent {
   call (method, params = {}, { timeoutMs } = {}) {
     if (!this.connected) return Promise.reject(KysoError.client('AGENT_CONNECTION_LOST', { method }));
     const id = this._nextId++;
-    const limit = timeoutMs ?? (HUMAN_METHODS.has(method) ? 0 : this.timeoutMs);
+    const untimed = this._asking.has(method) || UNTIMED_METHODS.has(method);
+    const limit = timeoutMs ?? (untimed ? 0 : this.timeoutMs);
     return new Promise((resolve, reject) => {
       let timer = null;
       const settle = (fn) => (value) => { if (timer) clearTimeout(timer); fn(value); };
@@ -215,7 +253,7 @@ export class KysoAgent {
     });
   }
 
-  /** `{product, version, protocol, methods, caller, maxDocumentBytes}` */
+  /** `{product, version, protocol, methods, askingMethods, caller, maxDocumentBytes, limits}` */
   info () {
     return this.call('info');
   }

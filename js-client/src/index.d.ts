@@ -63,8 +63,11 @@ export interface AgentInfo {
   version: string;
   protocol: number;
   methods: string[];
+  /** The methods that ask the person (consent or PIN dialog); absent from agents older than this field. */
+  askingMethods?: string[];
   caller: string;
   maxDocumentBytes: number;
+  limits?: Record<string, number>;
 }
 
 export interface Certificate {
@@ -300,6 +303,8 @@ export declare class KysoAgent {
   on(event: string, handler: (data: any) => void): () => void;
   call<T = unknown>(method: string, params?: Record<string, unknown>, options?: { timeoutMs?: number }): Promise<T>;
   info(): Promise<AgentInfo>;
+  /** True when `method` waits for the person (from the agent's `info`, or a built-in list with older agents). */
+  asksThePerson(method: string): boolean;
   tokens(): Promise<{ drivers: unknown[]; tokens: Array<{ id: string; label: string; certificates: Omit<Certificate, 'token'>[]; [key: string]: unknown }> }>;
   certificates(options?: { all?: boolean }): Promise<Certificate[]>;
   upload(input: DocumentInput, options?: { name?: string; onProgress?: (p: Progress) => void }): Promise<{ documentId: string; size: number; sha256: string }>;
@@ -326,6 +331,11 @@ export declare function xmlSignParams(options?: Omit<SignXmlOptions, 'certificat
 
 /** Probes the agent (health first, for Chrome's Local Network Access prompt), then opens the WebSocket. */
 export declare function connect(options?: ConnectOptions): Promise<KysoAgent>;
+
+/** Used when the agent's `info` does not list its asking methods (agents older than `askingMethods`). */
+export declare const ASKING_METHODS_FALLBACK: readonly string[];
+/** The methods that ask the person, from an `info` answer; the fallback list when it does not say. */
+export declare function askingMethods(info: Partial<AgentInfo> | null | undefined): Set<string>;
 
 export declare function toBase64(bytes: Uint8Array): string;
 export declare function fromBase64(text: string): Uint8Array;

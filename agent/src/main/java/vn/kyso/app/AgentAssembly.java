@@ -64,8 +64,11 @@ public final class AgentAssembly {
         return trust;
     }
 
-    public static Map<String, Method> methods(TokenManager tokens, Settings settings, ConsentPrompt consent,
-                                              PinPrompt pins) {
+    public static Map<String, Method> methods(TokenManager tokens, Settings settings, ConsentPrompt anyConsent,
+                                              PinPrompt anyPins) {
+        // Every use case below asks through these, so a method that reaches them must be declared as asking.
+        ConsentPrompt consent = PromptGuard.consent(anyConsent);
+        PinPrompt pins = PromptGuard.pins(anyPins);
         AuditLog audit = new AuditLog(settings.auditFile());
         java.util.function.Supplier<AgentMethods.DocumentServices> documents = memoised(() -> {
             HttpFetcher http = HttpFetcher.withRemap(settings.pkiRemap());

@@ -30,7 +30,8 @@ import vn.kyso.xml.XmlSigner;
 
 /**
  * The protocol's methods, each a thin adapter from JSON params to a use case. Methods that wait for the person or
- * the token are marked {@link Method#asking}, so the server limits how many of them one origin has pending.
+ * the token are registered through {@link Method#asking}, so the server limits how many of them one origin has
+ * pending and {@code info} lists them; the prompts they are given open only for such methods ({@link PromptGuard}).
  */
 public final class AgentMethods {
 
@@ -87,7 +88,7 @@ public final class AgentMethods {
                                                AuditLog audit, Supplier<DocumentServices> documents) {
         Map<String, Method> methods = new LinkedHashMap<>();
         methods.put("tokens.list", (session, params) -> TokenInventoryView.of(tokens));
-        SignHash signHash = new SignHash(tokens, consent, pins, audit);
+        SignHash signHash = new SignHash(tokens, PromptGuard.consent(consent), PromptGuard.pins(pins), audit);
         methods.put("sign.hash", Method.asking((session, params) -> {
             String hash = Params.required(params, "hash");
             return signHash.sign(new SignHash.Request(session.caller().describe(),

@@ -2,7 +2,13 @@ package vn.kyso.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** One protocol method. Throws KysoException for every refusal; the result is serialised as JSON. */
+/**
+ * One protocol method. Throws KysoException for every refusal; the result is serialised as JSON.
+ *
+ * <p>Whether a method asks the person (consent or PIN dialog) is declared once, where it is registered: wrap it in
+ * {@link #asking}. The server then counts it against the per-origin limit of pending prompts, {@code info} publishes
+ * it, and the prompts built through {@link PromptGuard} open only for such methods, so forgetting fails closed.
+ */
 @FunctionalInterface
 public interface Method {
 
@@ -18,7 +24,7 @@ public interface Method {
         return new Method() {
             @Override
             public Object call(Session session, ObjectNode params) {
-                return method.call(session, params);
+                return PromptGuard.whileAsking(() -> method.call(session, params));
             }
 
             @Override

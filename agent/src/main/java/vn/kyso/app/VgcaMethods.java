@@ -53,17 +53,19 @@ public final class VgcaMethods {
         SigningCertificates certificates = new SigningCertificates(tokens);
         Supplier<VgcaFileJob> fileJob = () -> new VgcaFileJob(policy, transfer.get(), certificates, settings.images(),
                 documents.get().signPdf(), documents.get().signXml(), audit, Clock.systemUTC());
-        VgcaSignMsg signMsg = new VgcaSignMsg(certificates, new SignHash(tokens, consent, pins, audit));
+        VgcaSignMsg signMsg = new VgcaSignMsg(certificates, new SignHash(tokens, PromptGuard.consent(consent),
+                PromptGuard.pins(pins), audit));
         VgcaCertInfo certInfo = new VgcaCertInfo(certificates, audit);
 
         Map<String, Method> methods = new LinkedHashMap<>();
-        methods.put("vgca.sign", (session, params) -> {
+        // The signing methods ask the person (consent, PIN): under the per-origin limit of pending prompts.
+        methods.put("vgca.sign", Method.asking((session, params) -> {
             VgcaOperation operation = VgcaOperation.parse(Params.required(params, "operation"));
             return keepUndelivered(session, "signed.pdf", fileJob.get().run(origin(session), operation,
                     job(params, VgcaMessages.FileJob.class)));
-        });
-        methods.put("vgca.signXml", (session, params) -> keepUndelivered(session, "signed.xml",
-                fileJob.get().runXml(origin(session), job(params, VgcaMessages.FileJob.class))));
+        }));
+        methods.put("vgca.signXml", Method.asking((session, params) -> keepUndelivered(session, "signed.xml",
+                fileJob.get().runXml(origin(session), job(params, VgcaMessages.FileJob.class)))));
         methods.put("vgca.verifyXml", (session, params) -> VgcaVerifyPdf.forXml(policy, transfer.get(),
                 documents.get().xmlVerifier(), audit).verify(origin(session), job(params, VgcaMessages.VerifyJob.class)));
         // Office package signatures are not offered half-done: a clear refusal the old callbacks can show.
@@ -71,10 +73,10 @@ public final class VgcaMethods {
                 new KysoException(VgcaError.NOT_SUPPORTED)));
         methods.put("vgca.verifyOffice", (session, params) -> VgcaMessages.FileResult.failed(
                 new KysoException(VgcaError.NOT_SUPPORTED)));
-        methods.put("vgca.signFiles", (session, params) -> fileJob.get().runFiles(origin(session),
-                job(params, VgcaMessages.FilesJob.class)));
-        methods.put("vgca.signMsg", (session, params) -> signMsg.sign(origin(session),
-                job(params, VgcaMessages.MsgJob.class)));
+        methods.put("vgca.signFiles", Method.asking((session, params) -> fileJob.get().runFiles(origin(session),
+                job(params, VgcaMessages.FilesJob.class))));
+        methods.put("vgca.signMsg", Method.asking((session, params) -> signMsg.sign(origin(session),
+                job(params, VgcaMessages.MsgJob.class))));
         methods.put("vgca.verifyPdf", (session, params) -> new VgcaVerifyPdf(policy, transfer.get(),
                 documents.get().verifier(), audit).verify(origin(session), job(params, VgcaMessages.VerifyJob.class)));
         methods.put("vgca.certInfo", (session, params) -> {

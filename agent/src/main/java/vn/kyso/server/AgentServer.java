@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,8 @@ public final class AgentServer implements AutoCloseable {
         this.budget = budget;
         this.refusals = refusals;
         Map<String, Method> all = new LinkedHashMap<>(methods);
-        DocumentMethods.of(settings, version, () -> List.copyOf(all.keySet())).forEach(all::putIfAbsent);
+        Map<String, Method> view = Collections.unmodifiableMap(all);
+        DocumentMethods.of(settings, version, () -> view).forEach(all::putIfAbsent);
         this.limits = new ConnectionLimits(settings.limits(), settings.budgets());
         this.dispatcher = new Dispatcher(Map.copyOf(all), settings, limits);
         int requestedPort = settings.port();

@@ -23,13 +23,13 @@ final class DocumentMethods {
     private DocumentMethods() {
     }
 
-    /** @param methodNames every method name of the agent, for {@code info} (read when asked) */
-    static Map<String, Method> of(ServerSettings settings, String version, Supplier<List<String>> methodNames) {
+    /** @param all every method of the agent, for {@code info} (read when asked) */
+    static Map<String, Method> of(ServerSettings settings, String version, Supplier<Map<String, Method>> all) {
         Map<String, Method> methods = new LinkedHashMap<>();
         methods.put("info", (session, params) -> Map.of("product", "Kyso Agent", "version", version,
-                "protocol", ProtocolCodec.VERSION, "methods", methodNames.get(),
-                "caller", session.caller().describe(), "maxDocumentBytes", settings.maxDocumentBytes(),
-                "limits", limits(settings)));
+                "protocol", ProtocolCodec.VERSION, "methods", List.copyOf(all.get().keySet()),
+                "askingMethods", asking(all.get()), "caller", session.caller().describe(),
+                "maxDocumentBytes", settings.maxDocumentBytes(), "limits", limits(settings)));
         methods.put("document.upload", (session, params) -> Map.of("documentId", session.documents()
                 .begin(CallerText.name("name", text(params, "name")), params.path("size").asLong(-1))));
         methods.put("document.download", (session, params) -> {
@@ -42,6 +42,11 @@ final class DocumentMethods {
             return Map.of();
         });
         return methods;
+    }
+
+    /** The methods that ask the person (consent, PIN), as declared where they are registered. */
+    private static List<String> asking(Map<String, Method> all) {
+        return all.entrySet().stream().filter(e -> e.getValue().asksThePerson()).map(Map.Entry::getKey).toList();
     }
 
     private static Map<String, Object> limits(ServerSettings settings) {

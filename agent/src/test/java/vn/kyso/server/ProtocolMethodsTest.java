@@ -201,6 +201,13 @@ class ProtocolMethodsTest {
             info.get("methods").forEach(m -> methods.add(m.asText()));
             assertTrue(methods.containsAll(List.of("sign.pdf.batch", "sign.cms", "verify.cms", "pdf.prepare",
                     "pdf.complete", "sign.pdf", "verify.pdf", "sign.hash", "tokens.list")), methods.toString());
+            List<String> asking = new ArrayList<>();
+            info.get("askingMethods").forEach(m -> asking.add(m.asText()));
+            // exactly the methods that show a consent or PIN dialog; preparing, verifying and info ask nobody
+            assertEquals(List.of("sign.hash", "sign.pdf", "sign.pdf.batch", "sign.cms", "sign.json", "sign.xml"),
+                    asking);
+            assertTrue(methods.containsAll(asking));
+            assertEquals(4, info.get("limits").get("maxPendingPerOrigin").asInt(), "the limit they count against");
         }
     }
 

@@ -24,9 +24,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -117,6 +119,7 @@ class VgcaOverSocketTest {
     private static final List<ConsentRequest> CONSENTS = new CopyOnWriteArrayList<>();
     private static final AtomicReference<ConsentPrompt.Decision> DECISION = new AtomicReference<>();
     private static final AtomicInteger PIN_PROMPTS = new AtomicInteger();
+    private static volatile CountDownLatch HOLD = new CountDownLatch(0);
 
     /** One multipart upload as the document system's FileUploadHandler parsed it. */
     record Received(String path, String fileName, byte[] content, Map<String, String> fields, String authorization) {
@@ -144,6 +147,11 @@ class VgcaOverSocketTest {
         audit = new AuditLog(dir.resolve("audit.jsonl"));
         ConsentPrompt consent = request -> {
             CONSENTS.add(request);
+            try {
+                HOLD.await(); // the person takes their time while a test holds the dialogs open
+            } catch (InterruptedException e) {
+                return ConsentPrompt.Decision.REFUSE;
+            }
             return DECISION.get();
         };
         PinPrompt pins = request -> {
@@ -182,6 +190,7 @@ class VgcaOverSocketTest {
         CONSENTS.clear();
         PIN_PROMPTS.set(0);
         DECISION.set(ConsentPrompt.Decision.APPROVE);
+        HOLD = new CountDownLatch(0);
     }
 
     /** The provincial document system: its files, a store of what was uploaded, and its FileUploadHandler. */
@@ -297,10 +306,17 @@ class VgcaOverSocketTest {
             frames.add(bytes.toByteArray());
         }
 
-        JsonNode call(String method, JsonNode params) throws Exception {
-            ObjectNode request = JSON.createObjectNode().put("id", UUID.randomUUID().toString()).put("method", method);
+        /** Sends a request without waiting; returns its id. */
+        String send(String method, JsonNode params) {
+            String id = UUID.randomUUID().toString();
+            ObjectNode request = JSON.createObjectNode().put("id", id).put("method", method);
             request.set("params", params);
             socket.send(request.toString());
+            return id;
+        }
+
+        JsonNode call(String method, JsonNode params) throws Exception {
+            send(method, params);
             JsonNode answer = answers.poll(120, TimeUnit.SECONDS);
             assertNotNull(answer, "no answer to " + method);
             return answer;
@@ -563,6 +579,56 @@ class VgcaOverSocketTest {
                 .asText());
         assertTrue(Files.readString(audit.file()).contains("vgca.SignXML"));
         page.close();
+    }
+
+    @Test
+    void vgcaSigningMethodsAreUnderThePerOriginLimitOfPendingPrompts() throws Exception {
+        HOLD = new CountDownLatch(1);
+        Page page = new Page();
+        Page other = new Page();
+        try {
+            String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest("Công văn số 7".getBytes(StandardCharsets.UTF_8)));
+            JsonNode msg = JSON.createObjectNode().set("job", JSON.createObjectNode().put("HashAlg", "SHA256")
+                    .put("HashValue", hash).put("Encode", "RSA").put("CertificateId", anId));
+            int limit = 4; // ServerSettings.Limits.defaults().maxPendingPerOrigin()
+            List<String> held = new ArrayList<>();
+            for (int i = 0; i < limit; i++) {
+                held.add((i % 2 == 0 ? page : other).send("vgca.signMsg", msg));
+            }
+            for (int i = 0; i < 200 && CONSENTS.size() < limit; i++) {
+                Thread.sleep(50);
+            }
+            assertEquals(limit, CONSENTS.size(), "as many dialogs as the limit are open");
+
+            ObjectNode file = JSON.createObjectNode().put("operation", "SignApproved");
+            file.set("job", job(app + "/files/qd.pdf", app + "/FileUploadHandler", anId));
+            for (JsonNode refused : List.of(page.call("vgca.sign", file), other.call("vgca.signMsg", msg))) {
+                assertEquals("TOO_MANY_PENDING_PROMPTS", refused.path("error").path("code").asText(),
+                        refused.toString());
+                assertTrue(refused.get("error").get("message_vi").asText().contains(app), refused.toString());
+            }
+            assertEquals(limit, CONSENTS.size(), "the refused requests never reached the person");
+            assertEquals(0, DOWNLOADS.get(), "nor the document system");
+            assertEquals("Kyso Agent", page.legacy("vgca.version", JSON.createObjectNode()).get("Product")
+                    .asText(), "methods that ask nobody are not held up");
+
+            HOLD.countDown();
+            List<String> answered = new ArrayList<>();
+            for (int i = 0; i < limit; i++) {
+                JsonNode answer = (i % 2 == 0 ? page : other).answers.poll(60, TimeUnit.SECONDS);
+                assertNotNull(answer);
+                assertEquals(0, answer.path("result").path("Status").asInt(-1), answer.toString());
+                answered.add(answer.get("id").asText());
+            }
+            assertEquals(Set.copyOf(held), Set.copyOf(answered));
+            JsonNode again = page.legacy("vgca.signMsg", msg);
+            assertEquals(0, again.get("Status").asInt(), "finished requests give their place back: " + again);
+        } finally {
+            HOLD.countDown();
+            page.close();
+            other.close();
+        }
     }
 
     @Test
