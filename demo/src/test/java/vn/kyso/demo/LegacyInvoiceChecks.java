@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -90,19 +91,43 @@ final class LegacyInvoiceChecks {
             assertEquals("SIG_CONSTRAINTS_FAILURE", verdict.subIndication(), verdict.toString());
             assertEquals(Set.of("BBB_SAV_ISQPSTP_ANS", "ARCH_LTAIVMP_ANS"), errorKeys(verdict), verdict.toString());
         }));
+        // the same invoice with its total changed after signing: every checker must object, or the ones above prove nothing
+        byte[] changed = new String(xml, StandardCharsets.UTF_8).replace("<TgTTTBSo>13200000</TgTTTBSo>",
+                "<TgTTTBSo>1320000</TgTTTBSo>").getBytes(StandardCharsets.UTF_8);
+        tests.add(DynamicTest.dynamicTest("VGCA page, invoice with the total changed: refused by ours, DSS and xmlsec1",
+                () -> {
+                    assertTrue(!Arrays.equals(xml, changed), "the total was not found");
+                    TrustStore trust = TrustStore.empty();
+                    trust.add(TestEnvironment.shared().pki().root());
+                    assertEquals(Indication.TOTAL_FAILED, PdfSignatureVerifier.builder(trust).buildXmlVerifier()
+                            .verify(changed).report().indication());
+                    DssXades.Verdict verdict = DssXades.validate(changed, null, null);
+                    // DSS stops short of TOTAL_FAILED for non-ETSI XMLDSig but names the broken reference
+                    assertTrue(!"TOTAL_PASSED".equals(verdict.indication()), verdict.toString());
+                    assertTrue(errorKeys(verdict).contains("BBB_CV_IRDOI_ANS"), verdict.toString());
+                    assertTrue(xmlsec1(work, "changed-invoice.xml", changed).exitCode() != 0);
+                }));
         tests.add(DynamicTest.dynamicTest("VGCA page, invoice: xmlsec1 --verify accepts it, trusting only the root",
                 () -> {
-                    Path file = Files.write(work.resolve("seller-signed-invoice.xml"), xml);
-                    Path root = Files.writeString(work.resolve("root.pem"),
-                            TestPki.pem(TestEnvironment.shared().pki().root()));
-                    Process xmlsec1 = new ProcessBuilder("xmlsec1", "--verify", "--trusted-pem", root.toString(),
-                            "--id-attr:Id", "DLHDon", file.toString()).redirectErrorStream(true).start();
-                    String output = new String(xmlsec1.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                    assertTrue(xmlsec1.waitFor(60, TimeUnit.SECONDS), "xmlsec1 did not finish");
-                    assertEquals(0, xmlsec1.exitValue(), output);
-                    assertTrue(output.contains("OK"), output);
+                    Run run = xmlsec1(work, "seller-signed-invoice.xml", xml);
+                    assertEquals(0, run.exitCode(), run.output());
+                    assertTrue(run.output().contains("OK"), run.output());
                 }));
         return tests;
+    }
+
+    private record Run(int exitCode, String output) {
+    }
+
+    /** Debian's xmlsec1 on {@code xml}, trusting only the test root, DLHDon's Id attribute declared. */
+    private static Run xmlsec1(Path work, String name, byte[] xml) throws Exception {
+        Path file = Files.write(work.resolve(name), xml);
+        Path root = Files.writeString(work.resolve("root.pem"), TestPki.pem(TestEnvironment.shared().pki().root()));
+        Process xmlsec1 = new ProcessBuilder("xmlsec1", "--verify", "--trusted-pem", root.toString(),
+                "--id-attr:Id", "DLHDon", file.toString()).redirectErrorStream(true).start();
+        String output = new String(xmlsec1.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(xmlsec1.waitFor(60, TimeUnit.SECONDS), "xmlsec1 did not finish");
+        return new Run(xmlsec1.exitValue(), output);
     }
 
     /** The keys of DSS's errors ("KEY: text, …" before " warnings "). */
