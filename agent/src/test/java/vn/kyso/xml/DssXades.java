@@ -19,9 +19,10 @@ import vn.kyso.testpki.PkiIdentity;
 
 /**
  * The client side of {@link DssXadesMain}: one DSS JVM per test JVM, its classpath the test classpath with the
- * Santuario jar swapped for the one DSS was built on (copied to target/dss-xmlsec by the build).
+ * Santuario jar swapped for the one DSS was built on (copied to target/dss-xmlsec by the build). Public for the demo
+ * module's browser tests, which reach it through the agent's test-jar.
  */
-final class DssXades {
+public final class DssXades {
 
     /**
      * DSS's verdict on the first signature.
@@ -31,7 +32,7 @@ final class DssXades {
      * @param subIndication null-ish "null" when passed
      * @param format        e.g. XAdES-BASELINE-LT
      */
-    record Verdict(int count, String indication, String subIndication, String format, String detail,
+    public record Verdict(int count, String indication, String subIndication, String format, String detail,
                    long millis) {
     }
 
@@ -42,7 +43,7 @@ final class DssXades {
     private DssXades() {
     }
 
-    static synchronized Verdict validate(byte[] signature, byte[] detached, String detachedName) throws IOException {
+    public static synchronized Verdict validate(byte[] signature, byte[] detached, String detachedName) throws IOException {
         start();
         Path dir = Files.createTempDirectory("kyso-dss");
         try {

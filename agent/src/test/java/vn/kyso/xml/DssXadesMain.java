@@ -20,6 +20,7 @@ import eu.europa.esig.dss.token.Pkcs12SignatureToken;
 import eu.europa.esig.dss.xades.XAdESSignatureParameters;
 import eu.europa.esig.dss.xades.signature.XAdESService;
 
+import eu.europa.esig.dss.jaxb.object.Message;
 import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
@@ -99,6 +100,11 @@ public final class DssXadesMain {
         return "signed";
     }
 
+    /** DSS's messages by their key and text, so a verdict says which constraint failed. */
+    private static String texts(List<Message> messages) {
+        return messages.stream().map(m -> m.getKey() + ": " + m.getValue()).toList().toString();
+    }
+
     private static String validate(CertificateToken root, String[] request) {
         SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new FileDocument(request[1]));
         validator.setCertificateVerifier(verifier(root));
@@ -114,7 +120,8 @@ public final class DssXadesMain {
         String id = report.getFirstSignatureId();
         return report.getSignatureIdList().size() + "\t" + report.getIndication(id) + "\t"
                 + report.getSubIndication(id) + "\t" + report.getSignatureFormat(id) + "\t"
-                + (report.getAdESValidationErrors(id) + " warnings " + report.getAdESValidationWarnings(id))
+                + (texts(report.getAdESValidationErrors(id)) + " warnings "
+                + texts(report.getAdESValidationWarnings(id)))
                 .replace('\t', ' ').replace('\n', ' ');
     }
 }

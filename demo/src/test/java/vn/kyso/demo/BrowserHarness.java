@@ -151,7 +151,8 @@ final class BrowserHarness implements AutoCloseable {
     private static Map<String, Object> describe(ConsentRequest request) {
         return Map.of("origin", request.origin(), "operationVi", request.operationVi(), "documentName",
                 request.documentName(), "pages", request.pages(), "documentSha256", request.documentSha256(),
-                "signer", request.signer(), "tokenLabel", request.tokenLabel(), "blind", request.blind());
+                "signer", request.signer(), "tokenLabel", request.tokenLabel(), "blind", request.blind(),
+                "contents", request.contents());
     }
 
     private Javalin control() {

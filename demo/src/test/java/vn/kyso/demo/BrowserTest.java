@@ -47,7 +47,8 @@ class BrowserTest {
 
         try (BrowserHarness harness = new BrowserHarness(repository, work, chromium)) {
             Stream<DynamicTest> browser = run(jsClient, harness.environment());
-            return Stream.concat(browser, LegacyUploadChecks.of(harness.legacy(), harness.legacyForeign()).stream());
+            return Stream.of(browser, LegacyUploadChecks.of(harness.legacy(), harness.legacyForeign()).stream(),
+                    LegacyInvoiceChecks.of(harness.legacy(), work).stream()).flatMap(s -> s);
         }
     }
 

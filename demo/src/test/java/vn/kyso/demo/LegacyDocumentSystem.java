@@ -1,9 +1,11 @@
 package vn.kyso.demo;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +31,8 @@ final class LegacyDocumentSystem implements AutoCloseable {
     }
 
     static final String DRAFT = "quyet-dinh-chuyen-doi-so";
+    /** The e-invoice (Tax Department layout, unsigned) the page hands to vgca_sign_xml, as files/invoice.xml. */
+    static final String INVOICE = "demo/src/test/web/legacy/hoa-don.xml";
 
     private final Javalin app;
     private final String sessionId = "ASP.NET_SessionId=" + UUID.randomUUID();
@@ -38,8 +42,9 @@ final class LegacyDocumentSystem implements AutoCloseable {
     private final List<String> unauthorised = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
 
-    private LegacyDocumentSystem(int port, Path page, Path client, String agentUrl, byte[] draft) {
+    private LegacyDocumentSystem(int port, Path page, Path client, String agentUrl, byte[] draft, byte[] invoice) {
         files.put("draft.pdf", draft);
+        files.put("invoice.xml", invoice);
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
@@ -66,13 +71,18 @@ final class LegacyDocumentSystem implements AutoCloseable {
 
     /** The document system on {@code port} (0: any), serving the legacy page and js-client/src under /js/kyso. */
     static LegacyDocumentSystem start(int port, Path repository, String agentUrl, byte[] draft) {
-        return new LegacyDocumentSystem(port, repository.resolve("demo/src/test/web/legacy/index.html"),
-                repository.resolve("js-client/src"), agentUrl, draft);
+        try {
+            return new LegacyDocumentSystem(port, repository.resolve("demo/src/test/web/legacy/index.html"),
+                    repository.resolve("js-client/src"), agentUrl, draft,
+                    Files.readAllBytes(repository.resolve(INVOICE)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A server on another origin that answers nothing useful and counts every request. */
     static LegacyDocumentSystem counting() {
-        return new LegacyDocumentSystem(0, null, null, null, new byte[0]);
+        return new LegacyDocumentSystem(0, null, null, null, new byte[0], new byte[0]);
     }
 
     private void download(Context ctx) {
@@ -82,12 +92,13 @@ final class LegacyDocumentSystem implements AutoCloseable {
             ctx.status(401).json(Map.of("error", "unauthorised"));
             return;
         }
-        byte[] pdf = files.get(ctx.pathParam("name"));
-        if (pdf == null) {
+        String name = ctx.pathParam("name");
+        byte[] file = files.get(name);
+        if (file == null) {
             ctx.status(404).json(Map.of("error", "no file"));
             return;
         }
-        ctx.contentType(ContentType.APPLICATION_PDF).result(pdf);
+        ctx.contentType(name.endsWith(".xml") ? "application/xml" : ContentType.APPLICATION_PDF.getMimeType()).result(file);
     }
 
     /** The FileUploadHandler of vgcaplugin.js: multipart part {@code uploadfile}, answers {Status, Message, …}. */
@@ -104,7 +115,7 @@ final class LegacyDocumentSystem implements AutoCloseable {
         }
         uploads.add(new Received(stage, file.filename(), content, ctx.formParam("SessionId"), ctx.formParam("JWTToken"),
                 ctx.header("Authorization")));
-        String name = stage + ".pdf";
+        String name = stage + (file.filename().toLowerCase(Locale.ROOT).endsWith(".xml") ? ".xml" : ".pdf");
         files.put(name, content);
         ctx.json(Map.of("Status", true, "Message", "Đã lưu " + name, "FileName", name,
                 "FileServer", origin() + "/files/" + name));

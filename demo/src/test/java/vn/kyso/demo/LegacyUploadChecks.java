@@ -38,7 +38,9 @@ final class LegacyUploadChecks {
 
     /** Read when the browser scripts are done; the judging runs as the returned tests. */
     static List<DynamicTest> of(LegacyDocumentSystem system, LegacyDocumentSystem foreign) {
-        List<LegacyDocumentSystem.Received> uploads = system.uploads();
+        // the PDF workflow's uploads; the invoice the same page signed is judged by LegacyInvoiceChecks
+        List<LegacyDocumentSystem.Received> uploads = system.uploads().stream()
+                .filter(u -> STAGES.contains(u.stage())).toList();
         List<String> unauthorised = system.unauthorised();
         int foreignRequests = foreign.requests();
         List<DynamicTest> tests = new ArrayList<>();
