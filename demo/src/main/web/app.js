@@ -53,12 +53,13 @@ async function connectAgent () {
   }
   const info = await agent.info();
   demo.methods = info.methods;
+  // "Connected" only once the certificate pickers are filled: a click before that would find them empty.
+  await loadCertificates();
   setStatus('ok', `Kyso Agent ${info.version} — đã kết nối`);
   agent.on('token.inserted', (data) => { logEvent('token.inserted', `Đã cắm token “${data.label}”`); loadCertificates(); });
   agent.on('token.removed', (data) => { logEvent('token.removed', `Đã rút token “${data.label}”`); loadCertificates(); });
   agent.on('connection.lost', () => { logEvent('connection.lost', 'Mất kết nối với Kyso Agent'); setStatus('error', 'Mất kết nối với Kyso Agent, đang thử kết nối lại…', 'AGENT_CONNECTION_LOST'); });
   agent.on('connection.restored', () => { logEvent('connection.restored', 'Đã kết nối lại Kyso Agent'); setStatus('ok', 'Kyso Agent — đã kết nối lại'); loadCertificates(); });
-  await loadCertificates();
 }
 
 function setStatus (state, text, code = '') {
