@@ -42,10 +42,31 @@ TRIM_OPTIONS="-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=60000"
 
 build_runtime() {
   local modules
+  # jdeps resolves every explicit module's descriptor, and fails on one that requires a module nobody ships (xmlsec 4
+  # names jakarta.xml.bind, which it needs only for features the agent does not use). The agent runs on the class
+  # path, where such requirements do not apply: those jars are left out of jdeps and their JDK modules taken from
+  # their descriptors instead.
+  local available jars=() described=""
+  available="$("$JAVA_HOME/bin/java" --list-modules | sed 's/@.*//')"
+  for jar in "$lib"/*.jar; do
+    available+=$'\n'"$("$JAVA_HOME/bin/jar" --describe-module --file "$jar" --release 17 2>/dev/null |
+      sed -n '1s/@.*//p' | grep -v '^No module descriptor' || true)"
+  done
+  for jar in "$lib"/*.jar; do
+    local required missing
+    required="$("$JAVA_HOME/bin/jar" --describe-module --file "$jar" --release 17 2>/dev/null |
+      awk '$1 == "requires" && $0 !~ / static/ {print $2}' || true)"
+    missing="$(grep -vxF -f <(grep -v '^$' <<<"$available") <<<"$required" || true)"
+    if [ -n "$missing" ]; then
+      described+="$(grep -E '^(java|jdk)\.' <<<"$required" | paste -sd, -),"
+    else
+      jars+=("$jar")
+    fi
+  done
   modules="$("$JAVA_HOME/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps \
-      --recursive "$lib"/*.jar 2>/dev/null | tail -1)"
+      --recursive "${jars[@]}" 2>/dev/null | tail -1)"
   [ -n "$modules" ] || { echo "build.sh: jdeps found no modules" >&2; exit 1; }
-  modules="$modules,$EXTRA_MODULES"
+  modules="$(tr ',' '\n' <<<"$modules,${described}$EXTRA_MODULES" | grep -v '^$' | sort -u | paste -sd, -)"
   say "jlink runtime with $modules"
   rm -rf "$out/runtime"
   # bin/java stays: the token layer probes unknown PKCS#11 libraries in a child JVM started from it.
