@@ -77,6 +77,11 @@ as_user() {
       SOFTHSM2_CONF="$work/softhsm2.conf" LANG=C.UTF-8 JAVA_TOOL_OPTIONS="-Duser.home=$work/home" "$@"
 }
 
+# The agent lets in only its own OS user's connections (PEER_USER_MISMATCH otherwise): ask it as nobody too.
+peer_curl() {
+  setpriv --reuid=nobody --regid=nogroup --clear-groups curl "$@"
+}
+
 # start_agent [PORT]: starts `kyso serve` as nobody (pid in agent_pid), writes the milliseconds to its first
 # /v1/health answer to $work/cold_ms.
 start_agent() {
@@ -92,7 +97,7 @@ start_agent() {
       /usr/bin/kyso serve --port "$p" > "$work/serve.log" 2>&1) &
   agent_pid=$!
   for _ in $(seq 1 300); do
-    if curl -fsS "http://127.0.0.1:$p/v1/health" > "$work/health.json" 2>/dev/null; then
+    if peer_curl -fsS "http://127.0.0.1:$p/v1/health" > "$work/health.json" 2>/dev/null; then
       echo $(( ($(date +%s%N) - started) / 1000000 )) > "$work/cold_ms"
       return 0
     fi
@@ -158,8 +163,9 @@ else
   failed=$((failed + 1)); echo "  FAIL kyso serve answers /v1/health"
 fi
 check "health says ok" grep -q '"status":"ok"' "$work/health.json"
-check "provisioned origin is let in" sh -c "curl -fsS -H 'Origin: $origin' http://127.0.0.1:$port/v1/health | grep -q ok"
-check "another origin is refused (403)" test "$(curl -s -o /dev/null -w '%{http_code}' -H 'Origin: https://evil.example' "http://127.0.0.1:$port/v1/health")" = 403
+check "provisioned origin is let in" sh -c "setpriv --reuid=nobody --regid=nogroup --clear-groups curl -fsS -H 'Origin: $origin' http://127.0.0.1:$port/v1/health | grep -q ok"
+check "another OS user (root) is refused (PEER_USER_MISMATCH)" sh -c "curl -s http://127.0.0.1:$port/v1/health | grep -q PEER_USER_MISMATCH"
+check "another origin is refused (403)" test "$(peer_curl -s -o /dev/null -w '%{http_code}' -H 'Origin: https://evil.example' "http://127.0.0.1:$port/v1/health")" = 403
 sleep 5
 rss_kib=$(awk '/^VmRSS/ {print $2}' "/proc/$agent_pid/status" 2>/dev/null)
 echo "idle_rss_kib=${rss_kib:-0}" >> "$measure_file"
@@ -178,7 +184,7 @@ check "installed version is $(version_of "$new_deb")" test "$(dpkg-query -W -f='
 check "new files in place" grep -qx "PACKAGE_VERSION=\"$(version_of "$new_deb")\"" /opt/kyso/release
 check "machine config kept, with the administrator's edit" sh -c "grep -qx 'origins.allowed=$origin' /etc/kyso/agent.properties && grep -qx 'login.policy=every-signature' /etc/kyso/agent.properties"
 check "browser policy kept" test -f /etc/opt/chrome/policies/managed/kyso-agent.json
-check "agent started before the upgrade still answers" sh -c "curl -fsS http://127.0.0.1:$port/v1/health | grep -q ok"
+check "agent started before the upgrade still answers" sh -c "setpriv --reuid=nobody --regid=nogroup --clear-groups curl -fsS http://127.0.0.1:$port/v1/health | grep -q ok"
 check "kyso version of the upgraded install" sh -c "$(declare -f as_user); work='$work'; as_user /usr/bin/kyso version | grep -q '^kyso '"
 if start_agent $((port + 1)); then
   passed=$((passed + 1)); echo "  ok   upgraded agent answers /v1/health"
