@@ -13,10 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.kyso.audit.AuditLog;
-import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.errors.KysoException;
 import vn.kyso.request.RequestError;
-import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
 import vn.kyso.usecase.SignHash;
 import vn.kyso.vgca.DocumentTransfer;
@@ -44,8 +42,9 @@ public final class VgcaMethods {
     private VgcaMethods() {
     }
 
-    public static Map<String, Method> of(TokenManager tokens, ConsentPrompt consent, PinPrompt pins, AuditLog audit,
-                                         Supplier<AgentMethods.DocumentServices> documents, VgcaSettings settings) {
+    /** @param signHash the agent's one hash-signing use case, shared with {@code sign.hash} */
+    static Map<String, Method> of(TokenManager tokens, SignHash signHash, AuditLog audit,
+                                  Supplier<AgentMethods.DocumentServices> documents, VgcaSettings settings) {
         UrlPolicy policy = new UrlPolicy(settings.allowedUrls());
         // The HTTP client (and with it TLS) is built on the first file job, not at start: it took ~300 ms of cold start.
         Supplier<DocumentTransfer> transfer = AgentAssembly.memoised(
@@ -53,8 +52,7 @@ public final class VgcaMethods {
         SigningCertificates certificates = new SigningCertificates(tokens);
         Supplier<VgcaFileJob> fileJob = () -> new VgcaFileJob(policy, transfer.get(), certificates, settings.images(),
                 documents.get().signPdf(), documents.get().signXml(), audit, Clock.systemUTC());
-        VgcaSignMsg signMsg = new VgcaSignMsg(certificates, new SignHash(tokens, PromptGuard.consent(consent),
-                PromptGuard.pins(pins), audit));
+        VgcaSignMsg signMsg = new VgcaSignMsg(certificates, signHash);
         VgcaCertInfo certInfo = new VgcaCertInfo(certificates, audit);
 
         Map<String, Method> methods = new LinkedHashMap<>();

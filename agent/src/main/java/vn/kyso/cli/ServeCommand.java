@@ -3,15 +3,12 @@ package vn.kyso.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 import java.util.concurrent.atomic.AtomicReference;
 
 import vn.kyso.app.AgentAssembly;
-import vn.kyso.app.Method;
-import vn.kyso.app.TokenEvents;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.AuditRecord;
 import vn.kyso.config.AgentConfig;
@@ -32,8 +29,6 @@ import vn.kyso.server.OriginPolicy;
 import vn.kyso.server.ServerSettings;
 import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
-import vn.kyso.vgca.StampImages;
-import vn.kyso.vgca.VgcaSettings;
 
 /**
  * {@code kyso serve}: the always-running agent. With a display: the agent's own consent, PIN and pairing windows and
@@ -84,13 +79,17 @@ final class ServeCommand implements Command {
     }
 
     /** The agent's parts while it runs; closing stops the tray, the server and the token layer, in that order. */
-    record Running(Prompts prompts, Pairing pairing, TokenManager tokens, AgentServer server,
+    record Running(Prompts prompts, Pairing pairing, AgentAssembly parts, AgentServer server,
                    java.util.Optional<AgentTray> tray) implements AutoCloseable {
+        TokenManager tokens() {
+            return parts.tokens();
+        }
+
         @Override
         public void close() {
             tray.ifPresent(AgentTray::close);
             server.close();
-            tokens.close();
+            parts.close();
         }
     }
 
@@ -100,19 +99,18 @@ final class ServeCommand implements Command {
      */
     static Running start(AgentConfig config, int port, List<String> origins, Prompts prompts) throws Exception {
         Path secret = ConfigLocations.forCurrentSystem().user().resolveSibling("local-secret");
-        TokenManager tokens = TokenManager.open(config.tokenManagerConfig());
+        AgentAssembly parts = AgentAssembly.forProtocol(AgentAssembly.from(config).build(), prompts.consent(),
+                prompts.pins());
+        TokenManager tokens = parts.tokens();
         Pairing pairing = config.pairingAllowed()
                 ? new Pairing(new PairedOrigins(PairedOrigins.defaultFile()), prompts.pairing()) : null;
-        AuditLog audit = new AuditLog(AuditLog.defaultFile());
-        Map<String, Method> methods = AgentAssembly.methods(tokens, new AgentAssembly.Settings(
-                AgentAssembly.trustFrom(config.trustDirectory(), List.of()), java.net.URI.create(config.tsaUrl()),
-                List.of(), config.signOffline(), audit.file(), VgcaSettings.of(
-                config.vgcaAllowedUrls(), new StampImages(config.vgcaSignatureImage(),
-                config.vgcaSealImage())), config.pkiRemap()), prompts.consent(), prompts.pins());
+        AuditLog audit = parts.audit();
         // documents too large for the memory share go to owner-only files beside the audit log, in the user's folder
-        ServerSettings settings = new ServerSettings(port, origins, secret, 1 << 20, java.time.Duration.ofMinutes(30))
-                .withBudgets(ServerSettings.Budgets.defaults().withSpillFolder(audit.file().resolveSibling("documents")));
-        AgentServer server = AgentServer.start(settings, new OriginPolicy(origins, pairing), methods,
+        ServerSettings settings = ServerSettings.builder().port(port).allowedOrigins(origins).secretFile(secret)
+                .budgets(ServerSettings.Budgets.builder().spillFolder(audit.file().resolveSibling("documents"))
+                        .build())
+                .build();
+        AgentServer server = AgentServer.start(settings, new OriginPolicy(origins, pairing), parts.methods(),
                 VersionCommand.version(), (origin, operation, result) -> audit.append(new AuditRecord(origin,
                         operation, "", "", "", "", result)));
         java.util.Optional<AgentTray> tray = prompts.gui() ? AgentTray.install(new AgentTray.Parts(server.port(),
@@ -122,9 +120,9 @@ final class ServeCommand implements Command {
                     }
                     server.disconnect(origin);
                 }, () -> System.exit(0))) : java.util.Optional.empty();
-        TokenEvents.forward(tokens, server::broadcast,
+        parts.forwardTokenEvents(server::broadcast,
                 () -> tray.ifPresent(t -> javax.swing.SwingUtilities.invokeLater(t::update)));
-        return new Running(prompts, pairing, tokens, server, tray);
+        return new Running(prompts, pairing, parts, server, tray);
     }
 
     /**

@@ -12,31 +12,22 @@ import java.nio.file.StandardCopyOption;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 import vn.kyso.app.PresetFactory;
-import vn.kyso.audit.AuditLog;
 import vn.kyso.config.AgentConfig;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.consent.ConsentRequest;
 import vn.kyso.errors.KysoException;
 import vn.kyso.json.JsonSignOptions;
-import vn.kyso.json.JsonSigner;
 import vn.kyso.json.StrictJson;
 import vn.kyso.pdf.LevelPolicy;
 import vn.kyso.pdf.PadesLevel;
 import vn.kyso.pdf.PadesOptions;
-import vn.kyso.pdf.PadesServices;
-import vn.kyso.pdf.PadesSigner;
 import vn.kyso.pdf.SignatureAppearance;
-import vn.kyso.pki.CrlClient;
-import vn.kyso.pki.HttpFetcher;
-import vn.kyso.pki.OcspClient;
-import vn.kyso.pki.TimeStampClient;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.token.CertificateEntry;
 import vn.kyso.token.LoginPolicy;
@@ -46,10 +37,9 @@ import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
 import vn.kyso.usecase.SignJson;
 import vn.kyso.usecase.SignPdf;
-import vn.kyso.verify.PdfSignatureVerifier;
-import vn.kyso.verify.SignerCertificateCheck;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import vn.kyso.app.AgentAssembly;
 import vn.kyso.app.AgentMethods;
 import vn.kyso.app.XmlMethods;
 import vn.kyso.usecase.SignXml;
@@ -98,13 +88,8 @@ final class SignCommand implements Command {
         String configFile = o.get("--config", null);
         AgentConfig config = configFile != null ? AgentConfig.load(Path.of(configFile), null) : AgentConfig.load();
         List<Path> libraries = o.all("--library").stream().map(Path::of).toList();
-        TokenManagerConfig tokenConfig = !libraries.isEmpty() ? TokenManagerConfig.of(libraries)
-                : config.tokenManagerConfig();
-
-        TrustStore trust = TrustStore.withBundledRoots();
-        if (config.trustDirectory() != null) {
-            trust.addDirectory(config.trustDirectory());
-        }
+        AgentAssembly.Settings configured = AgentAssembly.from(config).build();
+        TrustStore trust = configured.trust();
         for (String dir : o.all("--trust")) {
             trust.addDirectory(Path.of(dir));
         }
@@ -113,30 +98,24 @@ final class SignCommand implements Command {
                 trust.add((X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(stream));
             }
         }
-        try (TokenManager tokens = TokenManager.open(tokenConfig.withLoginPolicy(LoginPolicy.everySignature()))) {
-            CertificateEntry certificate = choose(tokens, o.get("--cert", null), o.get("--token", null));
-            List<X509Certificate> known = new ArrayList<>(trust.anchors());
-            known.addAll(trust.knownIntermediates());
-            tokens.certificates().forEach(c -> known.add(c.certificate()));
-            HttpFetcher http = HttpFetcher.withRemap(config.pkiRemap());
-            OcspClient ocsp = new OcspClient(http);
-            CrlClient crl = new CrlClient(http);
-            PadesServices services = new PadesServices(new TimeStampClient(http, URI.create(o.get("--tsa", config.tsaUrl()))),
-                    ocsp, crl, known);
+        TokenManagerConfig tokenConfig = !libraries.isEmpty() ? TokenManagerConfig.of(libraries)
+                : configured.tokenConfig();
+        // one run, one person at the terminal: the PIN is asked for every signature, never kept
+        AgentAssembly.Builder settings = configured.toBuilder()
+                .tokenConfig(tokenConfig.withLoginPolicy(LoginPolicy.everySignature()))
+                .tsaUrl(URI.create(o.get("--tsa", config.tsaUrl())))
+                .signOffline(o.has("--offline-ok") || config.signOffline())
+                .tokenCertificatesKnown(true);
+        try (AgentAssembly parts = AgentAssembly.forTerminal(settings.build(),
+                request -> consentOnTerminal(request, o, err), pinPrompt(o.has("--pin-stdin"), err))) {
+            CertificateEntry certificate = choose(parts.tokens(), o.get("--cert", null), o.get("--token", null));
             byte[] input = Files.readAllBytes(in);
-            SignPdf.OfflinePolicy offline = o.has("--offline-ok") || config.signOffline()
-                    ? SignPdf.OfflinePolicy.SIGN_WITH_WARNING : SignPdf.OfflinePolicy.REFUSE;
-            SignPdf useCase = new SignPdf(tokens, known, request -> consentOnTerminal(request, o, err),
-                    pinPrompt(o.has("--pin-stdin"), err), new AuditLog(AuditLog.defaultFile()),
-                    new PadesSigner(services), new SignerCertificateCheck(trust, http, ocsp, crl, java.time.Clock.systemUTC()),
-                    PdfSignatureVerifier.builder(trust).http(http).ocsp(ocsp).crl(crl).build(), offline);
+            AgentMethods.DocumentServices useCases = parts.documents();
             switch (format(o.get("--format", null), input)) {
                 case "json":
-                    return signJson(new SignJson(useCase.rules(), new JsonSigner(services)), certificate, in, input,
-                            outFile, o, out, err);
+                    return signJson(useCases.signJson(), certificate, in, input, outFile, o, out, err);
                 case "xml":
-                    return signXml(o, new SignXml(useCase.rules(), AgentMethods.DocumentServices.xmlSigner(services)),
-                            in, input, outFile, certificate, out);
+                    return signXml(o, useCases.signXml(), in, input, outFile, certificate, out);
                 default:
                     break;
             }
@@ -151,7 +130,7 @@ final class SignCommand implements Command {
             }
             err.println("Ký / signing: " + in.getFileName() + " — " + certificate.subject() + " [" + certificate.tokenLabel()
                     + "] — " + preset);
-            SignPdf.Result result = useCase.sign(new SignPdf.Request("cli", in.getFileName().toString(),
+            SignPdf.Result result = useCases.signPdf().sign(new SignPdf.Request("cli", in.getFileName().toString(),
                     input, certificate.id(), PresetFactory.act(preset).vi(), preset, options,
                     PresetFactory.incoming(preset)));
             write(outFile, result.document());

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import vn.kyso.app.AgentAssembly;
+import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.json.JsonSummary;
 import vn.kyso.json.JwsDocument;
 import vn.kyso.json.StrictJson;
@@ -67,7 +69,10 @@ final class VerifyCommand implements Command {
             }
         }
         byte[] bytes = Files.readAllBytes(file);
-        PdfSignatureVerifier verifier = PdfSignatureVerifier.builder(trust).online(!options.has("--offline")).build();
+        // nothing is signed: no token is opened, no TSA or audit log is needed
+        PdfSignatureVerifier verifier = AgentAssembly.forTerminal(AgentAssembly.builder().trust(trust)
+                .online(!options.has("--offline")).build(), ConsentPrompt.NOBODY, request -> Optional.empty())
+                .verifier();
         Language lang = "en".equals(options.get("--lang", "vi")) ? Language.EN : Language.VI;
         DocumentReport report;
         // The format is recognised from the content: a PDF starts with %PDF, XML with a tag, anything else that

@@ -1,16 +1,14 @@
 package vn.kyso.usecase;
 
 import java.io.IOException;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
-import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.AuditRecord;
-import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.consent.ConsentRequest;
 import vn.kyso.errors.KysoException;
 import vn.kyso.pdf.PadesLevel;
@@ -19,11 +17,7 @@ import vn.kyso.pdf.PadesSigner;
 import vn.kyso.pdf.SignResult;
 import vn.kyso.sign.TokenSignerPort;
 import vn.kyso.token.CertificateEntry;
-import vn.kyso.token.PinPrompt;
-import vn.kyso.token.TokenManager;
 import vn.kyso.verify.DocumentReport;
-import vn.kyso.verify.PdfSignatureVerifier;
-import vn.kyso.verify.SignerCertificateCheck;
 
 /**
  * Signing a PDF, the way the regulations order it: check the signer's certificate first (valid now, allowed to sign,
@@ -58,15 +52,10 @@ public final class SignPdf {
     private final SigningRules rules;
     private final PadesSigner signer;
 
-    public SignPdf(TokenManager tokens, List<X509Certificate> knownCas, ConsentPrompt consent, PinPrompt pins,
-                   AuditLog audit, PadesSigner signer, SignerCertificateCheck certificateCheck,
-                   PdfSignatureVerifier verifier, OfflinePolicy offline) {
-        this(new SigningRules(tokens, knownCas, consent, pins, audit, certificateCheck, verifier, offline), signer);
-    }
-
+    /** Signs with {@code signer} by {@code rules} (built through {@link SigningRules#builder()}). */
     public SignPdf(SigningRules rules, PadesSigner signer) {
-        this.rules = rules;
-        this.signer = signer;
+        this.rules = Objects.requireNonNull(rules, "SignPdf: rules");
+        this.signer = Objects.requireNonNull(signer, "SignPdf: signer");
     }
 
     /** The rules this use case signs by, shared with the other signing use cases of the same agent. */

@@ -38,17 +38,87 @@ public final class SigningRules {
     private final PdfSignatureVerifier verifier;
     private final SignPdf.OfflinePolicy offline;
 
-    public SigningRules(TokenManager tokens, List<X509Certificate> knownCas, ConsentPrompt consent, PinPrompt pins,
-                        AuditLog audit, SignerCertificateCheck certificateCheck, PdfSignatureVerifier verifier,
-                        SignPdf.OfflinePolicy offline) {
-        this.tokens = tokens;
-        this.knownCas = List.copyOf(knownCas);
-        this.consent = consent;
-        this.pins = pins;
-        this.audit = audit;
-        this.certificateCheck = certificateCheck;
-        this.verifier = verifier;
-        this.offline = offline;
+    private SigningRules(Builder b) {
+        this.tokens = required(b.tokens, "tokens");
+        this.knownCas = List.copyOf(required(b.knownCas, "knownCas"));
+        this.consent = required(b.consent, "consent");
+        this.pins = required(b.pins, "pins");
+        this.audit = required(b.audit, "audit");
+        this.certificateCheck = required(b.certificateCheck, "certificateCheck");
+        this.verifier = required(b.verifier, "verifier");
+        this.offline = required(b.offline, "offline");
+    }
+
+    /** Every part is required except the known CAs (none) and the offline policy ({@code REFUSE}). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The parts of the rules, each named; {@link #build()} refuses a missing one. */
+    public static final class Builder {
+        private TokenManager tokens;
+        private List<X509Certificate> knownCas = List.of();
+        private ConsentPrompt consent;
+        private PinPrompt pins;
+        private AuditLog audit;
+        private SignerCertificateCheck certificateCheck;
+        private PdfSignatureVerifier verifier;
+        private SignPdf.OfflinePolicy offline = SignPdf.OfflinePolicy.REFUSE;
+
+        private Builder() {
+        }
+
+        public Builder tokens(TokenManager value) {
+            tokens = value;
+            return this;
+        }
+
+        /** CAs that may complete the signer's chain (intermediates the token does not hold). */
+        public Builder knownCas(List<X509Certificate> value) {
+            knownCas = value;
+            return this;
+        }
+
+        public Builder consent(ConsentPrompt value) {
+            consent = value;
+            return this;
+        }
+
+        public Builder pins(PinPrompt value) {
+            pins = value;
+            return this;
+        }
+
+        public Builder audit(AuditLog value) {
+            audit = value;
+            return this;
+        }
+
+        public Builder certificateCheck(SignerCertificateCheck value) {
+            certificateCheck = value;
+            return this;
+        }
+
+        public Builder verifier(PdfSignatureVerifier value) {
+            verifier = value;
+            return this;
+        }
+
+        public Builder offline(SignPdf.OfflinePolicy value) {
+            offline = value;
+            return this;
+        }
+
+        public SigningRules build() {
+            return new SigningRules(this);
+        }
+    }
+
+    private static <T> T required(T value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException("SigningRules: " + name + " is required");
+        }
+        return value;
     }
 
     public TokenManager tokens() {

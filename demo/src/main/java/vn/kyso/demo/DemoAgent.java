@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.List;
 
 import vn.kyso.app.AgentAssembly;
-import vn.kyso.app.TokenEvents;
-import vn.kyso.pki.UrlRemap;
 import vn.kyso.server.AgentServer;
 import vn.kyso.server.ServerSettings;
 import vn.kyso.token.TokenManager;
@@ -41,13 +38,12 @@ public final class DemoAgent {
     public static AgentServer start(int port, List<String> allowedOrigins, TokenManager tokens, X509Certificate root,
                                     List<X509Certificate> extraCas, URI tsa, DemoPrompts prompts, Path home,
                                     VgcaSettings vgca) throws IOException {
-        AgentServer agent = AgentServer.start(new ServerSettings(port, allowedOrigins, home.resolve("local-secret"),
-                        1 << 20, Duration.ofMinutes(30)),
-                AgentAssembly.methods(tokens, new AgentAssembly.Settings(AgentAssembly.trustFrom(null, List.of(root)),
-                        tsa, extraCas, false, home.resolve("audit.jsonl"), vgca, UrlRemap.defaults()),
-                        prompts.consent(), prompts.pins()),
-                "demo");
-        TokenEvents.forward(tokens, agent::broadcast, () -> { });
+        AgentAssembly parts = AgentAssembly.forProtocol(tokens, AgentAssembly.builder()
+                .trust(AgentAssembly.trustFrom(null, List.of(root))).tsaUrl(tsa).extraCas(extraCas)
+                .auditFile(home.resolve("audit.jsonl")).vgca(vgca).build(), prompts.consent(), prompts.pins());
+        AgentServer agent = AgentServer.start(ServerSettings.builder().port(port).allowedOrigins(allowedOrigins)
+                .secretFile(home.resolve("local-secret")).build(), parts.methods(), "demo");
+        parts.forwardTokenEvents(agent::broadcast, () -> { });
         return agent;
     }
 }
