@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,8 @@ public final class AgentAssembly implements AutoCloseable {
 
         public Settings {
             required(trust, "trust");
-            if (tsaUrl != null && !tsaUrl.isAbsolute() || !("http".equals(tsaUrl.getScheme()) || "https".equals(tsaUrl.getScheme()))) {
+            if (tsaUrl != null && !(tsaUrl.isAbsolute()
+                    && ("http".equals(tsaUrl.getScheme()) || "https".equals(tsaUrl.getScheme())))) {
                 throw new IllegalArgumentException("AgentAssembly.Settings: tsaUrl must be an http(s) URL, was "
                         + tsaUrl);
             }
@@ -235,7 +237,7 @@ public final class AgentAssembly implements AutoCloseable {
             Map<String, Method> all = new LinkedHashMap<>(AgentMethods.standard(tokens(), signHash.get(),
                     documents));
             all.putAll(VgcaMethods.of(tokens(), signHash.get(), audit(), documents, settings.vgca()));
-            return Map.copyOf(all);
+            return Collections.unmodifiableMap(all);
         });
     }
 
@@ -307,30 +309,32 @@ public final class AgentAssembly implements AutoCloseable {
         }
     }
 
-    /** The PKI clients and the engine's services, shared by every use case and the verifier. */
-    private record Pki(HttpFetcher http, OcspClient ocsp, CrlClient crl, List<X509Certificate> known,
-                       PadesServices services) {
+    /** The PKI clients, shared by every use case and the verifier. */
+    private record Pki(HttpFetcher http, OcspClient ocsp, CrlClient crl) {
     }
 
     private Pki buildPki() {
         HttpFetcher http = HttpFetcher.withRemap(settings.pkiRemap());
-        OcspClient ocsp = new OcspClient(http);
-        CrlClient crl = new CrlClient(http);
+        return new Pki(http, new OcspClient(http), new CrlClient(http));
+    }
+
+    /** The engines' services: the TSA, the PKI clients and the CA certificates that complete a signer's chain. */
+    private PadesServices engineServices(Pki parts) {
         List<X509Certificate> known = new ArrayList<>(settings.trust().anchors());
         known.addAll(settings.trust().knownIntermediates());
         known.addAll(settings.extraCas());
         if (settings.tokenCertificatesKnown()) {
             tokens().certificates().forEach(c -> known.add(c.certificate()));
         }
-        return new Pki(http, ocsp, crl, known,
-                new PadesServices(new TimeStampClient(http, requiredToSign(settings.tsaUrl(), "tsaUrl")), ocsp, crl,
-                        known));
+        return new PadesServices(new TimeStampClient(parts.http(), requiredToSign(settings.tsaUrl(), "tsaUrl")),
+                parts.ocsp(), parts.crl(), known);
     }
 
     private AgentMethods.DocumentServices buildDocuments() {
         Pki parts = pki.get();
         PdfSignatureVerifier pdfVerifier = verifier();
-        SigningRules rules = SigningRules.builder().tokens(tokens()).knownCas(parts.known()).consent(consent)
+        PadesServices services = engineServices(parts);
+        SigningRules rules = SigningRules.builder().tokens(tokens()).knownCas(services.knownCertificates()).consent(consent)
                 .pins(pins).audit(audit())
                 .certificateCheck(new SignerCertificateCheck(settings.trust(), parts.http(), parts.ocsp(),
                         parts.crl(), Clock.systemUTC()))
@@ -338,7 +342,6 @@ public final class AgentAssembly implements AutoCloseable {
                 .offline(settings.signOffline() ? SignPdf.OfflinePolicy.SIGN_WITH_WARNING
                         : SignPdf.OfflinePolicy.REFUSE)
                 .build();
-        PadesServices services = parts.services();
         // the XML engine on the same TSA, OCSP/CRL clients and known CAs as PAdES
         XmlSigner xmlSigner = new XmlSigner(services.timeStamps(), new RevocationCollector(services.ocsp(),
                 services.crl(), XmlError.XML_REVOCATION_UNAVAILABLE), services.knownCertificates(),

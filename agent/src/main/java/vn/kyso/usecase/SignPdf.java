@@ -58,15 +58,6 @@ public final class SignPdf {
         this.signer = Objects.requireNonNull(signer, "SignPdf: signer");
     }
 
-    /** The rules this use case signs by, shared with the other signing use cases of the same agent. */
-    public SigningRules rules() {
-        return rules;
-    }
-
-    public PadesSigner engine() {
-        return signer;
-    }
-
     public Result sign(Request request) {
         CertificateEntry certificate = rules.tokens().certificate(request.certificateId());
         String documentHash = SigningRules.sha256(request.pdf());

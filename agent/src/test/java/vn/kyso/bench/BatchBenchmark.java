@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -72,14 +71,14 @@ class BatchBenchmark {
         // a PIN for every signature, so that "one PIN for the list" is the batch's doing, not a cached login
         try (TokenManager tokens = TokenManager.open(TokenManagerConfig.of(List.of(env.softHsm().library()))
                 .withLoginPolicy(LoginPolicy.everySignature()));
-             AgentServer server = AgentServer.start(new ServerSettings(0, List.of(ORIGIN), dir.resolve("secret"),
-                     1 << 20, Duration.ofMinutes(30), 32L << 20, 256), AgentAssembly.methods(tokens,
-                     new AgentAssembly.Settings(trust, URI.create(env.services().urls().tsa()),
-                             List.of(env.pki().intermediate()), false, dir.resolve("audit.jsonl")), consent,
-                     request -> {
+             AgentServer server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of(ORIGIN))
+                     .secretFile(dir.resolve("secret")).maxDocumentBytes(32L << 20).maxDocumentsPerConnection(256)
+                     .build(), AgentAssembly.forProtocol(tokens, AgentAssembly.builder().trust(trust)
+                     .tsaUrl(URI.create(env.services().urls().tsa())).extraCas(List.of(env.pki().intermediate()))
+                     .auditFile(dir.resolve("audit.jsonl")).build(), consent, request -> {
                          pins.incrementAndGet();
                          return Optional.of(SoftHsmFixture.USER_PIN.toCharArray());
-                     }), "bench");
+                     }).methods(), "bench");
              SocketClient page = SocketClient.open(server.port(), ORIGIN)) {
             String certificateId = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(env.pki().get(TestPki.PERSONAL_AN).certificate().getEncoded()));

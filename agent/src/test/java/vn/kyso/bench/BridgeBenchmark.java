@@ -20,9 +20,9 @@ import okhttp3.WebSocketListener;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import vn.kyso.app.AgentMethods;
-import vn.kyso.audit.AuditLog;
+import vn.kyso.app.AgentAssembly;
 import vn.kyso.consent.ConsentPrompt;
+import vn.kyso.pki.TrustStore;
 import vn.kyso.server.AgentServer;
 import vn.kyso.server.ServerSettings;
 import vn.kyso.testpki.SoftHsmFixture;
@@ -46,10 +46,12 @@ class BridgeBenchmark {
         Path dir = Files.createTempDirectory("kyso-bench");
         String origin = "https://qlvb.ninhbinh.gov.vn";
         try (TokenManager tokens = TokenManager.open(TokenManagerConfig.of(List.of(env.softHsm().library())));
-             AgentServer server = AgentServer.start(new ServerSettings(0, List.of(origin), dir.resolve("secret"),
-                     1 << 20, Duration.ofMinutes(5)), AgentMethods.standard(tokens,
-                     request -> ConsentPrompt.Decision.APPROVE,
-                     request -> Optional.of(SoftHsmFixture.USER_PIN.toCharArray()), new AuditLog(dir.resolve("audit.jsonl"))),
+             AgentServer server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of(origin))
+                     .secretFile(dir.resolve("secret")).idleTimeout(Duration.ofMinutes(5)).build(),
+                     AgentAssembly.forProtocol(tokens, AgentAssembly.builder().trust(TrustStore.empty())
+                             .auditFile(dir.resolve("audit.jsonl")).build(),
+                             request -> ConsentPrompt.Decision.APPROVE,
+                             request -> Optional.of(SoftHsmFixture.USER_PIN.toCharArray())).methods(),
                      "bench")) {
             String certId = tokens.certificates().stream().filter(c -> c.label().equals(TestPki.PERSONAL_AN))
                     .findFirst().orElseThrow().id();

@@ -90,8 +90,10 @@ class DoctorCommandTest {
     }
 
     private AgentServer agent() throws Exception {
-        return AgentServer.start(new ServerSettings(0, List.of("https://qlvb.ninhbinh.gov.vn"),
-                user.resolveSibling("local-secret"), 1 << 16, Duration.ofMinutes(1)), Map.of(), "doctor-test");
+        return AgentServer.start(ServerSettings.builder().port(0)
+                .allowedOrigins(List.of("https://qlvb.ninhbinh.gov.vn"))
+                .secretFile(user.resolveSibling("local-secret")).maxTextFrameBytes(1 << 16)
+                .idleTimeout(Duration.ofMinutes(1)).build(), Map.of(), "doctor-test");
     }
 
     @Test

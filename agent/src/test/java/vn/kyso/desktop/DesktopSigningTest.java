@@ -34,11 +34,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.kyso.app.AgentMethods;
+import vn.kyso.app.AgentAssembly;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.consent.ConsentQueue;
 import vn.kyso.pairing.PairedOrigins;
 import vn.kyso.pairing.Pairing;
+import vn.kyso.pki.TrustStore;
 import vn.kyso.server.AgentServer;
 import vn.kyso.server.OriginPolicy;
 import vn.kyso.server.ServerSettings;
@@ -70,14 +71,17 @@ class DesktopSigningTest {
         screen = Screen.require();
         TestEnvironment env = TestEnvironment.shared();
         tokens = TokenManager.open(TokenManagerConfig.of(List.of(env.softHsm().library())));
-        audit = new AuditLog(dir.resolve("audit.jsonl"));
         Duration patience = Duration.ofSeconds(30);
         Pairing pairing = new Pairing(new PairedOrigins(dir.resolve("paired-origins.json")),
                 new PairingDialog(() -> Language.VI, patience));
-        server = AgentServer.start(new ServerSettings(0, List.of(), dir.resolve("secret"), 1 << 20,
-                Duration.ofMinutes(1)), new OriginPolicy(List.of(), pairing), AgentMethods.standard(tokens,
+        AgentAssembly parts = AgentAssembly.forProtocol(tokens, AgentAssembly.builder().trust(TrustStore.empty())
+                .auditFile(dir.resolve("audit.jsonl")).build(),
                 new ConsentQueue(new ConsentDialog(() -> Language.VI, patience)),
-                new PinDialog(() -> Language.VI, patience), audit), "test");
+                new PinDialog(() -> Language.VI, patience));
+        audit = parts.audit();
+        server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of())
+                .secretFile(dir.resolve("secret")).idleTimeout(Duration.ofMinutes(1)).build(),
+                new OriginPolicy(List.of(), pairing), parts.methods(), "test");
     }
 
     @AfterAll

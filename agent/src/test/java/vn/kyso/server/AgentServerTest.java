@@ -52,8 +52,9 @@ class AgentServerTest {
     static void start() throws Exception {
         TestEnvironment env = TestEnvironment.shared();
         tokens = TokenManager.open(TokenManagerConfig.of(List.of(env.softHsm().library())));
-        server = AgentServer.start(new ServerSettings(0, List.of(APP, "http://localhost:8080"),
-                dir.resolve("secret"), 64 * 1024, Duration.ofMinutes(1)),
+        server = AgentServer.start(ServerSettings.builder().port(0)
+                .allowedOrigins(List.of(APP, "http://localhost:8080")).secretFile(dir.resolve("secret"))
+                .maxTextFrameBytes(64 * 1024).idleTimeout(Duration.ofMinutes(1)).build(),
                 Map.of("tokens.list", (caller, params) -> TokenInventoryView.of(tokens)), "test");
     }
 
@@ -257,7 +258,9 @@ class AgentServerTest {
     @Test
     void aTakenPortIsAClearError() {
         KysoException e = assertThrows(KysoException.class, () -> AgentServer.start(
-                new ServerSettings(server.port(), List.of(APP), dir.resolve("secret2"), 1024, Duration.ofMinutes(1)),
+                ServerSettings.builder().port(server.port()).allowedOrigins(List.of(APP))
+                        .secretFile(dir.resolve("secret2")).maxTextFrameBytes(1024).idleTimeout(Duration.ofMinutes(1))
+                        .build(),
                 Map.of(), "test"));
         assertEquals("PORT_IN_USE", e.code());
         assertTrue(e.messageVi().contains(String.valueOf(server.port())));

@@ -4,14 +4,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import vn.kyso.app.AgentAssembly;
-import vn.kyso.app.Method;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.pdf.appearance.WorkflowSamples;
 import vn.kyso.pki.TrustStore;
-import vn.kyso.pki.UrlRemap;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
@@ -35,10 +32,10 @@ final class AssembledAgent {
         Path images = Files.createDirectories(audit.getParent().resolveSibling("images"));
         Path signature = Files.write(images.resolve("chu-ky.png"), WorkflowSamples.signaturePng());
         Path seal = Files.write(images.resolve("con-dau.png"), WorkflowSamples.sealPng());
-        Map<String, Method> methods = AgentAssembly.methods(tokens, new AgentAssembly.Settings(trust,
-                URI.create(env.pki().urls().tsa()), List.of(), false, audit, VgcaSettings.of(List.of(),
-                new StampImages(signature, seal)), UrlRemap.defaults()), consent, pins);
-        return AgentServer.start(new ServerSettings(0, List.of(origin), secretFile, 1 << 20,
-                java.time.Duration.ofMinutes(5)), methods, "test");
+        AgentAssembly parts = AgentAssembly.forProtocol(tokens, AgentAssembly.builder().trust(trust)
+                .tsaUrl(URI.create(env.pki().urls().tsa())).auditFile(audit).vgca(VgcaSettings.of(List.of(),
+                        new StampImages(signature, seal))).build(), consent, pins);
+        return AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of(origin))
+                .secretFile(secretFile).idleTimeout(java.time.Duration.ofMinutes(5)).build(), parts.methods(), "test");
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -32,25 +33,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.kyso.app.AgentMethods;
+import vn.kyso.app.AgentAssembly;
 import vn.kyso.app.DocumentStore;
-import vn.kyso.audit.AuditLog;
 import vn.kyso.consent.ConsentPrompt;
-import vn.kyso.pdf.PadesSigner;
-import vn.kyso.pdf.PadesTestSupport;
-import vn.kyso.pki.CrlClient;
-import vn.kyso.pki.HttpFetcher;
-import vn.kyso.pki.OcspClient;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.testpki.SoftHsmFixture;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
 import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
-import vn.kyso.usecase.SignPdf;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.PdfSignatureVerifier;
-import vn.kyso.verify.SignerCertificateCheck;
 
 /** Documents over the socket: chunked upload with progress, verify.pdf, sign.pdf, chunked download. */
 class DocumentTransferTest {
@@ -69,18 +62,13 @@ class DocumentTransferTest {
         tokens = TokenManager.open(TokenManagerConfig.of(List.of(env.softHsm().library())));
         trust = TrustStore.empty();
         trust.add(env.pki().root());
-        HttpFetcher http = HttpFetcher.withDefaults();
-        PdfSignatureVerifier verifier = PdfSignatureVerifier.builder(trust).build();
-        SignPdf signPdf = new SignPdf(tokens, List.of(env.pki().intermediate(), env.pki().root()),
-                request -> ConsentPrompt.Decision.APPROVE,
-                request -> Optional.of(SoftHsmFixture.USER_PIN.toCharArray()), new AuditLog(dir.resolve("audit.jsonl")),
-                new PadesSigner(PadesTestSupport.services()), new SignerCertificateCheck(trust, http,
-                new OcspClient(http), new CrlClient(http), java.time.Clock.systemUTC()), verifier,
-                SignPdf.OfflinePolicy.REFUSE);
-        server = AgentServer.start(new ServerSettings(0, List.of(APP), dir.resolve("secret"), 1 << 20,
-                Duration.ofMinutes(1), 32L * 1024 * 1024, 10), AgentMethods.standard(tokens,
-                request -> ConsentPrompt.Decision.APPROVE, request -> Optional.empty(),
-                new AuditLog(dir.resolve("audit2.jsonl")), new AgentMethods.DocumentServices(signPdf, verifier)), "test");
+        AgentAssembly parts = AgentAssembly.forProtocol(tokens, AgentAssembly.builder().trust(trust)
+                .tsaUrl(URI.create(env.services().urls().tsa())).extraCas(List.of(env.pki().intermediate()))
+                .auditFile(dir.resolve("audit.jsonl")).build(), request -> ConsentPrompt.Decision.APPROVE,
+                request -> Optional.of(SoftHsmFixture.USER_PIN.toCharArray()));
+        server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of(APP))
+                .secretFile(dir.resolve("secret")).idleTimeout(Duration.ofMinutes(1))
+                .maxDocumentBytes(32L * 1024 * 1024).build(), parts.methods(), "test");
     }
 
     @AfterAll

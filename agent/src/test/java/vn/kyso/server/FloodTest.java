@@ -10,15 +10,14 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,30 +47,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.kyso.app.AgentMethods;
-import vn.kyso.app.Method;
-import vn.kyso.app.ProfileImages;
-import vn.kyso.app.VgcaMethods;
-import vn.kyso.audit.AuditLog;
+import vn.kyso.app.AgentAssembly;
 import vn.kyso.consent.ConsentPrompt;
-import vn.kyso.pdf.PadesSigner;
-import vn.kyso.pdf.PadesTestSupport;
-import vn.kyso.pki.CrlClient;
-import vn.kyso.pki.HttpFetcher;
-import vn.kyso.pki.OcspClient;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.testpki.SoftHsmFixture;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
-import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
-import vn.kyso.usecase.SignPdf;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.PdfSignatureVerifier;
-import vn.kyso.verify.SignerCertificateCheck;
-import vn.kyso.vgca.StampImages;
-import vn.kyso.vgca.VgcaSettings;
 
 /**
  * The flood attacks of the hardening review against the real agent over real sockets, scaled to run in well under a
@@ -116,22 +101,14 @@ class FloodTest {
         tokens = TokenManager.open(TokenManagerConfig.of(List.of(env.softHsm().library())));
         trust = TrustStore.empty();
         trust.add(env.pki().root());
-        HttpFetcher http = HttpFetcher.withDefaults();
-        PdfSignatureVerifier verifier = PdfSignatureVerifier.builder(trust).build();
-        ConsentPrompt consent = request -> ConsentPrompt.Decision.APPROVE;
-        PinPrompt pins = request -> Optional.of(SoftHsmFixture.USER_PIN.toCharArray());
-        AuditLog audit = new AuditLog(dir.resolve("audit.jsonl"));
-        SignPdf signPdf = new SignPdf(tokens, List.of(env.pki().intermediate(), env.pki().root()), consent, pins,
-                audit, new PadesSigner(PadesTestSupport.services()), new SignerCertificateCheck(trust, http,
-                new OcspClient(http), new CrlClient(http), Clock.systemUTC()), verifier, SignPdf.OfflinePolicy.REFUSE);
-        AgentMethods.DocumentServices documents = new AgentMethods.DocumentServices(signPdf, verifier,
-                new ProfileImages(dir.resolve("profile")));
-        Map<String, Method> methods = new LinkedHashMap<>(AgentMethods.standard(tokens, consent, pins, audit,
-                documents));
-        methods.putAll(VgcaMethods.of(tokens, consent, pins, audit, () -> documents, new VgcaSettings(List.of(),
-                new StampImages(null, null), VgcaSettings.DEFAULT_MAX_DOCUMENT_BYTES, Duration.ofSeconds(60))));
-        server = AgentServer.start(new ServerSettings(0, List.of(attacker, OTHER), dir.resolve("secret"), 1 << 20,
-                Duration.ofMinutes(5), 100L * MIB, 10), methods, "test");
+        // VGCA's defaults (no images, no extra file servers, 100 MB, 60 s)
+        AgentAssembly parts = AgentAssembly.forProtocol(tokens, AgentAssembly.builder().trust(trust)
+                .tsaUrl(URI.create(env.services().urls().tsa())).extraCas(List.of(env.pki().intermediate()))
+                .auditFile(dir.resolve("audit.jsonl")).profileFolder(dir.resolve("profile")).build(),
+                request -> ConsentPrompt.Decision.APPROVE, request -> Optional.of(SoftHsmFixture.USER_PIN.toCharArray()));
+        server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of(attacker, OTHER))
+                .secretFile(dir.resolve("secret")).idleTimeout(Duration.ofMinutes(5)).maxDocumentBytes(100L * MIB)
+                .build(), parts.methods(), "test");
     }
 
     @AfterAll
@@ -313,9 +290,11 @@ class FloodTest {
         Files.createDirectories(spill.resolve("run-crashed"));
         Files.write(spill.resolve("run-crashed/left.bin"), new byte[1000]);
         Files.write(spill.resolve("run-crashed.lock"), new byte[0]);
-        ServerSettings.Budgets small = new ServerSettings.Budgets(8, 16, 4, 2L * MIB, 8L * MIB, MIB, spill);
-        try (AgentServer tight = AgentServer.start(new ServerSettings(0, List.of(OTHER), dir.resolve("secret2"),
-                1 << 20, Duration.ofMinutes(1), 100L * MIB, 10).withBudgets(small), Map.of(), "test")) {
+        ServerSettings.Budgets small = ServerSettings.Budgets.builder().workerThreads(4).documentMemoryBytes(2L * MIB)
+                .documentDiskBytes(8L * MIB).spillAboveBytes(MIB).spillFolder(spill).build();
+        try (AgentServer tight = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of(OTHER))
+                .secretFile(dir.resolve("secret2")).idleTimeout(Duration.ofMinutes(1)).maxDocumentBytes(100L * MIB)
+                .budgets(small).build(), Map.of(), "test")) {
             assertTrue(Files.notExists(spill.resolve("run-crashed")), "a crashed run's documents are removed");
             assertTrue(Files.notExists(spill.resolve("run-crashed.lock")));
             try (SocketClient page = SocketClient.open(tight.port(), OTHER)) {

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.kyso.app.AgentMethods;
-import vn.kyso.audit.AuditLog;
+import vn.kyso.app.AgentAssembly;
 import vn.kyso.consent.ConsentPrompt;
+import vn.kyso.pki.TrustStore;
 import vn.kyso.testpki.SoftHsmFixture;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
@@ -74,10 +74,11 @@ class LimitsTest {
     }
 
     private static AgentServer start(ServerSettings.Limits limits, String name) throws Exception {
-        return AgentServer.start(new ServerSettings(0, List.of(A, B, C), dir.resolve(name + "-secret"), 1 << 20,
-                Duration.ofMinutes(1)).withLimits(limits), AgentMethods.standard(tokens, SLOW_PERSON,
-                request -> Optional.of(SoftHsmFixture.USER_PIN.toCharArray()),
-                new AuditLog(dir.resolve(name + "-audit.jsonl"))), "test");
+        return AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of(A, B, C))
+                .secretFile(dir.resolve(name + "-secret")).idleTimeout(Duration.ofMinutes(1)).limits(limits).build(),
+                AgentAssembly.forProtocol(tokens, AgentAssembly.builder().trust(TrustStore.empty())
+                        .auditFile(dir.resolve(name + "-audit.jsonl")).build(), SLOW_PERSON,
+                        request -> Optional.of(SoftHsmFixture.USER_PIN.toCharArray())).methods(), "test");
     }
 
     private static String signHash(String text) throws Exception {

@@ -63,8 +63,9 @@ class PairingGateTest {
     }
 
     private AgentServer start(Pairing pairing) throws Exception {
-        AgentServer server = AgentServer.start(new ServerSettings(0, List.of(IT_ALLOWED), dir.resolve("secret"),
-                64 * 1024, Duration.ofMinutes(1)), new OriginPolicy(List.of(IT_ALLOWED), pairing), Map.of(), "test");
+        AgentServer server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of(IT_ALLOWED))
+                .secretFile(dir.resolve("secret")).maxTextFrameBytes(64 * 1024).idleTimeout(Duration.ofMinutes(1))
+                .build(), new OriginPolicy(List.of(IT_ALLOWED), pairing), Map.of(), "test");
         servers.add(server);
         return server;
     }

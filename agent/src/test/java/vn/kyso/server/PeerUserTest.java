@@ -46,8 +46,9 @@ class PeerUserTest {
         OtherOsUser.ensure();
         tokens = TokenManager.open(TokenManagerConfig.of(List.of(TestEnvironment.shared().softHsm().library())));
         audit = new AuditLog(dir.resolve("audit.jsonl"));
-        server = AgentServer.start(new ServerSettings(0, List.of(APP), dir.resolve("secret"), 64 * 1024,
-                Duration.ofMinutes(1)), new OriginPolicy(List.of(APP)), Map.of("tokens.list",
+        server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of(APP))
+                .secretFile(dir.resolve("secret")).maxTextFrameBytes(64 * 1024).idleTimeout(Duration.ofMinutes(1))
+                .build(), new OriginPolicy(List.of(APP)), Map.of("tokens.list",
                 (session, params) -> TokenInventoryView.of(tokens)), "test",
                 (origin, operation, result) -> audit.append(new AuditRecord(origin, operation, "", "", "", "",
                         result)));

@@ -3,6 +3,7 @@ package vn.kyso.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,23 +17,13 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.kyso.app.AgentMethods;
+import vn.kyso.app.AgentAssembly;
 import vn.kyso.app.Method;
-import vn.kyso.app.ProfileImages;
-import vn.kyso.audit.AuditLog;
 import vn.kyso.consent.ConsentPrompt;
-import vn.kyso.pdf.PadesSigner;
-import vn.kyso.pdf.PadesTestSupport;
-import vn.kyso.pki.CrlClient;
-import vn.kyso.pki.HttpFetcher;
-import vn.kyso.pki.OcspClient;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
-import vn.kyso.usecase.SignPdf;
-import vn.kyso.verify.PdfSignatureVerifier;
-import vn.kyso.verify.SignerCertificateCheck;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -69,29 +60,18 @@ class ProtocolFuzzTest {
     };
 
     private static TokenManager tokens;
-    private static PdfSignatureVerifier verifier;
+    private static TrustStore trust;
 
     @BeforeAll
     static void open() {
         tokens = TokenManager.open(TokenManagerConfig.of(List.of(TestEnvironment.shared().softHsm().library())));
-        TrustStore trust = TrustStore.empty();
+        trust = TrustStore.empty();
         trust.add(TestEnvironment.shared().pki().root());
-        verifier = PdfSignatureVerifier.builder(trust).build();
     }
 
     @AfterAll
     static void close() {
         tokens.close();
-    }
-
-    private static SignPdf signPdf(Path dir) {
-        HttpFetcher http = HttpFetcher.withDefaults();
-        TrustStore trust = TrustStore.empty();
-        trust.add(TestEnvironment.shared().pki().root());
-        return new SignPdf(tokens, List.of(TestEnvironment.shared().pki().root()), ConsentPrompt.NOBODY,
-                request -> java.util.Optional.empty(), new AuditLog(dir.resolve("sign-audit.jsonl")), new PadesSigner(PadesTestSupport.services()),
-                new SignerCertificateCheck(trust, http, new OcspClient(http), new CrlClient(http),
-                java.time.Clock.systemUTC()), verifier, SignPdf.OfflinePolicy.REFUSE);
     }
 
     @Test
@@ -101,12 +81,14 @@ class ProtocolFuzzTest {
         int frames = Integer.getInteger("kyso.fuzz.frames", 3000);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Integer.getInteger("kyso.fuzz.seconds", 20));
         // every real method (nobody to consent, so nothing is ever signed) and an echo
-        Map<String, Method> methods = new java.util.HashMap<>(AgentMethods.standard(tokens, ConsentPrompt.NOBODY,
-                request -> java.util.Optional.empty(), new AuditLog(dir.resolve("audit.jsonl")),
-                new AgentMethods.DocumentServices(signPdf(dir), verifier, new ProfileImages(dir.resolve("profile")))));
+        Map<String, Method> methods = new java.util.HashMap<>(AgentAssembly.forProtocol(tokens,
+                AgentAssembly.builder().trust(trust).tsaUrl(URI.create(TestEnvironment.shared().services().urls().tsa()))
+                        .auditFile(dir.resolve("audit.jsonl")).profileFolder(dir.resolve("profile")).build(),
+                ConsentPrompt.NOBODY, request -> java.util.Optional.empty()).methods());
         methods.put("echo", (caller, params) -> params);
-        try (AgentServer server = AgentServer.start(new ServerSettings(0, List.of(APP), dir.resolve("secret"), 16 * 1024,
-                Duration.ofMinutes(1)), methods, "fuzz")) {
+        try (AgentServer server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of(APP))
+                .secretFile(dir.resolve("secret")).maxTextFrameBytes(16 * 1024).idleTimeout(Duration.ofMinutes(1))
+                .build(), methods, "fuzz")) {
             OkHttpClient http = new OkHttpClient();
             BlockingQueue<String> answers = new LinkedBlockingQueue<>();
             BlockingQueue<Integer> closed = new LinkedBlockingQueue<>();

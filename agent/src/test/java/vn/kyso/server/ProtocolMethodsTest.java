@@ -9,11 +9,11 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -39,16 +39,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import eu.europa.esig.dss.enumerations.SignatureLevel;
-import vn.kyso.app.AgentMethods;
-import vn.kyso.app.ProfileImages;
+import vn.kyso.app.AgentAssembly;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.consent.ConsentRequest;
-import vn.kyso.pdf.PadesSigner;
 import vn.kyso.pdf.PadesTestSupport;
-import vn.kyso.pki.CrlClient;
-import vn.kyso.pki.HttpFetcher;
-import vn.kyso.pki.OcspClient;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.testpki.SoftHsmFixture;
 import vn.kyso.testpki.TestEnvironment;
@@ -61,7 +56,6 @@ import vn.kyso.usecase.SignPdf;
 import vn.kyso.verify.DocumentReport;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.PdfSignatureVerifier;
-import vn.kyso.verify.SignerCertificateCheck;
 import vn.kyso.xml.XmlTestSupport;
 
 /**
@@ -92,8 +86,6 @@ class ProtocolMethodsTest {
                 .withLoginPolicy(LoginPolicy.everySignature()));
         trust = TrustStore.empty();
         trust.add(env.pki().root());
-        HttpFetcher http = HttpFetcher.withDefaults();
-        PdfSignatureVerifier verifier = PdfSignatureVerifier.builder(trust).build();
         ConsentPrompt consent = request -> {
             CONSENTS.add(request);
             return DECISION.get();
@@ -102,16 +94,16 @@ class ProtocolMethodsTest {
             PINS.incrementAndGet();
             return Optional.of(PIN.get().toCharArray());
         };
-        audit = new AuditLog(dir.resolve("audit.jsonl"));
-        SignPdf signPdf = new SignPdf(tokens, List.of(env.pki().intermediate(), env.pki().root()), consent, pins,
-                audit, new PadesSigner(PadesTestSupport.services()), new SignerCertificateCheck(trust, http,
-                new OcspClient(http), new CrlClient(http), Clock.systemUTC()), verifier, SignPdf.OfflinePolicy.REFUSE);
         profile = dir.resolve("profile");
         Files.createDirectories(profile);
         Files.write(profile.resolve("signature.png"), png(new Color(20, 40, 200)));
-        server = AgentServer.start(new ServerSettings(0, List.of(APP), dir.resolve("secret"), 1 << 20,
-                Duration.ofMinutes(1), 32L * 1024 * 1024, 24), AgentMethods.standard(tokens, consent, pins, audit,
-                new AgentMethods.DocumentServices(signPdf, verifier, new ProfileImages(profile))), "test");
+        AgentAssembly parts = AgentAssembly.forProtocol(tokens, AgentAssembly.builder().trust(trust)
+                .tsaUrl(URI.create(env.services().urls().tsa())).extraCas(List.of(env.pki().intermediate()))
+                .auditFile(dir.resolve("audit.jsonl")).profileFolder(profile).build(), consent, pins);
+        audit = parts.audit();
+        server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of(APP))
+                .secretFile(dir.resolve("secret")).idleTimeout(Duration.ofMinutes(1))
+                .maxDocumentBytes(32L * 1024 * 1024).maxDocumentsPerConnection(24).build(), parts.methods(), "test");
     }
 
     @AfterAll
@@ -204,8 +196,8 @@ class ProtocolMethodsTest {
             List<String> asking = new ArrayList<>();
             info.get("askingMethods").forEach(m -> asking.add(m.asText()));
             // exactly the methods that show a consent or PIN dialog; preparing, verifying and info ask nobody
-            assertEquals(List.of("sign.hash", "sign.pdf", "sign.pdf.batch", "sign.cms", "sign.json", "sign.xml"),
-                    asking);
+            assertEquals(List.of("sign.hash", "sign.pdf", "sign.pdf.batch", "sign.cms", "sign.json", "sign.xml",
+                    "vgca.sign", "vgca.signXml", "vgca.signFiles", "vgca.signMsg"), asking);
             assertTrue(methods.containsAll(asking));
             assertEquals(4, info.get("limits").get("maxPendingPerOrigin").asInt(), "the limit they count against");
         }

@@ -46,8 +46,9 @@ class SeveralUsersTest {
         int port = freeRange(3);
         Process other = startAgentAs(OtherOsUser.NAME, port);
         try {
-            try (AgentServer mine = AgentServer.start(new ServerSettings(port, List.of(APP), dir.resolve("mine/secret"),
-                    1 << 20, Duration.ofMinutes(1)), Map.of(), "test")) {
+            try (AgentServer mine = AgentServer.start(ServerSettings.builder().port(port).allowedOrigins(List.of(APP))
+                    .secretFile(dir.resolve("mine/secret")).idleTimeout(Duration.ofMinutes(1)).build(),
+                    Map.of(), "test")) {
                 System.out.printf("%s's agent on %d; this user's agent took %d%n", OtherOsUser.NAME, port,
                         mine.port());
                 assertEquals(port + 1, mine.port());
@@ -69,8 +70,9 @@ class SeveralUsersTest {
                 assertEquals(200, otherToOwn.status(), otherToOwn.output());
 
                 // this user's own agent on the port is a real conflict, not a reason to move on
-                KysoException own = assertThrows(KysoException.class, () -> AgentServer.start(new ServerSettings(
-                        port + 1, List.of(APP), dir.resolve("mine/secret"), 1 << 20, Duration.ofMinutes(1)), Map.of(),
+                KysoException own = assertThrows(KysoException.class, () -> AgentServer.start(ServerSettings.builder()
+                        .port(port + 1).allowedOrigins(List.of(APP)).secretFile(dir.resolve("mine/secret"))
+                        .idleTimeout(Duration.ofMinutes(1)).build(), Map.of(),
                         "test"));
                 assertEquals("PORT_IN_USE", own.code());
             }
@@ -81,8 +83,9 @@ class SeveralUsersTest {
             }
         }
         try (ServerSocket foreign = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            KysoException e = assertThrows(KysoException.class, () -> AgentServer.start(new ServerSettings(
-                    foreign.getLocalPort(), List.of(APP), dir.resolve("mine/secret"), 1 << 20, Duration.ofMinutes(1)),
+            KysoException e = assertThrows(KysoException.class, () -> AgentServer.start(ServerSettings.builder()
+                    .port(foreign.getLocalPort()).allowedOrigins(List.of(APP)).secretFile(dir.resolve("mine/secret"))
+                    .idleTimeout(Duration.ofMinutes(1)).build(),
                     Map.of(), "test"));
             assertEquals("PORT_IN_USE", e.code(), "another program's port is not skipped");
         }

@@ -29,10 +29,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.kyso.app.AgentMethods;
+import vn.kyso.app.AgentAssembly;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.consent.ConsentRequest;
+import vn.kyso.pki.TrustStore;
 import vn.kyso.testpki.SoftHsmFixture;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
@@ -61,16 +62,19 @@ class SignHashOverSocketTest {
     static void start() throws Exception {
         TestEnvironment env = TestEnvironment.shared();
         tokens = TokenManager.open(TokenManagerConfig.of(List.of(env.softHsm().library())));
-        audit = new AuditLog(dir.resolve("audit.jsonl"));
         ConsentPrompt consent = request -> {
             CONSENTS.add(request);
             return NEXT_DECISION.get();
         };
-        server = AgentServer.start(new ServerSettings(0, APPS, dir.resolve("secret"), 1 << 20,
-                Duration.ofMinutes(1)), AgentMethods.standard(tokens, consent, request -> {
+        // only the token layer is used: nothing needs a trusted root or a TSA
+        AgentAssembly parts = AgentAssembly.forProtocol(tokens, AgentAssembly.builder().trust(TrustStore.empty())
+                .auditFile(dir.resolve("audit.jsonl")).build(), consent, request -> {
                     PIN_PROMPTS.incrementAndGet();
                     return Optional.of(PIN.get().toCharArray());
-                }, audit), "test");
+                });
+        audit = parts.audit();
+        server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(APPS).secretFile(dir.resolve("secret"))
+                .idleTimeout(Duration.ofMinutes(1)).build(), parts.methods(), "test");
         anId = tokens.certificates().stream().filter(c -> c.label().equals(TestPki.PERSONAL_AN)).findFirst()
                 .orElseThrow().id();
     }

@@ -25,10 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.kyso.app.AgentMethods;
-import vn.kyso.app.TokenEvents;
-import vn.kyso.audit.AuditLog;
+import vn.kyso.app.AgentAssembly;
 import vn.kyso.consent.ConsentPrompt;
+import vn.kyso.pki.TrustStore;
 import vn.kyso.testpki.SoftHsmFixture;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
@@ -58,13 +57,15 @@ class TokenFaultsOverSocketTest {
         shim = FaultShim.load();
         shim.reset();
         tokens = TokenManager.open(TokenManagerConfig.of(List.of(shim.path())).withPollInterval(Duration.ofMillis(200)));
-        server = AgentServer.start(new ServerSettings(0, APPS, dir.resolve("secret"), 1 << 20, Duration.ofMinutes(1)),
-                AgentMethods.standard(tokens, request -> ConsentPrompt.Decision.APPROVE, request -> {
+        AgentAssembly parts = AgentAssembly.forProtocol(tokens, AgentAssembly.builder().trust(TrustStore.empty())
+                .auditFile(dir.resolve("audit.jsonl")).build(), request -> ConsentPrompt.Decision.APPROVE, request -> {
                     PINS.incrementAndGet();
                     return Optional.of(SoftHsmFixture.USER_PIN.toCharArray());
-                }, new AuditLog(dir.resolve("audit.jsonl"))), "test");
+                });
+        server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(APPS).secretFile(dir.resolve("secret"))
+                .idleTimeout(Duration.ofMinutes(1)).build(), parts.methods(), "test");
         // as ServeCommand and the demo do
-        TokenEvents.forward(tokens, server::broadcast, () -> { });
+        parts.forwardTokenEvents(server::broadcast, () -> { });
     }
 
     @AfterAll

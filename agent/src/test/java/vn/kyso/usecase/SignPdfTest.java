@@ -85,15 +85,17 @@ class SignPdfTest {
                 OcspClient.DEFAULT_CLOCK_SKEW);
         CrlClient crl = new CrlClient(http, java.time.Clock.systemUTC(), java.time.Duration.ZERO,
                 java.time.Duration.ofMinutes(5));
-        return new SignPdf(tokens, List.of(env.pki().intermediate(), env.pki().root()), request -> {
-            CONSENTS.add(request);
-            return prompt.ask(request);
-        }, request -> {
-            PINS.incrementAndGet();
-            return Optional.of(SoftHsmFixture.USER_PIN.toCharArray());
-        }, audit, new PadesSigner(PadesTestSupport.services()),
-                new SignerCertificateCheck(trust, http, ocsp, crl, java.time.Clock.systemUTC()),
-                PdfSignatureVerifier.builder(trust).build(), offline);
+        return new SignPdf(SigningRules.builder().tokens(tokens)
+                .knownCas(List.of(env.pki().intermediate(), env.pki().root())).consent(request -> {
+                    CONSENTS.add(request);
+                    return prompt.ask(request);
+                }).pins(request -> {
+                    PINS.incrementAndGet();
+                    return Optional.of(SoftHsmFixture.USER_PIN.toCharArray());
+                }).audit(audit)
+                .certificateCheck(new SignerCertificateCheck(trust, http, ocsp, crl, java.time.Clock.systemUTC()))
+                .verifier(PdfSignatureVerifier.builder(trust).build()).offline(offline).build(),
+                new PadesSigner(PadesTestSupport.services()));
     }
 
     private static String id(String alias) {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,18 +58,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import eu.europa.esig.dss.enumerations.SignatureLevel;
-import vn.kyso.app.AgentMethods;
-import vn.kyso.app.Method;
-import vn.kyso.app.VgcaMethods;
+import vn.kyso.app.AgentAssembly;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.consent.ConsentRequest;
-import vn.kyso.pdf.PadesSigner;
 import vn.kyso.pdf.PadesTestSupport;
 import vn.kyso.pdf.appearance.WorkflowSamples;
-import vn.kyso.pki.CrlClient;
-import vn.kyso.pki.HttpFetcher;
-import vn.kyso.pki.OcspClient;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.server.AgentServer;
 import vn.kyso.server.ServerSettings;
@@ -78,11 +73,9 @@ import vn.kyso.testpki.TestPki;
 import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
-import vn.kyso.usecase.SignPdf;
 import vn.kyso.verify.DocumentReport;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.PdfSignatureVerifier;
-import vn.kyso.verify.SignerCertificateCheck;
 import vn.kyso.xml.XmlTestSupport;
 
 /**
@@ -142,9 +135,7 @@ class VgcaOverSocketTest {
         orgId = certificateId(TestPki.ORGANISATION);
         TrustStore trust = TrustStore.empty();
         trust.add(env.pki().root());
-        HttpFetcher http = HttpFetcher.withDefaults();
         verifier = PdfSignatureVerifier.builder(trust).build();
-        audit = new AuditLog(dir.resolve("audit.jsonl"));
         ConsentPrompt consent = request -> {
             CONSENTS.add(request);
             try {
@@ -158,19 +149,17 @@ class VgcaOverSocketTest {
             PIN_PROMPTS.incrementAndGet();
             return Optional.of(SoftHsmFixture.USER_PIN.toCharArray());
         };
-        SignPdf signPdf = new SignPdf(tokens, List.of(env.pki().intermediate(), env.pki().root()), consent, pins,
-                audit, new PadesSigner(PadesTestSupport.services()), new SignerCertificateCheck(trust, http,
-                new OcspClient(http), new CrlClient(http), java.time.Clock.systemUTC()), verifier,
-                SignPdf.OfflinePolicy.REFUSE);
-        AgentMethods.DocumentServices documents = new AgentMethods.DocumentServices(signPdf, verifier);
         Path signature = Files.write(dir.resolve("chu-ky.png"), WorkflowSamples.signaturePng());
         Path seal = Files.write(dir.resolve("con-dau.png"), WorkflowSamples.sealPng());
-        Map<String, Method> methods = new LinkedHashMap<>(AgentMethods.standard(tokens, consent, pins, audit,
-                documents));
-        methods.putAll(VgcaMethods.of(tokens, consent, pins, audit, () -> documents, new VgcaSettings(List.of(store),
-                new StampImages(signature, seal), MAX_DOCUMENT, Duration.ofSeconds(20))));
-        agent = AgentServer.start(new ServerSettings(0, List.of(app), dir.resolve("secret"), 1 << 20,
-                Duration.ofMinutes(5)), methods, "test");
+        AgentAssembly parts = AgentAssembly.forProtocol(tokens, AgentAssembly.builder().trust(trust)
+                .tsaUrl(URI.create(env.services().urls().tsa())).extraCas(List.of(env.pki().intermediate()))
+                .auditFile(dir.resolve("audit.jsonl")).vgca(new VgcaSettings(List.of(store),
+                        new StampImages(signature, seal), MAX_DOCUMENT, Duration.ofSeconds(20))).build(),
+                consent, pins);
+        audit = parts.audit();
+        agent = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of(app))
+                .secretFile(dir.resolve("secret")).idleTimeout(Duration.ofMinutes(5)).build(), parts.methods(),
+                "test");
     }
 
     @AfterAll
