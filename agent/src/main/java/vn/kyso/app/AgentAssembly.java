@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -74,10 +75,12 @@ public final class AgentAssembly implements AutoCloseable {
      * @param vgca                   the VGCA compatibility settings
      * @param pkiRemap               URL rewrites for the PKI's services
      * @param profileFolder          the user's signature images; null: the current user's folder
+     * @param networkTimeout         connect and read time-out of the PKI clients; null: their defaults
      */
     public record Settings(TokenManagerConfig tokenConfig, TrustStore trust, URI tsaUrl,
                            List<X509Certificate> extraCas, boolean tokenCertificatesKnown, boolean signOffline,
-                           boolean online, Path auditFile, VgcaSettings vgca, UrlRemap pkiRemap, Path profileFolder) {
+                           boolean online, Path auditFile, VgcaSettings vgca, UrlRemap pkiRemap, Path profileFolder,
+                           Duration networkTimeout) {
 
         public Settings {
             required(trust, "trust");
@@ -89,12 +92,17 @@ public final class AgentAssembly implements AutoCloseable {
             extraCas = List.copyOf(required(extraCas, "extraCas"));
             required(vgca, "vgca");
             required(pkiRemap, "pkiRemap");
+            if (networkTimeout != null && (networkTimeout.isNegative() || networkTimeout.isZero())) {
+                throw new IllegalArgumentException("AgentAssembly.Settings: networkTimeout must be positive, was "
+                        + networkTimeout);
+            }
         }
 
         public Builder toBuilder() {
             return new Builder().tokenConfig(tokenConfig).trust(trust).tsaUrl(tsaUrl).extraCas(extraCas)
                     .tokenCertificatesKnown(tokenCertificatesKnown).signOffline(signOffline).online(online)
-                    .auditFile(auditFile).vgca(vgca).pkiRemap(pkiRemap).profileFolder(profileFolder);
+                    .auditFile(auditFile).vgca(vgca).pkiRemap(pkiRemap).profileFolder(profileFolder)
+                    .networkTimeout(networkTimeout);
         }
     }
 
@@ -133,6 +141,7 @@ public final class AgentAssembly implements AutoCloseable {
         private VgcaSettings vgca = VgcaSettings.of(List.of(), new StampImages(null, null));
         private UrlRemap pkiRemap = UrlRemap.defaults();
         private Path profileFolder;
+        private Duration networkTimeout;
 
         private Builder() {
         }
@@ -192,9 +201,14 @@ public final class AgentAssembly implements AutoCloseable {
             return this;
         }
 
+        public Builder networkTimeout(Duration value) {
+            networkTimeout = value;
+            return this;
+        }
+
         public Settings build() {
             return new Settings(tokenConfig, trust, tsaUrl, extraCas, tokenCertificatesKnown, signOffline, online,
-                    auditFile, vgca, pkiRemap, profileFolder);
+                    auditFile, vgca, pkiRemap, profileFolder, networkTimeout);
         }
     }
 
@@ -207,13 +221,14 @@ public final class AgentAssembly implements AutoCloseable {
     private final Supplier<AuditLog> audit;
     private final Supplier<Pki> pki;
     private final Supplier<PdfSignatureVerifier> verifier;
+    private final Supplier<SignerCertificateCheck> certificateCheck;
     private final Supplier<SignHash> signHash;
     private final Supplier<AgentMethods.DocumentServices> documents;
     private final Supplier<Map<String, Method>> methods;
 
     private AgentAssembly(Settings settings, TokenManager given, ConsentPrompt consent, PinPrompt pins,
                           boolean protocol) {
-        this.settings = settings;
+        this.settings = required(settings, "settings");
         this.ownsTokens = given == null;
         this.tokens = given != null ? () -> given : memoised(() -> {
             if (settings.tokenConfig() == null) {
@@ -231,6 +246,8 @@ public final class AgentAssembly implements AutoCloseable {
         this.pki = memoised(this::buildPki);
         this.verifier = memoised(() -> PdfSignatureVerifier.builder(settings.trust()).http(pki.get().http())
                 .ocsp(pki.get().ocsp()).crl(pki.get().crl()).online(settings.online()).build());
+        this.certificateCheck = memoised(() -> new SignerCertificateCheck(settings.trust(), pki.get().http(),
+                pki.get().ocsp(), pki.get().crl(), Clock.systemUTC()));
         this.signHash = memoised(() -> new SignHash(tokens(), this.consent, this.pins, audit()));
         this.documents = memoised(this::buildDocuments);
         this.methods = memoised(() -> {
@@ -283,6 +300,11 @@ public final class AgentAssembly implements AutoCloseable {
         return verifier.get();
     }
 
+    /** The check of a signer's certificate before signing (validity, key usage, trusted path, revocation). */
+    public SignerCertificateCheck certificateCheck() {
+        return certificateCheck.get();
+    }
+
     /** The document use cases and verifiers, each built once. */
     public AgentMethods.DocumentServices documents() {
         return documents.get();
@@ -314,7 +336,9 @@ public final class AgentAssembly implements AutoCloseable {
     }
 
     private Pki buildPki() {
-        HttpFetcher http = HttpFetcher.withRemap(settings.pkiRemap());
+        Duration timeout = settings.networkTimeout();
+        HttpFetcher http = timeout == null ? HttpFetcher.withRemap(settings.pkiRemap())
+                : new HttpFetcher(timeout, timeout, HttpFetcher.DEFAULT_MAX_RESPONSE_BYTES, settings.pkiRemap());
         return new Pki(http, new OcspClient(http), new CrlClient(http));
     }
 
@@ -336,8 +360,7 @@ public final class AgentAssembly implements AutoCloseable {
         PadesServices services = engineServices(parts);
         SigningRules rules = SigningRules.builder().tokens(tokens()).knownCas(services.knownCertificates()).consent(consent)
                 .pins(pins).audit(audit())
-                .certificateCheck(new SignerCertificateCheck(settings.trust(), parts.http(), parts.ocsp(),
-                        parts.crl(), Clock.systemUTC()))
+                .certificateCheck(certificateCheck())
                 .verifier(pdfVerifier)
                 .offline(settings.signOffline() ? SignPdf.OfflinePolicy.SIGN_WITH_WARNING
                         : SignPdf.OfflinePolicy.REFUSE)

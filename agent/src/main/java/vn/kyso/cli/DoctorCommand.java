@@ -15,6 +15,7 @@ import vn.kyso.audit.AuditLog;
 import vn.kyso.config.ConfigLocations;
 import vn.kyso.doctor.Check;
 import vn.kyso.doctor.Doctor;
+import vn.kyso.errors.Language;
 
 /** {@code kyso doctor}: checks an install line by line (OK / WARN / FAIL); exit 0 only when nothing failed. */
 final class DoctorCommand implements Command {
@@ -50,14 +51,12 @@ final class DoctorCommand implements Command {
             view.put("summary", Map.of("ok", n[0], "warn", n[1], "fail", n[2]));
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(view));
         } else {
-            boolean english = "en".equals(options.get("--lang", "vi"));
-            out.println(english ? "Kyso Agent " + VersionCommand.version() + " — install check"
-                    : "Kyso Agent " + VersionCommand.version() + " — kiểm tra cài đặt");
+            Language lang = "en".equals(options.get("--lang", "vi")) ? Language.EN : Language.VI;
+            out.println("Kyso Agent " + VersionCommand.version() + lang.pick(" — kiểm tra cài đặt", " — install check"));
             for (Check c : checks) {
-                out.printf("[%-4s] %s%n", c.status(), english ? c.en() : c.vi());
+                out.printf("[%-4s] %s%n", c.status(), c.text().in(lang));
             }
-            out.println(english ? "Result: " + n[0] + " OK, " + n[1] + " WARN, " + n[2] + " FAIL"
-                    : "Kết quả: " + n[0] + " OK, " + n[1] + " WARN, " + n[2] + " FAIL");
+            out.println(lang.pick("Kết quả: ", "Result: ") + n[0] + " OK, " + n[1] + " WARN, " + n[2] + " FAIL");
         }
         return n[2] == 0 ? 0 : 1;
     }

@@ -11,13 +11,13 @@ import java.util.Set;
 
 import vn.kyso.app.AgentAssembly;
 import vn.kyso.consent.ConsentPrompt;
+import vn.kyso.errors.Language;
 import vn.kyso.json.JsonSummary;
 import vn.kyso.json.JwsDocument;
 import vn.kyso.json.StrictJson;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.verify.DocumentReport;
 import vn.kyso.verify.Indication;
-import vn.kyso.verify.Language;
 import vn.kyso.verify.PdfSignatureVerifier;
 import vn.kyso.verify.ReportJson;
 import vn.kyso.verify.report.ReportText;
@@ -101,7 +101,7 @@ final class VerifyCommand implements Command {
                 out.print(ReportText.render(report, lang));
                 summary.ifPresent(s -> {
                     out.println();
-                    out.println(lang == Language.VI ? "Nội dung đã ký:" : "Signed content:");
+                    out.println(lang.pick("Nội dung đã ký:", "Signed content:"));
                     s.lines().forEach(line -> out.println("  " + line));
                 });
             }

@@ -28,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.kyso.audit.AuditLog;
+import vn.kyso.errors.Language;
 import vn.kyso.pairing.PairedOrigins;
 import vn.kyso.pairing.Pairing;
 
@@ -101,13 +102,13 @@ public final class AgentTray implements AutoCloseable {
 
     /** Redraws tooltip and menu (on the Swing thread). */
     public void update() {
-        Wording w = new Wording(parts.language().get());
+        DialogWording w = new DialogWording(parts.language().get());
         icon.setToolTip(w.trayTooltip(parts.port(), parts.tokens().getAsInt()));
         icon.setPopupMenu(menu(parts, w, this::update));
     }
 
     /** The menu itself, built from the current state; separate from the icon so it can be checked on its own. */
-    static PopupMenu menu(Parts parts, Wording w, Runnable redraw) {
+    static PopupMenu menu(Parts parts, DialogWording w, Runnable redraw) {
         PopupMenu menu = new PopupMenu();
         menu.add(disabled("Kyso Agent — " + w.listening(parts.port())));
         menu.add(disabled(w.tokensPresent(parts.tokens().getAsInt())));
@@ -152,7 +153,7 @@ public final class AgentTray implements AutoCloseable {
 
         Menu language = new Menu(w.languageMenu());
         for (Language l : Language.values()) {
-            CheckboxMenuItem item = new CheckboxMenuItem(l == Language.VI ? "Tiếng Việt" : "English",
+            CheckboxMenuItem item = new CheckboxMenuItem(l.pick("Tiếng Việt", "English"),
                     parts.language().get() == l);
             item.setName("language-" + l.code());
             item.addItemListener(e -> {

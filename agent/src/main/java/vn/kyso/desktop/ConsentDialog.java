@@ -18,6 +18,7 @@ import javax.swing.JTextArea;
 
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.consent.ConsentRequest;
+import vn.kyso.errors.Language;
 
 /**
  * The agent's own consent window: who asks, which act, which document (name, pages, SHA-256), which certificate on
@@ -37,7 +38,7 @@ public final class ConsentDialog implements ConsentPrompt {
 
     @Override
     public Decision ask(ConsentRequest request) {
-        Wording w = new Wording(language.get());
+        DialogWording w = new DialogWording(language.get());
         return PromptWindow.ask(w.consentTitle(), timeout, Decision.REFUSE, w::refusedIn, answer -> {
             JButton approve = PromptWindow.button("approve", w.approve(), () -> answer.complete(Decision.APPROVE));
             JButton refuse = PromptWindow.button("refuse", w.refuse(), () -> answer.complete(Decision.REFUSE));
@@ -45,7 +46,7 @@ public final class ConsentDialog implements ConsentPrompt {
         });
     }
 
-    private static JComponent content(Wording w, ConsentRequest request) {
+    private static JComponent content(DialogWording w, ConsentRequest request) {
         JPanel panel = new JPanel(new GridBagLayout());
         GridBagConstraints c = new GridBagConstraints();
         c.anchor = GridBagConstraints.NORTHWEST;
@@ -86,13 +87,13 @@ public final class ConsentDialog implements ConsentPrompt {
                 row(panel, c, w.signedContents(), "contents-box", new JScrollPane(contents), false);
             }
         }
-        JTextArea hash = new JTextArea(Wording.groupedHex(request.documentSha256()));
+        JTextArea hash = new JTextArea(DialogWording.groupedHex(request.documentSha256()));
         hash.setEditable(false);
         hash.setOpaque(false);
         hash.setFont(new Font(Font.MONOSPACED, Font.PLAIN, hash.getFont().getSize()));
         row(panel, c, request.documents().isEmpty() ? w.sha256() : w.sha256OfList(), "sha256", hash, false);
         row(panel, c, w.signer(), "signer", PromptWindow.paragraph(
-                PromptWindow.untrusted(Wording.person(request.signer()), 200), 44), false);
+                PromptWindow.untrusted(DialogWording.person(request.signer()), 200), 44), false);
         row(panel, c, w.token(), "token", PromptWindow.plain(PromptWindow.untrusted(request.tokenLabel(), 64)), false);
 
         if (request.verification() != null) {
@@ -129,7 +130,7 @@ public final class ConsentDialog implements ConsentPrompt {
     }
 
     /** Every document of a batch, scrollable when the list is long. */
-    private static JComponent batch(Wording w, ConsentRequest request) {
+    private static JComponent batch(DialogWording w, ConsentRequest request) {
         StringBuilder text = new StringBuilder();
         int number = 1;
         for (ConsentRequest.Document d : request.documents()) {

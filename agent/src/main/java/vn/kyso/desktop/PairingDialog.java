@@ -10,6 +10,7 @@ import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 
+import vn.kyso.errors.Language;
 import vn.kyso.pairing.PairingPrompt;
 
 /**
@@ -30,7 +31,7 @@ public final class PairingDialog implements PairingPrompt {
 
     @Override
     public Answer ask(String origin) {
-        Wording w = new Wording(language.get());
+        DialogWording w = new DialogWording(language.get());
         return PromptWindow.ask(w.pairingTitle(), timeout, Answer.NO_ANSWER, w::deniedIn, answer -> {
             JLabel site = PromptWindow.plain(PromptWindow.untrusted(origin, 200));
             site.setName("origin");

@@ -13,6 +13,7 @@ import javax.swing.JLabel;
 import javax.swing.JPasswordField;
 import javax.swing.JTextArea;
 
+import vn.kyso.errors.Language;
 import vn.kyso.token.PinPrompt;
 import vn.kyso.token.PinRequest;
 
@@ -35,7 +36,7 @@ public final class PinDialog implements PinPrompt {
 
     @Override
     public Optional<char[]> requestPin(PinRequest request) {
-        Wording w = new Wording(language.get());
+        DialogWording w = new DialogWording(language.get());
         String label = PromptWindow.untrusted(request.token().label(), 64);
         return PromptWindow.ask(w.pinTitle(), timeout, Optional.<char[]>empty(), w::cancelledIn, answer -> {
             List<JComponent> rows = new java.util.ArrayList<>();

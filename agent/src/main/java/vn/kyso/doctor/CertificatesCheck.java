@@ -1,14 +1,13 @@
 package vn.kyso.doctor;
 
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import vn.kyso.app.AgentAssembly;
+import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.errors.ErrorText;
-import vn.kyso.pki.CrlClient;
-import vn.kyso.pki.HttpFetcher;
-import vn.kyso.pki.OcspClient;
 import vn.kyso.token.CertificateEntry;
 import vn.kyso.verify.SignerCertificateCheck;
 import vn.kyso.verify.SubIndication;
@@ -26,11 +25,11 @@ final class CertificatesCheck implements DoctorCheck {
         if (certificates.isEmpty()) {
             return List.of(Check.ok("certificates", DoctorText.CERTIFICATES_NONE.with()));
         }
-        HttpFetcher http = new HttpFetcher(install.inputs().networkTimeout(), install.inputs().networkTimeout(),
-                HttpFetcher.DEFAULT_MAX_RESPONSE_BYTES, install.config().pkiRemap());
-        SignerCertificateCheck check = new SignerCertificateCheck(install.trust(), http, new OcspClient(http),
-                new CrlClient(http), Clock.systemUTC());
-        return List.of(check(certificates, check));
+        // the agent's own pre-signing check, with the doctor's patience for the OCSP and CRL servers
+        AgentAssembly parts = AgentAssembly.forTerminal(AgentAssembly.builder().trust(install.trust())
+                .pkiRemap(install.config().pkiRemap()).networkTimeout(install.inputs().networkTimeout()).build(),
+                ConsentPrompt.NOBODY, request -> Optional.empty());
+        return List.of(check(certificates, parts.certificateCheck()));
     }
 
     static Check check(List<CertificateEntry> certificates, SignerCertificateCheck check) {

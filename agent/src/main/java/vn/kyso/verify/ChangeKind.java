@@ -1,5 +1,7 @@
 package vn.kyso.verify;
 
+import vn.kyso.errors.Language;
+
 /** One kind of change made in an incremental update after a signature, and whether its signer allowed it. */
 public enum ChangeKind {
     SIGNATURE_ADDED(true, "Thêm chữ ký hoặc ô chữ ký", "Signature or signature field added"),
@@ -31,6 +33,6 @@ public enum ChangeKind {
     }
 
     public String text(Language language) {
-        return language == Language.VI ? textVi : textEn;
+        return language.pick(textVi, textEn);
     }
 }

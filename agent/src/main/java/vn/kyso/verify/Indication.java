@@ -1,5 +1,7 @@
 package vn.kyso.verify;
 
+import vn.kyso.errors.Language;
+
 /** ETSI EN 319 102-1 §5.1.3 main status indication of a signature (and, by extension, of a document). */
 public enum Indication {
     TOTAL_PASSED("Hợp lệ", "Valid"),
@@ -15,7 +17,7 @@ public enum Indication {
     }
 
     public String text(Language language) {
-        return language == Language.VI ? textVi : textEn;
+        return language.pick(textVi, textEn);
     }
 
     /** The worse of two indications: TOTAL_FAILED beats INDETERMINATE beats TOTAL_PASSED. */

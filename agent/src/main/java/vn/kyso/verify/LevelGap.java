@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import vn.kyso.errors.EnumErrorCode;
 import vn.kyso.errors.ErrorText;
+import vn.kyso.errors.Language;
 
 /**
  * Why a signature's format level stops where it does: the next rung of B → T → LT → LTA it did not reach, or why it
@@ -26,7 +27,7 @@ public record LevelGap(String code, String detail, String messageVi, String mess
     }
 
     public String text(Language language) {
-        return language == Language.VI ? messageVi : messageEn;
+        return language.pick(messageVi, messageEn);
     }
 
     private static String format(String pattern, String detail) {

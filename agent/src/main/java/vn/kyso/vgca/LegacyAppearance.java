@@ -12,7 +12,7 @@ import vn.kyso.pdf.appearance.DocumentNumber;
 import vn.kyso.pdf.appearance.IssueDate;
 import vn.kyso.pdf.appearance.Presets;
 import vn.kyso.pdf.appearance.SealTarget;
-import vn.kyso.pdf.appearance.SignerInfo;
+import vn.kyso.pdf.appearance.SignerBlock;
 import vn.kyso.request.RequestError;
 import vn.kyso.token.CertificateEntry;
 import vn.kyso.vgca.VgcaMessages.FileJob;
@@ -63,7 +63,7 @@ public final class LegacyAppearance {
             // Văn bản đến: the "ĐẾN" stamp with the số đến (DocNumber) and where it goes next (MetaData Chuyen).
             case SignIncome -> new Stamp(Presets.incoming(organisation(job, certificate), job.docNumber(),
                     signingTime, job.meta("Chuyen")), operation.actVi(), null, null);
-            case Comment -> new Stamp(Presets.signerInfo(new SignerInfo(SigningCertificates.commonName(certificate),
+            case Comment -> new Stamp(Presets.signerInfo(new SignerBlock(SigningCertificates.commonName(certificate),
                     SigningCertificates.email(certificate), SigningCertificates.organisation(certificate),
                     signingTime)), job.meta("Comment") != null ? job.meta("Comment") : operation.actVi(), null, null);
         };

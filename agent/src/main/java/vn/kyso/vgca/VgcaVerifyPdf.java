@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.AuditRecord;
 import vn.kyso.errors.KysoException;
-import vn.kyso.pdf.appearance.SigningTime;
+import vn.kyso.errors.Language;
+import vn.kyso.pdf.appearance.StampTime;
 import vn.kyso.verify.DocumentReport;
 import vn.kyso.verify.Indication;
-import vn.kyso.verify.Language;
 import vn.kyso.verify.PdfSignatureVerifier;
 import vn.kyso.verify.ReportJson;
 import vn.kyso.verify.SignatureReport;
@@ -91,7 +91,7 @@ public final class VgcaVerifyPdf {
         return new SignatureStatus(s.signer() == null ? null : s.signer().name(),
                 s.signer() == null ? null : s.signer().organisation(),
                 s.signingTime() == null || s.signingTime().time() == null ? null
-                        : SigningTime.iso(s.signingTime().time()),
+                        : StampTime.iso(s.signingTime().time()),
                 s.indication() == Indication.TOTAL_PASSED, s.indication().name(),
                 s.subIndication() == null ? null : s.subIndication().name(), s.reason());
     }

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import vn.kyso.config.AgentConfig;
 import vn.kyso.consent.ConsentPrompt;
-import vn.kyso.desktop.Language;
+import vn.kyso.errors.Language;
 import vn.kyso.testpki.SoftHsmFixture;
 
 /**

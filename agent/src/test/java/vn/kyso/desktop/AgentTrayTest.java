@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.AuditRecord;
+import vn.kyso.errors.Language;
 import vn.kyso.pairing.PairedOrigins;
 import vn.kyso.pairing.Pairing;
 import vn.kyso.pairing.PairingPrompt;
@@ -86,7 +87,7 @@ class AgentTrayTest {
                     pairing.revoke(origin);
                 }, () -> quit.set(true));
 
-        PopupMenu menu = AgentTray.menu(parts, new Wording(Language.VI), redraws::incrementAndGet);
+        PopupMenu menu = AgentTray.menu(parts, new DialogWording(Language.VI), redraws::incrementAndGet);
         assertEquals("Kyso Agent — đang chạy trên cổng 18443", menu.getItem(0).getLabel());
         assertEquals("2 token đang cắm", menu.getItem(1).getLabel());
         assertFalse(menu.getItem(0).isEnabled(), "status lines are not actions");
@@ -112,7 +113,7 @@ class AgentTrayTest {
             l.itemStateChanged(new ItemEvent(english, ItemEvent.ITEM_STATE_CHANGED, english, ItemEvent.SELECTED));
         }
         assertEquals(Language.EN, language.get());
-        PopupMenu redrawn = AgentTray.menu(parts, new Wording(language.get()), () -> { });
+        PopupMenu redrawn = AgentTray.menu(parts, new DialogWording(language.get()), () -> { });
         assertEquals("2 tokens plugged in", redrawn.getItem(1).getLabel());
         click(item(redrawn, "Quit Kyso Agent"));
         assertTrue(quit.get());

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.kyso.consent.ConsentPrompt.Decision;
 import vn.kyso.consent.ConsentRequest;
+import vn.kyso.errors.Language;
 import vn.kyso.pairing.PairingPrompt.Answer;
 import vn.kyso.token.PinRequest;
 import vn.kyso.token.TokenFlags;
@@ -155,7 +156,7 @@ class PromptDialogsTest {
         JDialog window = screen.prompt();
         String list = Screen.find(window.getContentPane(), "documents-list", JTextComponent.class).getText();
         for (ConsentRequest.Document d : documents) {
-            assertTrue(list.contains(d.name() + " — " + d.pages() + " trang\n    " + Wording.groupedHex(d.sha256())
+            assertTrue(list.contains(d.name() + " — " + d.pages() + " trang\n    " + DialogWording.groupedHex(d.sha256())
                     .replace("\n", " ")), list);
         }
         assertFalse(Screen.has(window.getContentPane(), "document", javax.swing.JComponent.class));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import vn.kyso.errors.Language;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.verify.report.VerificationReportHtml;
 import vn.kyso.verify.report.VerificationReportPdf;

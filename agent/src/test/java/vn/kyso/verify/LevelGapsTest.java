@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import vn.kyso.errors.Language;
 import vn.kyso.pdf.PadesLevel;
 import vn.kyso.pdf.PadesOptions;
 import vn.kyso.pdf.PadesSigner;

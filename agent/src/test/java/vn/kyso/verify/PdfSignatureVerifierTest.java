@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import vn.kyso.errors.Language;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.testpki.PkiServices;
 import vn.kyso.testpki.PkiServices.Service;

@@ -14,6 +14,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.kyso.errors.Language;
 import vn.kyso.verify.report.RenderedPdf;
 import vn.kyso.verify.report.ReportColoursAccess;
 import vn.kyso.verify.report.VerificationReportHtml;

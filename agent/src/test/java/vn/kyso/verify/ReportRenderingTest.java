@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.kyso.errors.Language;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.testpki.PkiServices;
 import vn.kyso.testpki.TestPki;

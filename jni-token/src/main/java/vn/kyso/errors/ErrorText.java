@@ -32,6 +32,11 @@ public record ErrorText(String vi, String en) {
         return new ErrorText(fill(this.vi, vi), fill(this.en, en));
     }
 
+    /** The text in {@code language}. */
+    public String in(Language language) {
+        return language.pick(vi, en);
+    }
+
     /** The texts one after the other, in each language. */
     public static ErrorText join(ErrorText... parts) {
         StringBuilder vi = new StringBuilder();

@@ -429,9 +429,9 @@ final class TokenSlot {
             }
         }
         if (algorithm.scheme() == SignatureAlgorithm.Scheme.ECDSA) {
-            signature = SignatureCheck.ecdsaToDer(signature, (ECPublicKey) entry.certificate().getPublicKey());
+            signature = TokenSignatureCheck.ecdsaToDer(signature, (ECPublicKey) entry.certificate().getPublicKey());
         }
-        if (!SignatureCheck.verify(entry.certificate().getPublicKey(), algorithm, digest, signature)) {
+        if (!TokenSignatureCheck.verify(entry.certificate().getPublicKey(), algorithm, digest, signature)) {
             throw new KysoException(TokenError.SIGNATURE_SELF_CHECK_FAILED, Map.of("certificate", entry.id()), null);
         }
         return signature;

@@ -27,7 +27,7 @@ public final class ApprovalTextStamp extends Stamp {
     ApprovalTextStamp(String titleLine, String nameLine, String signerName, String title, Instant signingTime) {
         this.titleLine = titleLine;
         this.nameLine = nameLine;
-        this.paragraphs = List.of("Đã ký: " + signerName.strip(), title.strip(), SigningTime.iso(signingTime));
+        this.paragraphs = List.of("Đã ký: " + signerName.strip(), title.strip(), StampTime.iso(signingTime));
     }
 
     public List<String> paragraphs() {

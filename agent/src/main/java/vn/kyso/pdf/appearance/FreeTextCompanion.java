@@ -96,7 +96,7 @@ final class FreeTextCompanion {
         annotation.setReadOnly(true);
         annotation.setLocked(true);
         annotation.setLockedContents(true);
-        annotation.setModifiedDate(Calendar.getInstance(TimeZone.getTimeZone(SigningTime.VIETNAM)));
+        annotation.setModifiedDate(Calendar.getInstance(TimeZone.getTimeZone(StampTime.VIETNAM)));
 
         PDAppearanceStream appearance = new PDAppearanceStream(document);
         appearance.setBBox(new PDRectangle(rectangle.getWidth(), rectangle.getHeight()));

@@ -34,7 +34,7 @@ public record IssueDate(LocalDate date, String placeLabel) implements Companion 
      */
     public static LocalDate parse(String given, Instant signingTime) {
         if (given == null || given.isBlank()) {
-            return LocalDate.ofInstant(signingTime, SigningTime.VIETNAM);
+            return LocalDate.ofInstant(signingTime, StampTime.VIETNAM);
         }
         String text = java.text.Normalizer.normalize(given.strip(), java.text.Normalizer.Form.NFC);
         for (String pattern : List.of("d/M/uuuu", "uuuu-MM-dd", "d-M-uuuu", "d.M.uuuu")) {
@@ -58,6 +58,6 @@ public record IssueDate(LocalDate date, String placeLabel) implements Companion 
 
     /** What the reply to the page echoes: "ngày 05 tháng 3 năm 2026". */
     public String text() {
-        return SigningTime.issueDate(date);
+        return StampTime.issueDate(date);
     }
 }

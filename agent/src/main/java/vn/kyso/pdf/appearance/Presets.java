@@ -76,22 +76,22 @@ public final class Presets {
         }
         if (place != null && !place.isBlank()) {
             String placeText = place.strip().endsWith(",") ? place.strip() : place.strip() + ",";
-            lines.add(placeText + " " + SigningTime.issueDate(date != null ? date
-                    : LocalDate.ofInstant(signingTime, SigningTime.VIETNAM)));
+            lines.add(placeText + " " + StampTime.issueDate(date != null ? date
+                    : LocalDate.ofInstant(signingTime, StampTime.VIETNAM)));
         }
-        lines.add(SigningTime.iso(signingTime));
+        lines.add(StampTime.iso(signingTime));
         return new CornerStamp(lines, Optional.empty(), 0);
     }
 
     /** Văn bản kèm theo in a separate file: số và ký hiệu of the main document and signing time, top right of page 1. */
     public static SignatureAppearance attachment(String documentNumber, Instant signingTime) {
-        return new CornerStamp(List.of(documentNumber, SigningTime.iso(signingTime)), Optional.empty(), 0);
+        return new CornerStamp(List.of(documentNumber, StampTime.iso(signingTime)), Optional.empty(), 0);
     }
 
     /** Số hóa văn bản giấy: the red seal image, organisation name and signing time, top right of page 1. */
     public static SignatureAppearance digitised(StampImage seal, double sealWidthMm, String organisation,
             Instant signingTime) {
-        return new CornerStamp(List.of(organisation, SigningTime.iso(signingTime)), Optional.of(seal), sealWidthMm);
+        return new CornerStamp(List.of(organisation, StampTime.iso(signingTime)), Optional.of(seal), sealWidthMm);
     }
 
     /**
@@ -103,12 +103,12 @@ public final class Presets {
                                                String forwardTo) {
         return new CornerStamp(List.of(organisation.strip().toUpperCase(Locale.ROOT),
                 "ĐẾN    Số: " + (numberIn == null ? "" : numberIn.strip()),
-                "Ngày: " + SigningTime.iso(receivedAt),
+                "Ngày: " + StampTime.iso(receivedAt),
                 "Chuyển: " + (forwardTo == null ? "" : forwardTo.strip())), Optional.empty(), 0, true);
     }
 
     /** The "Ký bởi / Email / Cơ quan / Thời gian ký" block at the top right of page 1. */
-    public static SignatureAppearance signerInfo(SignerInfo info) {
+    public static SignatureAppearance signerInfo(SignerBlock info) {
         return new CornerStamp(info.lines(), Optional.empty(), 0);
     }
 

@@ -82,7 +82,7 @@ final class TemplateFill {
             if (inBlanks != null) {
                 return inBlanks;
             }
-            return List.of(after(document, place, placeLabel, SigningTime.issueDate(date)));
+            return List.of(after(document, place, placeLabel, StampTime.issueDate(date)));
         }
         for (int page = 0; page < document.getNumberOfPages(); page++) {
             for (TemplateLine line : TemplateLine.of(page, AnchorFinder.visualGlyphs(document, page))) {
@@ -110,7 +110,7 @@ final class TemplateFill {
             }
             List<Insertion> insertions = new ArrayList<>();
             insertions.add(between(document, line, day, month, String.format("%02d", date.getDayOfMonth())));
-            insertions.add(between(document, line, month, year, SigningTime.month(date)));
+            insertions.add(between(document, line, month, year, StampTime.month(date)));
             TemplateLine.Word nam = words.get(year);
             float size = nam.size();
             int after = line.nextText(year);

@@ -1,14 +1,14 @@
 package vn.kyso.verify.report;
 
-import static vn.kyso.verify.report.Wording.pick;
+import static vn.kyso.verify.report.ReportWording.pick;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import vn.kyso.errors.Language;
 import vn.kyso.verify.DocumentReport;
 import vn.kyso.verify.Indication;
-import vn.kyso.verify.Language;
 import vn.kyso.verify.SignatureReport;
 
 /**
@@ -29,7 +29,7 @@ public record ReadableReport(Language language, Verdict verdict, Instant verifie
             signatures.add(SignatureWording.of(report.signatures().get(i), i + 1, lang));
         }
         String problem = report.error() == null ? null
-                : capitalised(Wording.documentError(report.error(), report.errorDetail(), lang)) + ". ("
+                : capitalised(ReportWording.documentError(report.error(), report.errorDetail(), lang)) + ". ("
                 + pick(lang, "mã lỗi: ", "code: ") + report.error().code() + ")";
         return new ReadableReport(lang, verdict(report, lang), report.verifiedAt(), problem, signatures);
     }
@@ -54,7 +54,7 @@ public record ReadableReport(Language language, Verdict verdict, Instant verifie
         String start = kind == Verdict.Kind.REFUSE ? pick(lang, "Từ chối tiếp nhận: ", "Refuse: ")
                 : pick(lang, "Chưa đủ căn cứ: ", "Not enough to decide: ");
         if (report.error() != null) {
-            return new Verdict(kind, headline, start + Wording.documentError(report.error(), null, lang) + "."
+            return new Verdict(kind, headline, start + ReportWording.documentError(report.error(), null, lang) + "."
                     + (kind == Verdict.Kind.REFUSE ? "" : pick(lang,
                     " Đề nghị nơi gửi gửi lại bản đã ký số, không đặt mật khẩu.",
                     " Ask the sender for a signed copy without a password.")));
@@ -69,9 +69,9 @@ public record ReadableReport(Language language, Verdict verdict, Instant verifie
             String who = s.signer() != null && s.signer().name() != null ? " (" + s.signer().name() + ")" : "";
             reasons.add((s.documentTimestamp() ? pick(lang, "dấu thời gian văn bản ", "document timestamp ")
                     : pick(lang, "chữ ký ", "signature ")) + (i + 1) + who + " — "
-                    + Wording.shortReason(s.subIndication(), lang));
+                    + ReportWording.shortReason(s.subIndication(), lang));
             if (advice == null && kind == Verdict.Kind.UNDECIDED) {
-                advice = Wording.advice(s.subIndication(), lang);
+                advice = ReportWording.advice(s.subIndication(), lang);
             }
         }
         return new Verdict(kind, headline, start + String.join("; ", reasons) + "."

@@ -1,7 +1,7 @@
 package vn.kyso.verify.report;
 
+import vn.kyso.errors.Language;
 import vn.kyso.verify.DocumentReport;
-import vn.kyso.verify.Language;
 
 /**
  * The readable report, Vietnamese by default: the verdict and what to do first, then every signature in words a

@@ -1,6 +1,6 @@
 package vn.kyso.verify.report;
 
-import static vn.kyso.verify.report.Wording.pick;
+import static vn.kyso.verify.report.ReportWording.pick;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -13,8 +13,8 @@ import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 
+import vn.kyso.errors.Language;
 import vn.kyso.verify.Change;
-import vn.kyso.verify.Language;
 import vn.kyso.verify.RevocationInfo;
 import vn.kyso.verify.RevocationSource;
 import vn.kyso.verify.RevocationStatus;
@@ -59,7 +59,7 @@ final class SignatureWording {
                 row(rows, "Người ký", "Signer", orUnknown(s.signer().name()));
                 row(rows, "Cơ quan", "Organisation", orUnknown(s.signer().organisation()));
                 row(rows, "Loại chứng thư", "Certificate type",
-                        Wording.certificateType(s.signer().certificateType(), lang));
+                        ReportWording.certificateType(s.signer().certificateType(), lang));
                 if (s.signer().issuer() != null) {
                     row(rows, "Tổ chức cấp chứng thư", "Issued by", commonName(s.signer().issuer()));
                 }
@@ -72,7 +72,7 @@ final class SignatureWording {
         }
         row(rows, "Dấu thời gian", "Timestamp", timestamp());
         if (!s.documentTimestamp()) {
-            row(rows, "Mức chữ ký", "Signature level", Wording.level(s.level(), lang));
+            row(rows, "Mức chữ ký", "Signature level", ReportWording.level(s.level(), lang));
             for (var gap : s.levelGaps()) {
                 row(rows, "Vì sao chưa đạt mức cao hơn", "Why not a higher level", gap.text(lang));
             }
@@ -94,7 +94,7 @@ final class SignatureWording {
     private String reason() {
         SubIndication sub = s.subIndication();
         String detail = sub == SubIndication.MODIFIED_AFTER_SIGNING ? null : Technical.clean(s.reason(), lang);
-        String sentence = Wording.shortReason(sub, lang);
+        String sentence = ReportWording.shortReason(sub, lang);
         return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1) + ". ("
                 + pick(lang, "mã lỗi: ", "code: ") + sub.code()
                 + (detail == null ? "" : pick(lang, "; chi tiết: ", "; detail: ") + detail) + ")";
@@ -196,7 +196,7 @@ final class SignatureWording {
         if (source == RevocationSource.NONE) {
             return "";
         }
-        return pick(lang, "; nguồn: ", "; source: ") + Wording.source(source, lang)
+        return pick(lang, "; nguồn: ", "; source: ") + ReportWording.source(source, lang)
                 + (evidenceTime == null ? "" : pick(lang, ", cập nhật lúc ", ", issued at ")
                 + ReportTime.format(evidenceTime));
     }
@@ -237,7 +237,7 @@ final class SignatureWording {
                     + pick(lang, " cấp", ""))
                     + (t.tsaRevocationSource() == null || t.tsaRevocationSource() == RevocationSource.NONE ? ""
                     : pick(lang, "; tình trạng chứng thư TSA theo ", "; TSA certificate status from ")
-                    + Wording.source(t.tsaRevocationSource(), lang));
+                    + ReportWording.source(t.tsaRevocationSource(), lang));
         }
         String problem = Technical.clean(t.problem(), lang);
         return pick(lang, "KHÔNG hợp lệ", "NOT valid") + when + (problem == null ? "" : " (" + problem + ")");

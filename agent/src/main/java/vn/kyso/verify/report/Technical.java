@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import vn.kyso.errors.Language;
 import vn.kyso.verify.ChangeKind;
 import vn.kyso.verify.CertificateType;
-import vn.kyso.verify.Language;
 import vn.kyso.verify.RevocationSource;
 import vn.kyso.verify.RevocationStatus;
 import vn.kyso.verify.SignatureLevel;
@@ -44,25 +44,25 @@ final class Technical {
     private static Map<String, String> words(Language lang) {
         Map<String, String> words = new HashMap<>();
         for (RevocationSource source : RevocationSource.values()) {
-            words.putIfAbsent(source.name(), Wording.source(source, lang));
+            words.putIfAbsent(source.name(), ReportWording.source(source, lang));
         }
         for (ChangeKind kind : ChangeKind.values()) {
             words.putIfAbsent(kind.name(), kind.text(lang).toLowerCase(Locale.ROOT));
         }
         for (SignatureLevel level : SignatureLevel.values()) {
-            words.putIfAbsent(level.name(), Wording.level(level, lang));
+            words.putIfAbsent(level.name(), ReportWording.level(level, lang));
         }
         for (SubIndication sub : SubIndication.values()) {
-            words.putIfAbsent(sub.name(), Wording.shortReason(sub, lang));
+            words.putIfAbsent(sub.name(), ReportWording.shortReason(sub, lang));
         }
         for (RevocationStatus status : RevocationStatus.values()) {
-            words.putIfAbsent(status.name(), Wording.status(status, lang));
+            words.putIfAbsent(status.name(), ReportWording.status(status, lang));
         }
         for (TimeSource source : TimeSource.values()) {
-            words.putIfAbsent(source.name(), Wording.timeSource(source, lang));
+            words.putIfAbsent(source.name(), ReportWording.timeSource(source, lang));
         }
         for (CertificateType type : CertificateType.values()) {
-            words.putIfAbsent(type.name(), Wording.certificateType(type, lang));
+            words.putIfAbsent(type.name(), ReportWording.certificateType(type, lang));
         }
         return words;
     }

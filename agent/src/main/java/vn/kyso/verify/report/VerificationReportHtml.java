@@ -1,9 +1,9 @@
 package vn.kyso.verify.report;
 
-import static vn.kyso.verify.report.Wording.pick;
+import static vn.kyso.verify.report.ReportWording.pick;
 
+import vn.kyso.errors.Language;
 import vn.kyso.verify.DocumentReport;
-import vn.kyso.verify.Language;
 
 /**
  * The report as one self-contained HTML page (inline CSS, no scripts, no external resources). Names, organisations,
@@ -32,7 +32,7 @@ public final class VerificationReportHtml {
     public static String render(DocumentReport report, String fileName, String fileSha256, Language lang) {
         ReadableReport readable = ReadableReport.of(report, lang);
         StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html>\n<html lang=\"").append(lang == Language.VI ? "vi" : "en").append("\">\n<head>\n")
+        html.append("<!DOCTYPE html>\n<html lang=\"").append(lang.code()).append("\">\n<head>\n")
                 .append("<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                         + "style-src 'unsafe-inline'\">\n")

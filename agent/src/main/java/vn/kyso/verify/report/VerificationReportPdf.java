@@ -1,6 +1,6 @@
 package vn.kyso.verify.report;
 
-import static vn.kyso.verify.report.Wording.pick;
+import static vn.kyso.verify.report.ReportWording.pick;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -11,8 +11,8 @@ import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 
+import vn.kyso.errors.Language;
 import vn.kyso.verify.DocumentReport;
-import vn.kyso.verify.Language;
 
 /**
  * The printable report: one A4 page a văn thư can print, file or attach when refusing a document — title, the

@@ -115,7 +115,7 @@ class CornerPresetTest {
     @Test
     void signerBlockListsWhoWhenAndWhere() throws Exception {
         Result result = stamp(Presets.signerInfo(
-                new SignerInfo("Nguyễn Văn An", "nvan@bacninh.gov.vn", "Ủy ban nhân dân tỉnh Bắc Ninh", SIGNED_AT)),
+                new SignerBlock("Nguyễn Văn An", "nvan@bacninh.gov.vn", "Ủy ban nhân dân tỉnh Bắc Ninh", SIGNED_AT)),
                 0);
         for (String line : new String[] {"Ký bởi: Nguyễn Văn An", "Email: nvan@bacninh.gov.vn",
                 "Cơ quan: Ủy ban nhân dân tỉnh Bắc Ninh", "Thời gian ký: " + ISO}) {

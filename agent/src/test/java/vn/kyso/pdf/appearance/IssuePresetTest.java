@@ -30,7 +30,7 @@ class IssuePresetTest {
     private static final StampImage SEAL = StampImage.png(TestImages.sealPng());
     private static final double SEAL_MM = 36;
     private static final String NUMBER = "125/QĐ-UBND";
-    private static final String DATE = SigningTime.issueDate(LocalDate.of(2025, 11, 27));
+    private static final String DATE = StampTime.issueDate(LocalDate.of(2025, 11, 27));
 
     @TempDir
     Path work;

@@ -35,15 +35,15 @@ class ValuesTest {
 
     @Test
     void timesAreIso8601InVietnamAndIssueDatesFollowTheDecree() {
-        assertEquals("2025-11-27T14:35:22+07:00", SigningTime.iso(Instant.parse("2025-11-27T07:35:22.999Z")));
-        assertEquals("2026-01-01T06:59:59+07:00", SigningTime.iso(Instant.parse("2025-12-31T23:59:59Z")));
-        assertEquals("ngày 05 tháng 01 năm 2025", SigningTime.issueDate(LocalDate.of(2025, 1, 5)));
-        assertEquals("ngày 28 tháng 02 năm 2025", SigningTime.issueDate(LocalDate.of(2025, 2, 28)));
-        assertEquals("ngày 09 tháng 3 năm 2025", SigningTime.issueDate(LocalDate.of(2025, 3, 9)));
-        assertEquals("ngày 27 tháng 11 năm 2025", SigningTime.issueDate(LocalDate.of(2025, 11, 27)));
+        assertEquals("2025-11-27T14:35:22+07:00", StampTime.iso(Instant.parse("2025-11-27T07:35:22.999Z")));
+        assertEquals("2026-01-01T06:59:59+07:00", StampTime.iso(Instant.parse("2025-12-31T23:59:59Z")));
+        assertEquals("ngày 05 tháng 01 năm 2025", StampTime.issueDate(LocalDate.of(2025, 1, 5)));
+        assertEquals("ngày 28 tháng 02 năm 2025", StampTime.issueDate(LocalDate.of(2025, 2, 28)));
+        assertEquals("ngày 09 tháng 3 năm 2025", StampTime.issueDate(LocalDate.of(2025, 3, 9)));
+        assertEquals("ngày 27 tháng 11 năm 2025", StampTime.issueDate(LocalDate.of(2025, 11, 27)));
         // the issue's own examples
-        assertEquals("ngày 05 tháng 3 năm 2020", SigningTime.issueDate(LocalDate.of(2020, 3, 5)));
-        assertEquals("ngày 02 tháng 01 năm 2026", SigningTime.issueDate(LocalDate.of(2026, 1, 2)));
+        assertEquals("ngày 05 tháng 3 năm 2020", StampTime.issueDate(LocalDate.of(2020, 3, 5)));
+        assertEquals("ngày 02 tháng 01 năm 2026", StampTime.issueDate(LocalDate.of(2026, 1, 2)));
     }
 
     @Test

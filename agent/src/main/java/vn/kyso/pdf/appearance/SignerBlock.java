@@ -8,9 +8,9 @@ import java.util.List;
  * The "Ký bởi / Email / Cơ quan / Thời gian ký" block that stamps in practice show (not required by Nghị định 30).
  * Email and organisation may be null; absent items are left out rather than printed empty.
  */
-public record SignerInfo(String signerName, String email, String organisation, Instant signingTime) {
+public record SignerBlock(String signerName, String email, String organisation, Instant signingTime) {
 
-    public SignerInfo {
+    public SignerBlock {
         if (signerName == null || signerName.isBlank()) {
             throw new IllegalArgumentException("signer name is required");
         }
@@ -28,7 +28,7 @@ public record SignerInfo(String signerName, String email, String organisation, I
         if (organisation != null && !organisation.isBlank()) {
             lines.add("Cơ quan: " + organisation.strip());
         }
-        lines.add("Thời gian ký: " + SigningTime.iso(signingTime));
+        lines.add("Thời gian ký: " + StampTime.iso(signingTime));
         return lines;
     }
 }

@@ -2,8 +2,8 @@ package vn.kyso.verify.report;
 
 import java.util.Locale;
 
+import vn.kyso.errors.Language;
 import vn.kyso.verify.CertificateType;
-import vn.kyso.verify.Language;
 import vn.kyso.verify.RevocationSource;
 import vn.kyso.verify.RevocationStatus;
 import vn.kyso.verify.SignatureLevel;
@@ -12,13 +12,13 @@ import vn.kyso.verify.TimeSource;
 import vn.kyso.verify.VerifyError;
 
 /** Words for the report model's codes, Vietnamese and English; never a raw enum name. */
-final class Wording {
+final class ReportWording {
 
-    private Wording() {
+    private ReportWording() {
     }
 
     static String pick(Language lang, String vi, String en) {
-        return lang == Language.VI ? vi : en;
+        return lang.pick(vi, en);
     }
 
     static String source(RevocationSource source, Language lang) {

@@ -27,9 +27,9 @@ import org.bouncycastle.crypto.signers.PSSSigner;
  * A faulty token (or a key object that does not belong to the certificate) is caught here, before a document
  * carries a signature nobody can verify.
  */
-final class SignatureCheck {
+final class TokenSignatureCheck {
 
-    private SignatureCheck() {
+    private TokenSignatureCheck() {
     }
 
     static boolean verify(PublicKey key, SignatureAlgorithm algorithm, byte[] digest, byte[] signature) {

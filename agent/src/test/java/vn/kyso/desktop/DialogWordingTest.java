@@ -10,12 +10,13 @@ import java.lang.reflect.Modifier;
 
 import org.junit.jupiter.api.Test;
 
+import vn.kyso.errors.Language;
 import vn.kyso.token.PinRequest;
 
-class WordingTest {
+class DialogWordingTest {
 
-    private final Wording vi = new Wording(Language.VI);
-    private final Wording en = new Wording(Language.EN);
+    private final DialogWording vi = new DialogWording(Language.VI);
+    private final DialogWording en = new DialogWording(Language.EN);
 
     @Test
     void vietnameseIsTheDefaultAndEnglishIsAvailable() {
@@ -32,7 +33,7 @@ class WordingTest {
     @Test
     void everyTextExistsInBothLanguagesAndDiffersWhereItShould() throws Exception {
         int compared = 0;
-        for (Method m : Wording.class.getDeclaredMethods()) {
+        for (Method m : DialogWording.class.getDeclaredMethods()) {
             if (Modifier.isStatic(m.getModifiers()) || !Modifier.isPublic(m.getModifiers())
                     || m.getReturnType() != String.class || m.getParameterCount() != 0) {
                 continue;
@@ -52,19 +53,19 @@ class WordingTest {
     void hashesAreGroupedForComparisonByEye() {
         String hex = "3a7f19c2b0d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4";
         assertEquals("3A7F 19C2 B0D4 E5F6 A7B8 C9D0 E1F2 A3B4\nC5D6 E7F8 091A 2B3C 4D5E 6F70 8192 A3B4",
-                Wording.groupedHex(hex));
-        assertEquals("ABCD EF01", Wording.groupedHex("abcd ef01"));
-        assertEquals("XYZ", Wording.groupedHex("xyz"), "not hex: shown as it is");
-        assertEquals("", Wording.groupedHex(null));
+                DialogWording.groupedHex(hex));
+        assertEquals("ABCD EF01", DialogWording.groupedHex("abcd ef01"));
+        assertEquals("XYZ", DialogWording.groupedHex("xyz"), "not hex: shown as it is");
+        assertEquals("", DialogWording.groupedHex(null));
     }
 
     @Test
     void signersAreShownByNameAndOrganisation() {
         assertEquals("Nguyễn Văn An — Sở Khoa học và Công nghệ tỉnh Ninh Bình",
-                Wording.person("CN=Nguyễn Văn An,OU=Văn phòng,O=Sở Khoa học và Công nghệ tỉnh Ninh Bình,C=VN"));
-        assertEquals("Trần Thị Bình", Wording.person("CN=Trần Thị Bình,C=VN"));
-        assertEquals("O=Only Org,C=VN", Wording.person("O=Only Org,C=VN"));
-        assertEquals("not a DN", Wording.person("not a DN"));
+                DialogWording.person("CN=Nguyễn Văn An,OU=Văn phòng,O=Sở Khoa học và Công nghệ tỉnh Ninh Bình,C=VN"));
+        assertEquals("Trần Thị Bình", DialogWording.person("CN=Trần Thị Bình,C=VN"));
+        assertEquals("O=Only Org,C=VN", DialogWording.person("O=Only Org,C=VN"));
+        assertEquals("not a DN", DialogWording.person("not a DN"));
     }
 
     @Test

@@ -4,17 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import vn.kyso.errors.Language;
 import vn.kyso.token.PinRequest;
 
 /**
  * Every sentence the agent's dialogs and tray show, in Vietnamese and English. Kept apart from Swing so the wording
  * can be read and tested on its own.
  */
-public final class Wording {
+public final class DialogWording {
 
     private final Language lang;
 
-    public Wording(Language lang) {
+    public DialogWording(Language lang) {
         this.lang = lang;
     }
 
@@ -23,7 +24,7 @@ public final class Wording {
     }
 
     private String t(String vi, String en) {
-        return lang == Language.VI ? vi : en;
+        return lang.pick(vi, en);
     }
 
     /** A text the agent composed in both languages (e.g. an incoming document's verification), in the dialog's. */

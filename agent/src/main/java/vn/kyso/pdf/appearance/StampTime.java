@@ -8,14 +8,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /** Times and dates as the stamps print them. */
-public final class SigningTime {
+public final class StampTime {
 
     /** Vietnam has no daylight saving time: a fixed +07:00 is exact for any date. */
     public static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
 
     private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
-    private SigningTime() {
+    private StampTime() {
     }
 
     /** ISO 8601 in Vietnam's offset to the second, e.g. {@code 2025-11-27T14:35:22+07:00}. */
