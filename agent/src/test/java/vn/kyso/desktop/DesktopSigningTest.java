@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.app.AgentAssembly;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.consent.ConsentQueue;
+import vn.kyso.errors.Language;
 import vn.kyso.pairing.PairedOrigins;
 import vn.kyso.pairing.Pairing;
 import vn.kyso.pki.TrustStore;
