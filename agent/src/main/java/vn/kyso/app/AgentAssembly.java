@@ -107,8 +107,9 @@ public final class AgentAssembly implements AutoCloseable {
     }
 
     /**
-     * Settings with the trust store still to give, and the TSA and audit file when anything is signed; no extra CAs, refusing to sign offline,
-     * verifying online, no VGCA images or extra file servers, the built-in PKI URL rewrites.
+     * Settings with the trust store still to give, and the TSA and audit file when anything is signed; no extra
+     * CAs, refusing to sign offline, verifying online, no VGCA images or extra file servers, the built-in PKI URL
+     * rewrites.
      */
     public static Builder builder() {
         return new Builder();
@@ -358,10 +359,8 @@ public final class AgentAssembly implements AutoCloseable {
         Pki parts = pki.get();
         PdfSignatureVerifier pdfVerifier = verifier();
         PadesServices services = engineServices(parts);
-        SigningRules rules = SigningRules.builder().tokens(tokens()).knownCas(services.knownCertificates()).consent(consent)
-                .pins(pins).audit(audit())
-                .certificateCheck(certificateCheck())
-                .verifier(pdfVerifier)
+        SigningRules rules = SigningRules.builder().tokens(tokens()).knownCas(services.knownCertificates())
+                .consent(consent).pins(pins).audit(audit()).certificateCheck(certificateCheck()).verifier(pdfVerifier)
                 .offline(settings.signOffline() ? SignPdf.OfflinePolicy.SIGN_WITH_WARNING
                         : SignPdf.OfflinePolicy.REFUSE)
                 .build();

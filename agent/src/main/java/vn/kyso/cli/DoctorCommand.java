@@ -52,7 +52,8 @@ final class DoctorCommand implements Command {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(view));
         } else {
             Language lang = "en".equals(options.get("--lang", "vi")) ? Language.EN : Language.VI;
-            out.println("Kyso Agent " + VersionCommand.version() + lang.pick(" — kiểm tra cài đặt", " — install check"));
+            out.println("Kyso Agent " + VersionCommand.version()
+                    + lang.pick(" — kiểm tra cài đặt", " — install check"));
             for (Check c : checks) {
                 out.printf("[%-4s] %s%n", c.status(), c.text().in(lang));
             }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import vn.kyso.audit.AuditRecord;
 import vn.kyso.consent.ConsentRequest;
+import vn.kyso.errors.ErrorText;
 import vn.kyso.errors.KysoException;
 import vn.kyso.sign.TokenSignerPort;
 import vn.kyso.token.CertificateEntry;
@@ -63,13 +64,14 @@ public final class SignXml {
     static List<String> contents(XmlSigner.Preview preview) {
         List<String> lines = new ArrayList<>();
         SignedNode node = preview.signedNode();
-        lines.add("Phần được ký / Signed: " + node.path() + (node.id() == null ? "" : " (Id " + node.id() + ")"));
+        lines.add(new ErrorText("Phần được ký", "Signed").both() + ": " + node.path()
+                + (node.id() == null ? "" : " (Id " + node.id() + ")"));
         EInvoice.Summary invoice = preview.invoice();
         if (invoice != null) {
-            lines.add("Hóa đơn số / Invoice: " + invoice.number());
-            lines.add("Người bán / Seller: " + invoice.seller());
-            lines.add("Người mua / Buyer: " + invoice.buyer());
-            lines.add("Tổng tiền / Total: " + invoice.total());
+            lines.add(new ErrorText("Hóa đơn số", "Invoice").both() + ": " + invoice.number());
+            lines.add(new ErrorText("Người bán", "Seller").both() + ": " + invoice.seller());
+            lines.add(new ErrorText("Người mua", "Buyer").both() + ": " + invoice.buyer());
+            lines.add(new ErrorText("Tổng tiền", "Total").both() + ": " + invoice.total());
         }
         return lines;
     }

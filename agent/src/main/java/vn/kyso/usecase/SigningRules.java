@@ -11,6 +11,7 @@ import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.AuditRecord;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.consent.ConsentRequest;
+import vn.kyso.errors.ErrorText;
 import vn.kyso.errors.KysoException;
 import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
@@ -142,7 +143,8 @@ public final class SigningRules {
         if (certificate.getBasicConstraints() >= 0) {
             // A Sub CA or Root CA stored on the token beside the person's certificate signs certificates, not documents.
             throw new KysoException(SigningRefusal.CERT_KEY_USAGE, Map.of("ca", true), null,
-                    "chứng thư của tổ chức cấp chứng thư (CA) / a certification authority's certificate");
+                    new ErrorText("chứng thư của tổ chức cấp chứng thư (CA)", "a certification authority's certificate")
+                            .both());
         }
         try {
             certificateCheck.check(certificate, knownCas);

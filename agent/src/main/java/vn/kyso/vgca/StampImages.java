@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import vn.kyso.errors.ErrorText;
 import vn.kyso.errors.KysoException;
 import vn.kyso.pdf.appearance.StampImage;
 
@@ -19,11 +20,11 @@ public record StampImages(Path signature, Path seal) {
     public static final String SEAL_KEY = "vgca.image.seal";
 
     public StampImage signature(VgcaOperation act) {
-        return load(signature, SIGNATURE_KEY, "ảnh chữ ký / signature image", act);
+        return load(signature, SIGNATURE_KEY, new ErrorText("ảnh chữ ký", "signature image").both(), act);
     }
 
     public StampImage seal(VgcaOperation act) {
-        return load(seal, SEAL_KEY, "ảnh con dấu / seal image", act);
+        return load(seal, SEAL_KEY, new ErrorText("ảnh con dấu", "seal image").both(), act);
     }
 
     private static StampImage load(Path file, String key, String what, VgcaOperation act) {

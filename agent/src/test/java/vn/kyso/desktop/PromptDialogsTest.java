@@ -156,8 +156,8 @@ class PromptDialogsTest {
         JDialog window = screen.prompt();
         String list = Screen.find(window.getContentPane(), "documents-list", JTextComponent.class).getText();
         for (ConsentRequest.Document d : documents) {
-            assertTrue(list.contains(d.name() + " — " + d.pages() + " trang\n    " + DialogWording.groupedHex(d.sha256())
-                    .replace("\n", " ")), list);
+            assertTrue(list.contains(d.name() + " — " + d.pages() + " trang\n    "
+                    + DialogWording.groupedHex(d.sha256()).replace("\n", " ")), list);
         }
         assertFalse(Screen.has(window.getContentPane(), "document", javax.swing.JComponent.class));
         screen.screenshot(window, "consent-batch-vi");

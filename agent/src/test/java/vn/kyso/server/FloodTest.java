@@ -105,7 +105,8 @@ class FloodTest {
         AgentAssembly parts = AgentAssembly.forProtocol(tokens, AgentAssembly.builder().trust(trust)
                 .tsaUrl(URI.create(env.services().urls().tsa())).extraCas(List.of(env.pki().intermediate()))
                 .auditFile(dir.resolve("audit.jsonl")).profileFolder(dir.resolve("profile")).build(),
-                request -> ConsentPrompt.Decision.APPROVE, request -> Optional.of(SoftHsmFixture.USER_PIN.toCharArray()));
+                request -> ConsentPrompt.Decision.APPROVE,
+                request -> Optional.of(SoftHsmFixture.USER_PIN.toCharArray()));
         server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of(attacker, OTHER))
                 .secretFile(dir.resolve("secret")).idleTimeout(Duration.ofMinutes(5)).maxDocumentBytes(100L * MIB)
                 .build(), parts.methods(), "test");

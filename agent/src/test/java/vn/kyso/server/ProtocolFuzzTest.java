@@ -82,8 +82,8 @@ class ProtocolFuzzTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Integer.getInteger("kyso.fuzz.seconds", 20));
         // every real method (nobody to consent, so nothing is ever signed) and an echo
         Map<String, Method> methods = new java.util.HashMap<>(AgentAssembly.forProtocol(tokens,
-                AgentAssembly.builder().trust(trust).tsaUrl(URI.create(TestEnvironment.shared().services().urls().tsa()))
-                        .auditFile(dir.resolve("audit.jsonl")).profileFolder(dir.resolve("profile")).build(),
+                AgentAssembly.builder().trust(trust)
+                        .tsaUrl(URI.create(TestEnvironment.shared().services().urls().tsa())).auditFile(dir.resolve("audit.jsonl")).profileFolder(dir.resolve("profile")).build(),
                 ConsentPrompt.NOBODY, request -> java.util.Optional.empty()).methods());
         methods.put("echo", (caller, params) -> params);
         try (AgentServer server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of(APP))

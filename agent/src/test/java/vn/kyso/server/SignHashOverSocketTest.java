@@ -73,8 +73,8 @@ class SignHashOverSocketTest {
                     return Optional.of(PIN.get().toCharArray());
                 });
         audit = parts.audit();
-        server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(APPS).secretFile(dir.resolve("secret"))
-                .idleTimeout(Duration.ofMinutes(1)).build(), parts.methods(), "test");
+        server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(APPS)
+                .secretFile(dir.resolve("secret")).idleTimeout(Duration.ofMinutes(1)).build(), parts.methods(), "test");
         anId = tokens.certificates().stream().filter(c -> c.label().equals(TestPki.PERSONAL_AN)).findFirst()
                 .orElseThrow().id();
     }

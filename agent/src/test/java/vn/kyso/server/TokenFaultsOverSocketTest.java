@@ -62,8 +62,8 @@ class TokenFaultsOverSocketTest {
                     PINS.incrementAndGet();
                     return Optional.of(SoftHsmFixture.USER_PIN.toCharArray());
                 });
-        server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(APPS).secretFile(dir.resolve("secret"))
-                .idleTimeout(Duration.ofMinutes(1)).build(), parts.methods(), "test");
+        server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(APPS)
+                .secretFile(dir.resolve("secret")).idleTimeout(Duration.ofMinutes(1)).build(), parts.methods(), "test");
         // as ServeCommand and the demo do
         parts.forwardTokenEvents(server::broadcast, () -> { });
     }

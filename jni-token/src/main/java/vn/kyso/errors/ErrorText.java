@@ -37,6 +37,14 @@ public record ErrorText(String vi, String en) {
         return language.pick(vi, en);
     }
 
+    /**
+     * Both languages on one line, Vietnamese first ({@code "ảnh con dấu / seal image"}): for a reader whose language
+     * is not known where the line is written (command output, a dialog's contents composed for the person's).
+     */
+    public String both() {
+        return vi + " / " + en;
+    }
+
     /** The texts one after the other, in each language. */
     public static ErrorText join(ErrorText... parts) {
         StringBuilder vi = new StringBuilder();
