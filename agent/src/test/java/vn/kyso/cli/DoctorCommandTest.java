@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.AuditRecord;
 import vn.kyso.pairing.PairedOrigins;
-import vn.kyso.server.AgentServer;
-import vn.kyso.server.ServerSettings;
+import vn.kyso.server.AgentHarness;
 import vn.kyso.testpki.TestEnvironment;
 
 /** {@code kyso doctor} against the test environment: SoftHSM2 tokens, the test PKI's services, a running agent. */
@@ -89,14 +87,15 @@ class DoctorCommandTest {
                 "trust.directory=" + trust), StandardCharsets.UTF_8);
     }
 
-    private AgentServer agent() throws Exception {
-        return AgentServer.start(new ServerSettings(0, List.of("https://qlvb.ninhbinh.gov.vn"),
-                user.resolveSibling("local-secret"), 1 << 16, Duration.ofMinutes(1)), Map.of(), "doctor-test");
+    private AgentHarness agent() throws Exception {
+        return AgentHarness.in(Files.createDirectories(dir.resolve("agent"))).origins("https://qlvb.ninhbinh.gov.vn")
+                .secretFile(user.resolveSibling("local-secret")).maxTextFrameBytes(1 << 16).version("doctor-test")
+                .methods(parts -> Map.of()).start();
     }
 
     @Test
     void aHealthyInstallHasNoFailureAndNamesWhatItFound() throws Exception {
-        try (AgentServer server = agent()) {
+        try (AgentHarness server = agent()) {
             machineConfig(server.port(), env.services().urls().tsa());
             new PairedOrigins(user.resolveSibling(PairedOrigins.FILE_NAME)).add("https://dichvucong.ninhbinh.gov.vn");
             Result r = doctor("--json");

@@ -10,26 +10,20 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +31,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okio.ByteString;
 
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -48,28 +41,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.kyso.app.AgentMethods;
-import vn.kyso.app.Method;
 import vn.kyso.app.ProfileImages;
-import vn.kyso.app.VgcaMethods;
-import vn.kyso.audit.AuditLog;
-import vn.kyso.consent.ConsentPrompt;
-import vn.kyso.pdf.PadesSigner;
-import vn.kyso.pdf.PadesTestSupport;
-import vn.kyso.pki.CrlClient;
-import vn.kyso.pki.HttpFetcher;
-import vn.kyso.pki.OcspClient;
 import vn.kyso.pki.TrustStore;
-import vn.kyso.testpki.SoftHsmFixture;
+import vn.kyso.testkit.SocketClient;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
-import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
-import vn.kyso.token.TokenManagerConfig;
-import vn.kyso.usecase.SignPdf;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.PdfSignatureVerifier;
-import vn.kyso.verify.SignerCertificateCheck;
 import vn.kyso.vgca.StampImages;
 import vn.kyso.vgca.VgcaSettings;
 
@@ -89,6 +68,7 @@ class FloodTest {
     @TempDir
     static Path dir;
     private static TokenManager tokens;
+    private static AgentHarness agent;
     private static AgentServer server;
     private static TrustStore trust;
     private static ServerSocket silent;
@@ -113,31 +93,19 @@ class FloodTest {
         acceptor.start();
         attacker = "http://127.0.0.1:" + silent.getLocalPort();
 
-        tokens = TokenManager.open(TokenManagerConfig.of(List.of(env.softHsm().library())));
         trust = TrustStore.empty();
         trust.add(env.pki().root());
-        HttpFetcher http = HttpFetcher.withDefaults();
-        PdfSignatureVerifier verifier = PdfSignatureVerifier.builder(trust).build();
-        ConsentPrompt consent = request -> ConsentPrompt.Decision.APPROVE;
-        PinPrompt pins = request -> Optional.of(SoftHsmFixture.USER_PIN.toCharArray());
-        AuditLog audit = new AuditLog(dir.resolve("audit.jsonl"));
-        SignPdf signPdf = new SignPdf(tokens, List.of(env.pki().intermediate(), env.pki().root()), consent, pins,
-                audit, new PadesSigner(PadesTestSupport.services()), new SignerCertificateCheck(trust, http,
-                new OcspClient(http), new CrlClient(http), Clock.systemUTC()), verifier, SignPdf.OfflinePolicy.REFUSE);
-        AgentMethods.DocumentServices documents = new AgentMethods.DocumentServices(signPdf, verifier,
-                new ProfileImages(dir.resolve("profile")));
-        Map<String, Method> methods = new LinkedHashMap<>(AgentMethods.standard(tokens, consent, pins, audit,
-                documents));
-        methods.putAll(VgcaMethods.of(tokens, consent, pins, audit, () -> documents, new VgcaSettings(List.of(),
-                new StampImages(null, null), VgcaSettings.DEFAULT_MAX_DOCUMENT_BYTES, Duration.ofSeconds(60))));
-        server = AgentServer.start(new ServerSettings(0, List.of(attacker, OTHER), dir.resolve("secret"), 1 << 20,
-                Duration.ofMinutes(5), 100L * MIB, 10), methods, "test");
+        agent = AgentHarness.in(dir).origins(attacker, OTHER).idleTimeout(Duration.ofMinutes(5))
+                .documents(100L * MIB, 10).methods(AgentHarness.withVgca(new ProfileImages(dir.resolve("profile")),
+                        new VgcaSettings(List.of(), new StampImages(null, null),
+                        VgcaSettings.DEFAULT_MAX_DOCUMENT_BYTES, Duration.ofSeconds(60)))).start();
+        server = agent.server();
+        tokens = agent.tokens();
     }
 
     @AfterAll
     static void stop() throws IOException {
-        server.close();
-        tokens.close();
+        agent.close();
         silent.close();
         for (Socket s : HELD) {
             s.close();
@@ -182,7 +150,7 @@ class FloodTest {
             int refused = 0;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (refused < jobs - server.budgets().maxRequestsPerConnection() && System.nanoTime() < deadline) {
-                JsonNode answer = page.answers.poll(1, TimeUnit.SECONDS);
+                JsonNode answer = page.pollAnswer(Duration.ofSeconds(1));
                 if (answer != null && "TOO_MANY_REQUESTS".equals(answer.path("error").path("code").asText())) {
                     refused++;
                 }
@@ -221,7 +189,7 @@ class FloodTest {
             new Random(8).nextBytes(content);
             String id = page.result("document.upload", "{\"name\":\"chunk.bin\",\"size\":" + MIB + "}")
                     .get("documentId").asText();
-            page.socket.send(ByteString.of(frame(id, content, 0, MIB).array()));
+            assertTrue(page.sendBinary(SocketClient.frame(id, content, 0, MIB)));
             JsonNode received = page.event("document.received", 10);
             assertEquals(id, received.get("documentId").asText());
             assertEquals(MIB, received.get("size").asInt());
@@ -314,8 +282,8 @@ class FloodTest {
         Files.write(spill.resolve("run-crashed/left.bin"), new byte[1000]);
         Files.write(spill.resolve("run-crashed.lock"), new byte[0]);
         ServerSettings.Budgets small = new ServerSettings.Budgets(8, 16, 4, 2L * MIB, 8L * MIB, MIB, spill);
-        try (AgentServer tight = AgentServer.start(new ServerSettings(0, List.of(OTHER), dir.resolve("secret2"),
-                1 << 20, Duration.ofMinutes(1), 100L * MIB, 10).withBudgets(small), Map.of(), "test")) {
+        try (AgentHarness tight = AgentHarness.in(dir).origins(OTHER).secretFile(dir.resolve("secret2"))
+                .documents(100L * MIB, 10).budgets(small).methods(parts -> Map.of()).start()) {
             assertTrue(Files.notExists(spill.resolve("run-crashed")), "a crashed run's documents are removed");
             assertTrue(Files.notExists(spill.resolve("run-crashed.lock")));
             try (SocketClient page = SocketClient.open(tight.port(), OTHER)) {
@@ -330,33 +298,9 @@ class FloodTest {
         }
     }
 
-    /** Uploads in 1 MiB chunks, pacing the socket's send queue (OkHttp drops frames beyond 16 MiB queued). */
+    /** Uploads in 1 MiB chunks. */
     static String upload(SocketClient page, String name, byte[] content) throws InterruptedException {
-        String id = page.result("document.upload", "{\"name\":\"" + name + "\",\"size\":" + content.length + "}")
-                .get("documentId").asText();
-        for (int start = 0; start < content.length; start += MIB) {
-            while (page.socket.queueSize() > 4L * MIB) {
-                Thread.sleep(1);
-            }
-            int length = Math.min(MIB, content.length - start);
-            if (!page.socket.send(ByteString.of(frame(id, content, start, length).array()))) {
-                throw new AssertionError("socket closed during the upload");
-            }
-        }
-        while (true) {
-            JsonNode received = page.event("document.received", 60);
-            if (received.get("documentId").asText().equals(id)) {
-                return id;
-            }
-        }
-    }
-
-    private static ByteBuffer frame(String id, byte[] content, int start, int length) {
-        UUID uuid = UUID.fromString(id);
-        ByteBuffer frame = ByteBuffer.allocate(16 + length);
-        frame.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        frame.put(content, start, length);
-        return frame;
+        return page.upload(name, content, MIB);
     }
 
     /** A one-page PDF carrying an incompressible stream, about {@code bytes} long. */

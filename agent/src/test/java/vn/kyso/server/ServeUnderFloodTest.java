@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.kyso.cli.AgentProcess;
+import vn.kyso.testkit.SocketClient;
 import vn.kyso.testpki.TestEnvironment;
 
 /**
@@ -123,7 +124,7 @@ class ServeUnderFloodTest {
                     int refused = 0;
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                     while (refused < 2992 && System.nanoTime() < deadline) {
-                        JsonNode answer = page.answers.poll(1, TimeUnit.SECONDS);
+                        JsonNode answer = page.pollAnswer(Duration.ofSeconds(1));
                         if (answer != null && "TOO_MANY_REQUESTS".equals(answer.path("error").path("code").asText())) {
                             refused++;
                         }
