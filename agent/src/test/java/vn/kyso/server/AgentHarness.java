@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import vn.kyso.app.AgentAssembly;
 import vn.kyso.app.AgentMethods;
@@ -56,7 +57,45 @@ import vn.kyso.vgca.VgcaSettings;
 public final class AgentHarness implements AutoCloseable {
 
     /** What a test's own method set is built from. */
-    public record Parts(TokenManager tokens, Person person, AuditLog audit, Path dir) {
+    public record Parts(TokenLayer layer, Person person, AuditLog audit, Path dir) {
+
+        public TokenManager tokens() {
+            return layer.get();
+        }
+    }
+
+    /**
+     * The token layer, opened when first asked for. PKCS#11 initialisation is per process: closing a layer finalises
+     * the library under every other layer of the test JVM, so an agent whose methods never touch a token opens none.
+     */
+    public static final class TokenLayer implements Supplier<TokenManager> {
+        private final TokenManager borrowed;
+        private final TokenManagerConfig config;
+        private TokenManager opened;
+
+        private TokenLayer(TokenManager borrowed, TokenManagerConfig config) {
+            this.borrowed = borrowed;
+            this.config = config;
+        }
+
+        @Override
+        public synchronized TokenManager get() {
+            if (borrowed != null) {
+                return borrowed;
+            }
+            if (opened == null) {
+                opened = TokenManager.open(config);
+            }
+            return opened;
+        }
+
+        /** Closes the layer if the agent opened it; a borrowed one stays open. */
+        synchronized void close() {
+            if (opened != null) {
+                opened.close();
+                opened = null;
+            }
+        }
     }
 
     @FunctionalInterface
@@ -113,15 +152,13 @@ public final class AgentHarness implements AutoCloseable {
     }
 
     private final AgentServer server;
-    private final TokenManager tokens;
-    private final boolean ownsTokens;
+    private final TokenLayer tokens;
     private final Person person;
     private final AuditLog audit;
 
-    private AgentHarness(AgentServer server, TokenManager tokens, boolean ownsTokens, Person person, AuditLog audit) {
+    private AgentHarness(AgentServer server, TokenLayer tokens, Person person, AuditLog audit) {
         this.server = server;
         this.tokens = tokens;
-        this.ownsTokens = ownsTokens;
         this.person = person;
         this.audit = audit;
     }
@@ -140,7 +177,7 @@ public final class AgentHarness implements AutoCloseable {
     }
 
     public TokenManager tokens() {
-        return tokens;
+        return tokens.get();
     }
 
     public Person person() {
@@ -159,9 +196,7 @@ public final class AgentHarness implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        if (ownsTokens) {
-            tokens.close();
-        }
+        tokens.close();
     }
 
     /**
@@ -329,27 +364,24 @@ public final class AgentHarness implements AutoCloseable {
 
         public AgentHarness start() throws Exception {
             TestEnvironment env = TestEnvironment.shared();
-            boolean owns = tokens == null;
-            TokenManager layer = owns ? TokenManager.open(tokenConfig != null ? tokenConfig
-                    : TokenManagerConfig.of(List.of(env.softHsm().library()))) : tokens;
+            TokenLayer layer = new TokenLayer(tokens, tokenConfig != null ? tokenConfig
+                    : TokenManagerConfig.of(List.of(env.softHsm().library())));
             try {
                 Path auditPath = auditFile != null ? auditFile : dir.resolve("audit.jsonl");
                 AuditLog audit = new AuditLog(auditPath);
                 Map<String, Method> all = methods != null ? methods.of(new Parts(layer, person, audit, dir))
-                        : assembled(layer, auditPath, env);
+                        : assembled(layer.get(), auditPath, env);
                 ServerSettings settings = new ServerSettings(port, origins,
                         secretFile != null ? secretFile : dir.resolve("secret"), maxTextFrameBytes, idleTimeout,
                         maxDocumentBytes, maxDocumentsPerConnection, limits, budgets);
                 AgentServer server = AgentServer.start(settings, new OriginPolicy(origins, pairing), all, version,
                         refusals);
                 if (tokenEvents) {
-                    TokenEvents.forward(layer, server::broadcast, () -> { });
+                    TokenEvents.forward(layer.get(), server::broadcast, () -> { });
                 }
-                return new AgentHarness(server, layer, owns, person, audit);
+                return new AgentHarness(server, layer, person, audit);
             } catch (Exception | Error e) {
-                if (owns) {
-                    layer.close();
-                }
+                layer.close();
                 throw e;
             }
         }
