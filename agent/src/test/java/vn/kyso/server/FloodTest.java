@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import vn.kyso.app.ProfileImages;
 import vn.kyso.pki.TrustStore;
+import vn.kyso.testkit.SilentServer;
 import vn.kyso.testkit.SocketClient;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
@@ -71,27 +68,15 @@ class FloodTest {
     private static AgentHarness agent;
     private static AgentServer server;
     private static TrustStore trust;
-    private static ServerSocket silent;
-    private static final List<Socket> HELD = new CopyOnWriteArrayList<>();
+    private static SilentServer silent;
     /** The attacking page's origin: a server of its own that accepts connections and never answers. */
     private static String attacker;
 
     @BeforeAll
     static void start() throws Exception {
         TestEnvironment env = TestEnvironment.shared();
-        silent = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            while (!silent.isClosed()) {
-                try {
-                    HELD.add(silent.accept());
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "never-answering-server");
-        acceptor.setDaemon(true);
-        acceptor.start();
-        attacker = "http://127.0.0.1:" + silent.getLocalPort();
+        silent = SilentServer.start(4096);
+        attacker = silent.origin();
 
         trust = TrustStore.empty();
         trust.add(env.pki().root());
@@ -107,9 +92,6 @@ class FloodTest {
     static void stop() throws IOException {
         agent.close();
         silent.close();
-        for (Socket s : HELD) {
-            s.close();
-        }
     }
 
     /** One health request as another origin's page makes it; its latency in nanoseconds. */
