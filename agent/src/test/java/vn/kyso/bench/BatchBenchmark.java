@@ -2,15 +2,14 @@ package vn.kyso.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,13 +17,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.kyso.app.AgentAssembly;
-import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.pdf.PadesLevel;
-import vn.kyso.pki.TrustStore;
-import vn.kyso.server.AgentServer;
-import vn.kyso.server.ServerSettings;
-import vn.kyso.server.SocketClient;
+import vn.kyso.server.AgentHarness;
 import vn.kyso.sign.TokenSignerPort;
+import vn.kyso.testkit.SocketClient;
 import vn.kyso.testpki.SoftHsmFixture;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
@@ -60,26 +56,13 @@ class BatchBenchmark {
             SigningBenchmark.generate(file, 1, 1000 + i);
             files.add(file);
         }
-        AtomicInteger consents = new AtomicInteger();
-        AtomicInteger pins = new AtomicInteger();
-        ConsentPrompt consent = request -> {
-            consents.incrementAndGet();
-            return ConsentPrompt.Decision.APPROVE;
-        };
-        TrustStore trust = TrustStore.empty();
-        trust.add(env.pki().root());
         // a PIN for every signature, so that "one PIN for the list" is the batch's doing, not a cached login
-        try (TokenManager tokens = TokenManager.open(TokenManagerConfig.of(List.of(env.softHsm().library()))
-                .withLoginPolicy(LoginPolicy.everySignature()));
-             AgentServer server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of(ORIGIN))
-                     .secretFile(dir.resolve("secret")).maxDocumentBytes(32L << 20).maxDocumentsPerConnection(256)
-                     .build(), AgentAssembly.forProtocol(tokens, AgentAssembly.builder().trust(trust)
-                     .tsaUrl(URI.create(env.services().urls().tsa())).extraCas(List.of(env.pki().intermediate()))
-                     .auditFile(dir.resolve("audit.jsonl")).build(), consent, request -> {
-                         pins.incrementAndGet();
-                         return Optional.of(SoftHsmFixture.USER_PIN.toCharArray());
-                     }).methods(), "bench");
-             SocketClient page = SocketClient.open(server.port(), ORIGIN)) {
+        try (AgentHarness agent = AgentHarness.in(dir).origins(ORIGIN).idleTimeout(Duration.ofMinutes(30))
+                .documents(32L << 20, 256).version("bench").tokens(TokenManagerConfig.of(
+                        List.of(env.softHsm().library())).withLoginPolicy(LoginPolicy.everySignature())).start();
+             SocketClient page = agent.open(ORIGIN)) {
+            TokenManager tokens = agent.tokens();
+            AgentHarness.Person person = agent.person();
             String certificateId = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(env.pki().get(TestPki.PERSONAL_AN).certificate().getEncoded()));
             // DSS signs through the same token layer: two PKCS#11 sessions of one process share the token's login
@@ -93,8 +76,7 @@ class BatchBenchmark {
             for (Path f : files.subList(0, Math.max(1, DOCUMENTS / 10))) {
                 dss.sign(f, dir.resolve("warm-dss.pdf"), PadesLevel.B_LT);
             }
-            consents.set(0);
-            pins.set(0);
+            person.reset();
 
             long u0 = System.nanoTime();
             List<String> ids = new ArrayList<>();
@@ -110,8 +92,8 @@ class BatchBenchmark {
                 signedCount += "SIGNED".equals(item.get("status").asText()) ? 1 : 0;
             }
             assertEquals(DOCUMENTS, signedCount, result.toString());
-            assertEquals(1, consents.get(), "one consent for the list");
-            assertEquals(1, pins.get(), "one PIN for the list");
+            assertEquals(1, person.consent().count(), "one consent for the list");
+            assertEquals(1, person.pin().count(), "one PIN for the list");
 
             long d0 = System.nanoTime();
             for (int i = 0; i < files.size(); i++) {

@@ -6,31 +6,19 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.WebSocket;
-import okhttp3.WebSocketListener;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import vn.kyso.app.AgentAssembly;
-import vn.kyso.consent.ConsentPrompt;
-import vn.kyso.pki.TrustStore;
-import vn.kyso.server.AgentServer;
-import vn.kyso.server.ServerSettings;
-import vn.kyso.testpki.SoftHsmFixture;
+import vn.kyso.server.AgentHarness;
+import vn.kyso.testkit.SocketClient;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
 import vn.kyso.token.SignatureAlgorithm;
 import vn.kyso.token.TokenManager;
-import vn.kyso.token.TokenManagerConfig;
 
 /**
  * sign.hash round trip over the WebSocket (codec, gate, use case, consent approving at once, audit append, token)
@@ -45,33 +33,20 @@ class BridgeBenchmark {
         TestEnvironment env = TestEnvironment.shared();
         Path dir = Files.createTempDirectory("kyso-bench");
         String origin = "https://qlvb.ninhbinh.gov.vn";
-        try (TokenManager tokens = TokenManager.open(TokenManagerConfig.of(List.of(env.softHsm().library())));
-             AgentServer server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of(origin))
-                     .secretFile(dir.resolve("secret")).idleTimeout(Duration.ofMinutes(5)).build(),
-                     AgentAssembly.forProtocol(tokens, AgentAssembly.builder().trust(TrustStore.empty())
-                             .auditFile(dir.resolve("audit.jsonl")).build(),
-                             request -> ConsentPrompt.Decision.APPROVE,
-                             request -> Optional.of(SoftHsmFixture.USER_PIN.toCharArray())).methods(),
-                     "bench")) {
+        try (AgentHarness agent = AgentHarness.in(dir).origins(origin).idleTimeout(Duration.ofMinutes(5))
+                .version("bench").methods(AgentHarness.standard()).start()) {
+            TokenManager tokens = agent.tokens();
             String certId = tokens.certificates().stream().filter(c -> c.label().equals(TestPki.PERSONAL_AN))
                     .findFirst().orElseThrow().id();
             byte[] digest = MessageDigest.getInstance("SHA-256").digest("bench".getBytes());
             String frame = "{\"id\":1,\"method\":\"sign.hash\",\"params\":{\"certificateId\":\"" + certId
                     + "\",\"hash\":\"" + Base64.getEncoder().encodeToString(digest) + "\"}}";
-            BlockingQueue<String> answers = new LinkedBlockingQueue<>();
-            WebSocket socket = new OkHttpClient().newWebSocket(new Request.Builder()
-                    .url("ws://127.0.0.1:" + server.port() + "/v1/ws").header("Origin", origin).build(),
-                    new WebSocketListener() {
-                        @Override
-                        public void onMessage(WebSocket webSocket, String text) {
-                            answers.add(text);
-                        }
-                    });
+            SocketClient socket = agent.open(origin);
             int warmup = 300;
             int rounds = 7;
             int perRound = 200;
             for (int i = 0; i < warmup; i++) {
-                roundTrip(socket, answers, frame);
+                roundTrip(socket, frame);
                 tokens.sign(certId, digest, SignatureAlgorithm.RSA_PKCS1_SHA256, r -> Optional.empty());
             }
             long[] bridge = new long[rounds * perRound];
@@ -83,11 +58,11 @@ class BridgeBenchmark {
                     tokens.sign(certId, digest, SignatureAlgorithm.RSA_PKCS1_SHA256, r -> Optional.empty());
                     layer[k] = System.nanoTime() - t0;
                     long t1 = System.nanoTime();
-                    roundTrip(socket, answers, frame);
+                    roundTrip(socket, frame);
                     bridge[k] = System.nanoTime() - t1;
                 }
             }
-            socket.close(1000, "");
+            socket.close();
             double layerMedian = median(layer) / 1000.0;
             double bridgeMedian = median(bridge) / 1000.0;
             System.out.printf("%n== Bridge benchmark (sign.hash over WebSocket vs TokenManager.sign, %d samples) ==%n",
@@ -101,10 +76,10 @@ class BridgeBenchmark {
         }
     }
 
-    private static void roundTrip(WebSocket socket, BlockingQueue<String> answers, String frame) throws Exception {
-        socket.send(frame);
-        String answer = answers.poll(10, TimeUnit.SECONDS);
-        if (answer == null || !answer.contains("\"result\"")) {
+    private static void roundTrip(SocketClient socket, String frame) throws Exception {
+        socket.sendText(frame);
+        JsonNode answer = socket.pollAnswer(Duration.ofSeconds(10));
+        if (answer == null || !answer.has("result")) {
             throw new AssertionError("bad answer: " + answer);
         }
     }

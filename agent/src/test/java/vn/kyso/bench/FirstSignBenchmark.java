@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.kyso.server.SocketClient;
+import vn.kyso.testkit.SocketClient;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
 

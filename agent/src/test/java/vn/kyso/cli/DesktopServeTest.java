@@ -12,6 +12,7 @@ import java.awt.event.KeyEvent;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.kyso.testkit.SocketClient;
 import vn.kyso.testpki.TestEnvironment;
 
 /**
@@ -56,7 +58,7 @@ class DesktopServeTest {
             }
             assertTrue(out.contains("hỏi người dùng / asks the person"), out);
 
-            ServeCommandTest.Page stranger = ServeCommandTest.Page.open(agent.port, "https://new-site.example");
+            SocketClient stranger = SocketClient.connect(agent.port, "https://new-site.example");
             awaitWindow(robot, middle, true);
             screenshot(robot, screen, "serve-pairing");
             robot.mouseMove(middle.x + middle.width / 2, middle.y + middle.height / 2);
@@ -64,13 +66,13 @@ class DesktopServeTest {
             robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
             robot.keyPress(KeyEvent.VK_ENTER);
             robot.keyRelease(KeyEvent.VK_ENTER);
-            assertEquals(403, stranger.outcome(), "Enter means Deny");
+            assertEquals(403, stranger.awaitOutcome(ServeCommandTest.PATIENCE), "Enter means Deny");
             assertFalse(Files.exists(agent.pairedOrigins()));
             awaitWindow(robot, middle, false);
 
-            ServeCommandTest.Page page = ServeCommandTest.Page.open(agent.port, "https://qlvb.ninhbinh.gov.vn");
-            assertEquals("open", page.outcome());
-            page.socket.send("{\"id\":1,\"method\":\"sign.hash\",\"params\":{\"certificateId\":\""
+            SocketClient page = SocketClient.connect(agent.port, "https://qlvb.ninhbinh.gov.vn");
+            assertEquals("open", page.awaitOutcome(ServeCommandTest.PATIENCE));
+            page.sendText("{\"id\":1,\"method\":\"sign.hash\",\"params\":{\"certificateId\":\""
                     + ServeCommandTest.anCertificateId() + "\",\"hash\":\"" + "A".repeat(43) + "=\"}}");
             awaitWindow(robot, middle, true);
             screenshot(robot, screen, "serve-consent");
@@ -79,9 +81,9 @@ class DesktopServeTest {
             robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
             robot.keyPress(KeyEvent.VK_ENTER);
             robot.keyRelease(KeyEvent.VK_ENTER);
-            String text = page.messages.poll(30, TimeUnit.SECONDS);
-            JsonNode answer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
-            assertEquals("CONSENT_REFUSED", answer.path("error").path("code").asText(), text);
+            JsonNode answer = page.pollAnswer(Duration.ofSeconds(30));
+            assertEquals("CONSENT_REFUSED", String.valueOf(answer == null ? null : answer.path("error").path("code")
+                    .asText()), String.valueOf(answer));
             assertTrue(Files.readString(agent.auditFile()).contains("\"result\":\"CONSENT_REFUSED\""));
         }
     }

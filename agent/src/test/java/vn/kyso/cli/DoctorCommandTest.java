@@ -3,16 +3,12 @@ package vn.kyso.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.AuditRecord;
 import vn.kyso.pairing.PairedOrigins;
-import vn.kyso.server.AgentServer;
-import vn.kyso.server.ServerSettings;
+import vn.kyso.server.AgentHarness;
 import vn.kyso.testpki.TestEnvironment;
 
 /** {@code kyso doctor} against the test environment: SoftHSM2 tokens, the test PKI's services, a running agent. */
@@ -41,25 +36,13 @@ class DoctorCommandTest {
     private Path audit;
     private Path trust;
 
-    private record Result(int exit, String out, String err) {
-        Map<String, JsonNode> checks() throws Exception {
-            Map<String, JsonNode> byId = new LinkedHashMap<>();
-            new ObjectMapper().readTree(out).get("checks").forEach(c -> byId.put(c.get("id").asText(), c));
-            return byId;
-        }
-    }
-
-    private Result doctor(String... extra) {
+    private CommandRun doctor(String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("doctor", "--config", machine.toString(),
                 "--user-config", user.toString(), "--audit-file", audit.toString(), "--timeout", "2",
                 "--browser-policy", dir.resolve("chrome/kyso-agent.json").toString(),
                 "--browser-policy", dir.resolve("edge/kyso-agent.json").toString()));
         args.addAll(List.of(extra));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CommandRun.of(args.toArray(String[]::new));
     }
 
     @BeforeEach
@@ -89,19 +72,18 @@ class DoctorCommandTest {
                 "trust.directory=" + trust), StandardCharsets.UTF_8);
     }
 
-    private AgentServer agent() throws Exception {
-        return AgentServer.start(ServerSettings.builder().port(0)
-                .allowedOrigins(List.of("https://qlvb.ninhbinh.gov.vn"))
-                .secretFile(user.resolveSibling("local-secret")).maxTextFrameBytes(1 << 16)
-                .idleTimeout(Duration.ofMinutes(1)).build(), Map.of(), "doctor-test");
+    private AgentHarness agent() throws Exception {
+        return AgentHarness.in(Files.createDirectories(dir.resolve("agent"))).origins("https://qlvb.ninhbinh.gov.vn")
+                .secretFile(user.resolveSibling("local-secret")).maxTextFrameBytes(1 << 16).version("doctor-test")
+                .methods(parts -> Map.of()).start();
     }
 
     @Test
     void aHealthyInstallHasNoFailureAndNamesWhatItFound() throws Exception {
-        try (AgentServer server = agent()) {
+        try (AgentHarness server = agent()) {
             machineConfig(server.port(), env.services().urls().tsa());
             new PairedOrigins(user.resolveSibling(PairedOrigins.FILE_NAME)).add("https://dichvucong.ninhbinh.gov.vn");
-            Result r = doctor("--json");
+            CommandRun r = doctor("--json");
             assertEquals(0, r.exit(), r.out() + r.err());
             Map<String, JsonNode> checks = r.checks();
             Files.createDirectories(dir.resolve("chrome"));
@@ -137,7 +119,7 @@ class DoctorCommandTest {
             JsonNode summary = new ObjectMapper().readTree(r.out()).get("summary");
             assertEquals(0, summary.get("fail").asInt());
 
-            Result text = doctor();
+            CommandRun text = doctor();
             assertEquals(0, text.exit());
             assertTrue(text.out().contains("— kiểm tra cài đặt"), text.out());
             assertTrue(text.out().contains("[OK  ] Nhật ký ký số nguyên vẹn"), text.out());
@@ -170,7 +152,7 @@ class DoctorCommandTest {
             Files.writeString(audit, text.replace("QĐ 1.pdf", "QĐ 2.pdf"));
             Files.writeString(user.resolveSibling(PairedOrigins.FILE_NAME), "{broken");
 
-            Result r = doctor("--json");
+            CommandRun r = doctor("--json");
             assertEquals(1, r.exit(), r.out());
             Map<String, JsonNode> checks = r.checks();
             assertEquals("WARN", checks.get("tsa").get("status").asText(), "offline is a warning");
@@ -187,7 +169,7 @@ class DoctorCommandTest {
             assertTrue(checks.get("agent").get("message_en").asText().contains("held by another program"));
         }
         // the port is free again and nobody answers: the agent is simply not running
-        Result stopped = doctor("--json");
+        CommandRun stopped = doctor("--json");
         assertEquals("WARN", stopped.checks().get("agent").get("status").asText());
     }
 
@@ -195,7 +177,7 @@ class DoctorCommandTest {
     void anInvalidMachineConfigurationFailsWithTheKeyNamed() throws Exception {
         Files.createDirectories(machine.getParent());
         Files.writeString(machine, "server.port=abc\n");
-        Result r = doctor("--json");
+        CommandRun r = doctor("--json");
         assertEquals(1, r.exit());
         JsonNode config = r.checks().get("config.machine");
         assertEquals("FAIL", config.get("status").asText());

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,20 +25,9 @@ class TokensCommandTest {
         env = TestEnvironment.shared();
     }
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void jsonListsTokensCertificatesAndFlags() throws Exception {
-        Result r = run("tokens", "--json", "--library", env.softHsm().library().toString());
+        CommandRun r = CommandRun.of("tokens", "--json", "--library", env.softHsm().library().toString());
         assertEquals(0, r.exit(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertTrue(root.get("drivers").get(0).get("loaded").asBoolean());
@@ -78,7 +64,7 @@ class TokensCommandTest {
 
     @Test
     void tableIsReadableInVietnameseAndEnglish() {
-        Result vi = run("tokens", "--library", env.softHsm().library().toString());
+        CommandRun vi = CommandRun.of("tokens", "--library", env.softHsm().library().toString());
         assertEquals(0, vi.exit(), vi.err());
         assertTrue(vi.out().contains("Token đang cắm"), vi.out());
         assertTrue(vi.out().contains("Nguyễn Văn An"));
@@ -87,13 +73,13 @@ class TokensCommandTest {
         assertTrue(vi.out().contains("[CHƯA CÓ HIỆU LỰC]"), vi.out());
         assertTrue(vi.out().contains("e-mail:"), vi.out());
         assertFalse(vi.out().contains("1.2.840.113549"), vi.out());
-        Result en = run("tokens", "--lang", "en", "--library", env.softHsm().library().toString());
+        CommandRun en = CommandRun.of("tokens", "--lang", "en", "--library", env.softHsm().library().toString());
         assertTrue(en.out().contains("PIN required"), en.out());
     }
 
     @Test
     void aBrokenDriverIsReportedWithItsReason() {
-        Result r = run("tokens", "--library", "/nonexistent/libvendor.so");
+        CommandRun r = CommandRun.of("tokens", "--library", "/nonexistent/libvendor.so");
         assertEquals(1, r.exit());
         assertTrue(r.out().contains("/nonexistent/libvendor.so"), r.out());
         assertTrue(r.out().contains("[LỖI]"), r.out());
@@ -101,8 +87,8 @@ class TokensCommandTest {
 
     @Test
     void badUsageExitsWithTwo() {
-        assertEquals(2, run("nonsense").exit());
-        Result r = run("tokens", "--frobnicate");
+        assertEquals(2, CommandRun.of("nonsense").exit());
+        CommandRun r = CommandRun.of("tokens", "--frobnicate");
         assertEquals(2, r.exit());
         assertFalse(r.err().isBlank());
     }
@@ -113,7 +99,7 @@ class TokensCommandTest {
         java.nio.file.Path config = dir.resolve("agent.properties");
         java.nio.file.Files.writeString(config, "token.libraries=" + env.softHsm().library()
                 + ";/opt/vendor/libmissing.so\ntoken.discover=false\n");
-        Result r = run("tokens", "--json", "--config", config.toString());
+        CommandRun r = CommandRun.of("tokens", "--json", "--config", config.toString());
         assertEquals(0, r.exit(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertEquals(2, root.get("drivers").size(), r.out());

@@ -14,41 +14,25 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.WebSocket;
-import okhttp3.WebSocketListener;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.kyso.app.AgentAssembly;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.consent.ConsentQueue;
 import vn.kyso.errors.Language;
 import vn.kyso.pairing.PairedOrigins;
 import vn.kyso.pairing.Pairing;
-import vn.kyso.pki.TrustStore;
+import vn.kyso.server.AgentHarness;
 import vn.kyso.server.AgentServer;
-import vn.kyso.server.OriginPolicy;
-import vn.kyso.server.ServerSettings;
+import vn.kyso.testkit.SocketClient;
 import vn.kyso.testpki.SoftHsmFixture;
-import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
 import vn.kyso.token.TokenManager;
-import vn.kyso.token.TokenManagerConfig;
 
 /**
  * A person at the desktop, end to end: a new web page connects (pairing window: "always allow"), asks for a hash
@@ -59,73 +43,44 @@ import vn.kyso.token.TokenManagerConfig;
 class DesktopSigningTest {
 
     private static final String SITE = "https://dichvucong.ninhbinh.gov.vn";
-    private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     static Path dir;
     private static Screen screen;
     private static TokenManager tokens;
+    private static AgentHarness agent;
     private static AgentServer server;
     private static AuditLog audit;
 
     @BeforeAll
     static void start() throws Exception {
         screen = Screen.require();
-        TestEnvironment env = TestEnvironment.shared();
-        tokens = TokenManager.open(TokenManagerConfig.of(List.of(env.softHsm().library())));
         Duration patience = Duration.ofSeconds(30);
         Pairing pairing = new Pairing(new PairedOrigins(dir.resolve("paired-origins.json")),
                 new PairingDialog(() -> Language.VI, patience));
-        AgentAssembly parts = AgentAssembly.forProtocol(tokens, AgentAssembly.builder().trust(TrustStore.empty())
-                .auditFile(dir.resolve("audit.jsonl")).build(),
+        // the agent's own dialogs, not a scripted person
+        agent = AgentHarness.in(dir).pairing(pairing).methods(parts -> parts.assemble(settings -> { },
                 new ConsentQueue(new ConsentDialog(() -> Language.VI, patience)),
-                new PinDialog(() -> Language.VI, patience));
-        audit = parts.audit();
-        server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of())
-                .secretFile(dir.resolve("secret")).idleTimeout(Duration.ofMinutes(1)).build(),
-                new OriginPolicy(List.of(), pairing), parts.methods(), "test");
+                new PinDialog(() -> Language.VI, patience)).methods()).start();
+        server = agent.server();
+        tokens = agent.tokens();
+        audit = agent.audit();
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (tokens != null) {
-            tokens.close();
-        }
-    }
-
-    static final class Page extends WebSocketListener {
-        final BlockingQueue<Object> outcome = new LinkedBlockingQueue<>();
-        final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-
-        @Override
-        public void onOpen(WebSocket webSocket, Response response) {
-            outcome.add("open");
-        }
-
-        @Override
-        public void onMessage(WebSocket webSocket, String text) {
-            messages.add(text);
-        }
-
-        @Override
-        public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-            outcome.add(response == null ? String.valueOf(t) : response.code());
+        if (agent != null) {
+            agent.close();
         }
     }
 
     @Test
     void aNewPageIsPairedThenSignsWithConsentAndThePinTypedIntoTheAgent() throws Exception {
-        Page page = new Page();
-        WebSocket socket = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(40)).build().newWebSocket(
-                new Request.Builder().url("ws://127.0.0.1:" + server.port() + "/v1/ws").header("Origin", SITE).build(),
-                page);
+        SocketClient page = SocketClient.connect(server.port(), SITE);
 
         var pairing = screen.prompt();
         assertEquals(SITE, Screen.find(pairing.getContentPane(), "origin", javax.swing.JLabel.class).getText());
         screen.click(Screen.find(pairing.getContentPane(), "always", javax.swing.JButton.class));
-        assertEquals("open", page.outcome.poll(20, TimeUnit.SECONDS));
+        assertEquals("open", page.pollOutcome(Duration.ofSeconds(20)));
         assertTrue(new PairedOrigins(dir.resolve("paired-origins.json")).contains(SITE));
 
         String anId = tokens.certificates().stream().filter(c -> c.label().equals(TestPki.PERSONAL_AN)).findFirst()
@@ -133,7 +88,7 @@ class DesktopSigningTest {
         String text = "Công văn số 45/SKHCN-VP";
         String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
                 .digest(text.getBytes(StandardCharsets.UTF_8)));
-        socket.send("{\"id\":1,\"method\":\"sign.hash\",\"params\":{\"certificateId\":\"" + anId + "\",\"hash\":\""
+        page.sendText("{\"id\":1,\"method\":\"sign.hash\",\"params\":{\"certificateId\":\"" + anId + "\",\"hash\":\""
                 + hash + "\",\"pin\":\"000000\"}}");
 
         var consent = screen.prompt();
@@ -151,9 +106,9 @@ class DesktopSigningTest {
         screen.screenshot(pin, "end-to-end-pin");
         screen.click(Screen.find(pin.getContentPane(), "ok", javax.swing.JButton.class));
 
-        String answer = page.messages.poll(30, TimeUnit.SECONDS);
-        JsonNode result = JSON.readTree(answer).get("result");
-        assertTrue(result != null, answer);
+        JsonNode answer = page.pollAnswer(Duration.ofSeconds(30));
+        JsonNode result = answer == null ? null : answer.get("result");
+        assertTrue(result != null, String.valueOf(answer));
         X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
                 new ByteArrayInputStream(Base64.getDecoder().decode(result.get("certificate").asText())));
         Signature verifier = Signature.getInstance("SHA256withRSA");
@@ -163,6 +118,6 @@ class DesktopSigningTest {
         String log = Files.readString(audit.file());
         assertTrue(log.contains("\"origin\":\"" + SITE + "\"") && log.contains("\"result\":\"OK\""), log);
         assertFalse(log.contains(SoftHsmFixture.USER_PIN), "no PIN in the log");
-        socket.close(1000, "");
+        page.close();
     }
 }

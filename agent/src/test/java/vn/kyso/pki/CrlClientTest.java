@@ -8,59 +8,47 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import vn.kyso.errors.KysoException;
-import vn.kyso.testpki.PkiServices;
+import vn.kyso.testkit.PkiServicesExtension;
 import vn.kyso.testpki.PkiServices.Service;
 import vn.kyso.testpki.TestPki;
 
 class CrlClientTest {
 
-    private static PkiServices services;
-    private static TestPki pki;
-
-    @BeforeAll
-    static void start() throws Exception {
-        services = PkiServices.startWithFreshPki();
-        pki = services.pki();
-    }
-
-    @AfterAll
-    static void stop() {
-        services.close();
-    }
+    @RegisterExtension
+    static final PkiServicesExtension PKI = PkiServicesExtension.fresh();
 
     @Test
     void revokedIsRevokedAndGoodIsNotAndTheCrlIsCached() {
         CrlClient client = new CrlClient(HttpFetcher.withDefaults());
-        int before = services.requestCount(Service.CRL);
+        int before = PKI.services().requestCount(Service.CRL);
 
-        CrlResult revoked = client.check(pki.get(TestPki.REVOKED).certificate(), pki.intermediate());
-        CrlResult good = client.check(pki.get(TestPki.PERSONAL_AN).certificate(), pki.intermediate());
+        CrlResult revoked = client.check(PKI.pki().get(TestPki.REVOKED).certificate(), PKI.pki().intermediate());
+        CrlResult good = client.check(PKI.pki().get(TestPki.PERSONAL_AN).certificate(), PKI.pki().intermediate());
 
         assertTrue(revoked.revoked());
-        assertEquals(pki.revocationOf(pki.get(TestPki.REVOKED).certificate()).orElseThrow().revokedAt(),
+        assertEquals(PKI.pki().revocationOf(PKI.pki().get(TestPki.REVOKED).certificate()).orElseThrow().revokedAt(),
                 revoked.revocationTime());
         assertEquals(RevocationReason.KEY_COMPROMISE, revoked.reason());
         assertFalse(revoked.fromCache());
         assertFalse(good.revoked());
         assertNull(good.revocationTime());
         assertTrue(good.fromCache());
-        assertEquals(before + 1, services.requestCount(Service.CRL));
+        assertEquals(before + 1, PKI.services().requestCount(Service.CRL));
     }
 
     @Test
     void distributionPointSwitchedOffIsUnavailable() {
-        services.setAvailable(Service.CRL, false);
+        PKI.services().setAvailable(Service.CRL, false);
         try {
             KysoException e = assertThrows(KysoException.class, () -> new CrlClient(HttpFetcher.withDefaults())
-                    .check(pki.get(TestPki.PERSONAL_AN).certificate(), pki.intermediate()));
+                    .check(PKI.pki().get(TestPki.PERSONAL_AN).certificate(), PKI.pki().intermediate()));
             assertEquals(PkiError.CRL_UNAVAILABLE, e.errorCode());
         } finally {
-            services.setAvailable(Service.CRL, true);
+            PKI.services().setAvailable(Service.CRL, true);
         }
     }
 
@@ -68,8 +56,8 @@ class CrlClientTest {
     void crlOfAnotherCaIsInvalid() {
         // The root's CRL lists nothing; presenting it for a certificate of the intermediate must fail, not say "good".
         KysoException e = assertThrows(KysoException.class, () -> new CrlClient(HttpFetcher.withDefaults())
-                .check(pki.get(TestPki.REVOKED).certificate(), pki.intermediate(),
-                        URI.create(services.urls().crl(TestPki.ROOT))));
+                .check(PKI.pki().get(TestPki.REVOKED).certificate(), PKI.pki().intermediate(),
+                        URI.create(PKI.services().urls().crl(TestPki.ROOT))));
         assertEquals(PkiError.CRL_INVALID, e.errorCode());
     }
 }

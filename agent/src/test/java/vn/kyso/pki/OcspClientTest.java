@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import vn.kyso.errors.KysoException;
+import vn.kyso.testkit.PkiServicesExtension;
 import vn.kyso.testpki.PkiServices;
 import vn.kyso.testpki.PkiServices.Service;
 import vn.kyso.testpki.PkiUrls;
@@ -23,28 +23,17 @@ import vn.kyso.testpki.TestPki;
 
 class OcspClientTest {
 
-    private static PkiServices services;
-    private static TestPki pki;
-
-    @BeforeAll
-    static void start() throws Exception {
-        services = PkiServices.startWithFreshPki();
-        pki = services.pki();
-    }
-
-    @AfterAll
-    static void stop() {
-        services.close();
-    }
+    @RegisterExtension
+    static final PkiServicesExtension PKI = PkiServicesExtension.fresh();
 
     private static X509Certificate cert(String alias) {
-        return pki.get(alias).certificate();
+        return PKI.pki().get(alias).certificate();
     }
 
     @Test
     void goodCertificateIsGoodAndSignedByTheDelegatedResponder() {
         OcspResult result = new OcspClient(HttpFetcher.withDefaults()).check(cert(TestPki.PERSONAL_AN),
-                pki.intermediate());
+                PKI.pki().intermediate());
 
         assertEquals(OcspResult.Status.GOOD, result.status());
         assertNull(result.revocationTime());
@@ -56,9 +45,9 @@ class OcspClientTest {
 
     @Test
     void revokedCertificateIsRevokedWithTimeAndReason() {
-        Revocation revocation = pki.revocationOf(cert(TestPki.REVOKED)).orElseThrow();
+        Revocation revocation = PKI.pki().revocationOf(cert(TestPki.REVOKED)).orElseThrow();
         OcspResult result = new OcspClient(HttpFetcher.withDefaults()).check(cert(TestPki.REVOKED),
-                pki.intermediate());
+                PKI.pki().intermediate());
 
         assertEquals(OcspResult.Status.REVOKED, result.status());
         assertEquals(revocation.revokedAt(), result.revocationTime());
@@ -69,26 +58,26 @@ class OcspClientTest {
     @Test
     void answersForATimeStampPostdateIt() {
         OcspClient client = new OcspClient(HttpFetcher.withDefaults());
-        OcspResult early = client.check(cert(TestPki.PERSONAL_CUONG), pki.intermediate());
+        OcspResult early = client.check(cert(TestPki.PERSONAL_CUONG), PKI.pki().intermediate());
         java.time.Instant stamp = early.thisUpdate().plusSeconds(1);
-        int requests = services.requestCount(Service.OCSP);
+        int requests = PKI.services().requestCount(Service.OCSP);
 
-        OcspResult fresh = client.check(cert(TestPki.PERSONAL_CUONG), pki.intermediate(), stamp);
+        OcspResult fresh = client.check(cert(TestPki.PERSONAL_CUONG), PKI.pki().intermediate(), stamp);
 
         assertFalse(fresh.fromCache(), "the answer cached before the time-stamp was reused");
-        assertTrue(services.requestCount(Service.OCSP) > requests);
+        assertTrue(PKI.services().requestCount(Service.OCSP) > requests);
         assertFalse(fresh.thisUpdate().isBefore(early.thisUpdate()));
     }
 
     @Test
     void secondCallIsServedFromTheCache() {
         OcspClient client = new OcspClient(HttpFetcher.withDefaults());
-        OcspResult first = client.check(cert(TestPki.PERSONAL_BINH), pki.intermediate());
-        int requests = services.requestCount(Service.OCSP);
+        OcspResult first = client.check(cert(TestPki.PERSONAL_BINH), PKI.pki().intermediate());
+        int requests = PKI.services().requestCount(Service.OCSP);
 
-        OcspResult second = client.check(cert(TestPki.PERSONAL_BINH), pki.intermediate());
+        OcspResult second = client.check(cert(TestPki.PERSONAL_BINH), PKI.pki().intermediate());
 
-        assertEquals(requests, services.requestCount(Service.OCSP));
+        assertEquals(requests, PKI.services().requestCount(Service.OCSP));
         assertFalse(first.fromCache());
         assertTrue(second.fromCache());
         assertEquals(first.status(), second.status());
@@ -96,13 +85,13 @@ class OcspClientTest {
 
     @Test
     void responderSwitchedOffIsUnavailable() {
-        services.setAvailable(Service.OCSP, false);
+        PKI.services().setAvailable(Service.OCSP, false);
         try {
             KysoException e = assertThrows(KysoException.class, () -> new OcspClient(HttpFetcher.withDefaults())
-                    .check(cert(TestPki.PERSONAL_AN), pki.intermediate()));
+                    .check(cert(TestPki.PERSONAL_AN), PKI.pki().intermediate()));
             assertEquals(PkiError.OCSP_UNAVAILABLE, e.errorCode());
         } finally {
-            services.setAvailable(Service.OCSP, true);
+            PKI.services().setAvailable(Service.OCSP, true);
         }
     }
 

@@ -12,31 +12,27 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.bouncycastle.tsp.TimeStampRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import vn.kyso.errors.KysoException;
+import vn.kyso.testkit.PkiServicesExtension;
 import vn.kyso.testpki.PkiServices;
 import vn.kyso.testpki.TestPki;
 import vn.kyso.token.DigestAlgorithm;
 
 class TimeStampClientTest {
 
-    private static PkiServices services;
+    @RegisterExtension
+    static final PkiServicesExtension PKI = PkiServicesExtension.fresh();
     private static HttpFetcher http;
     private static TimeStampClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        services = PkiServices.startWithFreshPki();
         http = HttpFetcher.withDefaults();
-        client = new TimeStampClient(http, URI.create(services.urls().tsa()));
-    }
-
-    @AfterAll
-    static void stop() {
-        services.close();
+        client = new TimeStampClient(http, URI.create(PKI.services().urls().tsa()));
     }
 
     private static byte[] sha256(String text) throws Exception {
@@ -50,19 +46,19 @@ class TimeStampClientTest {
 
         assertArrayEquals(digest, stamp.token().getTimeStampInfo().getMessageImprintDigest());
         assertTrue(Duration.between(stamp.time(), Instant.now()).abs().getSeconds() < 60, "time " + stamp.time());
-        assertEquals(services.pki().get(TestPki.TSA).certificate(), stamp.tsaCertificate());
+        assertEquals(PKI.pki().get(TestPki.TSA).certificate(), stamp.tsaCertificate());
         assertArrayEquals(stamp.token().getEncoded(), stamp.encoded());
     }
 
     @Test
     void tsaSwitchedOffIsUnavailable() throws Exception {
-        services.setAvailable(PkiServices.Service.TSA, false);
+        PKI.services().setAvailable(PkiServices.Service.TSA, false);
         try {
             KysoException e = assertThrows(KysoException.class,
                     () -> client.timestamp(DigestAlgorithm.SHA256, sha256("x")));
             assertEquals(PkiError.TSA_UNAVAILABLE, e.errorCode());
         } finally {
-            services.setAvailable(PkiServices.Service.TSA, true);
+            PKI.services().setAvailable(PkiServices.Service.TSA, true);
         }
     }
 
@@ -70,7 +66,7 @@ class TimeStampClientTest {
     void replyForAnotherDigestIsRejected() throws Exception {
         TimeStampRequest asked = client.newRequest(DigestAlgorithm.SHA256, sha256("văn bản A"));
         TimeStampRequest other = client.newRequest(DigestAlgorithm.SHA256, sha256("văn bản B"));
-        byte[] otherReply = http.post(URI.create(services.urls().tsa()), "application/timestamp-query",
+        byte[] otherReply = http.post(URI.create(PKI.services().urls().tsa()), "application/timestamp-query",
                 other.getEncoded());
         client.validate(other, otherReply); // the reply is fine for its own request...
 
@@ -81,7 +77,7 @@ class TimeStampClientTest {
     @Test
     void replyWithAFlippedSignatureByteIsRejected() throws Exception {
         TimeStampRequest request = client.newRequest(DigestAlgorithm.SHA256, sha256("văn bản C"));
-        byte[] reply = http.post(URI.create(services.urls().tsa()), "application/timestamp-query",
+        byte[] reply = http.post(URI.create(PKI.services().urls().tsa()), "application/timestamp-query",
                 request.getEncoded());
         byte[] signature = client.validate(request, reply).token().toCMSSignedData().getSignerInfos()
                 .getSigners().iterator().next().getSignature();
@@ -95,9 +91,9 @@ class TimeStampClientTest {
 
     @Test
     void digestOfTheWrongLengthIsRefusedBeforeAnyRequest() {
-        int before = services.requestCount(PkiServices.Service.TSA);
+        int before = PKI.services().requestCount(PkiServices.Service.TSA);
         assertThrows(IllegalArgumentException.class, () -> client.timestamp(DigestAlgorithm.SHA384, new byte[32]));
-        assertEquals(before, services.requestCount(PkiServices.Service.TSA));
+        assertEquals(before, PKI.services().requestCount(PkiServices.Service.TSA));
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -14,13 +14,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.kyso.errors.KysoException;
-import vn.kyso.testpki.PkiServices;
+import vn.kyso.testkit.PkiServicesExtension;
 import vn.kyso.testpki.TestPki;
 
 class TrustStoreTest {
@@ -29,17 +28,8 @@ class TrustStoreTest {
     private static final String NHA_NUOC_G2 = "D8CAB7A4AEF92E6BB2509D7C61CEE7B44F3731B2D21074963530277B366FAE4B";
     private static final String NEAC = "BAC8BF609AB420A8EE1780D74F4DE5C7F7184959D2A7375B0A75E4C29F0908E7";
 
-    private static PkiServices services;
-
-    @BeforeAll
-    static void start() throws Exception {
-        services = PkiServices.startWithFreshPki();
-    }
-
-    @AfterAll
-    static void stop() {
-        services.close();
-    }
+    @RegisterExtension
+    static final PkiServicesExtension PKI = PkiServicesExtension.fresh();
 
     private static InputStream bundled(String name) {
         return TrustStore.class.getResourceAsStream("/vn/kyso/pki/trust/" + name);
@@ -60,7 +50,7 @@ class TrustStoreTest {
         intermediate.verify(rootG2.getPublicKey()); // the bundled intermediate really chains to the bundled root
         assertTrue(store.isTrusted(rootG2));
         assertFalse(store.isTrusted(intermediate));
-        assertFalse(store.isTrusted(services.pki().root()));
+        assertFalse(store.isTrusted(PKI.pki().root()));
     }
 
     @Test
@@ -76,7 +66,7 @@ class TrustStoreTest {
     @Test
     void aSwappedFileIsRefused() {
         // Someone replaced the G2 root file with another (here: the test root) but left the pin alone.
-        String testRootPem = TestPki.pem(services.pki().root());
+        String testRootPem = TestPki.pem(PKI.pki().root());
         TrustStore.ResourceSource swapped = name -> name.equals("vgca-rootca-g2.pem")
                 ? new java.io.ByteArrayInputStream(testRootPem.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
                 : bundled(name);
@@ -89,7 +79,7 @@ class TrustStoreTest {
 
     @Test
     void adminDirectoryAddsTheRootAndReportsTheNonCaCertificate(@TempDir Path dir) throws Exception {
-        TestPki pki = services.pki();
+        TestPki pki = PKI.pki();
         Files.writeString(dir.resolve("test-root.pem"), TestPki.pem(pki.root()));
         Files.write(dir.resolve("an.cer"), pki.get(TestPki.PERSONAL_AN).certificate().getEncoded());
         Files.writeString(dir.resolve("readme.txt"), "not a certificate, and not looked at");
@@ -108,9 +98,9 @@ class TrustStoreTest {
     @Test
     void addingANonRootInCodeIsRefused() {
         TrustStore store = TrustStore.empty();
-        store.add(services.pki().root());
+        store.add(PKI.pki().root());
 
-        KysoException e = assertThrows(KysoException.class, () -> store.add(services.pki().intermediate()));
+        KysoException e = assertThrows(KysoException.class, () -> store.add(PKI.pki().intermediate()));
         assertEquals(PkiError.TRUST_ANCHOR_INVALID, e.errorCode());
         assertEquals(1, store.anchors().size());
     }

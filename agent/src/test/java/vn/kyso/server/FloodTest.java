@@ -7,11 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,24 +15,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okio.ByteString;
-
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -47,16 +35,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.kyso.app.AgentAssembly;
-import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.pki.TrustStore;
-import vn.kyso.testpki.SoftHsmFixture;
+import vn.kyso.testkit.SilentServer;
+import vn.kyso.testkit.SocketClient;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
 import vn.kyso.token.TokenManager;
-import vn.kyso.token.TokenManagerConfig;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.PdfSignatureVerifier;
+import vn.kyso.vgca.StampImages;
+import vn.kyso.vgca.VgcaSettings;
 
 /**
  * The flood attacks of the hardening review against the real agent over real sockets, scaled to run in well under a
@@ -74,52 +62,33 @@ class FloodTest {
     @TempDir
     static Path dir;
     private static TokenManager tokens;
+    private static AgentHarness agent;
     private static AgentServer server;
     private static TrustStore trust;
-    private static ServerSocket silent;
-    private static final List<Socket> HELD = new CopyOnWriteArrayList<>();
+    private static SilentServer silent;
     /** The attacking page's origin: a server of its own that accepts connections and never answers. */
     private static String attacker;
 
     @BeforeAll
     static void start() throws Exception {
         TestEnvironment env = TestEnvironment.shared();
-        silent = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            while (!silent.isClosed()) {
-                try {
-                    HELD.add(silent.accept());
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "never-answering-server");
-        acceptor.setDaemon(true);
-        acceptor.start();
-        attacker = "http://127.0.0.1:" + silent.getLocalPort();
+        silent = SilentServer.start(4096);
+        attacker = silent.origin();
 
-        tokens = TokenManager.open(TokenManagerConfig.of(List.of(env.softHsm().library())));
         trust = TrustStore.empty();
         trust.add(env.pki().root());
-        // VGCA's defaults (no images, no extra file servers, 100 MB, 60 s)
-        AgentAssembly parts = AgentAssembly.forProtocol(tokens, AgentAssembly.builder().trust(trust)
-                .tsaUrl(URI.create(env.services().urls().tsa())).extraCas(List.of(env.pki().intermediate()))
-                .auditFile(dir.resolve("audit.jsonl")).profileFolder(dir.resolve("profile")).build(),
-                request -> ConsentPrompt.Decision.APPROVE,
-                request -> Optional.of(SoftHsmFixture.USER_PIN.toCharArray()));
-        server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of(attacker, OTHER))
-                .secretFile(dir.resolve("secret")).idleTimeout(Duration.ofMinutes(5)).maxDocumentBytes(100L * MIB)
-                .build(), parts.methods(), "test");
+        agent = AgentHarness.in(dir).origins(attacker, OTHER).idleTimeout(Duration.ofMinutes(5))
+                .documents(100L * MIB, 10).methods(AgentHarness.withVgca(dir.resolve("profile"),
+                        new VgcaSettings(List.of(), new StampImages(null, null),
+                        VgcaSettings.DEFAULT_MAX_DOCUMENT_BYTES, Duration.ofSeconds(60)))).start();
+        server = agent.server();
+        tokens = agent.tokens();
     }
 
     @AfterAll
     static void stop() throws IOException {
-        server.close();
-        tokens.close();
+        agent.close();
         silent.close();
-        for (Socket s : HELD) {
-            s.close();
-        }
     }
 
     /** One health request as another origin's page makes it; its latency in nanoseconds. */
@@ -160,7 +129,7 @@ class FloodTest {
             int refused = 0;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (refused < jobs - server.budgets().maxRequestsPerConnection() && System.nanoTime() < deadline) {
-                JsonNode answer = page.answers.poll(1, TimeUnit.SECONDS);
+                JsonNode answer = page.pollAnswer(Duration.ofSeconds(1));
                 if (answer != null && "TOO_MANY_REQUESTS".equals(answer.path("error").path("code").asText())) {
                     refused++;
                 }
@@ -199,7 +168,7 @@ class FloodTest {
             new Random(8).nextBytes(content);
             String id = page.result("document.upload", "{\"name\":\"chunk.bin\",\"size\":" + MIB + "}")
                     .get("documentId").asText();
-            page.socket.send(ByteString.of(frame(id, content, 0, MIB).array()));
+            assertTrue(page.sendBinary(SocketClient.frame(id, content, 0, MIB)));
             JsonNode received = page.event("document.received", 10);
             assertEquals(id, received.get("documentId").asText());
             assertEquals(MIB, received.get("size").asInt());
@@ -291,11 +260,9 @@ class FloodTest {
         Files.createDirectories(spill.resolve("run-crashed"));
         Files.write(spill.resolve("run-crashed/left.bin"), new byte[1000]);
         Files.write(spill.resolve("run-crashed.lock"), new byte[0]);
-        ServerSettings.Budgets small = ServerSettings.Budgets.builder().workerThreads(4).documentMemoryBytes(2L * MIB)
-                .documentDiskBytes(8L * MIB).spillAboveBytes(MIB).spillFolder(spill).build();
-        try (AgentServer tight = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of(OTHER))
-                .secretFile(dir.resolve("secret2")).idleTimeout(Duration.ofMinutes(1)).maxDocumentBytes(100L * MIB)
-                .budgets(small).build(), Map.of(), "test")) {
+        ServerSettings.Budgets small = new ServerSettings.Budgets(8, 16, 4, 2L * MIB, 8L * MIB, MIB, spill);
+        try (AgentHarness tight = AgentHarness.in(dir).origins(OTHER).secretFile(dir.resolve("secret2"))
+                .documents(100L * MIB, 10).budgets(small).methods(parts -> Map.of()).start()) {
             assertTrue(Files.notExists(spill.resolve("run-crashed")), "a crashed run's documents are removed");
             assertTrue(Files.notExists(spill.resolve("run-crashed.lock")));
             try (SocketClient page = SocketClient.open(tight.port(), OTHER)) {
@@ -310,33 +277,9 @@ class FloodTest {
         }
     }
 
-    /** Uploads in 1 MiB chunks, pacing the socket's send queue (OkHttp drops frames beyond 16 MiB queued). */
+    /** Uploads in 1 MiB chunks. */
     static String upload(SocketClient page, String name, byte[] content) throws InterruptedException {
-        String id = page.result("document.upload", "{\"name\":\"" + name + "\",\"size\":" + content.length + "}")
-                .get("documentId").asText();
-        for (int start = 0; start < content.length; start += MIB) {
-            while (page.socket.queueSize() > 4L * MIB) {
-                Thread.sleep(1);
-            }
-            int length = Math.min(MIB, content.length - start);
-            if (!page.socket.send(ByteString.of(frame(id, content, start, length).array()))) {
-                throw new AssertionError("socket closed during the upload");
-            }
-        }
-        while (true) {
-            JsonNode received = page.event("document.received", 60);
-            if (received.get("documentId").asText().equals(id)) {
-                return id;
-            }
-        }
-    }
-
-    private static ByteBuffer frame(String id, byte[] content, int start, int length) {
-        UUID uuid = UUID.fromString(id);
-        ByteBuffer frame = ByteBuffer.allocate(16 + length);
-        frame.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        frame.put(content, start, length);
-        return frame;
+        return page.upload(name, content, MIB);
     }
 
     /** A one-page PDF carrying an incompressible stream, about {@code bytes} long. */

@@ -10,23 +10,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.kyso.app.AgentAssembly;
 import vn.kyso.consent.ConsentPrompt;
-import vn.kyso.pki.TrustStore;
-import vn.kyso.testpki.SoftHsmFixture;
+import vn.kyso.testkit.SocketClient;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
 import vn.kyso.token.TokenManager;
@@ -73,12 +68,11 @@ class LimitsTest {
         tokens.close();
     }
 
-    private static AgentServer start(ServerSettings.Limits limits, String name) throws Exception {
-        return AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of(A, B, C))
-                .secretFile(dir.resolve(name + "-secret")).idleTimeout(Duration.ofMinutes(1)).limits(limits).build(),
-                AgentAssembly.forProtocol(tokens, AgentAssembly.builder().trust(TrustStore.empty())
-                        .auditFile(dir.resolve(name + "-audit.jsonl")).build(), SLOW_PERSON,
-                        request -> Optional.of(SoftHsmFixture.USER_PIN.toCharArray())).methods(), "test");
+    private static AgentHarness start(ServerSettings.Limits limits, String name) throws Exception {
+        return AgentHarness.in(dir).origins(A, B, C).secretFile(dir.resolve(name + "-secret"))
+                .auditFile(dir.resolve(name + "-audit.jsonl")).limits(limits).tokens(tokens)
+                .methods(parts -> parts.assemble(settings -> { }, SLOW_PERSON, parts.person()).methods())
+                .start();
     }
 
     private static String signHash(String text) throws Exception {
@@ -89,19 +83,19 @@ class LimitsTest {
 
     /** A connection refused for the limit: the error arrives as a frame, then the socket closes with 1013. */
     private static void assertRefused(int port, String origin, String code) throws Exception {
-        SocketClient c = new SocketClient(port, origin);
-        assertEquals("open", c.outcome.poll(10, TimeUnit.SECONDS));
-        JsonNode error = c.answers.poll(10, TimeUnit.SECONDS);
+        SocketClient c = SocketClient.connect(port, origin);
+        assertEquals("open", c.pollOutcome(Duration.ofSeconds(10)));
+        JsonNode error = c.pollAnswer(Duration.ofSeconds(10));
         assertTrue(error != null && error.get("id").isNull(), String.valueOf(error));
         assertEquals(code, error.get("error").get("code").asText());
         assertTrue(!error.get("error").get("message_vi").asText().isBlank());
-        assertEquals("closing:1013:" + code, c.outcome.poll(10, TimeUnit.SECONDS));
+        assertEquals("closing:1013:" + code, c.pollOutcome(Duration.ofSeconds(10)));
         c.close();
     }
 
     @Test
     void connectionsAreLimitedPerOriginAndInAll() throws Exception {
-        try (AgentServer server = start(new ServerSettings.Limits(4, 2, 4, Duration.ofMinutes(1)), "conn")) {
+        try (AgentHarness server = start(new ServerSettings.Limits(4, 2, 4, Duration.ofMinutes(1)), "conn")) {
             List<SocketClient> open = new ArrayList<>();
             open.add(SocketClient.open(server.port(), A));
             open.add(SocketClient.open(server.port(), A));
@@ -115,9 +109,9 @@ class LimitsTest {
             open.remove(0).close();
             SocketClient again = null;
             for (int i = 0; i < 50 && again == null; i++) { // the close reaches the agent asynchronously
-                SocketClient c = new SocketClient(server.port(), A);
-                c.outcome.poll(10, TimeUnit.SECONDS);
-                JsonNode first = c.answers.poll(300, TimeUnit.MILLISECONDS);
+                SocketClient c = SocketClient.connect(server.port(), A);
+                c.pollOutcome(Duration.ofSeconds(10));
+                JsonNode first = c.pollAnswer(Duration.ofMillis(300));
                 if (first == null) {
                     again = c;
                 } else {
@@ -134,7 +128,7 @@ class LimitsTest {
 
     @Test
     void pendingSigningRequestsAreLimitedPerOrigin() throws Exception {
-        try (AgentServer server = start(new ServerSettings.Limits(32, 8, 2, Duration.ofMinutes(1)), "pending")) {
+        try (AgentHarness server = start(new ServerSettings.Limits(32, 8, 2, Duration.ofMinutes(1)), "pending")) {
             decide = new CountDownLatch(1);
             ASKED.set(0);
             try (SocketClient a1 = SocketClient.open(server.port(), A);
@@ -167,7 +161,7 @@ class LimitsTest {
 
     @Test
     void aRequestThatTakesTooLongIsAnsweredAndCancelled() throws Exception {
-        try (AgentServer server = start(new ServerSettings.Limits(32, 8, 1, Duration.ofSeconds(2)), "timeout")) {
+        try (AgentHarness server = start(new ServerSettings.Limits(32, 8, 1, Duration.ofSeconds(2)), "timeout")) {
             decide = new CountDownLatch(1);
             INTERRUPTED.set(false);
             try (SocketClient c = SocketClient.open(server.port(), A)) {
@@ -190,7 +184,7 @@ class LimitsTest {
                     next = c.call("sign.hash", signHash("fast"));
                 }
                 assertTrue(next.has("result"), "the pending place was given back and the worker is usable: " + next);
-                assertTrue(c.answers.poll(500, TimeUnit.MILLISECONDS) == null, "exactly one answer per request");
+                assertTrue(c.pollAnswer(Duration.ofMillis(500)) == null, "exactly one answer per request");
             }
         }
     }

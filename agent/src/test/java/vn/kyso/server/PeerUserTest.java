@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,9 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.app.TokenInventoryView;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.AuditRecord;
-import vn.kyso.testpki.TestEnvironment;
-import vn.kyso.token.TokenManager;
-import vn.kyso.token.TokenManagerConfig;
+import vn.kyso.testkit.SocketClient;
 
 /**
  * Attack 1 of the hardening review: another OS account on the workstation talks to the agent with a forged Origin
@@ -36,7 +32,7 @@ class PeerUserTest {
     private static final String APP = "https://qlvb.ninhbinh.gov.vn";
     @TempDir
     static Path dir;
-    private static TokenManager tokens;
+    private static AgentHarness agent;
     private static AgentServer server;
     private static AuditLog audit;
 
@@ -44,21 +40,18 @@ class PeerUserTest {
     static void start() throws Exception {
         OtherOsUser.requireRootOrSkip();
         OtherOsUser.ensure();
-        tokens = TokenManager.open(TokenManagerConfig.of(List.of(TestEnvironment.shared().softHsm().library())));
-        audit = new AuditLog(dir.resolve("audit.jsonl"));
-        server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of(APP))
-                .secretFile(dir.resolve("secret")).maxTextFrameBytes(64 * 1024).idleTimeout(Duration.ofMinutes(1))
-                .build(), new OriginPolicy(List.of(APP)), Map.of("tokens.list",
-                (session, params) -> TokenInventoryView.of(tokens)), "test",
-                (origin, operation, result) -> audit.append(new AuditRecord(origin, operation, "", "", "", "",
-                        result)));
+        agent = AgentHarness.in(dir).origins(APP).maxTextFrameBytes(64 * 1024)
+                .methods(parts -> Map.of("tokens.list", (session, params) -> TokenInventoryView.of(parts.tokens())))
+                .refusals((origin, operation, result) -> audit.append(new AuditRecord(origin, operation, "", "", "",
+                        "", result))).start();
+        server = agent.server();
+        audit = agent.audit();
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-            tokens.close();
+        if (agent != null) {
+            agent.close();
         }
     }
 

@@ -1,39 +1,35 @@
 package vn.kyso.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import vn.kyso.app.AgentAssembly;
-import vn.kyso.app.Method;
-import vn.kyso.consent.ConsentPrompt;
-import vn.kyso.pki.TrustStore;
-import vn.kyso.testpki.TestEnvironment;
-import vn.kyso.token.TokenManager;
-import vn.kyso.token.TokenManagerConfig;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.WebSocket;
-import okhttp3.WebSocketListener;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import vn.kyso.app.Method;
+import vn.kyso.consent.ConsentPrompt;
+import vn.kyso.testkit.SocketClient;
+import vn.kyso.testpki.TestEnvironment;
+import vn.kyso.token.TokenManager;
+import vn.kyso.token.TokenManagerConfig;
 
 /**
  * Randomised protocol fuzzing over a live socket, bounded in count and time, seeded so a failure can be replayed
@@ -60,13 +56,10 @@ class ProtocolFuzzTest {
     };
 
     private static TokenManager tokens;
-    private static TrustStore trust;
 
     @BeforeAll
     static void open() {
         tokens = TokenManager.open(TokenManagerConfig.of(List.of(TestEnvironment.shared().softHsm().library())));
-        trust = TrustStore.empty();
-        trust.add(TestEnvironment.shared().pki().root());
     }
 
     @AfterAll
@@ -81,39 +74,25 @@ class ProtocolFuzzTest {
         int frames = Integer.getInteger("kyso.fuzz.frames", 3000);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Integer.getInteger("kyso.fuzz.seconds", 20));
         // every real method (nobody to consent, so nothing is ever signed) and an echo
-        Map<String, Method> methods = new java.util.HashMap<>(AgentAssembly.forProtocol(tokens,
-                AgentAssembly.builder().trust(trust)
-                        .tsaUrl(URI.create(TestEnvironment.shared().services().urls().tsa())).auditFile(dir.resolve("audit.jsonl")).profileFolder(dir.resolve("profile")).build(),
-                ConsentPrompt.NOBODY, request -> java.util.Optional.empty()).methods());
-        methods.put("echo", (caller, params) -> params);
-        try (AgentServer server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of(APP))
-                .secretFile(dir.resolve("secret")).maxTextFrameBytes(16 * 1024).idleTimeout(Duration.ofMinutes(1))
-                .build(), methods, "fuzz")) {
-            OkHttpClient http = new OkHttpClient();
-            BlockingQueue<String> answers = new LinkedBlockingQueue<>();
-            BlockingQueue<Integer> closed = new LinkedBlockingQueue<>();
-            WebSocket socket = http.newWebSocket(new Request.Builder().url("ws://127.0.0.1:" + server.port() + "/v1/ws")
-                    .header("Origin", APP).build(), new WebSocketListener() {
-                        @Override
-                        public void onMessage(WebSocket webSocket, String text) {
-                            answers.add(text);
-                        }
-
-                        @Override
-                        public void onClosing(WebSocket webSocket, int code, String reason) {
-                            closed.add(code);
-                        }
-                    });
+        try (AgentHarness agent = AgentHarness.in(dir).origins(APP).maxTextFrameBytes(16 * 1024).tokens(tokens)
+                .methods(parts -> {
+                    Map<String, Method> methods = new HashMap<>(parts.assemble(
+                            settings -> settings.profileFolder(dir.resolve("profile")), ConsentPrompt.NOBODY,
+                            request -> Optional.empty()).methods());
+                    methods.put("echo", (caller, params) -> params);
+                    return methods;
+                }).start()) {
+            SocketClient socket = agent.open(APP);
             int sent = 0;
             int errors = 0;
             for (; sent < frames && System.nanoTime() < deadline; sent++) {
                 String frame = mutate(random);
-                socket.send(frame);
-                String answer = answers.poll(5, TimeUnit.SECONDS);
-                if (answer == null) {
+                socket.sendText(frame);
+                JsonNode node = socket.pollAnswer(Duration.ofSeconds(5));
+                if (node == null) {
                     throw new AssertionError("no answer (seed " + seed + ") to: " + frame);
                 }
-                JsonNode node = JSON.readTree(answer);
+                String answer = node.toString();
                 assertTrue(node.has("id"), "answer without id (seed " + seed + "): " + answer);
                 assertTrue(node.has("result") ^ node.has("error"), "answer must be result xor error: " + answer);
                 if (node.has("error")) {
@@ -126,12 +105,13 @@ class ProtocolFuzzTest {
                             "an input crashed a handler (seed " + seed + "): " + frame);
                 }
             }
-            assertTrue(closed.isEmpty(), "the agent closed the socket on small frames (seed " + seed + ")");
+            assertNull(socket.pollOutcome(Duration.ZERO), "the agent closed the socket on small frames (seed " + seed
+                    + ")");
             assertTrue(sent >= 200, "too few frames in the time budget: " + sent);
             assertTrue(errors > 0 && errors < sent, "the fuzzer must hit both valid and invalid requests");
-            socket.close(1000, "done");
-            try (Response health = http.newCall(new Request.Builder()
-                    .url("http://127.0.0.1:" + server.port() + "/v1/health").build()).execute()) {
+            socket.socket().close(1000, "done");
+            try (Response health = new OkHttpClient().newCall(new Request.Builder()
+                    .url("http://127.0.0.1:" + agent.port() + "/v1/health").build()).execute()) {
                 assertEquals(200, health.code(), "the agent must stay up after fuzzing");
             }
             System.out.printf("protocol fuzz: %d frames, %d error answers, seed %d%n", sent, errors, seed);

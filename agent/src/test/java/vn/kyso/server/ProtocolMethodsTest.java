@@ -9,24 +9,17 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-
 import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
+import eu.europa.esig.dss.enumerations.SignatureLevel;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -38,21 +31,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import eu.europa.esig.dss.enumerations.SignatureLevel;
-import vn.kyso.app.AgentAssembly;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.consent.ConsentRequest;
 import vn.kyso.pdf.PadesTestSupport;
 import vn.kyso.pki.TrustStore;
-import vn.kyso.testpki.SoftHsmFixture;
+import vn.kyso.testkit.SocketClient;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
 import vn.kyso.token.LoginPolicy;
-import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
-import vn.kyso.usecase.SignPdf;
 import vn.kyso.verify.DocumentReport;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.PdfSignatureVerifier;
@@ -68,58 +57,44 @@ class ProtocolMethodsTest {
     private static final String APP = "https://qlvb.ninhbinh.gov.vn";
     @TempDir
     static Path dir;
+    private static AgentHarness agent;
+    private static AgentHarness.Person person;
     private static AgentServer server;
     private static TokenManager tokens;
     private static AuditLog audit;
     private static TrustStore trust;
     private static Path profile;
-    private static final AtomicReference<ConsentPrompt.Decision> DECISION = new AtomicReference<>();
-    private static final List<ConsentRequest> CONSENTS = new CopyOnWriteArrayList<>();
-    private static final AtomicReference<String> PIN = new AtomicReference<>();
-    private static final AtomicInteger PINS = new AtomicInteger();
 
     @BeforeAll
     static void start() throws Exception {
         TestEnvironment env = TestEnvironment.shared();
-        // a PIN for every signature: "one PIN for the batch" then holds because the batch is one token operation
-        tokens = TokenManager.open(TokenManagerConfig.of(List.of(env.softHsm().library()))
-                .withLoginPolicy(LoginPolicy.everySignature()));
         trust = TrustStore.empty();
         trust.add(env.pki().root());
-        ConsentPrompt consent = request -> {
-            CONSENTS.add(request);
-            return DECISION.get();
-        };
-        PinPrompt pins = request -> {
-            PINS.incrementAndGet();
-            return Optional.of(PIN.get().toCharArray());
-        };
         profile = dir.resolve("profile");
         Files.createDirectories(profile);
         Files.write(profile.resolve("signature.png"), png(new Color(20, 40, 200)));
-        AgentAssembly parts = AgentAssembly.forProtocol(tokens, AgentAssembly.builder().trust(trust)
-                .tsaUrl(URI.create(env.services().urls().tsa())).extraCas(List.of(env.pki().intermediate()))
-                .auditFile(dir.resolve("audit.jsonl")).profileFolder(profile).build(), consent, pins);
-        audit = parts.audit();
-        server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of(APP))
-                .secretFile(dir.resolve("secret")).idleTimeout(Duration.ofMinutes(1))
-                .maxDocumentBytes(32L * 1024 * 1024).maxDocumentsPerConnection(24).build(), parts.methods(), "test");
+        // a PIN for every signature: "one PIN for the batch" then holds because the batch is one token operation
+        agent = AgentHarness.in(dir).origins(APP).documents(32L * 1024 * 1024, 24)
+                .tokens(TokenManagerConfig.of(List.of(env.softHsm().library()))
+                        .withLoginPolicy(LoginPolicy.everySignature()))
+                .methods(AgentHarness.withDocuments(profile))
+                .start();
+        server = agent.server();
+        tokens = agent.tokens();
+        audit = agent.audit();
+        person = agent.person();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        tokens.close();
+        agent.close();
     }
 
     @BeforeEach
     void reset() {
         tokens.tokens().forEach(t -> tokens.logout(t.id()));
         PadesTestSupport.logoutSharedTokens();
-        DECISION.set(ConsentPrompt.Decision.APPROVE);
-        PIN.set(SoftHsmFixture.USER_PIN);
-        PINS.set(0);
-        CONSENTS.clear();
+        person.reset();
     }
 
     private static String certificateId(String alias) {
@@ -196,8 +171,8 @@ class ProtocolMethodsTest {
             List<String> asking = new ArrayList<>();
             info.get("askingMethods").forEach(m -> asking.add(m.asText()));
             // exactly the methods that show a consent or PIN dialog; preparing, verifying and info ask nobody
-            assertEquals(List.of("sign.hash", "sign.pdf", "sign.pdf.batch", "sign.cms", "sign.json", "sign.xml",
-                    "vgca.sign", "vgca.signXml", "vgca.signFiles", "vgca.signMsg"), asking);
+            assertEquals(List.of("sign.hash", "sign.pdf", "sign.pdf.batch", "sign.cms", "sign.json", "sign.xml"),
+                    asking);
             assertTrue(methods.containsAll(asking));
             assertEquals(4, info.get("limits").get("maxPendingPerOrigin").asInt(), "the limit they count against");
         }
@@ -222,14 +197,15 @@ class ProtocolMethodsTest {
             assertEquals("PDF_DAMAGED", statuses.get(1).get("error").get("code").asText(), result.toString());
             assertTrue(!statuses.get(1).get("error").get("message_vi").asText().isBlank());
 
-            assertEquals(1, CONSENTS.size(), "one consent for the whole list");
-            ConsentRequest consent = CONSENTS.get(0);
+            assertEquals(1, person.consent().count(), "one consent for the whole list");
+            ConsentRequest consent = person.consent().asked().get(0);
             assertEquals("Ký số hàng loạt (2 văn bản)", consent.operationVi());
             assertEquals(List.of("To trinh 1.pdf", "Cong van 3.pdf"),
                     consent.documents().stream().map(ConsentRequest.Document::name).toList());
             assertEquals(List.of(sha256Hex(first), sha256Hex(third)),
                     consent.documents().stream().map(ConsentRequest.Document::sha256).toList());
-            assertEquals(1, PINS.get(), "one PIN for the whole list, although the policy asks for every signature");
+            assertEquals(1, person.pin().count(),
+                    "one PIN for the whole list, although the policy asks for every signature");
 
             for (int i : new int[] {0, 2}) {
                 JsonNode item = statuses.get(i);
@@ -253,8 +229,7 @@ class ProtocolMethodsTest {
                     && l.contains("\"result\":\"PDF_DAMAGED\"")).count());
 
             // resume: the signed ones come back as they were; only the rest (plus a new document) are signed
-            CONSENTS.clear();
-            PINS.set(0);
+            person.reset();
             tokens.tokens().forEach(t -> tokens.logout(t.id()));
             byte[] fourth = pdf("Quyet dinh 4");
             String e = c.upload("Quyet dinh 4.pdf", fourth);
@@ -267,11 +242,11 @@ class ProtocolMethodsTest {
             assertEquals(statuses.get(2), again.get(2));
             assertEquals("FAILED", again.get(1).get("status").asText());
             assertEquals("SIGNED", again.get(3).get("status").asText());
-            assertEquals(1, CONSENTS.size());
-            assertEquals("Ký số hàng loạt (1 văn bản)", CONSENTS.get(0).operationVi());
+            assertEquals(1, person.consent().count());
+            assertEquals("Ký số hàng loạt (1 văn bản)", person.consent().asked().get(0).operationVi());
             assertEquals(List.of("Quyet dinh 4.pdf"),
-                    CONSENTS.get(0).documents().stream().map(ConsentRequest.Document::name).toList());
-            assertEquals(1, PINS.get());
+                    person.consent().asked().get(0).documents().stream().map(ConsentRequest.Document::name).toList());
+            assertEquals(1, person.pin().count());
             assertEquals(Indication.TOTAL_PASSED, verified(c.download(again.get(3).get("signedDocumentId").asText())));
             assertTrue(audit.verify().intact());
         }
@@ -285,12 +260,12 @@ class ProtocolMethodsTest {
             String an = certificateId(TestPki.PERSONAL_AN);
             String params = "{\"certificateId\":\"" + an + "\",\"batchId\":\"lo-7\",\"items\":[{\"documentId\":\"" + a
                     + "\"},{\"documentId\":\"" + b + "\"}]}";
-            DECISION.set(ConsentPrompt.Decision.REFUSE);
+            person.consent().standing(ConsentPrompt.Decision.REFUSE);
             assertEquals("CONSENT_REFUSED", c.errorCode("sign.pdf.batch", params));
-            assertEquals(0, PINS.get(), "no PIN is asked after a refusal");
+            assertEquals(0, person.pin().count(), "no PIN is asked after a refusal");
             assertEquals(2, Files.readAllLines(audit.file()).stream().filter(l -> l.contains("tu-choi-")
                     && l.contains("\"result\":\"CONSENT_REFUSED\"")).count(), "each refused document is audited");
-            DECISION.set(ConsentPrompt.Decision.APPROVE);
+            person.consent().standing(ConsentPrompt.Decision.APPROVE);
             JsonNode result = c.result("sign.pdf.batch", params);
             assertEquals("lo-7", result.get("batchId").asText());
             result.get("items").forEach(item -> assertEquals("SIGNED", item.get("status").asText()));
@@ -306,11 +281,11 @@ class ProtocolMethodsTest {
         try (SocketClient c = SocketClient.open(server.port(), APP)) {
             String a = c.upload("a.pdf", pdf("a"));
             String b = c.upload("b.pdf", pdf("b"));
-            PIN.set("000000");
+            person.pin().standing("000000");
             assertEquals("PIN_INCORRECT", c.errorCode("sign.pdf.batch", "{\"certificateId\":\""
                     + certificateId(TestPki.PERSONAL_AN) + "\",\"items\":[{\"documentId\":\"" + a
                     + "\"},{\"documentId\":\"" + b + "\"}]}"));
-            assertEquals(1, PINS.get(), "a wrong PIN is never retried");
+            assertEquals(1, person.pin().count(), "a wrong PIN is never retried");
         }
     }
 
@@ -323,10 +298,10 @@ class ProtocolMethodsTest {
             JsonNode prepared = c.result("pdf.prepare", "{\"documentId\":\"" + doc + "\",\"certificateId\":\"" + an
                     + "\",\"level\":\"B-LT\"}");
             assertEquals("SHA-256", prepared.get("digestAlgorithm").asText());
-            assertEquals(0, CONSENTS.size(), "preparing uses no key");
+            assertEquals(0, person.consent().count(), "preparing uses no key");
             JsonNode signature = c.result("sign.hash", "{\"certificateId\":\"" + an + "\",\"hash\":\""
                     + prepared.get("digest").asText() + "\",\"hashAlgorithm\":\"SHA-256\"}");
-            ConsentRequest consent = CONSENTS.get(0);
+            ConsentRequest consent = person.consent().asked().get(0);
             assertTrue(!consent.blind(), "the hash is the prepared document's digest: the person sees the document");
             assertEquals("Hai buoc.pdf", consent.documentName());
             assertEquals(sha256Hex(original), consent.documentSha256());
@@ -383,7 +358,7 @@ class ProtocolMethodsTest {
             String an = certificateId(TestPki.PERSONAL_AN);
             JsonNode signed = c.result("sign.cms", "{\"certificateId\":\"" + an + "\",\"documentId\":\"" + doc + "\"}");
             assertEquals("B-T", signed.get("level").asText());
-            ConsentRequest consent = CONSENTS.get(0);
+            ConsentRequest consent = person.consent().asked().get(0);
             assertEquals("Ký CMS", consent.operationVi());
             assertEquals("bao-cao.txt", consent.documentName());
             assertEquals(sha256Hex(content), consent.documentSha256());
@@ -405,7 +380,7 @@ class ProtocolMethodsTest {
             JsonNode blind = c.result("sign.cms", "{\"certificateId\":\"" + an + "\",\"hash\":\"" + hash
                     + "\",\"level\":\"B-B\",\"contentName\":\"bao-cao.txt\"}");
             assertEquals("B-B", blind.get("level").asText());
-            assertTrue(CONSENTS.get(1).blind(), "a hash alone is signed blind, and the dialog says so");
+            assertTrue(person.consent().asked().get(1).blind(), "a hash alone is signed blind, and the dialog says so");
             assertEquals("TOTAL_PASSED", c.result("verify.cms", "{\"cms\":\"" + blind.get("cms").asText()
                     + "\",\"documentId\":\"" + doc + "\"}").get("indication").asText());
             assertEquals("TOTAL_FAILED", c.result("verify.cms", "{\"cms\":\"" + blind.get("cms").asText()
@@ -416,8 +391,8 @@ class ProtocolMethodsTest {
             assertEquals("INVALID_PARAMS", c.errorCode("sign.cms", "{\"certificateId\":\"" + an + "\"}"));
             assertEquals("INVALID_PARAMS", c.errorCode("sign.cms", "{\"certificateId\":\"" + an + "\",\"documentId\":\""
                     + doc + "\",\"level\":\"B-LTA\"}"));
-            assertEquals(2, CONSENTS.size(), "nobody is asked about an unsound request");
-            DECISION.set(ConsentPrompt.Decision.REFUSE);
+            assertEquals(2, person.consent().count(), "nobody is asked about an unsound request");
+            person.consent().standing(ConsentPrompt.Decision.REFUSE);
             assertEquals("CONSENT_REFUSED", c.errorCode("sign.cms", "{\"certificateId\":\"" + an
                     + "\",\"documentId\":\"" + doc + "\"}"));
             assertTrue(auditLines("\"sign.cms\"") >= 3);
@@ -435,7 +410,7 @@ class ProtocolMethodsTest {
                     + "\",\"level\":\"B-T\"}");
             assertEquals("JAdES-B-T", signed.get("level").asText());
             assertEquals("flattened", signed.get("serialization").asText());
-            ConsentRequest consent = CONSENTS.get(0);
+            ConsentRequest consent = person.consent().asked().get(0);
             assertEquals("to-khai.json", consent.documentName());
             assertEquals(sha256Hex(json), consent.documentSha256());
             assertEquals(List.of("soHoSo: 12/2026/BHXH", "tongTien: 125.000.000", "ky.thang: 11"),
@@ -467,7 +442,7 @@ class ProtocolMethodsTest {
                     + "\",\"documentId\":\"" + doc + "\",\"format\":\"jws\",\"level\":\"B-T\"}"));
             assertEquals("JWS_LEVEL_NEEDS_JSON_SERIALIZATION", c.errorCode("sign.json", "{\"certificateId\":\"" + an
                     + "\",\"documentId\":\"" + doc + "\",\"level\":\"B-LT\",\"serialization\":\"compact\"}"));
-            assertEquals(2, CONSENTS.size(), "nobody is asked about an unsound request");
+            assertEquals(2, person.consent().count(), "nobody is asked about an unsound request");
             assertTrue(auditLines("\"sign.json\"") >= 2);
         }
     }
@@ -482,7 +457,7 @@ class ProtocolMethodsTest {
             assertEquals("xmldsig", signed.get("format").asText());
             assertEquals("/HDon/DLHDon", signed.get("signedNodes").get(0).get("path").asText());
             assertEquals("1C26TKS-0000123", signed.get("invoice").get("number").asText());
-            ConsentRequest consent = CONSENTS.get(0);
+            ConsentRequest consent = person.consent().asked().get(0);
             assertEquals("Ký XML", consent.operationVi());
             assertEquals(sha256Hex(invoice), consent.documentSha256());
             String shown = String.join("\n", consent.contents());
@@ -509,14 +484,14 @@ class ProtocolMethodsTest {
 
             String xxe = c.upload("xxe.xml", ("<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM "
                     + "\"file:///etc/passwd\">]><a>&x;</a>").getBytes(StandardCharsets.UTF_8));
-            int asked = CONSENTS.size();
+            int asked = person.consent().count();
             assertEquals("XML_DTD_FORBIDDEN", c.errorCode("sign.xml", "{\"certificateId\":\"" + an
                     + "\",\"documentId\":\"" + xxe + "\"}"));
             assertEquals("XML_XPATH_INVALID", c.errorCode("sign.xml", "{\"certificateId\":\"" + an
                     + "\",\"documentId\":\"" + doc + "\",\"xpath\":\"//HHDVu\"}"));
             assertEquals("INVALID_PARAMS", c.errorCode("sign.xml", "{\"certificateId\":\"" + an
                     + "\",\"documentId\":\"" + doc + "\",\"format\":\"xmldsig\",\"level\":\"B-T\"}"));
-            assertEquals(asked, CONSENTS.size(), "nobody is asked about an unsound request");
+            assertEquals(asked, person.consent().count(), "nobody is asked about an unsound request");
             assertTrue(auditLines("\"sign.xml\"") >= 2);
         }
     }
@@ -546,7 +521,7 @@ class ProtocolMethodsTest {
                         + "\",\"certificateId\":\"" + an + "\",\"preset\":\"approve\",\"presetParams\":{\"titleLine\":"
                         + "\"x\",\"nameLine\":\"y\",\"imageProfile\":\"" + name + "\"}}"), name);
             }
-            assertNotEquals(0, CONSENTS.size());
+            assertNotEquals(0, person.consent().count());
         }
     }
 }

@@ -11,13 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -26,20 +25,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
-
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.pdf.appearance.WorkflowSamples;
+import vn.kyso.testkit.SocketClient;
 import vn.kyso.testpki.SoftHsmFixture;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
-import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
 
@@ -81,12 +77,9 @@ class SecretsStayOutOfLogsTest {
         String secret;
         try (TokenManager tokens = TokenManager.open(TokenManagerConfig.of(
                 List.of(TestEnvironment.shared().softHsm().library())))) {
-            AgentServer agent = start(tokens, documents, audit, secretFile);
-            try {
-                secret = agent.secret().value();
-                attack(agent, tokens, documents, secret);
-            } finally {
-                agent.close();
+            try (AgentHarness agent = start(tokens, documents, home, audit, secretFile)) {
+                secret = agent.server().secret().value();
+                attack(agent.port(), tokens, documents, secret);
             }
         } finally {
             System.setOut(out);
@@ -141,41 +134,30 @@ class SecretsStayOutOfLogsTest {
     private record Written(String name, String text) {
     }
 
-    private static AgentServer start(TokenManager tokens, DocumentSystem documents, Path audit, Path secretFile)
-            throws Exception {
-        java.util.concurrent.atomic.AtomicInteger prompts = new java.util.concurrent.atomic.AtomicInteger();
+    private static AgentHarness start(TokenManager tokens, DocumentSystem documents, Path home, Path audit,
+                                      Path secretFile) throws Exception {
+        AgentHarness.Person person = new AgentHarness.Person();
         // the person: approves, types a wrong PIN first, then the right one
-        PinPrompt pins = request -> Optional.of((prompts.getAndIncrement() == 0 ? WRONG_PIN
-                : SoftHsmFixture.USER_PIN).toCharArray());
-        return AssembledAgent.start(tokens, documents.origin, audit, secretFile, request -> ConsentPrompt.Decision.APPROVE,
-                pins);
+        person.pin().then(WRONG_PIN);
+        return AgentHarness.in(home).tokens(tokens).origins(documents.origin).auditFile(audit).secretFile(secretFile)
+                .idleTimeout(Duration.ofMinutes(5)).person(person).start();
     }
 
-    private static void attack(AgentServer agent, TokenManager tokens, DocumentSystem documents, String secret)
+    private static void attack(int port, TokenManager tokens, DocumentSystem documents, String secret)
             throws Exception {
-        int port = agent.port();
         // local programs: wrong secrets, the right one, a secret in a header an attacker controls
         for (String bearer : List.of(WRONG_SECRET_1, WRONG_SECRET_2, secret)) {
             try (Response r = HTTP.newCall(new Request.Builder().url("http://127.0.0.1:" + port + "/v1/health")
                     .header("Authorization", "Bearer " + bearer).build()).execute()) {
                 assertTrue(r.code() < 500, "health: " + r.code()); // health answers local programs either way
             }
-            LinkedBlockingQueue<Object> outcome = new LinkedBlockingQueue<>();
-            HTTP.newWebSocket(new Request.Builder().url("ws://127.0.0.1:" + port + "/v1/ws")
-                    .header("Authorization", "Bearer " + bearer).build(), new okhttp3.WebSocketListener() {
-                        @Override
-                        public void onOpen(okhttp3.WebSocket ws, Response response) {
-                            outcome.add("open");
-                            ws.send("{\"id\":1,\"method\":\"tokens.list\",\"params\":{\"secret\":\"" + bearer + "\"}}");
-                            ws.close(1000, "");
-                        }
-
-                        @Override
-                        public void onFailure(okhttp3.WebSocket ws, Throwable t, Response response) {
-                            outcome.add(response == null ? "failed" : response.code());
-                        }
-                    });
-            assertEquals(bearer.equals(secret) ? "open" : "refused", String.valueOf(outcome.poll(10, TimeUnit.SECONDS))
+            SocketClient program = SocketClient.to(port).bearer(bearer).connect();
+            Object outcome = program.awaitOutcome();
+            if ("open".equals(outcome)) {
+                program.sendText("{\"id\":1,\"method\":\"tokens.list\",\"params\":{\"secret\":\"" + bearer + "\"}}");
+                program.close();
+            }
+            assertEquals(bearer.equals(secret) ? "open" : "refused", String.valueOf(outcome)
                     .replaceAll("^(401|403)$", "refused"));
         }
 
@@ -211,11 +193,11 @@ class SecretsStayOutOfLogsTest {
         assertEquals("DOWNLOAD_FAILED", failed.path("result").path("ErrorCode").asText(), failed.toString());
 
         // secrets inside malformed frames, unknown methods and parameters of the wrong type
-        page.socket.send("{\"id\":\"x\",\"method\":\"sign.hash\",\"params\":{\"jwt\":\"" + JWT + "\"");
-        page.socket.send("{\"id\":\"y\",\"method\":\"" + WRONG_SECRET_2 + "\",\"params\":{}}");
+        page.sendText("{\"id\":\"x\",\"method\":\"sign.hash\",\"params\":{\"jwt\":\"" + JWT + "\"");
+        page.sendText("{\"id\":\"y\",\"method\":\"" + WRONG_SECRET_2 + "\",\"params\":{}}");
         page.call("vgca.sign", "{\"operation\":\"SignApproved\",\"job\":{\"JWTToken\":{\"" + JWT + "\":1}}}");
         page.call("sign.hash", "{\"certificateId\":{\"pin\":\"" + PIN_IN_PARAMS + "\"},\"hash\":\"" + secret + "\"}");
-        page.socket.close(1000, "");
+        page.close();
     }
 
     /** The page's own document system: serves one PDF, answers 500 for another, accepts uploads. */

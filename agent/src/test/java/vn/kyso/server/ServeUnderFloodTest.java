@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,22 +12,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.kyso.cli.AgentProcess;
+import vn.kyso.testkit.SilentServer;
+import vn.kyso.testkit.SocketClient;
 import vn.kyso.testpki.TestEnvironment;
 
 /**
@@ -52,20 +48,8 @@ class ServeUnderFloodTest {
     @Test
     void theRealAgentStaysWithinItsBoundsUnderUploadAndJobFloods() throws Exception {
         TestEnvironment env = TestEnvironment.shared();
-        List<Socket> held = new CopyOnWriteArrayList<>();
-        try (ServerSocket silent = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress())) {
-            Thread acceptor = new Thread(() -> {
-                while (!silent.isClosed()) {
-                    try {
-                        held.add(silent.accept());
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            }, "never-answering-server");
-            acceptor.setDaemon(true);
-            acceptor.start();
-            String attacker = "http://127.0.0.1:" + silent.getLocalPort();
+        try (SilentServer silent = SilentServer.start(1024)) {
+            String attacker = silent.origin();
             String config = "token.libraries=" + env.softHsm().library() + "\ntoken.discover=false\norigins.allowed="
                     + attacker + "," + OTHER + "\ntsa.url=" + env.services().urls().tsa() + "\n";
             try (AgentProcess agent = AgentProcess.start(home, config, null)) {
@@ -123,7 +107,7 @@ class ServeUnderFloodTest {
                     int refused = 0;
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                     while (refused < 2992 && System.nanoTime() < deadline) {
-                        JsonNode answer = page.answers.poll(1, TimeUnit.SECONDS);
+                        JsonNode answer = page.pollAnswer(Duration.ofSeconds(1));
                         if (answer != null && "TOO_MANY_REQUESTS".equals(answer.path("error").path("code").asText())) {
                             refused++;
                         }
@@ -146,10 +130,6 @@ class ServeUnderFloodTest {
                     assertEquals(2992, refused);
                     assertTrue(threadsPeak - threadsBefore < 60, threadsBefore + " -> " + threadsPeak);
                 }
-            }
-        } finally {
-            for (Socket s : held) {
-                s.close();
             }
         }
     }

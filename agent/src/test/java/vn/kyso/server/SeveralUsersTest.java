@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +45,7 @@ class SeveralUsersTest {
         int port = freeRange(3);
         Process other = startAgentAs(OtherOsUser.NAME, port);
         try {
-            try (AgentServer mine = AgentServer.start(ServerSettings.builder().port(port).allowedOrigins(List.of(APP))
-                    .secretFile(dir.resolve("mine/secret")).idleTimeout(Duration.ofMinutes(1)).build(),
-                    Map.of(), "test")) {
+            try (AgentHarness mine = agent(port)) {
                 System.out.printf("%s's agent on %d; this user's agent took %d%n", OtherOsUser.NAME, port,
                         mine.port());
                 assertEquals(port + 1, mine.port());
@@ -70,10 +67,7 @@ class SeveralUsersTest {
                 assertEquals(200, otherToOwn.status(), otherToOwn.output());
 
                 // this user's own agent on the port is a real conflict, not a reason to move on
-                KysoException own = assertThrows(KysoException.class, () -> AgentServer.start(ServerSettings.builder()
-                        .port(port + 1).allowedOrigins(List.of(APP)).secretFile(dir.resolve("mine/secret"))
-                        .idleTimeout(Duration.ofMinutes(1)).build(), Map.of(),
-                        "test"));
+                KysoException own = assertThrows(KysoException.class, () -> agent(port + 1));
                 assertEquals("PORT_IN_USE", own.code());
             }
         } finally {
@@ -83,12 +77,15 @@ class SeveralUsersTest {
             }
         }
         try (ServerSocket foreign = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            KysoException e = assertThrows(KysoException.class, () -> AgentServer.start(ServerSettings.builder()
-                    .port(foreign.getLocalPort()).allowedOrigins(List.of(APP)).secretFile(dir.resolve("mine/secret"))
-                    .idleTimeout(Duration.ofMinutes(1)).build(),
-                    Map.of(), "test"));
+            KysoException e = assertThrows(KysoException.class, () -> agent(foreign.getLocalPort()));
             assertEquals("PORT_IN_USE", e.code(), "another program's port is not skipped");
         }
+    }
+
+    /** This user's agent, from {@code port} on. */
+    private AgentHarness agent(int port) throws Exception {
+        return AgentHarness.in(dir).port(port).origins(APP).secretFile(dir.resolve("mine/secret"))
+                .methods(parts -> Map.of()).start();
     }
 
     /** {@code kyso serve} as {@code user}, from a copy of the agent's classes that user can read. */

@@ -10,27 +10,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.kyso.app.AgentAssembly;
-import vn.kyso.consent.ConsentPrompt;
-import vn.kyso.pki.TrustStore;
+import vn.kyso.testkit.ScriptedAnswers;
+import vn.kyso.testkit.SocketClient;
 import vn.kyso.testpki.SoftHsmFixture;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
+import vn.kyso.token.PinRequest;
 import vn.kyso.token.TokenInfo;
 import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
@@ -49,29 +45,27 @@ class TokenFaultsOverSocketTest {
     private static FaultShim shim;
     private static TokenManager tokens;
     private static AgentServer server;
-    private static final AtomicInteger PINS = new AtomicInteger();
+    private static AgentHarness agent;
+    private static ScriptedAnswers<PinRequest, String> pins;
 
     @BeforeAll
     static void start() throws Exception {
         TestEnvironment.shared();
         shim = FaultShim.load();
         shim.reset();
-        tokens = TokenManager.open(TokenManagerConfig.of(List.of(shim.path())).withPollInterval(Duration.ofMillis(200)));
-        AgentAssembly parts = AgentAssembly.forProtocol(tokens, AgentAssembly.builder().trust(TrustStore.empty())
-                .auditFile(dir.resolve("audit.jsonl")).build(), request -> ConsentPrompt.Decision.APPROVE, request -> {
-                    PINS.incrementAndGet();
-                    return Optional.of(SoftHsmFixture.USER_PIN.toCharArray());
-                });
-        server = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(APPS)
-                .secretFile(dir.resolve("secret")).idleTimeout(Duration.ofMinutes(1)).build(), parts.methods(), "test");
-        // as ServeCommand and the demo do
-        parts.forwardTokenEvents(server::broadcast, () -> { });
+        // token events forwarded, as ServeCommand and the demo do
+        agent = AgentHarness.in(dir).origins(APPS)
+                .tokens(TokenManagerConfig.of(List.of(shim.path())).withPollInterval(Duration.ofMillis(200)))
+                .methods(AgentHarness.standard())
+                .tokenEvents().start();
+        server = agent.server();
+        tokens = agent.tokens();
+        pins = agent.person().pin();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        tokens.close();
+        agent.close();
         shim.reset();
     }
 
@@ -80,7 +74,7 @@ class TokenFaultsOverSocketTest {
         shim.reset();
         tokens.refresh();
         tokens.tokens().forEach(t -> tokens.logout(t.id()));
-        PINS.set(0);
+        pins.reset(SoftHsmFixture.USER_PIN);
     }
 
     private static String anId() {
@@ -121,9 +115,9 @@ class TokenFaultsOverSocketTest {
 
             shim.plugIn(token.slotId());
             assertEquals(token.id(), c.event("token.inserted", 5).get("id").asText());
-            PINS.set(0);
+            pins.reset(SoftHsmFixture.USER_PIN);
             assertTrue(c.call("sign.hash", signHash(an, "after")).has("result"), "no restart needed");
-            assertEquals(1, PINS.get(), "the re-inserted token asks for a new login");
+            assertEquals(1, pins.count(), "the re-inserted token asks for a new login");
         }
     }
 
@@ -158,7 +152,7 @@ class TokenFaultsOverSocketTest {
         assertEquals(10 * perSignature, shim.callCount("C_Sign") - signsBefore, "each request signed exactly once");
         assertTrue(seconds >= 10 * perSignature * delayMs / 1000.0 * 0.95,
                 "signatures on one token run one after another, not overlapping: " + seconds + " s");
-        assertEquals(1, PINS.get(), "one login (the warm-up) serves all ten queued requests");
+        assertEquals(1, pins.count(), "one login (the warm-up) serves all ten queued requests");
         System.out.printf("10 clients, one token with %d ms per signature: all answered in %.2f s%n", delayMs,
                 seconds);
     }

@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.security.Signature;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import eu.europa.esig.dss.enumerations.CertificationPermission;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
@@ -29,7 +28,7 @@ import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import vn.kyso.pki.TrustStore;
-import vn.kyso.testpki.PkiServices;
+import vn.kyso.testkit.PkiServicesExtension;
 import vn.kyso.testpki.TestPki;
 
 /**
@@ -40,23 +39,12 @@ import vn.kyso.testpki.TestPki;
  */
 class CertifiedLongTermTest {
 
-    private static PkiServices services;
-    private static TestPki pki;
-
-    @BeforeAll
-    static void start() throws Exception {
-        services = PkiServices.startWithFreshPki();
-        pki = services.pki();
-    }
-
-    @AfterAll
-    static void stop() {
-        services.close();
-    }
+    @RegisterExtension
+    static final PkiServicesExtension PKI = PkiServicesExtension.fresh();
 
     @Test
     void dssAndDocumentTimestampAfterNoChangesCertificationAreAllowed() throws Exception {
-        byte[] pdf = certifiedLongTerm(pki);
+        byte[] pdf = certifiedLongTerm(PKI.pki());
 
         DocumentReport report = verifier().verify(pdf);
 
@@ -73,8 +61,9 @@ class CertifiedLongTermTest {
 
     @Test
     void anApprovalSignatureAfterNoChangesCertificationBreaksIt() throws Exception {
-        var binh = pki.get(TestPki.PERSONAL_BINH);
-        byte[] pdf = TestPdfSigner.sign(certifiedLongTerm(pki), binh, TestPdfSigner.Options.of(binh, pki.urls().tsa()));
+        var binh = PKI.pki().get(TestPki.PERSONAL_BINH);
+        byte[] pdf = TestPdfSigner.sign(certifiedLongTerm(PKI.pki()), binh,
+                TestPdfSigner.Options.of(binh, PKI.pki().urls().tsa()));
 
         SignatureReport certification = verifier().verify(pdf).signatures().get(0);
 
@@ -85,7 +74,7 @@ class CertifiedLongTermTest {
 
     private static PdfSignatureVerifier verifier() {
         TrustStore trust = TrustStore.empty();
-        trust.add(pki.root());
+        trust.add(PKI.pki().root());
         return PdfSignatureVerifier.builder(trust).build();
     }
 

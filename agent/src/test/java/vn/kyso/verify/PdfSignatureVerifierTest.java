@@ -12,43 +12,31 @@ import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import vn.kyso.errors.Language;
 import vn.kyso.pki.TrustStore;
-import vn.kyso.testpki.PkiServices;
+import vn.kyso.testkit.PkiServicesExtension;
 import vn.kyso.testpki.PkiServices.Service;
 import vn.kyso.testpki.TestPki;
 import vn.kyso.verify.report.ReportText;
 
 class PdfSignatureVerifierTest {
 
-    private static PkiServices services;
-    private static TestPki pki;
-
-    @BeforeAll
-    static void start() throws Exception {
-        services = PkiServices.startWithFreshPki();
-        pki = services.pki();
-    }
-
-    @AfterAll
-    static void stop() {
-        services.close();
-    }
+    @RegisterExtension
+    static final PkiServicesExtension PKI = PkiServicesExtension.fresh();
 
     static PdfSignatureVerifier verifier() {
         TrustStore trust = TrustStore.empty();
-        trust.add(pki.root());
+        trust.add(PKI.pki().root());
         return PdfSignatureVerifier.builder(trust).build();
     }
 
     static byte[] signed(String alias, boolean timestamp) throws Exception {
-        var identity = pki.get(alias);
+        var identity = PKI.pki().get(alias);
         return TestPdfSigner.sign(TestPdfSigner.blankPdf("Quyet dinh so 12/QD-SKHCN"), identity,
-                TestPdfSigner.Options.of(identity, timestamp ? pki.urls().tsa() : null));
+                TestPdfSigner.Options.of(identity, timestamp ? PKI.pki().urls().tsa() : null));
     }
 
     private static SignatureReport only(DocumentReport report) {
@@ -89,9 +77,9 @@ class PdfSignatureVerifierTest {
 
     @Test
     void rsaPssSignaturePasses() throws Exception {
-        var identity = pki.get(TestPki.PERSONAL_BINH);
+        var identity = PKI.pki().get(TestPki.PERSONAL_BINH);
         byte[] pdf = TestPdfSigner.sign(TestPdfSigner.blankPdf("PSS"), identity,
-                TestPdfSigner.Options.of(identity, pki.urls().tsa()).withAlgorithm("SHA256withRSAandMGF1"));
+                TestPdfSigner.Options.of(identity, PKI.pki().urls().tsa()).withAlgorithm("SHA256withRSAandMGF1"));
         DocumentReport report = verifier().verify(pdf);
         assertEquals(Indication.TOTAL_PASSED, report.indication(), ReportJson.toJson(report));
     }
@@ -105,9 +93,9 @@ class PdfSignatureVerifierTest {
 
     @Test
     void twoSignaturesBothPassAndTheFirstSeesOnlyAllowedChanges() throws Exception {
-        var binh = pki.get(TestPki.PERSONAL_BINH);
+        var binh = PKI.pki().get(TestPki.PERSONAL_BINH);
         byte[] once = signed(TestPki.PERSONAL_AN, true);
-        byte[] twice = TestPdfSigner.sign(once, binh, TestPdfSigner.Options.of(binh, pki.urls().tsa()));
+        byte[] twice = TestPdfSigner.sign(once, binh, TestPdfSigner.Options.of(binh, PKI.pki().urls().tsa()));
 
         DocumentReport report = verifier().verify(twice);
 
@@ -133,9 +121,9 @@ class PdfSignatureVerifierTest {
 
     @Test
     void claimedLocalTimeSevenHoursAheadIsFlagged() throws Exception {
-        var an = pki.get(TestPki.PERSONAL_AN);
+        var an = PKI.pki().get(TestPki.PERSONAL_AN);
         byte[] pdf = TestPdfSigner.sign(TestPdfSigner.blankPdf("skew"), an, TestPdfSigner.Options.of(an,
-                pki.urls().tsa()).withClaimedTime(Instant.now().plus(Duration.ofHours(7))));
+                PKI.pki().urls().tsa()).withClaimedTime(Instant.now().plus(Duration.ofHours(7))));
         SignatureReport signature = only(verifier().verify(pdf));
         assertEquals(Indication.TOTAL_PASSED, signature.indication());
         assertTrue(signature.signingTime().localTimeSkew(), signature.toString());
@@ -179,8 +167,9 @@ class PdfSignatureVerifierTest {
             unsigned = out.toByteArray();
             assertTrue(name != null);
         }
-        var identity = pki.get(TestPki.PERSONAL_AN);
-        byte[] signed = TestPdfSigner.sign(unsigned, identity, TestPdfSigner.Options.of(identity, pki.urls().tsa()));
+        var identity = PKI.pki().get(TestPki.PERSONAL_AN);
+        byte[] signed = TestPdfSigner.sign(unsigned, identity,
+                TestPdfSigner.Options.of(identity, PKI.pki().urls().tsa()));
         assertEquals(Indication.TOTAL_PASSED, verifier().verify(signed).indication());
 
         byte[] attacked;
@@ -236,8 +225,9 @@ class PdfSignatureVerifierTest {
             document.saveIncremental(out);
             unsigned = out.toByteArray();
         }
-        var identity = pki.get(TestPki.PERSONAL_AN);
-        byte[] signed = TestPdfSigner.sign(unsigned, identity, TestPdfSigner.Options.of(identity, pki.urls().tsa()));
+        var identity = PKI.pki().get(TestPki.PERSONAL_AN);
+        byte[] signed = TestPdfSigner.sign(unsigned, identity,
+                TestPdfSigner.Options.of(identity, PKI.pki().urls().tsa()));
         assertEquals(Indication.TOTAL_PASSED, verifier().verify(signed).indication());
 
         String text = new String(signed, java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -286,8 +276,9 @@ class PdfSignatureVerifierTest {
             document.save(out);
             unsigned = out.toByteArray();
         }
-        var identity = pki.get(TestPki.PERSONAL_AN);
-        byte[] signed = TestPdfSigner.sign(unsigned, identity, TestPdfSigner.Options.of(identity, pki.urls().tsa()));
+        var identity = PKI.pki().get(TestPki.PERSONAL_AN);
+        byte[] signed = TestPdfSigner.sign(unsigned, identity,
+                TestPdfSigner.Options.of(identity, PKI.pki().urls().tsa()));
         byte[] attacked;
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(signed)) {
             var annotation = document.getPage(0).getAnnotations().stream()
@@ -408,22 +399,22 @@ class PdfSignatureVerifierTest {
     @Test
     void revocationUnavailableAndNothingEmbeddedIsTryLater() throws Exception {
         byte[] pdf = signed(TestPki.PERSONAL_AN, true);
-        services.setAvailable(Service.OCSP, false);
-        services.setAvailable(Service.CRL, false);
+        PKI.services().setAvailable(Service.OCSP, false);
+        PKI.services().setAvailable(Service.CRL, false);
         try {
             DocumentReport report = verifier().verify(pdf);
             assertEquals(Indication.INDETERMINATE, report.indication(), ReportJson.toJson(report));
             assertEquals(SubIndication.TRY_LATER, only(report).subIndication());
         } finally {
-            services.setAvailable(Service.OCSP, true);
-            services.setAvailable(Service.CRL, true);
+            PKI.services().setAvailable(Service.OCSP, true);
+            PKI.services().setAvailable(Service.CRL, true);
         }
     }
 
     @Test
     void offlineModeWithoutEmbeddedEvidenceIsTryLater() throws Exception {
         TrustStore trust = TrustStore.empty();
-        trust.add(pki.root());
+        trust.add(PKI.pki().root());
         DocumentReport report = PdfSignatureVerifier.builder(trust).online(false).build()
                 .verify(signed(TestPki.PERSONAL_AN, true));
         assertEquals(SubIndication.TRY_LATER, only(report).subIndication(), ReportJson.toJson(report));

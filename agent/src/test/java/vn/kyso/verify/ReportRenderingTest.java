@@ -10,14 +10,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.kyso.errors.Language;
 import vn.kyso.pki.TrustStore;
-import vn.kyso.testpki.PkiServices;
+import vn.kyso.testkit.PkiServicesExtension;
 import vn.kyso.testpki.TestPki;
 import vn.kyso.verify.report.RenderedPdf;
 import vn.kyso.verify.report.ReportColoursAccess;
@@ -36,7 +36,8 @@ class ReportRenderingTest {
     private static final Pattern VN_TIME = Pattern.compile("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2} \\(UTC\\+7\\)");
     private static final Pattern ISO_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
 
-    private static PkiServices services;
+    @RegisterExtension
+    static final PkiServicesExtension PKI = PkiServicesExtension.fresh();
     private static byte[] good;
     private static byte[] tampered;
     private static byte[] revoked;
@@ -46,27 +47,21 @@ class ReportRenderingTest {
 
     @BeforeAll
     static void sign() throws Exception {
-        services = PkiServices.startWithFreshPki();
         good = sign(TestPki.PERSONAL_AN);
         tampered = sign(TestPki.PERSONAL_AN);
         tampered[PdfSignatureVerifierTest.indexOf(tampered, "Quyet dinh so 12")] = 'X';
         revoked = sign(TestPki.REVOKED);
     }
 
-    @AfterAll
-    static void stop() {
-        services.close();
-    }
-
     private static byte[] sign(String alias) throws Exception {
-        var identity = services.pki().get(alias);
+        var identity = PKI.pki().get(alias);
         return TestPdfSigner.sign(TestPdfSigner.blankPdf("Quyet dinh so 12/QD-SKHCN"), identity,
-                TestPdfSigner.Options.of(identity, services.pki().urls().tsa()));
+                TestPdfSigner.Options.of(identity, PKI.pki().urls().tsa()));
     }
 
     private static DocumentReport verify(byte[] pdf) {
         TrustStore trust = TrustStore.empty();
-        trust.add(services.pki().root());
+        trust.add(PKI.pki().root());
         return PdfSignatureVerifier.builder(trust).build().verify(pdf);
     }
 

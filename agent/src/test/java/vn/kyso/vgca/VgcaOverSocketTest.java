@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,17 +22,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,11 +36,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import okhttp3.WebSocket;
-import okhttp3.WebSocketListener;
-import okio.ByteString;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,21 +45,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import eu.europa.esig.dss.enumerations.SignatureLevel;
-import vn.kyso.app.AgentAssembly;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.consent.ConsentRequest;
 import vn.kyso.pdf.PadesTestSupport;
 import vn.kyso.pdf.appearance.WorkflowSamples;
 import vn.kyso.pki.TrustStore;
-import vn.kyso.server.AgentServer;
+import vn.kyso.server.AgentHarness;
 import vn.kyso.server.ServerSettings;
-import vn.kyso.testpki.SoftHsmFixture;
+import vn.kyso.testkit.SocketClient;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
-import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
-import vn.kyso.token.TokenManagerConfig;
 import vn.kyso.verify.DocumentReport;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.PdfSignatureVerifier;
@@ -92,7 +76,8 @@ class VgcaOverSocketTest {
     @TempDir
     static Path dir;
     private static TokenManager tokens;
-    private static AgentServer agent;
+    private static AgentHarness agent;
+    private static AgentHarness.Person person;
     private static Javalin documentSystem;
     private static HttpServer fileStore;
     private static HttpServer foreign;
@@ -109,10 +94,6 @@ class VgcaOverSocketTest {
     private static final AtomicInteger DOWNLOADS = new AtomicInteger();
     private static final List<Received> UPLOADS = new CopyOnWriteArrayList<>();
     private static final Map<String, byte[]> STORED = new ConcurrentHashMap<>();
-    private static final List<ConsentRequest> CONSENTS = new CopyOnWriteArrayList<>();
-    private static final AtomicReference<ConsentPrompt.Decision> DECISION = new AtomicReference<>();
-    private static final AtomicInteger PIN_PROMPTS = new AtomicInteger();
-    private static volatile CountDownLatch HOLD = new CountDownLatch(0);
 
     /** One multipart upload as the document system's FileUploadHandler parsed it. */
     record Received(String path, String fileName, byte[] content, Map<String, String> fields, String authorization) {
@@ -130,36 +111,19 @@ class VgcaOverSocketTest {
         documentSystem = documentSystem();
         app = "http://127.0.0.1:" + documentSystem.port();
 
-        tokens = TokenManager.open(TokenManagerConfig.of(List.of(env.softHsm().library())));
+        Path signature = Files.write(dir.resolve("chu-ky.png"), WorkflowSamples.signaturePng());
+        Path seal = Files.write(dir.resolve("con-dau.png"), WorkflowSamples.sealPng());
+        agent = AgentHarness.in(dir).origins(app).idleTimeout(Duration.ofMinutes(5))
+                .methods(AgentHarness.withVgca(null, new VgcaSettings(List.of(store),
+                        new StampImages(signature, seal), MAX_DOCUMENT, Duration.ofSeconds(20)))).start();
+        tokens = agent.tokens();
+        audit = agent.audit();
+        person = agent.person();
         anId = certificateId(TestPki.PERSONAL_AN);
         orgId = certificateId(TestPki.ORGANISATION);
         TrustStore trust = TrustStore.empty();
         trust.add(env.pki().root());
         verifier = PdfSignatureVerifier.builder(trust).build();
-        ConsentPrompt consent = request -> {
-            CONSENTS.add(request);
-            try {
-                HOLD.await(); // the person takes their time while a test holds the dialogs open
-            } catch (InterruptedException e) {
-                return ConsentPrompt.Decision.REFUSE;
-            }
-            return DECISION.get();
-        };
-        PinPrompt pins = request -> {
-            PIN_PROMPTS.incrementAndGet();
-            return Optional.of(SoftHsmFixture.USER_PIN.toCharArray());
-        };
-        Path signature = Files.write(dir.resolve("chu-ky.png"), WorkflowSamples.signaturePng());
-        Path seal = Files.write(dir.resolve("con-dau.png"), WorkflowSamples.sealPng());
-        AgentAssembly parts = AgentAssembly.forProtocol(tokens, AgentAssembly.builder().trust(trust)
-                .tsaUrl(URI.create(env.services().urls().tsa())).extraCas(List.of(env.pki().intermediate()))
-                .auditFile(dir.resolve("audit.jsonl")).vgca(new VgcaSettings(List.of(store),
-                        new StampImages(signature, seal), MAX_DOCUMENT, Duration.ofSeconds(20))).build(),
-                consent, pins);
-        audit = parts.audit();
-        agent = AgentServer.start(ServerSettings.builder().port(0).allowedOrigins(List.of(app))
-                .secretFile(dir.resolve("secret")).idleTimeout(Duration.ofMinutes(5)).build(), parts.methods(),
-                "test");
     }
 
     @AfterAll
@@ -168,7 +132,6 @@ class VgcaOverSocketTest {
         documentSystem.stop();
         fileStore.stop(0);
         foreign.stop(0);
-        tokens.close();
     }
 
     @BeforeEach
@@ -176,10 +139,7 @@ class VgcaOverSocketTest {
         FOREIGN_REQUESTS.set(0);
         DOWNLOADS.set(0);
         UPLOADS.clear();
-        CONSENTS.clear();
-        PIN_PROMPTS.set(0);
-        DECISION.set(ConsentPrompt.Decision.APPROVE);
-        HOLD = new CountDownLatch(0);
+        person.reset();
     }
 
     /** The provincial document system: its files, a store of what was uploaded, and its FileUploadHandler. */
@@ -267,48 +227,21 @@ class VgcaOverSocketTest {
 
     // ---- the page's side --------------------------------------------------------------------------------------
 
-    /** A page on the document system's origin: answers by id, events ignored, binary frames kept. */
-    static final class Page extends WebSocketListener {
-        final BlockingQueue<JsonNode> answers = new LinkedBlockingQueue<>();
-        final BlockingQueue<byte[]> frames = new LinkedBlockingQueue<>();
-        final WebSocket socket;
+    /** A page on the document system's origin, calling the legacy methods. */
+    static final class Page {
+        final SocketClient socket;
 
-        Page() {
-            socket = new OkHttpClient().newWebSocket(new Request.Builder()
-                    .url("ws://127.0.0.1:" + agent.port() + "/v1/ws").header("Origin", app).build(), this);
-        }
-
-        @Override
-        public void onMessage(WebSocket webSocket, String text) {
-            try {
-                JsonNode node = JSON.readTree(text);
-                if (!node.has("event")) {
-                    answers.add(node);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public void onMessage(WebSocket webSocket, ByteString bytes) {
-            frames.add(bytes.toByteArray());
+        Page() throws InterruptedException {
+            socket = agent.open(app);
         }
 
         /** Sends a request without waiting; returns its id. */
         String send(String method, JsonNode params) {
-            String id = UUID.randomUUID().toString();
-            ObjectNode request = JSON.createObjectNode().put("id", id).put("method", method);
-            request.set("params", params);
-            socket.send(request.toString());
-            return id;
+            return socket.send(method, params.toString());
         }
 
         JsonNode call(String method, JsonNode params) throws Exception {
-            send(method, params);
-            JsonNode answer = answers.poll(120, TimeUnit.SECONDS);
-            assertNotNull(answer, "no answer to " + method);
-            return answer;
+            return socket.call(method, params.toString());
         }
 
         /** The legacy reply of a vgca.* method (a protocol error fails the test). */
@@ -325,7 +258,7 @@ class VgcaOverSocketTest {
         }
 
         void close() {
-            socket.close(1000, "");
+            socket.close();
         }
     }
 
@@ -392,9 +325,10 @@ class VgcaOverSocketTest {
         PadesTestSupport.assertDss(copy, SignatureLevel.PAdES_BASELINE_LT, SignatureLevel.PAdES_BASELINE_LT,
                 SignatureLevel.PAdES_BASELINE_LT);
         assertEquals(List.of("Ký phê duyệt", "Phát hành văn bản", "Ký bản sao điện tử"),
-                CONSENTS.stream().map(ConsentRequest::operationVi).toList());
-        assertTrue(CONSENTS.stream().allMatch(c -> c.origin().equals(app)), "the dialog shows the page's origin");
-        assertEquals("qd.pdf", CONSENTS.get(0).documentName());
+                person.consent().asked().stream().map(ConsentRequest::operationVi).toList());
+        assertTrue(person.consent().asked().stream().allMatch(c -> c.origin().equals(app)),
+                "the dialog shows the page's origin");
+        assertEquals("qd.pdf", person.consent().asked().get(0).documentName());
         String log = Files.readString(audit.file());
         assertTrue(log.contains("\"operation\":\"vgca.SignApproved\"") && log.contains("vgca.SignIssued")
                 && log.contains("vgca.SignCopy"), log);
@@ -427,7 +361,7 @@ class VgcaOverSocketTest {
         }
         assertEquals(0, FOREIGN_REQUESTS.get(), "the foreign server received nothing");
         assertEquals(0, UPLOADS.size());
-        assertTrue(CONSENTS.isEmpty(), "nobody is asked to sign what cannot be sent");
+        assertTrue(person.consent().asked().isEmpty(), "nobody is asked to sign what cannot be sent");
         assertTrue(Files.readString(audit.file()).contains("\"result\":\"URL_NOT_ALLOWED\""));
         page.close();
     }
@@ -468,13 +402,13 @@ class VgcaOverSocketTest {
             assertEquals("jwt-1", upload.fields().get("JWTToken"));
         }
         assertEquals(0, FOREIGN_REQUESTS.get());
-        assertTrue(PIN_PROMPTS.get() <= 1, "one login serves the batch: " + PIN_PROMPTS.get());
+        assertTrue(person.pin().count() <= 1, "one login serves the batch: " + person.pin().count());
         page.close();
     }
 
     @Test
     void refusedConsentUploadsNothingAndAnswersInTheLegacyShape() throws Exception {
-        DECISION.set(ConsentPrompt.Decision.REFUSE);
+        person.consent().standing(ConsentPrompt.Decision.REFUSE);
         Page page = new Page();
         JsonNode answer = page.sign("SignApproved", job(app + "/files/qd.pdf", app + "/FileUploadHandler", anId,
                 "TitleLine", "KT. CHỦ TỊCH"));
@@ -483,7 +417,7 @@ class VgcaOverSocketTest {
         assertEquals("Người dùng đã từ chối ký.", answer.get("Message").asText());
         assertFalse(answer.has("DocumentId"), "nothing was signed, so nothing is kept");
         assertEquals(0, UPLOADS.size());
-        assertEquals(0, PIN_PROMPTS.get());
+        assertEquals(0, person.pin().count());
         page.close();
     }
 
@@ -496,17 +430,9 @@ class VgcaOverSocketTest {
         assertEquals("UPLOAD_REFUSED", answer.get("ErrorCode").asText());
         assertTrue(answer.get("Message").asText().contains("Phiên làm việc đã hết hạn"), answer.toString());
         String documentId = answer.get("DocumentId").asText();
-        JsonNode download = page.call("document.download", JSON.createObjectNode().put("documentId", documentId));
-        assertTrue(download.has("result"), download.toString());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        while (bytes.size() < download.get("result").get("size").asInt()) {
-            byte[] frame = page.frames.poll(10, TimeUnit.SECONDS);
-            assertNotNull(frame);
-            bytes.write(frame, 16, frame.length - 16);
-        }
-        assertArrayEquals(UPLOADS.get(0).content(), bytes.toByteArray(),
-                "the page can still fetch exactly what the handler refused");
-        assertEquals(Indication.TOTAL_PASSED, verified(bytes.toByteArray()).indication());
+        byte[] bytes = page.socket.download(documentId);
+        assertArrayEquals(UPLOADS.get(0).content(), bytes, "the page can still fetch exactly what the handler refused");
+        assertEquals(Indication.TOTAL_PASSED, verified(bytes).indication());
         page.close();
     }
 
@@ -518,7 +444,7 @@ class VgcaOverSocketTest {
                     "TitleLine", "KT. CHỦ TỊCH"));
             assertEquals("DOWNLOAD_TOO_LARGE", answer.get("ErrorCode").asText(), path + " → " + answer);
         }
-        assertTrue(CONSENTS.isEmpty());
+        assertTrue(person.consent().asked().isEmpty());
         assertEquals(0, UPLOADS.size());
         page.close();
     }
@@ -550,7 +476,7 @@ class VgcaOverSocketTest {
         assertEquals("hoa-don.xml", upload.fileName());
         String xml = new String(upload.content(), StandardCharsets.UTF_8);
         assertTrue(xml.contains("<NBan><ds:Signature") && xml.contains("URI=\"#data\""), xml);
-        String shown = String.join("\n", CONSENTS.get(CONSENTS.size() - 1).contents());
+        String shown = String.join("\n", person.consent().asked().get(person.consent().count() - 1).contents());
         assertTrue(shown.contains("1C26TKS-0000123") && shown.contains("/HDon/DLHDon"), shown);
 
         JsonNode verified = page.legacy("vgca.verifyXml", JSON.createObjectNode().set("job", JSON.createObjectNode()
@@ -572,7 +498,7 @@ class VgcaOverSocketTest {
 
     @Test
     void vgcaSigningMethodsAreUnderThePerOriginLimitOfPendingPrompts() throws Exception {
-        HOLD = new CountDownLatch(1);
+        person.consent().hold();
         Page page = new Page();
         Page other = new Page();
         try {
@@ -585,10 +511,10 @@ class VgcaOverSocketTest {
             for (int i = 0; i < limit; i++) {
                 held.add((i % 2 == 0 ? page : other).send("vgca.signMsg", msg));
             }
-            for (int i = 0; i < 200 && CONSENTS.size() < limit; i++) {
+            for (int i = 0; i < 200 && person.consent().count() < limit; i++) {
                 Thread.sleep(50);
             }
-            assertEquals(limit, CONSENTS.size(), "as many dialogs as the limit are open");
+            assertEquals(limit, person.consent().count(), "as many dialogs as the limit are open");
 
             ObjectNode file = JSON.createObjectNode().put("operation", "SignApproved");
             file.set("job", job(app + "/files/qd.pdf", app + "/FileUploadHandler", anId));
@@ -597,15 +523,15 @@ class VgcaOverSocketTest {
                         refused.toString());
                 assertTrue(refused.get("error").get("message_vi").asText().contains(app), refused.toString());
             }
-            assertEquals(limit, CONSENTS.size(), "the refused requests never reached the person");
+            assertEquals(limit, person.consent().count(), "the refused requests never reached the person");
             assertEquals(0, DOWNLOADS.get(), "nor the document system");
             assertEquals("Kyso Agent", page.legacy("vgca.version", JSON.createObjectNode()).get("Product")
                     .asText(), "methods that ask nobody are not held up");
 
-            HOLD.countDown();
+            person.consent().release();
             List<String> answered = new ArrayList<>();
             for (int i = 0; i < limit; i++) {
-                JsonNode answer = (i % 2 == 0 ? page : other).answers.poll(60, TimeUnit.SECONDS);
+                JsonNode answer = (i % 2 == 0 ? page : other).socket.pollAnswer(Duration.ofSeconds(60));
                 assertNotNull(answer);
                 assertEquals(0, answer.path("result").path("Status").asInt(-1), answer.toString());
                 answered.add(answer.get("id").asText());
@@ -614,7 +540,7 @@ class VgcaOverSocketTest {
             JsonNode again = page.legacy("vgca.signMsg", msg);
             assertEquals(0, again.get("Status").asInt(), "finished requests give their place back: " + again);
         } finally {
-            HOLD.countDown();
+            person.consent().release();
             page.close();
             other.close();
         }
@@ -634,7 +560,7 @@ class VgcaOverSocketTest {
         check.initVerify(certificate);
         check.update(message);
         assertTrue(check.verify(Base64.getDecoder().decode(signed.get("Signature").asText())));
-        assertTrue(CONSENTS.get(0).blind(), "hash signing is shown as blind");
+        assertTrue(person.consent().asked().get(0).blind(), "hash signing is shown as blind");
 
         JsonNode info = page.legacy("vgca.certInfo", JSON.createObjectNode().set("job",
                 JSON.createObjectNode().put("CertificateId", anId)));
@@ -720,7 +646,7 @@ class VgcaOverSocketTest {
         }
         assertEquals(0, DOWNLOADS.get());
         assertTrue(UPLOADS.isEmpty());
-        assertTrue(CONSENTS.isEmpty());
+        assertTrue(person.consent().asked().isEmpty());
         audit.flush();
         String log = Files.readString(audit.file());
         assertTrue(log.contains("\"result\":\"INVALID_PARAMS\""), "the refusals are audited");
