@@ -75,7 +75,7 @@ class SignCommandTest {
         Result signed = run(SoftHsmFixture.USER_PIN + "\n", sign(out, "--preset", "copy", "--organisation",
                 "Sở Khoa học và Công nghệ tỉnh Ninh Bình"));
         assertEquals(0, signed.exit(), signed.out());
-        assertTrue(signed.out().contains("B-LT"), signed.out());
+        assertTrue(signed.out().contains("(PAdES-BASELINE-LT)"), signed.out());
         byte[] original = Files.readAllBytes(input);
         byte[] result = Files.readAllBytes(out);
         assertTrue(java.util.Arrays.equals(original, 0, original.length, result, 0, original.length),
@@ -91,7 +91,7 @@ class SignCommandTest {
         Path out = dir.resolve("hoá đơn đã ký.xml");
         Result signed = run(SoftHsmFixture.USER_PIN + "\n", sign(out, "--in", invoice.toString()));
         assertEquals(0, signed.exit(), signed.out());
-        assertTrue(signed.out().contains("XMLDSig") && signed.out().contains("/HDon/DLHDon (Id data)")
+        assertTrue(signed.out().contains("(XML-NOT-ETSI — XMLDSig)") && signed.out().contains("/HDon/DLHDon (Id data)")
                 && signed.out().contains("1C26TKS-0000123"), signed.out());
         Result verified = run("", "verify", out.toString(), "--trust-cert", root.toString());
         assertEquals(0, verified.exit(), verified.out());
@@ -101,7 +101,7 @@ class SignCommandTest {
         Result xades = run(SoftHsmFixture.USER_PIN + "\n", sign(signature, "--in", invoice.toString(), "--format",
                 "xades", "--level", "B-T", "--detached"));
         assertEquals(0, xades.exit(), xades.out());
-        assertTrue(xades.out().contains("XAdES B-T"), xades.out());
+        assertTrue(xades.out().contains("(XAdES-BASELINE-T)"), xades.out());
         Result detached = run("", "verify", signature.toString(), "--trust-cert", root.toString(), "--detached",
                 invoice.toString(), "--json");
         assertEquals(0, detached.exit(), detached.out());
@@ -129,7 +129,7 @@ class SignCommandTest {
         Result signed = run(SoftHsmFixture.USER_PIN + "\n", concat(new String[] {"sign", "--out", jades.toString(),
                 "--level", "B-T"}, common));
         assertEquals(0, signed.exit(), signed.out());
-        assertTrue(signed.out().contains("JAdES-B-T") && signed.out().contains("tongTien: 125.000.000"), signed.out());
+        assertTrue(signed.out().contains("(JAdES-BASELINE-T)") && signed.out().contains("tongTien: 125.000.000"), signed.out());
         Result verified = run("", "verify", jades.toString(), "--trust-cert", root.toString());
         assertEquals(0, verified.exit(), verified.out());
         assertTrue(verified.out().contains("JAdES-BASELINE-T") && verified.out().contains("soHoSo: 12/2026/BHXH"),
@@ -140,6 +140,7 @@ class SignCommandTest {
                 compact.toString(), "--format", "jws", "--serialization", "compact", "--detached", "--algorithm",
                 "PS256"}, common));
         assertEquals(0, detached.exit(), detached.out());
+        assertTrue(detached.out().contains("(JSON-NOT-ETSI, tách rời / detached)"), detached.out());
         assertEquals(2, Files.readString(compact).chars().filter(ch -> ch == '.').count());
         assertTrue(Files.readString(compact).contains(".."), "payload left out of the compact form");
         Result withPayload = run("", "verify", compact.toString(), "--payload", json.toString(), "--trust-cert",
