@@ -122,8 +122,10 @@ public final class VgcaFileJob {
         String kind;
         if (head.startsWith("%PDF-")) {
             kind = "PDF";
-        } else if (head.startsWith("<?xml") || head.startsWith("<")) {
+        } else if (head.startsWith("<?xml")) {
             kind = "XML";
+        } else if (head.startsWith("<")) {
+            kind = "XML / HTML";
         } else if (head.startsWith("PK\u0003\u0004")) {
             kind = "ZIP / Office (docx, xlsx…)";
         } else {

@@ -787,8 +787,11 @@ class VgcaOverSocketTest {
         assertEquals("bang-ke.csv", consent.documentName());
         assertEquals(VgcaFileJob.sha256(BANG_KE), consent.documentSha256());
         assertTrue(consent.operationVi().startsWith("Ký tệp") && !consent.blind(), consent.toString());
-        assertTrue(consent.contents().contains("Kích thước / size: " + BANG_KE.length + " byte"),
-                consent.contents().toString());
+        assertTrue(consent.contents().contains("Kích thước / size: " + BANG_KE.length + " byte")
+                && consent.contents().contains("Loại tệp / kind: khác / other"), consent.contents().toString());
+        assertEquals(List.of("Loại tệp / kind: PDF", "Loại tệp / kind: XML", "Loại tệp / kind: ZIP / Office (docx, "
+                + "xlsx…)"), List.of(quyetDinh, XmlTestSupport.invoice(), new byte[] {'P', 'K', 3, 4, 20}).stream()
+                .map(file -> VgcaFileJob.describe(file).get(0)).toList(), "the kind is read from the first bytes");
 
         String signature = Base64.getEncoder().encodeToString(p7s);
         JsonNode asBase64 = verifyMsg(page, JSON.createObjectNode().put("Signature", signature)
