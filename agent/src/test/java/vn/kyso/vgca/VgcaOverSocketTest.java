@@ -872,6 +872,22 @@ class VgcaOverSocketTest {
             assertFalse(judged.get("Signatures").get(0).get("IsValid").asBoolean());
         }
 
+        // an ECDSA P-384 value as JWS and many plugins write it (r‖s), over the data and over its SHA-384 digest
+        Signature p1363 = Signature.getInstance("SHA384withECDSAinP1363Format");
+        p1363.initSign(pki.get(TestPki.PERSONAL_EC384).privateKey());
+        p1363.update(message);
+        byte[] ecdsa = p1363.sign();
+        assertEquals(96, ecdsa.length);
+        ObjectNode ec = JSON.createObjectNode().put("Signature", Base64.getEncoder().encodeToString(ecdsa))
+                .put("CertBase64", Base64.getEncoder().encodeToString(pki.get(TestPki.PERSONAL_EC384).certificate()
+                        .getEncoded())).put("HashAlg", "SHA384");
+        JsonNode ecOverData = verifyMsg(page, ec.deepCopy().put("Data", Base64.getEncoder().encodeToString(message)));
+        assertEquals(0, ecOverData.get("Status").asInt(), ecOverData.toString());
+        assertEquals("Hoàng Minh Đức", ecOverData.get("Signatures").get(0).get("SignerName").asText());
+        JsonNode ecOverHash = verifyMsg(page, ec.deepCopy().put("HashValue", Base64.getEncoder().encodeToString(
+                MessageDigest.getInstance("SHA-384").digest(message))));
+        assertEquals(0, ecOverHash.get("Status").asInt(), ecOverHash.toString());
+
         org.bouncycastle.cms.CMSSignedDataGenerator generator = new org.bouncycastle.cms.CMSSignedDataGenerator();
         X509Certificate binh = pki.get(TestPki.PERSONAL_BINH).certificate();
         generator.addSignerInfoGenerator(new org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder(
