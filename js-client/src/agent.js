@@ -16,7 +16,7 @@ const PROTOCOL = 1;
  * which they are (`askingMethods`); this list is used only with an agent older than that answer.
  */
 export const ASKING_METHODS_FALLBACK = Object.freeze(['sign.hash', 'sign.pdf', 'sign.pdf.batch', 'sign.cms', 'sign.xml',
-  'vgca.sign', 'vgca.signXml', 'vgca.signFiles', 'vgca.signMsg']);
+  'vgca.sign', 'vgca.signXml', 'vgca.signFile', 'vgca.signFiles', 'vgca.signMsg']);
 /** Asks nobody, but prepares a whole document (revocation, time-stamp data): not held to the quick methods' limit. */
 const UNTIMED_METHODS = new Set(['pdf.prepare']);
 

@@ -183,7 +183,7 @@ export interface VerificationReport {
   signatures: SignatureReport[];
 }
 
-/** JWS (RFC 7515) or JAdES (ETSI TS 119 182-1) levels: a plain JWS is always "JWS". */
+/** The JAdES (ETSI TS 119 182-1) level asked for; a plain JWS has none. */
 export type JadesLevel = 'B-B' | 'B-T' | 'B-LT';
 
 export interface SignJsonOptions {
@@ -207,8 +207,8 @@ export interface SignedJson {
   /** The compact string or the flattened JSON text. */
   jws: string;
   bytes: Uint8Array;
-  /** "JWS" or "JAdES-B-B" | "JAdES-B-T" | "JAdES-B-LT". */
-  level: string;
+  /** As verifyJson reports it (EU DSS's names): a plain JWS is "JSON-NOT-ETSI". */
+  level: 'JSON-NOT-ETSI' | 'JAdES-BASELINE-B' | 'JAdES-BASELINE-T' | 'JAdES-BASELINE-LT';
   serialization: 'flattened' | 'compact';
   detached: boolean;
   /** The JSON's values as the consent dialog showed them ("path: value"). */

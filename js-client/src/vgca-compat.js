@@ -6,7 +6,8 @@
  *
  * A classic script (no type="module" needed): it defines vgca_sign_approved, vgca_sign_issued, vgca_sign_copy,
  * vgca_sign_appendix, vgca_sign_income, vgca_comment, vgca_sign_files, vgca_sign_msg, vgca_verify_pdf,
- * vgca_sign_xml, vgca_verify_xml, vgca_sign_office, vgca_verify_office (these two answer NOT_SUPPORTED),
+ * vgca_sign_xml, vgca_verify_xml, vgca_sign_file, vgca_verify_msg, vgca_sign_office, vgca_verify_office (these two
+ * answer NOT_SUPPORTED),
  * vgca_get_certinfo and vgca_get_version at once, with the old arguments and callback shapes, and loads the rest of
  * the client (vgca-legacy.js and the js-client modules) from its own folder on the first call. The agent's address
  * comes from the data-agent-url attribute, else window.KYSO_AGENT_URL, else http://127.0.0.1:18443.
@@ -17,7 +18,8 @@
 
   var NAMES = ['vgca_sign_approved', 'vgca_sign_issued', 'vgca_sign_copy', 'vgca_sign_appendix', 'vgca_sign_income',
     'vgca_comment', 'vgca_sign_files', 'vgca_sign_msg', 'vgca_verify_pdf', 'vgca_sign_xml', 'vgca_verify_xml',
-    'vgca_sign_office', 'vgca_verify_office', 'vgca_get_certinfo', 'vgca_get_version'];
+    'vgca_sign_file', 'vgca_verify_msg', 'vgca_sign_office', 'vgca_verify_office', 'vgca_get_certinfo',
+    'vgca_get_version'];
   // The same code and texts as CLIENT_SCRIPT_LOAD_FAILED in errors.js: this script cannot read them when loading failed.
   var LOAD_FAILED = {
     Status: 1,

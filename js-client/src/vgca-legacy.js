@@ -20,6 +20,10 @@ export const LEGACY_FUNCTIONS = Object.freeze({
   vgca_verify_pdf: { method: 'vgca.verifyPdf', shape: 'job' },
   vgca_sign_xml: { method: 'vgca.signXml', shape: 'job' },
   vgca_verify_xml: { method: 'vgca.verifyXml', shape: 'job' },
+  // any file: a detached CAdES signature (.p7s) uploaded beside it (docs/vgca-migration.md: SignFile)
+  vgca_sign_file: { method: 'vgca.signFile', shape: 'job' },
+  // {Signature, Data | HashValue, CertBase64?}: CMS/PKCS#7 attached or detached, or SignMsg's bare value
+  vgca_verify_msg: { method: 'vgca.verifyMsg', shape: 'sender' },
   // answered NOT_SUPPORTED by the agent (docs/vgca-migration.md: Office files)
   vgca_sign_office: { method: 'vgca.signOffice', shape: 'job' },
   vgca_verify_office: { method: 'vgca.verifyOffice', shape: 'job' },

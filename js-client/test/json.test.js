@@ -27,7 +27,7 @@ test('signJson sends an object as its JSON text and returns the signature as tex
   const jws = '{"payload":"eyJhIjoxfQ","protected":"eyJhbGciOiJSUzI1NiJ9","signature":"c2ln"}';
   const { agent, log } = scriptedAgent({
     'sign.json': {
-      documentId: 'signed-1', jws, level: 'JAdES-B-T', serialization: 'flattened', detached: false,
+      documentId: 'signed-1', jws, level: 'JAdES-BASELINE-T', serialization: 'flattened', detached: false,
       summary: ['soHoSo: 12/2026/BHXH'], certificate: 'AQID', warnings: []
     }
   });
@@ -44,7 +44,7 @@ test('signJson sends an object as its JSON text and returns the signature as tex
   }]);
   assert.equal(result.jws, jws);
   assert.equal(new TextDecoder().decode(result.bytes), jws);
-  assert.equal(result.level, 'JAdES-B-T');
+  assert.equal(result.level, 'JAdES-BASELINE-T');
   assert.deepEqual(result.summary, ['soHoSo: 12/2026/BHXH']);
   assert.deepEqual([...result.certificate], [1, 2, 3]);
   assert.deepEqual(log.removed, ['up-1', 'signed-1'], 'the upload and the signature are not left with the agent');

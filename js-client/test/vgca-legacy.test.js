@@ -36,8 +36,8 @@ function callbackResult (invoke) {
 test('every function of the old plugin is defined, each with its agent method', () => {
   assert.deepEqual(LEGACY_FUNCTION_NAMES, ['vgca_sign_approved', 'vgca_sign_issued', 'vgca_sign_copy',
     'vgca_sign_appendix', 'vgca_sign_income', 'vgca_comment', 'vgca_sign_files', 'vgca_sign_msg', 'vgca_verify_pdf',
-    'vgca_sign_xml', 'vgca_verify_xml', 'vgca_sign_office', 'vgca_verify_office', 'vgca_get_certinfo',
-    'vgca_get_version']);
+    'vgca_sign_xml', 'vgca_verify_xml', 'vgca_sign_file', 'vgca_verify_msg', 'vgca_sign_office',
+    'vgca_verify_office', 'vgca_get_certinfo', 'vgca_get_version']);
   const operations = Object.fromEntries(LEGACY_FUNCTION_NAMES.map((n) => [n, agentParams(n, '{}').operation]));
   assert.deepEqual(operations, {
     vgca_sign_approved: 'SignApproved',
@@ -51,6 +51,8 @@ test('every function of the old plugin is defined, each with its agent method', 
     vgca_verify_pdf: undefined,
     vgca_sign_xml: undefined,
     vgca_verify_xml: undefined,
+    vgca_sign_file: undefined,
+    vgca_verify_msg: undefined,
     vgca_sign_office: undefined,
     vgca_verify_office: undefined,
     vgca_get_certinfo: undefined,
@@ -61,6 +63,8 @@ test('every function of the old plugin is defined, each with its agent method', 
   assert.equal(LEGACY_FUNCTIONS.vgca_verify_pdf.method, 'vgca.verifyPdf');
   assert.equal(LEGACY_FUNCTIONS.vgca_sign_xml.method, 'vgca.signXml');
   assert.equal(LEGACY_FUNCTIONS.vgca_verify_xml.method, 'vgca.verifyXml');
+  assert.equal(LEGACY_FUNCTIONS.vgca_sign_file.method, 'vgca.signFile');
+  assert.equal(LEGACY_FUNCTIONS.vgca_verify_msg.method, 'vgca.verifyMsg');
   assert.equal(LEGACY_FUNCTIONS.vgca_sign_office.method, 'vgca.signOffice');
   assert.equal(LEGACY_FUNCTIONS.vgca_verify_office.method, 'vgca.verifyOffice');
   assert.equal(LEGACY_FUNCTIONS.vgca_get_certinfo.method, 'vgca.certInfo');

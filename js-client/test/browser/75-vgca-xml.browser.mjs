@@ -4,7 +4,7 @@
 // the uploaded invoice in Java (LegacyUploadChecks: our verifier, EU DSS and xmlsec1).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { env, launch, watch, screenshot, prompts, resetPerson } from './harness.mjs';
+import { env, launch, watch, screenshot, prompts, resetPerson, pressLegacy, legacyCertificate } from './harness.mjs';
 
 const legacy = process.env.KYSO_LEGACY_URL;
 
@@ -17,33 +17,16 @@ before(async () => {
 });
 after(async () => { await browser?.close(); });
 
-/** Clicks one of the page's buttons and returns the reply its callback logged for that step. */
-async function press (page, button, step) {
-  const count = await page.locator(`.result[data-step="${step}"]`).count();
-  await page.click(button);
-  const entry = page.locator(`.result[data-step="${step}"]`).nth(count);
-  await entry.waitFor({ timeout: 120000 });
-  return JSON.parse(await entry.getAttribute('data-reply'));
-}
-
 test('a vgcaplugin.js page signs an e-invoice with vgca_sign_xml, delivered to its handler, and verifies it', async () => {
   await resetPerson('APPROVE');
   const page = await context.newPage();
   const seen = watch(page);
   await page.goto(legacy + '/');
-  const organisation = await page.evaluate(async (agentUrl) => {
-    const { connect } = await import('/js/kyso/index.js');
-    const agent = await connect({ url: agentUrl, reconnect: false });
-    try {
-      return (await agent.certificates()).find((c) => c.token.label === 'VGCA Token Con dau (TEST)')?.id;
-    } finally {
-      agent.close();
-    }
-  }, env.agent);
+  const organisation = await legacyCertificate(page, 'VGCA Token Con dau (TEST)');
   assert.ok(organisation, 'the organisation certificate is listed');
   await page.fill('#cert-org', organisation);
 
-  const signed = await press(page, '#btn-sign-xml', 'sign-xml');
+  const signed = await pressLegacy(page, '#btn-sign-xml', 'sign-xml');
   assert.equal(signed.Status, 0, JSON.stringify(signed));
   assert.equal(signed.FileName, 'seller.xml');
   assert.equal(signed.FileServer, `http://localhost:${new URL(legacy).port}/files/seller.xml`);
@@ -63,7 +46,7 @@ test('a vgcaplugin.js page signs an e-invoice with vgca_sign_xml, delivered to i
   assert.match(shown, /13200000|13\.200\.000|13,200,000/);
 
   // vgca_verify_xml on what the handler stored (the page now points at the signed invoice)
-  const verified = await press(page, '#btn-verify-xml', 'verify-xml');
+  const verified = await pressLegacy(page, '#btn-verify-xml', 'verify-xml');
   assert.equal(verified.Status, 0, JSON.stringify({ ...verified, Report: undefined }));
   assert.equal(verified.FileName, 'seller.xml');
   assert.equal(verified.Signatures.length, 1);
@@ -81,7 +64,7 @@ test('vgca_verify_xml on the unsigned invoice answers that it carries no signatu
   const page = await context.newPage();
   await page.goto(legacy + '/');
   assert.equal(await page.inputValue('#invoice-url'), legacy + '/files/invoice.xml');
-  const unsigned = await press(page, '#btn-verify-xml', 'verify-xml');
+  const unsigned = await pressLegacy(page, '#btn-verify-xml', 'verify-xml');
   assert.equal(unsigned.Status, 1, JSON.stringify(unsigned));
   assert.deepEqual(unsigned.Signatures, []);
   assert.match(unsigned.Message, /không có chữ ký/);

@@ -167,3 +167,25 @@ function buildPdf (padding) {
   parts.push(Buffer.from(`${xref}\ntrailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${offset}\n%%EOF\n`, 'latin1'));
   return Buffer.concat(parts);
 }
+
+/** Clicks one of the legacy page's buttons and returns the reply its callback logged for that step. */
+export async function pressLegacy (page, button, step) {
+  const count = await page.locator(`.result[data-step="${step}"]`).count();
+  await page.click(button);
+  const entry = page.locator(`.result[data-step="${step}"]`).nth(count);
+  await entry.waitFor({ timeout: 120000 });
+  return JSON.parse(await entry.getAttribute('data-reply'));
+}
+
+/** The id of the certificate on the token labelled `label`, as an integrator reads it (js-client's tokens.list). */
+export function legacyCertificate (page, label) {
+  return page.evaluate(async ({ agentUrl, label }) => {
+    const { connect } = await import('/js/kyso/index.js');
+    const agent = await connect({ url: agentUrl, reconnect: false });
+    try {
+      return (await agent.certificates()).find((c) => c.token.label === label)?.id;
+    } finally {
+      agent.close();
+    }
+  }, { agentUrl: env.agent, label });
+}

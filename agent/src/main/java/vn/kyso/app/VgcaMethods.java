@@ -26,6 +26,7 @@ import vn.kyso.vgca.VgcaMessages;
 import vn.kyso.vgca.VgcaOperation;
 import vn.kyso.vgca.VgcaSettings;
 import vn.kyso.vgca.VgcaSignMsg;
+import vn.kyso.vgca.VgcaVerifyMsg;
 import vn.kyso.vgca.VgcaVerifyPdf;
 import vn.kyso.vgca.VgcaError;
 
@@ -51,7 +52,8 @@ public final class VgcaMethods {
                 () -> new DocumentTransfer(settings.maxDocumentBytes(), settings.timeout()));
         SigningCertificates certificates = new SigningCertificates(tokens);
         Supplier<VgcaFileJob> fileJob = () -> new VgcaFileJob(policy, transfer.get(), certificates, settings.images(),
-                documents.get().signPdf(), documents.get().signXml(), audit, Clock.systemUTC());
+                documents.get().signPdf(), documents.get().signXml(), documents.get().signCms(), audit,
+                Clock.systemUTC());
         VgcaSignMsg signMsg = new VgcaSignMsg(certificates, signHash);
         VgcaCertInfo certInfo = new VgcaCertInfo(certificates, audit);
 
@@ -66,6 +68,10 @@ public final class VgcaMethods {
                 fileJob.get().runXml(origin(session), job(params, VgcaMessages.FileJob.class)))));
         methods.put("vgca.verifyXml", (session, params) -> VgcaVerifyPdf.forXml(policy, transfer.get(),
                 documents.get().xmlVerifier(), audit).verify(origin(session), job(params, VgcaMessages.VerifyJob.class)));
+        methods.put("vgca.signFile", Method.asking((session, params) -> keepUndelivered(session, "signed.p7s",
+                fileJob.get().runFile(origin(session), job(params, VgcaMessages.FileJob.class)))));
+        methods.put("vgca.verifyMsg", (session, params) -> new VgcaVerifyMsg(documents.get().cmsVerifier(), audit)
+                .verify(origin(session), job(params, VgcaMessages.MsgVerifyJob.class)));
         // Office package signatures are not offered half-done: a clear refusal the old callbacks can show.
         methods.put("vgca.signOffice", (session, params) -> VgcaMessages.FileResult.failed(
                 new KysoException(VgcaError.NOT_SUPPORTED)));

@@ -134,7 +134,7 @@ final class SignCommand implements Command {
                     input, certificate.id(), PresetFactory.act(preset).vi(), preset, options,
                     PresetFactory.incoming(preset)));
             write(outFile, result.document());
-            out.println("Đã ký / signed: " + outFile + " (" + result.level().name().replace('_', '-') + ")");
+            out.println("Đã ký / signed: " + outFile + " (" + etsiName("PAdES", result.level().name()) + ")");
             result.warnings().forEach(w -> out.println("Lưu ý / warning: " + w));
             return 0;
         }
@@ -203,8 +203,8 @@ final class SignCommand implements Command {
                 in.getFileName().toString(), input, options));
         write(outFile, result.signature().document());
         XmlSignResult signature = result.signature();
-        out.println("Đã ký / signed: " + outFile + " (" + (signature.level() == null ? "XMLDSig"
-                : "XAdES " + signature.level().name().replace('_', '-')) + ")");
+        out.println("Đã ký / signed: " + outFile + " (" + (signature.level() == null ? "XML-NOT-ETSI — XMLDSig"
+                : etsiName("XAdES", signature.level().name())) + ")");
         signature.signedNodes().forEach(node -> out.println("Phần được ký / signed: " + node.path()
                 + (node.id() == null ? "" : " (Id " + node.id() + ")")));
         if (signature.invoice() != null) {
@@ -213,6 +213,14 @@ final class SignCommand implements Command {
         }
         result.warnings().forEach(w -> out.println("Lưu ý / warning: " + w));
         return 0;
+    }
+
+    /**
+     * "B_LT" → "PAdES-BASELINE-LT": the level as the verifier's report (and EU DSS) names it, so the line printed
+     * after signing reads like the one {@code kyso verify} prints.
+     */
+    private static String etsiName(String family, String level) {
+        return family + "-BASELINE-" + level.substring(level.indexOf('_') + 1);
     }
 
     /** Written beside the target and moved into place, so a failure never leaves half a file. */

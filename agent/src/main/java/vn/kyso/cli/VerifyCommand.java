@@ -21,6 +21,7 @@ import vn.kyso.verify.Indication;
 import vn.kyso.verify.PdfSignatureVerifier;
 import vn.kyso.verify.ReportJson;
 import vn.kyso.verify.report.ReportText;
+import vn.kyso.verify.report.SignedContent;
 import vn.kyso.verify.report.VerificationReportHtml;
 import vn.kyso.verify.report.VerificationReportPdf;
 import vn.kyso.verify.XmlDocumentReport;
@@ -75,6 +76,7 @@ final class VerifyCommand implements Command {
                 .verifier();
         Language lang = "en".equals(options.get("--lang", "vi")) ? Language.EN : Language.VI;
         DocumentReport report;
+        SignedContent content = SignedContent.NONE;
         // The format is recognised from the content: a PDF starts with %PDF, XML with a tag, anything else that
         // parses as a JWS (or JSON) is one.
         String payloadFile = options.get("--payload", null);
@@ -85,6 +87,7 @@ final class VerifyCommand implements Command {
                     : verifier.xmlVerifier().verify(bytes, Files.readAllBytes(Path.of(detached)),
                     Path.of(detached).getFileName().toString());
             report = xml.report();
+            content = SignedContent.ofXml(xml.signatures(), lang);
             if (options.has("--json")) {
                 out.println(ReportJson.toJson(xml));
             } else {
@@ -95,6 +98,9 @@ final class VerifyCommand implements Command {
             byte[] payload = payloadFile != null ? Files.readAllBytes(Path.of(payloadFile)) : null;
             report = verifier.jwsVerifier().verify(bytes, payload);
             Optional<JsonSummary> summary = JsonSummary.ofSigned(bytes, payload);
+            if (summary.isPresent()) {
+                content = SignedContent.ofJson(summary.get(), lang);
+            }
             if (options.has("--json")) {
                 out.println(ReportJson.toJson(ReportJson.tree(report, summary)));
             } else {
@@ -118,12 +124,12 @@ final class VerifyCommand implements Command {
         // Messages about the written files go to stderr so that --json output stays one parsable document.
         if (!options.all("--report").isEmpty()) {
             Path pdf = Path.of(options.get("--report", null));
-            Files.write(pdf, VerificationReportPdf.render(report, name, sha256, lang));
+            Files.write(pdf, VerificationReportPdf.render(report, name, sha256, lang, content));
             err.println("Đã ghi báo cáo PDF / PDF report written: " + pdf);
         }
         if (!options.all("--html").isEmpty()) {
             Path html = Path.of(options.get("--html", null));
-            Files.writeString(html, VerificationReportHtml.render(report, name, sha256, lang));
+            Files.writeString(html, VerificationReportHtml.render(report, name, sha256, lang, content));
             err.println("Đã ghi báo cáo HTML / HTML report written: " + html);
         }
         return report.error() == null && report.indication() == Indication.TOTAL_PASSED ? 0 : 1;

@@ -17,8 +17,11 @@ public record JwsSignature(String serialized, JwsProfile profile, JadesLevel lev
         return serialized.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** "JWS" or "JAdES-B-LT", as reports and the protocol name it. */
+    /**
+     * The level as the verifier's report names it (EU DSS's names, ETSI TS 119 182-1): "JSON-NOT-ETSI" for a plain JWS,
+     * "JAdES-BASELINE-B" … "JAdES-BASELINE-LT", so what signing claims and what verification finds read alike.
+     */
     public String levelName() {
-        return profile == JwsProfile.JWS ? "JWS" : "JAdES-" + level.label();
+        return profile == JwsProfile.JWS ? "JSON-NOT-ETSI" : "JAdES-BASELINE-" + level.label().substring(2);
     }
 }

@@ -23,11 +23,25 @@ import vn.kyso.token.DigestAlgorithm;
 public final class SignCms {
 
     /**
-     * @param content the document to sign, or null when only its digest is given
-     * @param digest  the digest of the content (when {@code content} is null), made with {@code digestAlgorithm}
+     * @param content  the document to sign, or null when only its digest is given
+     * @param digest   the digest of the content (when {@code content} is null), made with {@code digestAlgorithm}
+     * @param actVi    the act the consent dialog names (Vietnamese); {@code actEn} in English
+     * @param contents lines the dialog shows about what is signed (the file's kind and size), may be empty
      */
     public record Request(String origin, String certificateId, String contentName, byte[] content, byte[] digest,
-                          DigestAlgorithm digestAlgorithm, CadesLevel level) {
+                          DigestAlgorithm digestAlgorithm, CadesLevel level, String actVi, String actEn,
+                          List<String> contents) {
+
+        public Request {
+            contents = contents == null ? List.of() : List.copyOf(contents);
+        }
+
+        /** {@code sign.cms}: the act is "Ký CMS". */
+        public Request(String origin, String certificateId, String contentName, byte[] content, byte[] digest,
+                       DigestAlgorithm digestAlgorithm, CadesLevel level) {
+            this(origin, certificateId, contentName, content, digest, digestAlgorithm, level, "Ký CMS",
+                    "Sign CMS (CAdES)", List.of());
+        }
     }
 
     public record Result(CadesSignature signature, CertificateEntry certificate, List<String> warnings) {
@@ -54,8 +68,9 @@ public final class SignCms {
         try {
             List<String> warnings = new ArrayList<>();
             rules.checkCertificate(certificate.certificate(), warnings);
-            rules.requireConsent(new ConsentRequest(request.origin(), "Ký CMS", "Sign CMS (CAdES)", name, 0,
-                    shownHash, certificate.subject(), certificate.tokenLabel(), blind));
+            rules.requireConsent(new ConsentRequest(request.origin(), request.actVi(), request.actEn(), name, 0,
+                    shownHash, certificate.subject(), certificate.tokenLabel(), blind, List.of(), null,
+                    request.contents()));
             TokenSignerPort signer = new TokenSignerPort(rules.tokens(), certificate.id(), rules.knownCas(),
                     rules.pins());
             CadesOptions options = CadesOptions.of(request.level());

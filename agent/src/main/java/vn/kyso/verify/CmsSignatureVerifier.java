@@ -1,11 +1,18 @@
 package vn.kyso.verify;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -15,6 +22,7 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
 
 import vn.kyso.token.DigestAlgorithm;
+import vn.kyso.token.SignatureAlgorithm;
 
 /**
  * Verifies a detached CMS (CAdES) signature over content given as bytes or as a digest, with the same rules as a
@@ -75,6 +83,48 @@ public final class CmsSignatureVerifier {
             reports.add(verifyOne("SignerInfo #" + (i + 1), context));
         }
         return DocumentReport.of(now, reports);
+    }
+
+    /**
+     * A bare signature value (no CMS) over {@code content}, or over its {@code digest} when content is null, made
+     * with the key of {@code certificate}: the value, then the same certificate rules as a CMS signer's at the
+     * verification time (chain, validity, path, revocation, key usage, algorithm strength). An ECDSA value may be
+     * DER or the fixed-length r‖s. Its level is NONE: nothing in it is an ETSI format.
+     */
+    public DocumentReport verifyRaw(byte[] value, X509Certificate certificate, SignatureAlgorithm algorithm,
+                                    byte[] content, byte[] digest) {
+        Instant now = settings.clock().instant();
+        byte[] signature = algorithm.keyKind() == SignatureAlgorithm.KeyKind.EC ? ecdsaDer(value) : value;
+        SignatureContext context = SignatureContext.forDetachedCms(settings, now);
+        List<SignatureCheck> checks = new ArrayList<>();
+        checks.add(new RawSignatureValueCheck(signature, certificate, algorithm, content, digest));
+        checks.addAll(PdfSignatureVerifier.certificateChecks(chains, List.of()));
+        CheckRun run = CheckRun.of(context, checks);
+        return DocumentReport.of(now, List.of(run.detachedReport("Signature", context,
+                FormatLevel.Result.NONE)));
+    }
+
+    /** r‖s (JWS, XMLDSig and many plugins) to the DER SEQUENCE Java verifies; DER is kept as it is. */
+    private static byte[] ecdsaDer(byte[] value) {
+        try {
+            ASN1Sequence sequence = ASN1Sequence.getInstance(value);
+            if (sequence.size() == 2) {
+                return value;
+            }
+        } catch (RuntimeException notDer) {
+            // r‖s below
+        }
+        if (value.length == 0 || value.length % 2 != 0) {
+            return value; // neither form: the value check says so
+        }
+        int half = value.length / 2;
+        try {
+            return new DERSequence(new ASN1Encodable[] {
+                    new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(value, 0, half))),
+                    new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(value, half, value.length)))}).getEncoded();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private SignatureReport verifyOne(String name, SignatureContext context) {

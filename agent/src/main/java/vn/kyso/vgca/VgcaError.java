@@ -35,6 +35,15 @@ public enum VgcaError implements EnumErrorCode {
     CERTIFICATE_CHOICE_REQUIRED(
             "Có {0} chứng thư số {1} trên các token đang cắm; trang web cần chỉ rõ CertificateId: {2}",
             "There are {0} {1} certificates on the tokens plugged in; the web page must name one as CertificateId: {2}"),
+    MESSAGE_SIGNATURE_UNREADABLE(
+            "Không đọc được chữ ký cần kiểm tra ({0}): {1}",
+            "The signature to verify cannot be read ({0}): {1}"),
+    MESSAGE_DATA_MISSING(
+            "Không có dữ liệu để kiểm tra chữ ký: {0}",
+            "There is no data to verify the signature against: {0}"),
+    MESSAGE_CERTIFICATE_MISSING(
+            "Chữ ký không phải CMS/PKCS#7 nên cần gửi kèm chứng thư số của người ký (CertBase64) để kiểm tra.",
+            "The signature is not a CMS/PKCS#7 one, so the signer's certificate (CertBase64) must be given to verify it."),
     NOT_SUPPORTED(
             "Kyso Agent không ký và không kiểm tra chữ ký tệp Office (docx, xlsx): chữ ký gói OOXML chưa được làm đầy đủ "
                     + "và chưa được một công cụ kiểm tra độc lập chứng minh là hợp lệ, nên không được cung cấp nửa vời. "

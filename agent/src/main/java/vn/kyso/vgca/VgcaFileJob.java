@@ -19,12 +19,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.AuditRecord;
+import vn.kyso.cms.CadesLevel;
 import vn.kyso.errors.KysoException;
 import vn.kyso.request.CallerText;
 import vn.kyso.pdf.PadesOptions;
 import vn.kyso.pdf.SignatureAppearance;
 import vn.kyso.request.RequestError;
 import vn.kyso.token.CertificateEntry;
+import vn.kyso.token.DigestAlgorithm;
 import vn.kyso.usecase.SignPdf;
 import vn.kyso.vgca.VgcaMessages.FileEntry;
 import vn.kyso.vgca.VgcaMessages.FileJob;
@@ -32,6 +34,7 @@ import vn.kyso.vgca.VgcaMessages.FileResult;
 import vn.kyso.vgca.VgcaMessages.FileStatus;
 import vn.kyso.vgca.VgcaMessages.FilesJob;
 import vn.kyso.vgca.VgcaMessages.FilesResult;
+import vn.kyso.usecase.SignCms;
 import vn.kyso.usecase.SignXml;
 import vn.kyso.xml.XmlSignOptions;
 
@@ -57,17 +60,20 @@ public final class VgcaFileJob {
     private final StampImages images;
     private final SignPdf signPdf;
     private final SignXml signXml;
+    private final SignCms signCms;
     private final AuditLog audit;
     private final Clock clock;
 
     public VgcaFileJob(UrlPolicy policy, DocumentTransfer transfer, SigningCertificates certificates,
-                       StampImages images, SignPdf signPdf, SignXml signXml, AuditLog audit, Clock clock) {
+                       StampImages images, SignPdf signPdf, SignXml signXml, SignCms signCms, AuditLog audit,
+                       Clock clock) {
         this.policy = policy;
         this.transfer = transfer;
         this.certificates = certificates;
         this.images = images;
         this.signPdf = signPdf;
         this.signXml = signXml;
+        this.signCms = signCms;
         this.audit = audit;
         this.clock = clock;
     }
@@ -96,8 +102,48 @@ public final class VgcaFileJob {
                         XmlSignOptions.xmldsig())).signature().document(), null, null));
     }
 
-    /** What a file job's signing step produced: the document, and the number and date a SignIssued stamp gave. */
-    private record Signed(byte[] document, String documentNumber, String documentDate) {
+    /**
+     * SignFile: any file, signed with a detached CAdES-BASELINE-T signature (a {@code .p7s}, RFC 5652 / ETSI EN 319
+     * 122-1) that the handler receives as "name.p7s"; the file itself is neither changed nor sent back. One format for
+     * every kind of file, so a page always knows what it gets — PDFs meant to carry their signature go through
+     * SignApproved … SignFiles (PAdES), XML through SignXML. The dialog shows the file's name, kind, size and SHA-256.
+     */
+    public Outcome runFile(Optional<String> origin, FileJob job) {
+        return run(origin, "vgca.SignFile", job, false, certificate -> (trail, name, file) -> new Signed(
+                signCms.sign(new SignCms.Request(trail.originText(), certificate.id(), name, file, null,
+                        DigestAlgorithm.SHA256, CadesLevel.B_T, "Ký tệp (chữ ký tách rời .p7s)",
+                        "Sign a file (detached .p7s signature)", describe(file))).signature().der(),
+                null, null, name + ".p7s"));
+    }
+
+    /** The lines the dialog shows about a file signed detached: its kind read from its first bytes, and its size. */
+    static List<String> describe(byte[] file) {
+        String head = new String(file, 0, Math.min(file.length, 64), StandardCharsets.ISO_8859_1).stripLeading();
+        String kind;
+        if (head.startsWith("%PDF-")) {
+            kind = "PDF";
+        } else if (head.startsWith("<?xml")) {
+            kind = "XML";
+        } else if (head.startsWith("<")) {
+            kind = "XML / HTML";
+        } else if (head.startsWith("PK\u0003\u0004")) {
+            kind = "ZIP / Office (docx, xlsx…)";
+        } else {
+            kind = "khác / other";
+        }
+        return List.of("Loại tệp / kind: " + kind, "Kích thước / size: " + file.length + " byte",
+                "Tệp giữ nguyên; chữ ký CAdES tách rời (.p7s) / the file is unchanged; detached CAdES signature (.p7s)");
+    }
+
+    /**
+     * What a file job's signing step produced: the document, the number and date a SignIssued stamp gave, and the name
+     * it is uploaded under (null: the downloaded file's name).
+     */
+    private record Signed(byte[] document, String documentNumber, String documentDate, String fileName) {
+
+        Signed(byte[] document, String documentNumber, String documentDate) {
+            this(document, documentNumber, documentDate, null);
+        }
     }
 
     /** The signing step of a file job: prepared with the certificate before the download, then run on it. */
@@ -130,7 +176,8 @@ public final class VgcaFileJob {
             signed = result.document();
 
             Map<String, String> fields = credentials.formFields();
-            Handled answer = deliver(handler, new DocumentTransfer.Upload(name, signed, fields), credentials);
+            Handled answer = deliver(handler, new DocumentTransfer.Upload(result.fileName() == null ? name
+                    : result.fileName(), signed, fields), credentials);
             trail.done("OK");
             return new Outcome(new FileResult(VgcaMessages.OK, answer.message() == null ? "Thành công" : answer.message(),
                     answer.fileName(), answer.fileServer(), result.documentNumber(), result.documentDate(), null, null,

@@ -2,6 +2,7 @@ package vn.kyso.vgca;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -138,6 +139,27 @@ public final class VgcaMessages {
     public record VerifyJob(@JsonProperty("SessionId") String sessionId,
                             @JsonProperty("JWTToken") String jwtToken,
                             @JsonProperty("FileName") String fileName) {
+    }
+
+    /**
+     * VerifyMsg: a signature over a message. {@code Signature} is a CMS/PKCS#7 SignedData (attached, or detached with
+     * the data given here) or a bare signature value (then {@code CertBase64} is needed); the data is {@code Data}
+     * (base64 by default, UTF-8 text when {@code DataEncoding} says so or when it is not base64) or only its digest
+     * {@code HashValue} with {@code HashAlg}. The field names of other plugins and of SignMsg's reply are accepted.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MsgVerifyJob(
+            @JsonProperty("Signature") @JsonAlias({"signature", "SignatureValue", "signatureValue", "SignedData",
+                    "signedData", "Cms", "cms", "P7s", "p7s"}) String signature,
+            @JsonProperty("Data") @JsonAlias({"data", "Message", "message", "Content", "content", "OriginalData",
+                    "originalData", "DataBase64", "dataBase64"}) String data,
+            @JsonProperty("DataEncoding") @JsonAlias({"dataEncoding", "Encoding", "encoding"}) String dataEncoding,
+            @JsonProperty("HashValue") @JsonAlias({"hashValue", "Hash", "hash", "Digest", "digest"}) String hashValue,
+            @JsonProperty("HashAlg") @JsonAlias({"hashAlg", "HashAlgorithm", "hashAlgorithm"}) String hashAlg,
+            @JsonProperty("CertBase64") @JsonAlias({"certBase64", "Certificate", "certificate", "Cert", "cert",
+                    "SignerCert", "signerCert"}) String certBase64,
+            @JsonProperty("SignatureAlgorithm") @JsonAlias({"signatureAlgorithm", "Encode", "encode"})
+            String signatureAlgorithm) {
     }
 
     /** One signature as the validation result lists it. */

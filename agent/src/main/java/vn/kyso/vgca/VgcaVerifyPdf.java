@@ -72,19 +72,23 @@ public final class VgcaVerifyPdf {
             hash = VgcaFileJob.sha256(pdf);
             Verified verified = verifier.apply(pdf);
             DocumentReport report = verified.report();
-            boolean valid = report.indication() == Indication.TOTAL_PASSED && !report.signatures().isEmpty();
             audit.append(new AuditRecord(origin.orElse("local program"), act, name, hash, "", "",
                     report.indication().name()));
-            String verdict = report.signatures().isEmpty() ? "Văn bản không có chữ ký số"
-                    : report.indication().text(Language.VI);
-            return new VerifyResult(valid ? VgcaMessages.OK : VgcaMessages.FAILED, verdict,
-                    VgcaFileJob.nameOf(source), report.signatures().stream().map(VgcaVerifyPdf::status).toList(),
-                    verified.json(), null, report.signatures().isEmpty() ? "The document has no signature"
-                    : report.indication().text(Language.EN));
+            return result(report, verified.json(), VgcaFileJob.nameOf(source));
         } catch (KysoException e) {
             audit.append(new AuditRecord(origin.orElse("local program"), act, name, hash, "", "", e.code()));
             return new VerifyResult(VgcaMessages.FAILED, e.messageVi(), null, null, null, e.code(), e.messageEn());
         }
+    }
+
+    /** The validation result: Status 0 only when there is a signature and every one passed. */
+    static VerifyResult result(DocumentReport report, JsonNode json, String fileName) {
+        boolean valid = report.indication() == Indication.TOTAL_PASSED && !report.signatures().isEmpty();
+        String verdict = report.signatures().isEmpty() ? "Văn bản không có chữ ký số"
+                : report.indication().text(Language.VI);
+        return new VerifyResult(valid ? VgcaMessages.OK : VgcaMessages.FAILED, verdict, fileName,
+                report.signatures().stream().map(VgcaVerifyPdf::status).toList(), json, null,
+                report.signatures().isEmpty() ? "The document has no signature" : report.indication().text(Language.EN));
     }
 
     private static SignatureStatus status(SignatureReport s) {

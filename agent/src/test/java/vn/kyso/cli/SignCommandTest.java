@@ -75,7 +75,7 @@ class SignCommandTest {
         Result signed = run(SoftHsmFixture.USER_PIN + "\n", sign(out, "--preset", "copy", "--organisation",
                 "Sở Khoa học và Công nghệ tỉnh Ninh Bình"));
         assertEquals(0, signed.exit(), signed.out());
-        assertTrue(signed.out().contains("B-LT"), signed.out());
+        assertTrue(signed.out().contains("(PAdES-BASELINE-LT)"), signed.out());
         byte[] original = Files.readAllBytes(input);
         byte[] result = Files.readAllBytes(out);
         assertTrue(java.util.Arrays.equals(original, 0, original.length, result, 0, original.length),
@@ -91,17 +91,29 @@ class SignCommandTest {
         Path out = dir.resolve("hoá đơn đã ký.xml");
         Result signed = run(SoftHsmFixture.USER_PIN + "\n", sign(out, "--in", invoice.toString()));
         assertEquals(0, signed.exit(), signed.out());
-        assertTrue(signed.out().contains("XMLDSig") && signed.out().contains("/HDon/DLHDon (Id data)")
+        assertTrue(signed.out().contains("(XML-NOT-ETSI — XMLDSig)") && signed.out().contains("/HDon/DLHDon (Id data)")
                 && signed.out().contains("1C26TKS-0000123"), signed.out());
-        Result verified = run("", "verify", out.toString(), "--trust-cert", root.toString());
+        Path pdfReport = dir.resolve("hoá đơn kết quả.pdf");
+        Path htmlReport = dir.resolve("hoá đơn kết quả.html");
+        Result verified = run("", "verify", out.toString(), "--trust-cert", root.toString(), "--report",
+                pdfReport.toString(), "--html", htmlReport.toString());
         assertEquals(0, verified.exit(), verified.out());
         assertTrue(verified.out().contains("Người bán / seller: Công ty TNHH Văn phòng phẩm Hồng Hà"), verified.out());
+        // the printed and the HTML report name what was signed as the text report does
+        String printed = pdfText(pdfReport);
+        String html = Files.readString(htmlReport);
+        for (String fact : new String[] {"Phần được ký", "/HDon/DLHDon (Id data)", "Hóa đơn số", "1C26TKS-0000123",
+                "Người bán", "Công ty TNHH Văn phòng phẩm Hồng Hà", "Người mua", "Tổng tiền",
+                "/HDon/DSCKS/NBan/ds:Signature (XMLDSig)"}) {
+            assertTrue(printed.contains(fact), fact + " not in the PDF report: " + printed);
+            assertTrue(html.contains(fact), fact + " not in the HTML report");
+        }
 
         Path signature = dir.resolve("hoá đơn.dat.xades.xml");
         Result xades = run(SoftHsmFixture.USER_PIN + "\n", sign(signature, "--in", invoice.toString(), "--format",
                 "xades", "--level", "B-T", "--detached"));
         assertEquals(0, xades.exit(), xades.out());
-        assertTrue(xades.out().contains("XAdES B-T"), xades.out());
+        assertTrue(xades.out().contains("(XAdES-BASELINE-T)"), xades.out());
         Result detached = run("", "verify", signature.toString(), "--trust-cert", root.toString(), "--detached",
                 invoice.toString(), "--json");
         assertEquals(0, detached.exit(), detached.out());
@@ -129,17 +141,24 @@ class SignCommandTest {
         Result signed = run(SoftHsmFixture.USER_PIN + "\n", concat(new String[] {"sign", "--out", jades.toString(),
                 "--level", "B-T"}, common));
         assertEquals(0, signed.exit(), signed.out());
-        assertTrue(signed.out().contains("JAdES-B-T") && signed.out().contains("tongTien: 125.000.000"), signed.out());
+        assertTrue(signed.out().contains("(JAdES-BASELINE-T)") && signed.out().contains("tongTien: 125.000.000"), signed.out());
         Result verified = run("", "verify", jades.toString(), "--trust-cert", root.toString());
         assertEquals(0, verified.exit(), verified.out());
         assertTrue(verified.out().contains("JAdES-BASELINE-T") && verified.out().contains("soHoSo: 12/2026/BHXH"),
                 verified.out());
+        Path jsonReport = dir.resolve("tờ khai kết quả.pdf");
+        assertEquals(0, run("", "verify", jades.toString(), "--trust-cert", root.toString(), "--lang", "en",
+                "--report", jsonReport.toString()).exit());
+        String printed = pdfText(jsonReport);
+        assertTrue(printed.contains("Signed content") && printed.contains("soHoSo: 12/2026/BHXH")
+                && printed.contains("tongTien: 125.000.000"), printed);
 
         Path compact = dir.resolve("tờ khai.jws");
         Result detached = run(SoftHsmFixture.USER_PIN + "\n", concat(new String[] {"sign", "--out",
                 compact.toString(), "--format", "jws", "--serialization", "compact", "--detached", "--algorithm",
                 "PS256"}, common));
         assertEquals(0, detached.exit(), detached.out());
+        assertTrue(detached.out().contains("(JSON-NOT-ETSI, tách rời / detached)"), detached.out());
         assertEquals(2, Files.readString(compact).chars().filter(ch -> ch == '.').count());
         assertTrue(Files.readString(compact).contains(".."), "payload left out of the compact form");
         Result withPayload = run("", "verify", compact.toString(), "--payload", json.toString(), "--trust-cert",
@@ -152,6 +171,13 @@ class SignCommandTest {
                 root.toString()).exit());
         assertEquals(2, run("", concat(new String[] {"sign", "--out", dir.resolve("x.jws").toString(), "--format",
                 "jws", "--level", "B-T"}, common)).exit(), "a plain JWS has no level");
+    }
+
+    /** The report's text as PDFBox extracts it, lines joined by spaces so wrapped values read whole. */
+    private static String pdfText(Path pdf) throws Exception {
+        try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
     }
 
     private static String[] concat(String[] first, String[] second) {

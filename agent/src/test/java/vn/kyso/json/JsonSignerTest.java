@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +123,37 @@ class JsonSignerTest {
         assertEquals(64, parsed.getSignature().decode().length);
         assertTrue(parsed.verify(new ECDSAVerifier((ECPublicKey) cuong.certificate().getPublicKey())));
         assertOurs(es256, null, SignatureLevel.JSON_NOT_ETSI);
+    }
+
+    /**
+     * ES384 and ES512 with P-384 and P-521 keys on the token (JWA ties each to its curve), and RS/PS 384/512: each a
+     * JAdES-BASELINE-B that EU DSS and our verifier pass, its ECDSA value r‖s of the curve's length.
+     */
+    @Test
+    void es384Es512OnTheirCurvesAndRsaPs384512OnTheTokenPassDssAndOurs() throws Exception {
+        Map<SignatureAlgorithm, String> cases = new java.util.LinkedHashMap<>();
+        cases.put(SignatureAlgorithm.ECDSA_SHA384, TestPki.PERSONAL_EC384);
+        cases.put(SignatureAlgorithm.ECDSA_SHA512, TestPki.PERSONAL_EC521);
+        cases.put(SignatureAlgorithm.RSA_PKCS1_SHA384, TestPki.PERSONAL_AN);
+        cases.put(SignatureAlgorithm.RSA_PKCS1_SHA512, TestPki.PERSONAL_AN);
+        cases.put(SignatureAlgorithm.RSA_PSS_SHA384, TestPki.PERSONAL_AN);
+        cases.put(SignatureAlgorithm.RSA_PSS_SHA512, TestPki.PERSONAL_AN);
+        for (Map.Entry<SignatureAlgorithm, String> c : cases.entrySet()) {
+            SignerPort key = PadesTestSupport.signer(c.getValue());
+            JsonSignOptions options = JsonSignOptions.jades(JadesLevel.B_B, JwsSerialization.COMPACT);
+            // an EC key needs no algorithm: its curve decides
+            JwsSignature signature = signer().sign(PAYLOAD, key, c.getKey().keyKind() == SignatureAlgorithm.KeyKind.EC
+                    ? options : options.withAlgorithm(c.getKey()));
+            JWSObject parsed = JWSObject.parse(signature.serialized());
+            assertEquals(JwsAlgorithms.jwsAlgorithm(c.getKey()), parsed.getHeader().getAlgorithm(), c.toString());
+            if (c.getKey() == SignatureAlgorithm.ECDSA_SHA384) {
+                assertEquals(96, parsed.getSignature().decode().length);
+            } else if (c.getKey() == SignatureAlgorithm.ECDSA_SHA512) {
+                assertEquals(132, parsed.getSignature().decode().length);
+            }
+            DssJades.assertPassed(signature.bytes(), null, SignatureLevel.JAdES_BASELINE_B);
+            assertOurs(signature, null, SignatureLevel.JAdES_BASELINE_B);
+        }
     }
 
     @Test

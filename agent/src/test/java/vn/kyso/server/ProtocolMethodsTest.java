@@ -408,7 +408,7 @@ class ProtocolMethodsTest {
             String an = certificateId(TestPki.PERSONAL_AN);
             JsonNode signed = c.result("sign.json", "{\"certificateId\":\"" + an + "\",\"documentId\":\"" + doc
                     + "\",\"level\":\"B-T\"}");
-            assertEquals("JAdES-B-T", signed.get("level").asText());
+            assertEquals("JAdES-BASELINE-T", signed.get("level").asText());
             assertEquals("flattened", signed.get("serialization").asText());
             ConsentRequest consent = person.consent().asked().get(0);
             assertEquals("to-khai.json", consent.documentName());
@@ -420,7 +420,8 @@ class ProtocolMethodsTest {
 
             JsonNode report = c.result("verify.json", "{\"documentId\":\"" + signed.get("documentId").asText() + "\"}");
             assertEquals("TOTAL_PASSED", report.get("indication").asText(), report.toString());
-            assertEquals("JAdES-BASELINE-T", report.get("signatures").get(0).get("level").asText());
+            assertEquals(signed.get("level").asText(), report.get("signatures").get(0).get("level").asText(),
+                    "signing and verification name the level alike");
             assertEquals("tongTien: 125.000.000", report.get("payload").get("lines").get(1).asText());
 
             JsonNode detached = c.result("sign.json", "{\"certificateId\":\"" + an + "\",\"documentId\":\"" + doc

@@ -72,6 +72,9 @@ class VgcaOverSocketTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_DOCUMENT = 2L * 1024 * 1024;
+    /** An arbitrary file for SignFile: a CSV list, no signature format of its own. */
+    private static final byte[] BANG_KE = "STT,Tên hàng,Số lượng,Thành tiền\n1,Giấy A4,50,4.250.000\n"
+            .getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     static Path dir;
@@ -153,6 +156,10 @@ class VgcaOverSocketTest {
         server.get("/files/hoa-don.xml", ctx -> {
             DOWNLOADS.incrementAndGet();
             ctx.contentType("application/xml").result(XmlTestSupport.invoice());
+        });
+        server.get("/files/bang-ke.csv", ctx -> {
+            DOWNLOADS.incrementAndGet();
+            ctx.contentType("text/csv").result(BANG_KE);
         });
         server.get("/files/big.pdf", ctx -> {
             DOWNLOADS.incrementAndGet();
@@ -551,9 +558,7 @@ class VgcaOverSocketTest {
         Page page = new Page();
         byte[] message = "Tờ trình số 12/TTr-SKHCN".getBytes(StandardCharsets.UTF_8);
         String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(message));
-        JsonNode signed = page.legacy("vgca.signMsg", JSON.createObjectNode().set("job", JSON.createObjectNode()
-                .put("HashAlg", "SHA256").put("HashValue", hash).put("Encode", "RSA").put("CertificateId", anId)));
-        assertEquals(0, signed.get("Status").asInt(), signed.toString());
+        JsonNode signed = signMsg(page, hash);
         X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
                 new ByteArrayInputStream(Base64.getDecoder().decode(signed.get("CertBase64").asText())));
         Signature check = Signature.getInstance("SHA256withRSA");
@@ -674,5 +679,165 @@ class VgcaOverSocketTest {
         assertEquals(0, DOWNLOADS.get());
         assertTrue(UPLOADS.isEmpty());
         page.close();
+    }
+
+    /**
+     * SignFile: any file gets a detached CAdES-BASELINE-T signature, uploaded as "name.p7s" (EU DSS judges it over the
+     * file), the dialog shows the file's name, SHA-256, kind and size; VerifyMsg then verifies that .p7s against the
+     * data given as base64, as text or as its digest, and refuses changed data and a .p7s without any data.
+     */
+    @Test
+    void signFileUploadsADetachedCadesThatDssAndVerifyMsgAccept() throws Exception {
+        Page page = new Page();
+        JsonNode signed = page.legacy("vgca.signFile", JSON.createObjectNode().set("job",
+                job(app + "/files/bang-ke.csv", app + "/FileUploadHandler", anId)));
+        assertEquals(0, signed.get("Status").asInt(), signed.toString());
+        Received upload = UPLOADS.get(UPLOADS.size() - 1);
+        assertEquals("bang-ke.csv.p7s", upload.fileName());
+        assertEquals("eyJhbGciOi.payload.sig", upload.fields().get("JWTToken"));
+        byte[] p7s = upload.content();
+        vn.kyso.cms.DssCades.assertPassed(p7s, new eu.europa.esig.dss.model.InMemoryDocument(BANG_KE),
+                SignatureLevel.CAdES_BASELINE_T);
+        List<ConsentRequest> asked = person.consent().asked();
+        ConsentRequest consent = asked.get(asked.size() - 1);
+        assertEquals("bang-ke.csv", consent.documentName());
+        assertEquals(VgcaFileJob.sha256(BANG_KE), consent.documentSha256());
+        assertTrue(consent.operationVi().startsWith("Ký tệp") && !consent.blind(), consent.toString());
+        assertTrue(consent.contents().contains("Kích thước / size: " + BANG_KE.length + " byte")
+                && consent.contents().contains("Loại tệp / kind: khác / other"), consent.contents().toString());
+        assertEquals(List.of("Loại tệp / kind: PDF", "Loại tệp / kind: XML", "Loại tệp / kind: ZIP / Office (docx, "
+                + "xlsx…)"), List.of(quyetDinh, XmlTestSupport.invoice(), new byte[] {'P', 'K', 3, 4, 20}).stream()
+                .map(file -> VgcaFileJob.describe(file).get(0)).toList(), "the kind is read from the first bytes");
+
+        String signature = Base64.getEncoder().encodeToString(p7s);
+        JsonNode asBase64 = verifyMsg(page, JSON.createObjectNode().put("Signature", signature)
+                .put("Data", Base64.getEncoder().encodeToString(BANG_KE)));
+        assertEquals(0, asBase64.get("Status").asInt(), asBase64.toString());
+        assertEquals("Nguyễn Văn An", asBase64.get("Signatures").get(0).get("SignerName").asText());
+        assertEquals("CAdES-BASELINE-T", asBase64.get("Report").get("signatures").get(0).get("level").asText());
+        // other plugins' field names, the data as text
+        JsonNode asText = verifyMsg(page, JSON.createObjectNode().put("signature", signature)
+                .put("message", new String(BANG_KE, StandardCharsets.UTF_8)));
+        assertEquals(0, asText.get("Status").asInt(), asText.toString());
+        JsonNode asHash = verifyMsg(page, JSON.createObjectNode().put("Signature", signature)
+                .put("HashAlg", "SHA256").put("HashValue", Base64.getEncoder().encodeToString(
+                        MessageDigest.getInstance("SHA-256").digest(BANG_KE))));
+        assertEquals(0, asHash.get("Status").asInt(), asHash.toString());
+
+        JsonNode changed = verifyMsg(page, JSON.createObjectNode().put("Signature", signature)
+                .put("Data", new String(BANG_KE, StandardCharsets.UTF_8).replace("4.250.000", "9.250.000"))
+                .put("DataEncoding", "utf-8"));
+        assertEquals(1, changed.get("Status").asInt(), changed.toString());
+        assertEquals("HASH_FAILURE", changed.get("Signatures").get(0).get("SubIndication").asText());
+        JsonNode noData = verifyMsg(page, JSON.createObjectNode().put("Signature", signature));
+        assertEquals("MESSAGE_DATA_MISSING", noData.get("ErrorCode").asText(), noData.toString());
+        assertTrue(noData.get("Message").asText().startsWith("Không có dữ liệu"), noData.toString());
+
+        JsonNode foreign = page.legacy("vgca.signFile", JSON.createObjectNode().set("job",
+                job(foreignOrigin + "/files/bang-ke.csv", app + "/FileUploadHandler", anId)));
+        assertEquals("URL_NOT_ALLOWED", foreign.get("ErrorCode").asText());
+        person.consent().standing(ConsentPrompt.Decision.REFUSE);
+        int uploads = UPLOADS.size();
+        JsonNode refused = page.legacy("vgca.signFile", JSON.createObjectNode().set("job",
+                job(app + "/files/bang-ke.csv", app + "/FileUploadHandler", anId)));
+        assertEquals("CONSENT_REFUSED", refused.get("ErrorCode").asText());
+        assertEquals(uploads, UPLOADS.size());
+        assertEquals(0, FOREIGN_REQUESTS.get());
+        String log = Files.readString(audit.file());
+        assertTrue(log.contains("vgca.SignFile") && log.contains("vgca.VerifyMsg"), log);
+        page.close();
+    }
+
+    /**
+     * VerifyMsg on SignMsg's bare signature with its certificate (over the data or its digest), on an attached
+     * PKCS#7 made by another tool, and the refusals: changed data, a revoked and an expired signer judged by the test
+     * PKI's OCSP (INDETERMINATE: a bare value carries no proof of when it was made), a bare value without a
+     * certificate, a signature that is not base64.
+     */
+    @Test
+    void verifyMsgJudgesBareSignaturesAndAttachedPkcs7WithTheCertificateRules() throws Exception {
+        Page page = new Page();
+        byte[] message = "Tờ trình số 12/TTr-SKHCN".getBytes(StandardCharsets.UTF_8);
+        String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(message));
+        JsonNode signed = signMsg(page, hash);
+        ObjectNode bare = JSON.createObjectNode().put("Signature", signed.get("Signature").asText())
+                .put("CertBase64", signed.get("CertBase64").asText());
+        JsonNode overData = verifyMsg(page, bare.deepCopy().put("Data", Base64.getEncoder().encodeToString(message)));
+        assertEquals(0, overData.get("Status").asInt(), overData.toString());
+        assertEquals("Nguyễn Văn An", overData.get("Signatures").get(0).get("SignerName").asText());
+        assertEquals("TOTAL_PASSED", overData.get("Report").get("indication").asText());
+        JsonNode overHash = verifyMsg(page, bare.deepCopy().put("HashValue", hash).put("HashAlg", "SHA-256"));
+        assertEquals(0, overHash.get("Status").asInt(), overHash.toString());
+        JsonNode otherData = verifyMsg(page, bare.deepCopy().put("Data", "Tờ trình số 13/TTr-SKHCN"));
+        assertEquals("SIG_CRYPTO_FAILURE", otherData.get("Signatures").get(0).get("SubIndication").asText(),
+                otherData.toString());
+
+        TestPki pki = TestEnvironment.shared().pki();
+        for (String alias : List.of(TestPki.REVOKED, TestPki.EXPIRED)) {
+            Signature raw = Signature.getInstance("SHA256withRSA");
+            raw.initSign(pki.get(alias).privateKey());
+            raw.update(message);
+            JsonNode judged = verifyMsg(page, JSON.createObjectNode()
+                    .put("Signature", Base64.getEncoder().encodeToString(raw.sign()))
+                    .put("Certificate", Base64.getEncoder().encodeToString(pki.get(alias).certificate().getEncoded()))
+                    .put("Data", Base64.getEncoder().encodeToString(message)));
+            assertEquals(1, judged.get("Status").asInt(), judged.toString());
+            // a bare value proves no time: revoked or expired now is indeterminate, never valid (EN 319 102-1)
+            assertEquals(alias.equals(TestPki.REVOKED) ? "REVOKED_NO_POE" : "OUT_OF_BOUNDS_NO_POE",
+                    judged.get("Signatures").get(0).get("SubIndication").asText(), judged.toString());
+            assertFalse(judged.get("Signatures").get(0).get("IsValid").asBoolean());
+        }
+
+        // an ECDSA P-384 value as JWS and many plugins write it (r‖s), over the data and over its SHA-384 digest
+        Signature p1363 = Signature.getInstance("SHA384withECDSAinP1363Format");
+        p1363.initSign(pki.get(TestPki.PERSONAL_EC384).privateKey());
+        p1363.update(message);
+        byte[] ecdsa = p1363.sign();
+        assertEquals(96, ecdsa.length);
+        ObjectNode ec = JSON.createObjectNode().put("Signature", Base64.getEncoder().encodeToString(ecdsa))
+                .put("CertBase64", Base64.getEncoder().encodeToString(pki.get(TestPki.PERSONAL_EC384).certificate()
+                        .getEncoded())).put("HashAlg", "SHA384");
+        JsonNode ecOverData = verifyMsg(page, ec.deepCopy().put("Data", Base64.getEncoder().encodeToString(message)));
+        assertEquals(0, ecOverData.get("Status").asInt(), ecOverData.toString());
+        assertEquals("Hoàng Minh Đức", ecOverData.get("Signatures").get(0).get("SignerName").asText());
+        JsonNode ecOverHash = verifyMsg(page, ec.deepCopy().put("HashValue", Base64.getEncoder().encodeToString(
+                MessageDigest.getInstance("SHA-384").digest(message))));
+        assertEquals(0, ecOverHash.get("Status").asInt(), ecOverHash.toString());
+
+        org.bouncycastle.cms.CMSSignedDataGenerator generator = new org.bouncycastle.cms.CMSSignedDataGenerator();
+        X509Certificate binh = pki.get(TestPki.PERSONAL_BINH).certificate();
+        generator.addSignerInfoGenerator(new org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder(
+                new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build())
+                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA")
+                        .build(pki.get(TestPki.PERSONAL_BINH).privateKey()), binh));
+        generator.addCertificate(new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(binh));
+        byte[] attached = generator.generate(new org.bouncycastle.cms.CMSProcessableByteArray(message), true)
+                .getEncoded();
+        String pem = "-----BEGIN PKCS7-----\n" + Base64.getMimeEncoder().encodeToString(attached)
+                + "\n-----END PKCS7-----\n";
+        JsonNode attachedResult = verifyMsg(page, JSON.createObjectNode().put("SignedData", pem));
+        assertEquals(0, attachedResult.get("Status").asInt(), attachedResult.toString());
+        assertEquals("Trần Thị Bình", attachedResult.get("Signatures").get(0).get("SignerName").asText());
+
+        JsonNode noCertificate = verifyMsg(page, JSON.createObjectNode().put("Signature",
+                signed.get("Signature").asText()).put("Data", Base64.getEncoder().encodeToString(message)));
+        assertEquals("MESSAGE_CERTIFICATE_MISSING", noCertificate.get("ErrorCode").asText(), noCertificate.toString());
+        JsonNode unreadable = verifyMsg(page, JSON.createObjectNode().put("Signature", "không phải base64!")
+                .put("Data", "x"));
+        assertEquals("MESSAGE_SIGNATURE_UNREADABLE", unreadable.get("ErrorCode").asText(), unreadable.toString());
+        assertTrue(unreadable.get("MessageEn").asText().contains("Signature"), unreadable.toString());
+        page.close();
+    }
+
+    /** SignMsg with An's key over a base64 SHA-256, as the old pages call it; fails the test unless signed. */
+    private static JsonNode signMsg(Page page, String hash) throws Exception {
+        JsonNode signed = page.legacy("vgca.signMsg", JSON.createObjectNode().set("job", JSON.createObjectNode()
+                .put("HashAlg", "SHA256").put("HashValue", hash).put("Encode", "RSA").put("CertificateId", anId)));
+        assertEquals(0, signed.get("Status").asInt(), signed.toString());
+        return signed;
+    }
+
+    private static JsonNode verifyMsg(Page page, ObjectNode job) throws Exception {
+        return page.legacy("vgca.verifyMsg", JSON.createObjectNode().set("job", job));
     }
 }

@@ -12,6 +12,8 @@ import eu.europa.esig.dss.enumerations.SignatureLevel;
 import vn.kyso.pdf.PadesTestSupport;
 import vn.kyso.testpki.TestPki;
 import vn.kyso.token.SignatureAlgorithm;
+import vn.kyso.verify.Indication;
+import vn.kyso.verify.ReportJson;
 
 /**
  * Every signature scheme the token offers (RSA PKCS#1 v1.5, RSA-PSS, ECDSA with SHA-256/384/512), with inclusive
@@ -30,7 +32,10 @@ class XmlAlgorithmsTest {
             "personal-an, RSA_PSS_SHA512, EXCLUSIVE",
             "personal-cuong, ECDSA_SHA256, EXCLUSIVE",
             "personal-cuong, ECDSA_SHA384, INCLUSIVE",
-            "personal-cuong, ECDSA_SHA512, EXCLUSIVE"})
+            "personal-cuong, ECDSA_SHA512, EXCLUSIVE",
+            // each ECDSA digest on the curve of its size, the keys on a SoftHSM2 token like the rest
+            "personal-duc, ECDSA_SHA384, EXCLUSIVE",
+            "personal-mai, ECDSA_SHA512, INCLUSIVE"})
     void everySchemeAndCanonicalizationIsTotalPassedInDss(String alias, SignatureAlgorithm algorithm,
                                                           XmlCanonicalization c14n) throws Exception {
         XmlSignResult result = XmlFixture.engine().sign(XmlFixture.invoice(), PadesTestSupport.signer(alias),
@@ -42,11 +47,15 @@ class XmlAlgorithmsTest {
         assertEquals("/HDon/DLHDon", result.signedNodes().get(0).path());
         assertTrue(xml.matches("(?s).*<NMua><ds:Signature .*</ds:Signature></NMua>.*"), "not under the XPath's node");
         XmlFixture.assertDss(result.document(), SignatureLevel.XAdES_BASELINE_B);
+        var ours = XmlSignatureVerifierTest.verifier().verify(result.document()).report();
+        assertEquals(Indication.TOTAL_PASSED, ours.indication(), ReportJson.toJson(ours));
+        assertEquals("XAdES-BASELINE-B", ours.signatures().get(0).level().etsiName());
     }
 
     @ParameterizedTest
     // RSA-PSS is left out: Debian 12's xmlsec1 1.2.37 does not know the RFC 6931 MGF1 URIs (EU DSS checks PSS above).
-    @CsvSource({"personal-cuong, ECDSA_SHA256", "personal-cuong, ECDSA_SHA512", "personal-an, RSA_PKCS1_SHA512"})
+    @CsvSource({"personal-cuong, ECDSA_SHA256", "personal-cuong, ECDSA_SHA512", "personal-an, RSA_PKCS1_SHA512",
+            "personal-duc, ECDSA_SHA384", "personal-mai, ECDSA_SHA512"})
     void xmlsec1AcceptsTheEInvoiceWithEachKeyKind(String alias, SignatureAlgorithm algorithm) throws Exception {
         byte[] signed = XmlFixture.engine().sign(XmlFixture.invoice(), PadesTestSupport.signer(alias),
                 XmlSignOptions.xmldsig().withAlgorithm(algorithm)).document();

@@ -48,7 +48,8 @@ class BrowserTest {
         try (BrowserHarness harness = new BrowserHarness(repository, work, chromium)) {
             Stream<DynamicTest> browser = run(jsClient, harness.environment());
             return Stream.of(browser, LegacyUploadChecks.of(harness.legacy(), harness.legacyForeign()).stream(),
-                    LegacyInvoiceChecks.of(harness.legacy(), work).stream()).flatMap(s -> s);
+                    LegacyInvoiceChecks.of(harness.legacy(), work).stream(),
+                    LegacyFileChecks.of(harness.legacy()).stream()).flatMap(s -> s);
         }
     }
 

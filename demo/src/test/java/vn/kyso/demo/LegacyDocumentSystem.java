@@ -33,6 +33,9 @@ final class LegacyDocumentSystem implements AutoCloseable {
     static final String DRAFT = "quyet-dinh-chuyen-doi-so";
     /** The e-invoice (Tax Department layout, unsigned) the page hands to vgca_sign_xml, as files/invoice.xml. */
     static final String INVOICE = "demo/src/test/web/legacy/hoa-don.xml";
+    /** An attachment with no signature format of its own, for vgca_sign_file (files/bang-ke.csv). */
+    static final byte[] ATTACHMENT = "STT,Tên hàng,Số lượng,Thành tiền\n1,Máy quét tài liệu,2,36.000.000\n"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final Javalin app;
     private final String sessionId = "ASP.NET_SessionId=" + UUID.randomUUID();
@@ -45,6 +48,7 @@ final class LegacyDocumentSystem implements AutoCloseable {
     private LegacyDocumentSystem(int port, Path page, Path client, String agentUrl, byte[] draft, byte[] invoice) {
         files.put("draft.pdf", draft);
         files.put("invoice.xml", invoice);
+        files.put("bang-ke.csv", ATTACHMENT);
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
@@ -98,7 +102,9 @@ final class LegacyDocumentSystem implements AutoCloseable {
             ctx.status(404).json(Map.of("error", "no file"));
             return;
         }
-        ctx.contentType(name.endsWith(".xml") ? "application/xml" : ContentType.APPLICATION_PDF.getMimeType()).result(file);
+        ctx.contentType(name.endsWith(".xml") ? "application/xml" : name.endsWith(".csv") ? "text/csv"
+                : name.endsWith(".p7s") ? "application/pkcs7-signature" : ContentType.APPLICATION_PDF.getMimeType())
+                .result(file);
     }
 
     /** The FileUploadHandler of vgcaplugin.js: multipart part {@code uploadfile}, answers {Status, Message, …}. */
@@ -115,7 +121,8 @@ final class LegacyDocumentSystem implements AutoCloseable {
         }
         uploads.add(new Received(stage, file.filename(), content, ctx.formParam("SessionId"), ctx.formParam("JWTToken"),
                 ctx.header("Authorization")));
-        String name = stage + (file.filename().toLowerCase(Locale.ROOT).endsWith(".xml") ? ".xml" : ".pdf");
+        String lower = file.filename().toLowerCase(Locale.ROOT);
+        String name = stage + (lower.endsWith(".xml") ? ".xml" : lower.endsWith(".p7s") ? ".p7s" : ".pdf");
         files.put(name, content);
         ctx.json(Map.of("Status", true, "Message", "Đã lưu " + name, "FileName", name,
                 "FileServer", origin() + "/files/" + name));

@@ -78,8 +78,11 @@ public final class SoftHsmFixture {
                     TestPki.UNKNOWN_ISSUER));
     public static final TokenSpec ALWAYS_AUTH_TOKEN = new TokenSpec("Always Auth Token (TEST)",
             List.of(TestPki.PERSONAL_GIANG), java.util.Set.of(TestPki.PERSONAL_GIANG), java.util.Set.of());
+    /** ECDSA keys on the larger curves (P-384, P-521), as some public-CA tokens hold them. */
+    public static final TokenSpec EC_TOKEN = new TokenSpec("EC Token (TEST)",
+            List.of(TestPki.PERSONAL_EC384, TestPki.PERSONAL_EC521));
     public static final List<TokenSpec> STANDARD_TOKENS =
-            List.of(PERSONAL_TOKEN, ORGANISATION_TOKEN, MULTI_TOKEN, NEGATIVE_TOKEN, ALWAYS_AUTH_TOKEN);
+            List.of(PERSONAL_TOKEN, ORGANISATION_TOKEN, MULTI_TOKEN, NEGATIVE_TOKEN, ALWAYS_AUTH_TOKEN, EC_TOKEN);
 
     private static final List<Path> LIBRARY_CANDIDATES = List.of(
             Path.of("/usr/lib/softhsm/libsofthsm2.so"),

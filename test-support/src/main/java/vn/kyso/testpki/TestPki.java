@@ -65,6 +65,9 @@ public final class TestPki {
     public static final String PERSONAL_BINH = "personal-binh";
     public static final String PERSONAL_CUONG = "personal-cuong";
     public static final String PERSONAL_GIANG = "personal-giang";
+    /** ECDSA P-384 and P-521 keys, for ES384/ES512 and ECDSA-SHA384/512 on their own curves. */
+    public static final String PERSONAL_EC384 = "personal-duc";
+    public static final String PERSONAL_EC521 = "personal-mai";
     public static final String ORGANISATION = "org-skhcn";
     public static final String EXPIRED = "expired";
     public static final String NOT_YET_VALID = "not-yet-valid";
@@ -289,6 +292,10 @@ public final class TestPki {
                     "CCCD:037088009012", "cuong.lh@khcn.ninhbinh.gov.vn", days(-30), days(2 * 365), SIGNING_USAGE);
             personal(PERSONAL_GIANG, KeyType.RSA_2048, "Đặng Thu Giang", "Phó Giám đốc", "Ban Giám đốc",
                     "CCCD:037186004321", "giang.dt@khcn.ninhbinh.gov.vn", days(-30), days(2 * 365), SIGNING_USAGE);
+            personal(PERSONAL_EC384, KeyType.EC_P384, "Hoàng Minh Đức", "Chuyên viên", "Phòng Quản lý công nghệ",
+                    "CCCD:037092003344", "duc.hm@khcn.ninhbinh.gov.vn", days(-30), days(2 * 365), SIGNING_USAGE);
+            personal(PERSONAL_EC521, KeyType.EC_P521, "Ngô Thị Mai", "Chuyên viên", "Phòng Quản lý công nghệ",
+                    "CCCD:037194005566", "mai.nt@khcn.ninhbinh.gov.vn", days(-30), days(2 * 365), SIGNING_USAGE);
             X500Name orgName = new X500NameBuilder(BCStyle.INSTANCE)
                     .addRDN(BCStyle.C, "VN")
                     .addRDN(BCStyle.ST, "Ninh Bình")

@@ -24,9 +24,18 @@ public record ReadableReport(Language language, Verdict verdict, Instant verifie
     }
 
     public static ReadableReport of(DocumentReport report, Language lang) {
+        return of(report, lang, SignedContent.NONE);
+    }
+
+    /** With what each signature signs (XML's signed parts and e-invoice, JSON's values) as rows of its own. */
+    public static ReadableReport of(DocumentReport report, Language lang, SignedContent content) {
         List<ReadableSignature> signatures = new ArrayList<>();
         for (int i = 0; i < report.signatures().size(); i++) {
-            signatures.add(SignatureWording.of(report.signatures().get(i), i + 1, lang));
+            ReadableSignature signature = SignatureWording.of(report.signatures().get(i), i + 1, lang);
+            List<ReadableSignature.Row> rows = new ArrayList<>(signature.rows());
+            rows.addAll(content.rowsFor(i));
+            signatures.add(new ReadableSignature(signature.title(), signature.indication(), signature.verdict(),
+                    rows));
         }
         String problem = report.error() == null ? null
                 : capitalised(ReportWording.documentError(report.error(), report.errorDetail(), lang)) + ". ("

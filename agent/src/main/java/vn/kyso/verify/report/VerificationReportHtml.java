@@ -30,7 +30,13 @@ public final class VerificationReportHtml {
 
     /** Same arguments as {@link VerificationReportPdf#render}. */
     public static String render(DocumentReport report, String fileName, String fileSha256, Language lang) {
-        ReadableReport readable = ReadableReport.of(report, lang);
+        return render(report, fileName, fileSha256, lang, SignedContent.NONE);
+    }
+
+    /** Same arguments as {@link VerificationReportPdf#render(DocumentReport, String, String, Language, SignedContent)}. */
+    public static String render(DocumentReport report, String fileName, String fileSha256, Language lang,
+                                SignedContent content) {
+        ReadableReport readable = ReadableReport.of(report, lang, content);
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"").append(lang.code()).append("\">\n<head>\n")
                 .append("<meta charset=\"utf-8\">\n")

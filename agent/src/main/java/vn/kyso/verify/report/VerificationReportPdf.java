@@ -34,7 +34,13 @@ public final class VerificationReportPdf {
      * @param fileSha256 hex SHA-256 of the checked file, so the printout names exactly which bytes were checked
      */
     public static byte[] render(DocumentReport report, String fileName, String fileSha256, Language lang) {
-        ReadableReport readable = ReadableReport.of(report, lang);
+        return render(report, fileName, fileSha256, lang, SignedContent.NONE);
+    }
+
+    /** @param content what each signature signs (XML, JSON), shown in its table */
+    public static byte[] render(DocumentReport report, String fileName, String fileSha256, Language lang,
+                                SignedContent content) {
+        ReadableReport readable = ReadableReport.of(report, lang, content);
         try (PDDocument document = new PDDocument()) {
             PdfFont font = PdfFont.load(document);
             try (PdfPages pages = new PdfPages(document, font)) {
