@@ -172,7 +172,7 @@ class ProtocolMethodsTest {
             info.get("askingMethods").forEach(m -> asking.add(m.asText()));
             // exactly the methods that show a consent or PIN dialog; preparing, verifying and info ask nobody
             assertEquals(List.of("sign.hash", "sign.pdf", "sign.pdf.batch", "sign.cms", "sign.json", "sign.xml",
-                    "vgca.sign", "vgca.signXml", "vgca.signFiles", "vgca.signMsg"), asking);
+                    "vgca.sign", "vgca.signXml", "vgca.signFile", "vgca.signFiles", "vgca.signMsg"), asking);
             assertTrue(methods.containsAll(asking));
             assertEquals(4, info.get("limits").get("maxPendingPerOrigin").asInt(), "the limit they count against");
         }

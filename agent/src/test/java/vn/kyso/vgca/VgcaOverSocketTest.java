@@ -32,20 +32,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
-
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.model.InMemoryDocument;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import okhttp3.WebSocket;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import eu.europa.esig.dss.enumerations.SignatureLevel;
 import vn.kyso.audit.AuditLog;
+import vn.kyso.cms.DssCades;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.consent.ConsentRequest;
 import vn.kyso.pdf.PadesTestSupport;
@@ -696,7 +696,7 @@ class VgcaOverSocketTest {
         assertEquals("bang-ke.csv.p7s", upload.fileName());
         assertEquals("eyJhbGciOi.payload.sig", upload.fields().get("JWTToken"));
         byte[] p7s = upload.content();
-        vn.kyso.cms.DssCades.assertPassed(p7s, new eu.europa.esig.dss.model.InMemoryDocument(BANG_KE),
+        DssCades.assertPassed(p7s, new InMemoryDocument(BANG_KE),
                 SignatureLevel.CAdES_BASELINE_T);
         List<ConsentRequest> asked = person.consent().asked();
         ConsentRequest consent = asked.get(asked.size() - 1);
