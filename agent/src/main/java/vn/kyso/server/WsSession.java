@@ -60,7 +60,8 @@ final class WsSession implements Session {
     @Override
     public void sendDocument(DocumentStore.Document document) {
         synchronized (ctx.session) {
-            BinaryFraming.send(document, frame -> await(Callback.Completable.with(c -> ctx.session.sendBinary(frame, c))));
+            BinaryFraming.send(document,
+                    frame -> await(Callback.Completable.with(c -> ctx.session.sendBinary(frame, c))));
         }
     }
 

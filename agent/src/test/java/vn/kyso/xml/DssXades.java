@@ -77,6 +77,7 @@ public final class DssXades {
      *
      * @param password opens an encrypted PDF (null: none)
      * @param online   with the loopback OCSP, CRL and AIA services; false: no revocation or AIA source at all
+     * @throws UnsupportedOperationException when DSS knows no format of the document, as DSS itself throws it
      */
     public static synchronized Reports reports(byte[] document, String password, boolean online) throws IOException {
         start();
@@ -86,18 +87,44 @@ public final class DssXades {
             String[] fields = request(String.join("\t", "REPORTS", file.toString(), password == null ? "-" : password,
                     online ? "online" : "offline", dir.toString()), 3);
             if (!"reports".equals(fields[2])) {
+                String unsupported = UnsupportedOperationException.class.getName() + ": ";
+                int at = fields[2].indexOf(unsupported);
+                if (at >= 0) {
+                    // as DSS in the caller's JVM would: "Document format not recognized/handled"
+                    throw new UnsupportedOperationException(
+                            fields[2].substring(at + unsupported.length()).split("\t")[0]);
+                }
                 throw new IOException("DSS made no reports: " + String.join(" ", fields));
             }
             return new Reports(DiagnosticDataFacade.newFacade().unmarshall(dir.resolve("diagnostic.xml").toFile()),
                     DetailedReportFacade.newFacade().unmarshall(dir.resolve("detailed.xml").toFile()),
                     SimpleReportFacade.newFacade().unmarshall(dir.resolve("simple.xml").toFile()), null);
-        } catch (IOException e) {
+        } catch (IOException | UnsupportedOperationException e) {
             throw e;
         } catch (Exception e) {
             throw new IOException("DSS's reports could not be read", e);
         } finally {
             delete(dir);
         }
+    }
+
+    /**
+     * One offline validation timed inside the DSS JVM (wall and CPU time of DSS's own thread, without the plumbing).
+     *
+     * @param signatures per signature "indication/sub-indication/format"
+     */
+    public record Timed(long nanos, long cpuNanos, List<String> signatures) {
+    }
+
+    /** DSS validates {@code document} offline (test root trusted, no OCSP, CRL or AIA) with its default policy. */
+    public static synchronized Timed timed(Path document) throws IOException {
+        start();
+        String[] fields = request("TIMED\t" + document.toAbsolutePath(), 5);
+        if ("ERROR".equals(fields[3])) {
+            throw new IOException("DSS did not validate: " + String.join(" ", fields));
+        }
+        return new Timed(Long.parseLong(fields[2]), Long.parseLong(fields[3]),
+                fields.length < 5 || fields[4].isEmpty() ? List.of() : List.of(fields[4].split(",")));
     }
 
     /** How the PAdES signature value is made outside DSS: the to-be-signed bytes in, the signature value out. */

@@ -2,6 +2,8 @@ package vn.kyso.xml;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import eu.europa.esig.dss.enumerations.SignaturePackaging;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
+import eu.europa.esig.dss.model.policy.ValidationPolicy;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
@@ -40,6 +43,7 @@ import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
+import eu.europa.esig.dss.validation.policy.ValidationPolicyLoader;
 import eu.europa.esig.dss.validation.reports.Reports;
 
 /**
@@ -51,6 +55,8 @@ import eu.europa.esig.dss.validation.reports.Reports;
  * <li>VALIDATE signature-file detached-file|- detached-name|- → count, indication, sub-indication, format, errors;</li>
  * <li>REPORTS document password|- online|offline folder → "reports", with DSS's diagnostic data, detailed and simple
  * reports as XML in the folder (diagnostic.xml, detailed.xml, simple.xml); offline: no OCSP, CRL or AIA source;</li>
+ * <li>TIMED document → wall and CPU nanoseconds of one offline validation (no OCSP, CRL or AIA source; DSS's default
+ * policy, loaded once), then per signature "indication/sub-indication/format", comma-separated;</li>
  * <li>SIGN pkcs12-file password input-file level packaging output-file tsa-url → "signed" (XAdES with DSS's
  * XAdESService, the key from the PKCS#12 file, the TSA and OCSP/CRL of the test PKI);</li>
  * <li>PADES_PREPARE input-file certificates level permission|- content-size timestamp-size|- tsa-url tbs-file →
@@ -83,6 +89,7 @@ public final class DssXadesMain {
                 answer = switch (request[0]) {
                     case "SIGN" -> sign(root, request);
                     case "REPORTS" -> reports(root, request);
+                    case "TIMED" -> timed(root, request);
                     case "PADES_PREPARE" -> padesPrepare(root, request);
                     case "PADES_SIGN" -> padesSign(request);
                     default -> validate(root, request);
@@ -134,6 +141,30 @@ public final class DssXadesMain {
         Files.writeString(folder.resolve("detailed.xml"), reports.getXmlDetailedReport());
         Files.writeString(folder.resolve("simple.xml"), reports.getXmlSimpleReport());
         return "reports";
+    }
+
+    private static ValidationPolicy defaultPolicy;
+
+    private static String timed(CertificateToken root, String[] request) throws Exception {
+        if (defaultPolicy == null) {
+            defaultPolicy = ValidationPolicyLoader.fromDefaultValidationPolicy().create();
+        }
+        InMemoryDocument document = new InMemoryDocument(Files.readAllBytes(Path.of(request[1])));
+        CommonCertificateVerifier offline = verifier(root, false);
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        long c0 = cpu.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(document);
+        validator.setCertificateVerifier(offline);
+        SimpleReport report = validator.validateDocument(defaultPolicy).getSimpleReport();
+        long nanos = System.nanoTime() - t0;
+        long cpuNanos = cpu.getCurrentThreadCpuTime() - c0;
+        List<String> signatures = new ArrayList<>();
+        for (String id : report.getSignatureIdList()) {
+            signatures.add(report.getIndication(id) + "/" + report.getSubIndication(id) + "/"
+                    + report.getSignatureFormat(id));
+        }
+        return nanos + "\t" + cpuNanos + "\t" + String.join(",", signatures);
     }
 
     private static String padesPrepare(CertificateToken root, String[] request) throws Exception {
