@@ -11,8 +11,9 @@ import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 
 /**
  * /Contents is one CMS SignedData with one signer whose certificate it carries. Only the encoded object is parsed
- * ({@link PdfSignature#cms()}), so the zero padding after it is neither read nor rejected. For a detached CMS the verifier has already chosen the
- * SignerInfo (a CMS may have several); then only the signer's certificate and algorithms are established here.
+ * ({@link PdfSignature#cms()}), so the zero padding after it is neither read nor rejected. For a detached CMS the
+ * verifier has already chosen the SignerInfo (a CMS may have several); then only the signer's certificate and
+ * algorithms are established here.
  */
 final class CmsParseCheck implements SignatureCheck {
 

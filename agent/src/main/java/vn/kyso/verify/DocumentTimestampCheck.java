@@ -1,6 +1,5 @@
 package vn.kyso.verify;
 
-
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.tsp.TimeStampToken;
 

@@ -19,6 +19,10 @@ import org.bouncycastle.asn1.BERTaggedObject;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERTaggedObject;
+import org.bouncycastle.cms.CMSAbsentContent;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.junit.jupiter.api.Test;
 
 class EncodedObjectTest {
@@ -58,6 +62,15 @@ class EncodedObjectTest {
         byte[] found = EncodedObject.first(padded(ber, 64));
         assertArrayEquals(ber, found);
         ASN1Primitive.fromByteArray(found);
+    }
+
+    @Test
+    void aPaddedCmsIsReadAsTheCmsAlone() throws Exception {
+        // a degenerate SignedData (no signer) is a real CMS; this BouncyCastle refuses it with the padding after it
+        byte[] cms = new CMSSignedDataGenerator().generate(new CMSAbsentContent()).getEncoded(ASN1Encoding.DER);
+        byte[] contents = padded(cms, 4096);
+        assertThrows(CMSException.class, () -> new CMSSignedData(contents));
+        assertArrayEquals(cms, CmsSignatureMatch.parse(contents).getEncoded(ASN1Encoding.DER));
     }
 
     @Test

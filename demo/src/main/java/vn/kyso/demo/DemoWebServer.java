@@ -130,7 +130,7 @@ public final class DemoWebServer implements AutoCloseable {
     private static void staticFolder(io.javalin.config.JavalinConfig config, String hostedPath, Path directory) {
         config.staticFiles.add(files -> {
             files.hostedPath = hostedPath;
-            files.directory = directory.toAbsolutePath().toString();
+            files.directory = directory.toAbsolutePath().normalize().toString();
             files.location = Location.EXTERNAL;
             files.mimeTypes.add("text/javascript; charset=utf-8", "mjs", "js");
         });

@@ -53,7 +53,7 @@ final class LegacyDocumentSystem implements AutoCloseable {
             if (client != null) {
                 config.staticFiles.add(files -> {
                     files.hostedPath = "/js/kyso";
-                    files.directory = client.toAbsolutePath().toString();
+                    files.directory = client.toAbsolutePath().normalize().toString();
                     files.location = Location.EXTERNAL;
                     files.mimeTypes.add("text/javascript; charset=utf-8", "js");
                 });
