@@ -42,10 +42,13 @@ public final class CmsSignatureMatch {
     private CmsSignatureMatch() {
     }
 
-    /** Parses DER (or BER) CMS SignedData; CMS_UNREADABLE when it is not one. */
+    /**
+     * Parses DER (or BER) CMS SignedData; CMS_UNREADABLE when it is not one. Bytes after the object (a CMS taken from
+     * a PDF's zero-padded /Contents) are left out, as they always were, not refused.
+     */
     public static CMSSignedData parse(byte[] cms) {
         try {
-            return new CMSSignedData(cms);
+            return new CMSSignedData(EncodedObject.first(cms));
         } catch (Exception e) {
             throw new KysoException(CmsError.CMS_UNREADABLE, String.valueOf(e.getMessage()));
         }

@@ -2,7 +2,6 @@ package vn.kyso.server;
 
 import java.io.IOException;
 import java.net.BindException;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -12,13 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.websocket.WsContext;
 import jakarta.servlet.DispatcherType;
 import vn.kyso.app.Caller;
@@ -64,9 +64,11 @@ public final class AgentServer implements AutoCloseable {
         this.dispatcher = new Dispatcher(Map.copyOf(all), settings, limits);
         int requestedPort = settings.port();
         this.app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            config.startupWatcherEnabled = false;
-            config.jetty.defaultHost = "127.0.0.1";
+            config.startup.showJavalinBanner = false;
+            config.startup.startupWatcherEnabled = false;
+            // a person at the workstation cannot act on "your Javalin version is N days old"; updates ship with ours
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.host = "127.0.0.1";
             if (requestedPort != 0) {
                 // Both loopbacks on the same port. Javalin adds its default connector only when none is configured,
                 // so IPv4 must be added explicitly too.
@@ -87,6 +89,7 @@ public final class AgentServer implements AutoCloseable {
                 factory.setMaxBinaryMessageSize(BinaryFraming.MAX_FRAME);
                 factory.setIdleTimeout(settings.idleTimeout());
             });
+            routes(config.routes);
         });
     }
 
@@ -116,7 +119,6 @@ public final class AgentServer implements AutoCloseable {
         AgentServer server;
         for (int port = settings.port(); ; port++) {
             server = new AgentServer(settings.withPort(port), methods, secret, version, budget, folded);
-            server.routes();
             try {
                 server.app.start(port);
                 break;
@@ -169,7 +171,7 @@ public final class AgentServer implements AutoCloseable {
         return budget.runFolder();
     }
 
-    private void routes() {
+    private void routes(RoutesConfig app) {
         // Chrome's Local/Private Network Access preflight: answer only for allowed origins (the gate ran first).
         app.options("/v1/health", ctx -> {
             ctx.header("Access-Control-Allow-Methods", "GET");
@@ -210,7 +212,7 @@ public final class AgentServer implements AutoCloseable {
             ws.onBinaryMessage(ctx -> {
                 WsSession session = openSockets.get(ctx);
                 if (session != null) {
-                    session.receive(ByteBuffer.wrap(ctx.data(), ctx.offset(), ctx.length()));
+                    session.receive(ctx.data());
                 }
             });
             ws.onError(ctx -> LOG.debug("websocket error: {}", String.valueOf(ctx.error())));

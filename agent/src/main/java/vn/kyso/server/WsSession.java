@@ -2,10 +2,12 @@ package vn.kyso.server;
 
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import org.eclipse.jetty.websocket.api.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +59,8 @@ final class WsSession implements Session {
     @Override
     public void sendDocument(DocumentStore.Document document) {
         synchronized (ctx.session) {
-            BinaryFraming.send(document, ctx::send);
+            BinaryFraming.send(document,
+                    frame -> await(Callback.Completable.with(c -> ctx.session.sendBinary(frame, c))));
         }
     }
 
@@ -83,17 +86,30 @@ final class WsSession implements Session {
         inFlight.decrementAndGet();
     }
 
-    /** Jetty's blocking send is not safe from two threads at once; frames of one socket go out one by one. */
+    /** Frames of one socket go out one by one, each written before the next is queued (see {@link #await}). */
     void send(String text) {
         synchronized (ctx.session) {
             if (ctx.session.isOpen()) {
                 try {
-                    ctx.send(text);
+                    await(Callback.Completable.with(c -> ctx.session.sendText(text, c)));
                 } catch (RuntimeException e) {
                     // the peer went away between the check and the write: nobody is left to answer
                     LOG.debug("answer not delivered: {}", String.valueOf(e));
                 }
             }
+        }
+    }
+
+    /**
+     * Waits until Jetty has written the frame: its sends are asynchronous, and a download reuses one buffer for all
+     * its frames; waiting also keeps a slow reader from piling a whole document up in Jetty's outgoing queue. A peer
+     * that stops reading fails the write at the idle time-out.
+     */
+    private static void await(Callback.Completable sent) {
+        try {
+            sent.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("frame not written", e.getCause());
         }
     }
 

@@ -1,10 +1,7 @@
 package vn.kyso.verify;
 
-import java.io.ByteArrayInputStream;
 import java.util.Collection;
 
-import org.bouncycastle.asn1.ASN1InputStream;
-import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSProcessableByteArray;
@@ -13,9 +10,10 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 
 /**
- * /Contents is one CMS SignedData with one signer whose certificate it carries. The DER is read as one object, so
- * the zero padding after it is ignored rather than rejected. For a detached CMS the verifier has already chosen the
- * SignerInfo (a CMS may have several); then only the signer's certificate and algorithms are established here.
+ * /Contents is one CMS SignedData with one signer whose certificate it carries. Only the encoded object is parsed
+ * ({@link PdfSignature#cms()}), so the zero padding after it is neither read nor rejected. For a detached CMS the
+ * verifier has already chosen the SignerInfo (a CMS may have several); then only the signer's certificate and
+ * algorithms are established here.
  */
 final class CmsParseCheck implements SignatureCheck {
 
@@ -29,13 +27,13 @@ final class CmsParseCheck implements SignatureCheck {
 
     private static void parsePdfContents(SignatureContext context) {
         ContentInfo contentInfo;
-        try (ASN1InputStream in = new ASN1InputStream(new ByteArrayInputStream(context.signature.contents()))) {
-            ASN1Primitive object = in.readObject();
-            if (object == null) {
-                throw new VerificationFailure(SubIndication.FORMAT_FAILURE, "/Contents is empty");
-            }
-            contentInfo = ContentInfo.getInstance(object);
-            CMSSignedData cms = new CMSSignedData(contentInfo);
+        byte[] contents = context.signature.contents();
+        if (contents.length == 0 || contents[0] == 0) {
+            throw new VerificationFailure(SubIndication.FORMAT_FAILURE, "/Contents is empty");
+        }
+        try {
+            CMSSignedData cms = new CMSSignedData(context.signature.cms());
+            contentInfo = cms.toASN1Structure();
             if (cms.getSignedContent() == null) {
                 context.detached = true;
                 cms = new CMSSignedData(new CMSProcessableByteArray(context.signedBytes), contentInfo);

@@ -1,9 +1,5 @@
 package vn.kyso.verify;
 
-import java.io.ByteArrayInputStream;
-
-import org.bouncycastle.asn1.ASN1InputStream;
-import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.tsp.TimeStampToken;
 
@@ -22,8 +18,8 @@ final class DocumentTimestampCheck implements SignatureCheck {
     @Override
     public void check(SignatureContext context) {
         TimeStampToken token;
-        try (ASN1InputStream in = new ASN1InputStream(new ByteArrayInputStream(context.signature.contents()))) {
-            token = new TimeStampToken(new CMSSignedData(ContentInfo.getInstance(in.readObject())));
+        try {
+            token = new TimeStampToken(new CMSSignedData(context.signature.cms()));
         } catch (Exception e) {
             throw new VerificationFailure(SubIndication.FORMAT_FAILURE,
                     "/Contents of a document timestamp is not an RFC 3161 token: " + e, e);

@@ -1,6 +1,5 @@
 package vn.kyso.verify;
 
-import java.io.ByteArrayInputStream;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,11 +8,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
-import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSSignedData;
@@ -70,8 +67,8 @@ final class FormatLevel {
     static Result ofPdf(PdfSignature signature, CMSSignedData cms, SignerInformation signer, PdfContext pdf) {
         EmbeddedEvidence evidence = pdf.evidence();
         if (cms == null || signer == null) {
-            try (ASN1InputStream in = new ASN1InputStream(new ByteArrayInputStream(signature.contents()))) {
-                cms = new CMSSignedData(ContentInfo.getInstance(in.readObject()));
+            try {
+                cms = new CMSSignedData(signature.cms());
                 signer = cms.getSignerInfos().getSigners().iterator().next();
                 evidence = evidence.plus(CmsEvidence.of(cms, signer));
             } catch (Exception e) {
@@ -415,8 +412,8 @@ final class FormatLevel {
     }
 
     static TimeStampToken documentTimestamp(PdfSignature timestamp) {
-        try (ASN1InputStream in = new ASN1InputStream(new ByteArrayInputStream(timestamp.contents()))) {
-            return new TimeStampToken(new CMSSignedData(ContentInfo.getInstance(in.readObject())));
+        try {
+            return new TimeStampToken(new CMSSignedData(timestamp.cms()));
         } catch (Exception e) {
             return null;
         }

@@ -2,6 +2,8 @@ package vn.kyso.verify;
 
 import java.time.Instant;
 
+import vn.kyso.cms.EncodedObject;
+
 /**
  * One signature dictionary as found in the final file, before anything is checked.
  *
@@ -30,6 +32,16 @@ public record PdfSignature(String fieldName, String subFilter, long[] byteRange,
 
     public boolean isDocumentTimestamp() {
         return "ETSI.RFC3161".equals(subFilter);
+    }
+
+    /**
+     * The CMS alone, as BouncyCastle must be given it: /Contents up to the end of its first ASN.1 object, read from the
+     * object's encoding (the padding after it dropped, never bytes of the CMS itself).
+     *
+     * @throws IllegalArgumentException when /Contents does not start with a complete ASN.1 object
+     */
+    public byte[] cms() {
+        return EncodedObject.first(contents);
     }
 
     /** End of the revision this signature signs: the end of its second byte range (0 when unusable). */

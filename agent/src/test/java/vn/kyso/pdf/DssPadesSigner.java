@@ -1,73 +1,44 @@
 package vn.kyso.pdf;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 
-import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
-import eu.europa.esig.dss.model.DSSDocument;
-import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.SignatureValue;
-import eu.europa.esig.dss.model.ToBeSigned;
-import eu.europa.esig.dss.model.x509.CertificateToken;
-import eu.europa.esig.dss.pades.PAdESSignatureParameters;
-import eu.europa.esig.dss.pades.signature.PAdESService;
-import eu.europa.esig.dss.service.crl.OnlineCRLSource;
-import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
-import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
-import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
-import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import vn.kyso.sign.TokenSignerPort;
-import vn.kyso.token.SignatureAlgorithm;
 import vn.kyso.testpki.TestEnvironment;
+import vn.kyso.token.SignatureAlgorithm;
+import vn.kyso.xml.DssXades;
 
 /**
- * EU DSS 6.4's own {@link PAdESService} signing with our SoftHSM2 token: DSS builds the PDF revision, the signed
+ * EU DSS 6.4's own PAdESService signing with our SoftHSM2 token: DSS builds the PDF revision, the signed
  * attributes, the time-stamps and the /DSS evidence (from the loopback OCSP, CRL and TSA services); the token layer
- * only signs the digest of DSS's data to be signed. Reference signatures made by a tool we did not write.
+ * only signs the digest of DSS's data to be signed. DSS works in its own JVM ({@link DssXades}), on the BouncyCastle it
+ * was built for. Reference signatures made by a tool we did not write.
  */
 public final class DssPadesSigner {
 
-    private final PAdESService service;
     private final TokenSignerPort signer;
-    private final CertificateToken signingCertificate;
-    private final List<CertificateToken> chain = new ArrayList<>();
+    private final List<X509Certificate> certificates = new ArrayList<>();
 
-    public DssPadesSigner(TestEnvironment env, TokenSignerPort signer) {
+    public DssPadesSigner(TokenSignerPort signer) {
         this.signer = signer;
-        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-        trusted.addCertificate(new CertificateToken(env.pki().root()));
-        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
-        verifier.setTrustedCertSources(trusted);
-        verifier.setOcspSource(new OnlineOCSPSource());
-        verifier.setCrlSource(new OnlineCRLSource());
-        verifier.setAIASource(new DefaultAIASource());
-        service = new PAdESService(verifier);
-        service.setTspSource(new OnlineTSPSource(env.services().urls().tsa()));
-        signingCertificate = new CertificateToken(signer.certificate());
-        for (X509Certificate c : signer.chain()) {
-            chain.add(new CertificateToken(c));
-        }
-    }
-
-    public DSSDocument sign(DSSDocument document, SignatureLevel level) throws Exception {
-        PAdESSignatureParameters parameters = new PAdESSignatureParameters();
-        parameters.setSignatureLevel(level);
-        parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
-        parameters.setSigningCertificate(signingCertificate);
-        parameters.setCertificateChain(chain);
-        parameters.setContentSize(24 * 1024); // like ours: chain + time-stamp token + CMS overhead
-        ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(toBeSigned.getBytes());
-        byte[] value = signer.sign(digest, SignatureAlgorithm.RSA_PKCS1_SHA256);
-        return service.signDocument(document, parameters,
-                new SignatureValue(eu.europa.esig.dss.enumerations.SignatureAlgorithm.RSA_SHA256, value));
+        certificates.add(signer.certificate());
+        certificates.addAll(signer.chain());
     }
 
     public byte[] sign(byte[] pdf, SignatureLevel level) throws Exception {
-        return sign(new InMemoryDocument(pdf), level).openStream().readAllBytes();
+        // content size like ours: chain + time-stamp token + CMS overhead
+        return DssXades.signPades(pdf, certificates, level, null, 24 * 1024, 0,
+                TestEnvironment.shared().services().urls().tsa(), toBeSigned -> signer.sign(MessageDigest.getInstance("SHA-256").digest(toBeSigned),
+                        SignatureAlgorithm.RSA_PKCS1_SHA256));
+    }
+
+    /** File to file, as the signing benchmark compares. */
+    public void sign(Path in, Path out, SignatureLevel level) throws Exception {
+        Files.write(out, sign(Files.readAllBytes(in), level));
     }
 }

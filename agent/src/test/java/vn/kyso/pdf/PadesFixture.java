@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,16 +26,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
-import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.x509.CertificateToken;
-import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
-import eu.europa.esig.dss.service.crl.OnlineCRLSource;
-import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
 import eu.europa.esig.dss.simplereport.SimpleReport;
-import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
-import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
-import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 import vn.kyso.errors.KysoException;
 import vn.kyso.pki.CrlClient;
@@ -48,6 +40,7 @@ import vn.kyso.testpki.TestPki;
 import vn.kyso.token.SignatureAlgorithm;
 import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
+import vn.kyso.xml.DssXades;
 
 /** Shared test plumbing: SoftHSM2 signers, the PKI services, a sample PDF and the two independent validators. */
 final class PadesFixture {
@@ -173,21 +166,16 @@ final class PadesFixture {
         return dssReports(pdf, null).getSimpleReport();
     }
 
-    /** The full DSS reports (diagnostic data too), opening an encrypted document with {@code password}. */
+    /**
+     * The full DSS reports (diagnostic data too), opening an encrypted document with {@code password}; DSS runs in
+     * its own JVM on the libraries it was built for ({@link DssXades}).
+     */
     static Reports dssReports(byte[] pdf, String password) {
-        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-        trusted.addCertificate(new CertificateToken(ENV.pki().root()));
-        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
-        verifier.setTrustedCertSources(trusted);
-        verifier.setOcspSource(new OnlineOCSPSource());
-        verifier.setCrlSource(new OnlineCRLSource());
-        verifier.setAIASource(new DefaultAIASource());
-        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
-        validator.setCertificateVerifier(verifier);
-        if (password != null) {
-            ((PDFDocumentValidator) validator).setPasswordProtection(password.toCharArray());
+        try {
+            return DssXades.reports(pdf, password, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return validator.validateDocument();
     }
 
     /** Every signature TOTAL_PASSED at the given PAdES levels (in document order). */

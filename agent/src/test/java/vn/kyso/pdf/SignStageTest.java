@@ -20,6 +20,7 @@ import org.bouncycastle.cms.SignerInformation;
 import org.junit.jupiter.api.Test;
 
 import eu.europa.esig.dss.enumerations.SignatureLevel;
+import vn.kyso.cms.EncodedObject;
 import vn.kyso.errors.KysoException;
 import vn.kyso.pki.TimeStamp;
 import vn.kyso.pki.TimeStampClient;
@@ -101,7 +102,8 @@ class SignStageTest {
     private static SignerInformation writtenSigner(byte[] pdf) throws Exception {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             byte[] contents = document.getLastSignatureDictionary().getContents();
-            return new CMSSignedData(contents).getSignerInfos().getSigners().iterator().next();
+            // /Contents is the CMS and its zero padding: BouncyCastle gets the CMS alone
+            return new CMSSignedData(EncodedObject.first(contents)).getSignerInfos().getSigners().iterator().next();
         }
     }
 }

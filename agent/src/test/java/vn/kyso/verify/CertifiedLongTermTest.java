@@ -11,25 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import eu.europa.esig.dss.enumerations.CertificationPermission;
-import eu.europa.esig.dss.enumerations.DigestAlgorithm;
-import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
-import eu.europa.esig.dss.model.DSSDocument;
-import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.SignatureValue;
-import eu.europa.esig.dss.model.ToBeSigned;
-import eu.europa.esig.dss.model.x509.CertificateToken;
-import eu.europa.esig.dss.pades.PAdESSignatureParameters;
-import eu.europa.esig.dss.pades.signature.PAdESService;
-import eu.europa.esig.dss.service.crl.OnlineCRLSource;
-import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
-import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
-import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
-import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.testkit.PkiServicesExtension;
 import vn.kyso.testpki.TestPki;
+import vn.kyso.xml.DssXades;
 
 /**
  * A document certified with DocMDP P=1 ("no changes") and then made long-term (B-LTA: /DSS plus a document
@@ -78,35 +64,20 @@ class CertifiedLongTermTest {
         return PdfSignatureVerifier.builder(trust).build();
     }
 
-    /** EU DSS certifies with P=1 at PAdES-BASELINE-LTA, with the test PKI's key, TSA, OCSP and CRLs. */
+    /**
+     * EU DSS certifies with P=1 at PAdES-BASELINE-LTA, with the test PKI's key, TSA, OCSP and CRLs (in its own JVM,
+     * {@link DssXades}).
+     */
     static byte[] certifiedLongTerm(TestPki pki) throws Exception {
         var an = pki.get(TestPki.PERSONAL_AN);
-        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-        trusted.addCertificate(new CertificateToken(pki.root()));
-        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
-        verifier.setTrustedCertSources(trusted);
-        verifier.setOcspSource(new OnlineOCSPSource());
-        verifier.setCrlSource(new OnlineCRLSource());
-        verifier.setAIASource(new DefaultAIASource());
-        PAdESService service = new PAdESService(verifier);
-        service.setTspSource(new OnlineTSPSource(pki.urls().tsa()));
-
-        PAdESSignatureParameters parameters = new PAdESSignatureParameters();
-        parameters.setSignatureLevel(SignatureLevel.PAdES_BASELINE_LTA);
-        parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
-        parameters.setPermission(CertificationPermission.NO_CHANGE_PERMITTED);
-        parameters.setContentSize(24 * 1024);
-        parameters.getSignatureTimestampParameters().setContentSize(16 * 1024);
-        parameters.getArchiveTimestampParameters().setContentSize(16 * 1024);
-        parameters.setSigningCertificate(new CertificateToken(an.certificate()));
-        parameters.setCertificateChain(new CertificateToken(pki.intermediate()), new CertificateToken(pki.root()));
-        DSSDocument document = new InMemoryDocument(TestPdfSigner.blankPdf("Quyet dinh so 12/QD-SKHCN"));
-        ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
-        Signature rsa = Signature.getInstance("SHA256withRSA");
-        rsa.initSign(an.privateKey());
-        rsa.update(toBeSigned.getBytes());
-        DSSDocument signed = service.signDocument(document, parameters,
-                new SignatureValue(SignatureAlgorithm.RSA_SHA256, rsa.sign()));
-        return signed.openStream().readAllBytes();
+        return DssXades.signPades(TestPdfSigner.blankPdf("Quyet dinh so 12/QD-SKHCN"),
+                List.of(an.certificate(), pki.intermediate(), pki.root()), SignatureLevel.PAdES_BASELINE_LTA,
+                CertificationPermission.NO_CHANGE_PERMITTED.name(), 24 * 1024, 16 * 1024, pki.urls().tsa(),
+                toBeSigned -> {
+                    Signature rsa = Signature.getInstance("SHA256withRSA");
+                    rsa.initSign(an.privateKey());
+                    rsa.update(toBeSigned);
+                    return rsa.sign();
+                });
     }
 }

@@ -3,6 +3,7 @@ package vn.kyso.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,14 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import eu.europa.esig.dss.diagnostic.SignatureWrapper;
-import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.x509.CertificateToken;
-import eu.europa.esig.dss.service.crl.OnlineCRLSource;
-import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
 import eu.europa.esig.dss.simplereport.SimpleReport;
-import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
-import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 import vn.kyso.pdf.CorpusManifest;
@@ -36,6 +30,7 @@ import vn.kyso.pki.TrustStore;
 import vn.kyso.testpki.PkiIdentity;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
+import vn.kyso.xml.DssXades;
 
 /**
  * Our verifier against EU DSS 6.4 (SignedDocumentValidator, default policy, the same trusted test root), signature
@@ -102,7 +97,7 @@ class DssConformanceTest {
                 signed(TestPki.PERSONAL_AN, true), "0 0 1 rg 100 100 200 200 re f"));
 
         byte[] blank = TestPdfSigner.blankPdf("Quyet dinh so 12/QD-SKHCN");
-        DssPadesSigner dssAn = new DssPadesSigner(env, PadesTestSupport.signer(TestPki.PERSONAL_AN));
+        DssPadesSigner dssAn = new DssPadesSigner(PadesTestSupport.signer(TestPki.PERSONAL_AN));
         documents.put("DSS B-T", dssAn.sign(blank, eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_T));
         documents.put("DSS B-LT", dssAn.sign(blank, eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_LT));
         documents.put("DSS B-LTA",
@@ -201,7 +196,8 @@ class DssConformanceTest {
     }
 
     /** Appends one line per mode to {@code table} and every unexplained difference to {@code disagreements}. */
-    private static void compare(String name, byte[] pdf, StringBuilder table, List<String> disagreements) {
+    private static void compare(String name, byte[] pdf, StringBuilder table, List<String> disagreements)
+            throws IOException {
         for (boolean online : new boolean[] {true, false}) {
             DocumentReport our = ours(pdf, online);
             Reports their = dss(pdf, online);
@@ -269,16 +265,7 @@ class DssConformanceTest {
     }
 
     /** DSS with the test root trusted; online with the loopback OCSP, CRL and AIA, offline with no source at all. */
-    private static Reports dss(byte[] pdf, boolean online) {
-        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
-        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-        trusted.addCertificate(new CertificateToken(pki.root()));
-        verifier.setTrustedCertSources(trusted);
-        verifier.setOcspSource(online ? new OnlineOCSPSource() : null);
-        verifier.setCrlSource(online ? new OnlineCRLSource() : null);
-        verifier.setAIASource(online ? new DefaultAIASource() : null);
-        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
-        validator.setCertificateVerifier(verifier);
-        return validator.validateDocument();
+    private static Reports dss(byte[] pdf, boolean online) throws IOException {
+        return DssXades.reports(pdf, null, online);
     }
 }

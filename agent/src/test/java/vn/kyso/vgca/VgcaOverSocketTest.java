@@ -148,56 +148,58 @@ class VgcaOverSocketTest {
     /** The provincial document system: its files, a store of what was uploaded, and its FileUploadHandler. */
     private static Javalin documentSystem() {
         AtomicInteger stored = new AtomicInteger();
-        Javalin server = Javalin.create();
-        server.get("/files/qd.pdf", ctx -> {
-            DOWNLOADS.incrementAndGet();
-            ctx.contentType("application/pdf").result(quyetDinh);
-        });
-        server.get("/files/hoa-don.xml", ctx -> {
-            DOWNLOADS.incrementAndGet();
-            ctx.contentType("application/xml").result(XmlTestSupport.invoice());
-        });
-        server.get("/files/bang-ke.csv", ctx -> {
-            DOWNLOADS.incrementAndGet();
-            ctx.contentType("text/csv").result(BANG_KE);
-        });
-        server.get("/files/big.pdf", ctx -> {
-            DOWNLOADS.incrementAndGet();
-            ctx.contentType("application/pdf").result(new byte[(int) MAX_DOCUMENT + 1]);
-        });
-        server.get("/files/big-unannounced.pdf", ctx -> {
-            DOWNLOADS.incrementAndGet();
-            // a stream of unknown length: the agent must stop reading at the limit, not trust a header
-            ctx.contentType("application/pdf").result(new java.io.InputStream() {
-                private long left = 3 * MAX_DOCUMENT;
-
-                @Override
-                public int read() {
-                    return left-- > 0 ? '%' : -1;
-                }
+        Javalin server = Javalin.create(config -> {
+            config.routes.get("/files/qd.pdf", ctx -> {
+                DOWNLOADS.incrementAndGet();
+                ctx.contentType("application/pdf").result(quyetDinh);
             });
-        });
-        server.get("/moved/qd.pdf", ctx -> ctx.redirect("/files/qd.pdf", HttpStatus.FOUND));
-        server.get("/moved-away/qd.pdf", ctx -> ctx.redirect(foreignOrigin + "/files/qd.pdf", HttpStatus.FOUND));
-        server.get("/stored/{id}", ctx -> {
-            DOWNLOADS.incrementAndGet();
-            byte[] bytes = STORED.get(ctx.pathParam("id"));
-            if (bytes == null) {
-                ctx.status(404);
-                return;
-            }
-            ctx.contentType("application/pdf").result(bytes);
-        });
-        server.post("/FileUploadHandler", ctx -> {
-            Received received = record(ctx);
-            String id = String.valueOf(stored.incrementAndGet());
-            STORED.put(id, received.content());
-            ctx.json(Map.of("Status", true, "Message", "Đã lưu", "FileName", "vb-" + id + ".pdf",
-                    "FileServer", app + "/stored/" + id));
-        });
-        server.post("/RefusingHandler", ctx -> {
-            record(ctx);
-            ctx.json(Map.of("Status", false, "Message", "Phiên làm việc đã hết hạn"));
+            config.routes.get("/files/hoa-don.xml", ctx -> {
+                DOWNLOADS.incrementAndGet();
+                ctx.contentType("application/xml").result(XmlTestSupport.invoice());
+            });
+            config.routes.get("/files/bang-ke.csv", ctx -> {
+                DOWNLOADS.incrementAndGet();
+                ctx.contentType("text/csv").result(BANG_KE);
+            });
+            config.routes.get("/files/big.pdf", ctx -> {
+                DOWNLOADS.incrementAndGet();
+                ctx.contentType("application/pdf").result(new byte[(int) MAX_DOCUMENT + 1]);
+            });
+            config.routes.get("/files/big-unannounced.pdf", ctx -> {
+                DOWNLOADS.incrementAndGet();
+                // a stream of unknown length: the agent must stop reading at the limit, not trust a header
+                ctx.contentType("application/pdf").result(new java.io.InputStream() {
+                    private long left = 3 * MAX_DOCUMENT;
+
+                    @Override
+                    public int read() {
+                        return left-- > 0 ? '%' : -1;
+                    }
+                });
+            });
+            config.routes.get("/moved/qd.pdf", ctx -> ctx.redirect("/files/qd.pdf", HttpStatus.FOUND));
+            config.routes.get("/moved-away/qd.pdf",
+                    ctx -> ctx.redirect(foreignOrigin + "/files/qd.pdf", HttpStatus.FOUND));
+            config.routes.get("/stored/{id}", ctx -> {
+                DOWNLOADS.incrementAndGet();
+                byte[] bytes = STORED.get(ctx.pathParam("id"));
+                if (bytes == null) {
+                    ctx.status(404);
+                    return;
+                }
+                ctx.contentType("application/pdf").result(bytes);
+            });
+            config.routes.post("/FileUploadHandler", ctx -> {
+                Received received = record(ctx);
+                String id = String.valueOf(stored.incrementAndGet());
+                STORED.put(id, received.content());
+                ctx.json(Map.of("Status", true, "Message", "Đã lưu", "FileName", "vb-" + id + ".pdf",
+                        "FileServer", app + "/stored/" + id));
+            });
+            config.routes.post("/RefusingHandler", ctx -> {
+                record(ctx);
+                ctx.json(Map.of("Status", false, "Message", "Phiên làm việc đã hết hạn"));
+            });
         });
         return server.start("127.0.0.1", 0);
     }

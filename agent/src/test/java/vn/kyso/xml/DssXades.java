@@ -9,9 +9,19 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import eu.europa.esig.dss.detailedreport.DetailedReportFacade;
+import eu.europa.esig.dss.diagnostic.DiagnosticDataFacade;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.simplereport.SimpleReportFacade;
+import eu.europa.esig.dss.validation.reports.Reports;
 import vn.kyso.pdf.PadesTestSupport;
 import vn.kyso.testpki.TestPki;
 import vn.kyso.testpki.TestEnvironment;
@@ -19,8 +29,10 @@ import vn.kyso.testpki.PkiIdentity;
 
 /**
  * The client side of {@link DssXadesMain}: one DSS JVM per test JVM, its classpath the test classpath with the
- * Santuario jar swapped for the one DSS was built on (copied to target/dss-xmlsec by the build). Public for the demo
- * module's browser tests, which reach it through the agent's test-jar.
+ * Santuario and BouncyCastle jars swapped for the ones DSS was built on (copied to target/dss-jars by the build).
+ * Every EU DSS validation of a PDF, and every PAdES signature DSS makes, goes through it: the test JVM runs the
+ * BouncyCastle the product ships. Public for the demo module's browser tests, which reach it through the agent's
+ * test-jar.
  */
 public final class DssXades {
 
@@ -55,13 +67,119 @@ public final class DssXades {
             return new Verdict(Integer.parseInt(fields[2]), fields[3], fields[4], fields[5], fields[6],
                     Long.parseLong(fields[1]));
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
-                }
-            }
-            Files.delete(dir);
+            delete(dir);
         }
+    }
+
+    /**
+     * DSS's full reports on a document (PDF, XML, JSON, CMS), made in the DSS JVM and read back here from their XML,
+     * with the test root as the only trust anchor.
+     *
+     * @param password opens an encrypted PDF (null: none)
+     * @param online   with the loopback OCSP, CRL and AIA services; false: no revocation or AIA source at all
+     * @throws UnsupportedOperationException when DSS knows no format of the document, as DSS itself throws it
+     */
+    public static synchronized Reports reports(byte[] document, String password, boolean online) throws IOException {
+        start();
+        Path dir = Files.createTempDirectory("kyso-dss");
+        try {
+            Path file = Files.write(dir.resolve("document"), document);
+            String[] fields = request(String.join("\t", "REPORTS", file.toString(), password == null ? "-" : password,
+                    online ? "online" : "offline", dir.toString()), 3);
+            if (!"reports".equals(fields[2])) {
+                String unsupported = UnsupportedOperationException.class.getName() + ": ";
+                int at = fields[2].indexOf(unsupported);
+                if (at >= 0) {
+                    // as DSS in the caller's JVM would: "Document format not recognized/handled"
+                    throw new UnsupportedOperationException(
+                            fields[2].substring(at + unsupported.length()).split("\t")[0]);
+                }
+                throw new IOException("DSS made no reports: " + String.join(" ", fields));
+            }
+            return new Reports(DiagnosticDataFacade.newFacade().unmarshall(dir.resolve("diagnostic.xml").toFile()),
+                    DetailedReportFacade.newFacade().unmarshall(dir.resolve("detailed.xml").toFile()),
+                    SimpleReportFacade.newFacade().unmarshall(dir.resolve("simple.xml").toFile()), null);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("DSS's reports could not be read", e);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    /**
+     * One offline validation timed inside the DSS JVM (wall and CPU time of DSS's own thread, without the plumbing).
+     *
+     * @param signatures per signature "indication/sub-indication/format"
+     */
+    public record Timed(long nanos, long cpuNanos, List<String> signatures) {
+    }
+
+    /** DSS validates {@code document} offline (test root trusted, no OCSP, CRL or AIA) with its default policy. */
+    public static synchronized Timed timed(Path document) throws IOException {
+        start();
+        String[] fields = request("TIMED\t" + document.toAbsolutePath(), 5);
+        if ("ERROR".equals(fields[3])) {
+            throw new IOException("DSS did not validate: " + String.join(" ", fields));
+        }
+        return new Timed(Long.parseLong(fields[2]), Long.parseLong(fields[3]),
+                fields.length < 5 || fields[4].isEmpty() ? List.of() : List.of(fields[4].split(",")));
+    }
+
+    /** How the PAdES signature value is made outside DSS: the to-be-signed bytes in, the signature value out. */
+    public interface ValueSigner {
+        byte[] sign(byte[] toBeSigned) throws Exception;
+    }
+
+    /**
+     * A PAdES signature made by DSS's PAdESService with the TSA at {@code tsa} and the OCSP and CRL the certificates
+     * name, its value made by {@code value} (RSA with SHA-256).
+     *
+     * @param certificates the signer's certificate first, then its chain up to its root (trusted)
+     * @param permission   a DocMDP permission (CertificationPermission name) for a certification signature, or null
+     * @param timestampSize the /Contents size of DSS's time-stamps, 0 for DSS's default
+     */
+    public static synchronized byte[] signPades(byte[] pdf, List<X509Certificate> certificates, SignatureLevel level,
+                                                String permission, int contentSize, int timestampSize, String tsa,
+                                                ValueSigner value) throws Exception {
+        start();
+        Path dir = Files.createTempDirectory("kyso-dss");
+        try {
+            Path input = Files.write(dir.resolve("input.pdf"), pdf);
+            List<String> pems = new ArrayList<>();
+            for (int i = 0; i < certificates.size(); i++) {
+                pems.add(Files.writeString(dir.resolve("certificate" + i + ".pem"), TestPki.pem(certificates.get(i)))
+                        .toString());
+            }
+            Path tbs = dir.resolve("tbs.bin");
+            String[] prepared = request(String.join("\t", "PADES_PREPARE", input.toString(), String.join(",", pems),
+                    level.name(), permission == null ? "-" : permission, String.valueOf(contentSize),
+                    timestampSize == 0 ? "-" : String.valueOf(timestampSize),
+                    tsa, tbs.toString()), 3);
+            if (!"prepared".equals(prepared[2])) {
+                throw new IOException("DSS did not prepare the signature: " + String.join(" ", prepared));
+            }
+            Path signatureValue = Files.write(dir.resolve("value.bin"), value.sign(Files.readAllBytes(tbs)));
+            Path output = dir.resolve("signed.pdf");
+            String[] signed = request(String.join("\t", "PADES_SIGN", tbs.toString(), "RSA_SHA256",
+                    signatureValue.toString(), output.toString()), 3);
+            if (!"signed".equals(signed[2])) {
+                throw new IOException("DSS did not sign: " + String.join(" ", signed));
+            }
+            return Files.readAllBytes(output);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(dir);
     }
 
     /** A document signed by DSS's XAdESService, and how long DSS took. */
@@ -94,12 +212,7 @@ public final class DssXades {
             }
             return new Signed(Files.readAllBytes(target), Long.parseLong(fields[1]));
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
-                }
-            }
-            Files.delete(dir);
+            delete(dir);
         }
     }
 
@@ -114,18 +227,32 @@ public final class DssXades {
         throw new IOException("the DSS process ended");
     }
 
+    private static final Pattern VERSIONED_JAR = Pattern.compile("(.+?)-\\d[^/]*\\.jar");
+
+    /** "bcprov-jdk18on" for bcprov-jdk18on-1.87.jar; the name itself for anything else. */
+    private static String artifact(String fileName) {
+        Matcher jar = VERSIONED_JAR.matcher(fileName);
+        return jar.matches() ? jar.group(1) : fileName;
+    }
+
     private static void start() throws IOException {
         if (process != null && process.isAlive()) {
             return;
         }
-        Path santuario = Path.of("target", "dss-xmlsec").toAbsolutePath();
+        Path own = Path.of("target", "dss-jars").toAbsolutePath();
         List<String> classpath = new ArrayList<>();
-        try (var jars = Files.list(santuario)) {
-            classpath.add(jars.filter(p -> p.getFileName().toString().startsWith("xmlsec-")).findFirst()
-                    .orElseThrow(() -> new IOException("no Santuario for DSS in " + santuario)).toString());
+        Set<String> swapped = new HashSet<>();
+        try (var jars = Files.list(own)) {
+            for (Path jar : jars.toList()) {
+                classpath.add(jar.toString());
+                swapped.add(artifact(jar.getFileName().toString()));
+            }
+        }
+        if (!swapped.containsAll(Set.of("xmlsec", "bcprov-jdk18on", "bcpkix-jdk18on", "bcutil-jdk18on"))) {
+            throw new IOException("DSS's own Santuario and BouncyCastle are not all in " + own + ": " + swapped);
         }
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (!entry.contains(File.separator + "santuario" + File.separator + "xmlsec" + File.separator)) {
+            if (!swapped.contains(artifact(Path.of(entry).getFileName().toString()))) {
                 classpath.add(entry);
             }
         }

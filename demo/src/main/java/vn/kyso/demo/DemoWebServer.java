@@ -68,9 +68,9 @@ public final class DemoWebServer implements AutoCloseable {
         byte[] signature = Files.readAllBytes(samples.resolve("signature.png"));
         byte[] seal = Files.readAllBytes(samples.resolve("seal.png"));
         Javalin app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            config.startupWatcherEnabled = false;
-            config.jetty.defaultHost = host;
+            config.startup.showJavalinBanner = false;
+            config.startup.startupWatcherEnabled = false;
+            config.jetty.host = host;
             config.http.maxRequestSize = MAX_PDF_BYTES;
             if (tls != null) {
                 config.jetty.addConnector((server, http) -> httpsConnector(server, http, host, port, tls, password));
@@ -80,27 +80,32 @@ public final class DemoWebServer implements AutoCloseable {
             if (Files.isDirectory(roots.pdfjs())) {
                 staticFolder(config, "/lib/pdfjs", roots.pdfjs());
             }
+            config.routes.before(ctx -> ctx.header("Cache-Control", "no-store"));
+            config.routes.get("/api/config", ctx -> ctx.json(Map.of("agentUrl", agentUrl,
+                    "agency", SampleDocuments.AGENCY, "organisation", SampleDocuments.ORGANISATION,
+                    "user", SampleDocuments.DRAFTS.get(0).nameLine(),
+                    "numberLabel", SampleDocuments.NUMBER_LABEL, "dateLabel", SampleDocuments.DATE_LABEL,
+                    "viewer", Files.isDirectory(roots.pdfjs()))));
+            config.routes.get("/api/documents", ctx -> ctx.json(shelf.list()));
+            config.routes.get("/api/documents/{id}/pdf", ctx -> {
+                DocumentShelf.Entry entry = shelf.get(ctx.pathParam("id"));
+                ctx.contentType(ContentType.APPLICATION_PDF).header("Content-Disposition",
+                        "inline; filename=\"" + entry.id() + ".pdf\"").result(entry.pdf());
+            });
+            config.routes.post("/api/documents/{id}/approved",
+                    ctx -> ctx.json(shelf.approved(ctx.pathParam("id"), pdfBody(ctx))));
+            config.routes.post("/api/documents/{id}/issued", ctx -> ctx.json(shelf.issued(ctx.pathParam("id"),
+                    pdfBody(ctx), required(ctx, "number"), required(ctx, "date"))));
+            config.routes.post("/api/documents/{id}/copies",
+                    ctx -> ctx.json(shelf.copied(ctx.pathParam("id"), pdfBody(ctx))));
+            config.routes.get("/assets/signature.png",
+                    ctx -> ctx.contentType(ContentType.IMAGE_PNG).result(signature));
+            config.routes.get("/assets/seal.png", ctx -> ctx.contentType(ContentType.IMAGE_PNG).result(seal));
+            config.routes.exception(IllegalArgumentException.class,
+                    (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
+            config.routes.exception(java.util.NoSuchElementException.class, (e, ctx) -> ctx.status(404)
+                    .json(Map.of("error", e.getMessage())));
         });
-        app.before(ctx -> ctx.header("Cache-Control", "no-store"));
-        app.get("/api/config", ctx -> ctx.json(Map.of("agentUrl", agentUrl, "agency", SampleDocuments.AGENCY,
-                "organisation", SampleDocuments.ORGANISATION, "user", SampleDocuments.DRAFTS.get(0).nameLine(),
-                "numberLabel", SampleDocuments.NUMBER_LABEL, "dateLabel", SampleDocuments.DATE_LABEL,
-                "viewer", Files.isDirectory(roots.pdfjs()))));
-        app.get("/api/documents", ctx -> ctx.json(shelf.list()));
-        app.get("/api/documents/{id}/pdf", ctx -> {
-            DocumentShelf.Entry entry = shelf.get(ctx.pathParam("id"));
-            ctx.contentType(ContentType.APPLICATION_PDF).header("Content-Disposition",
-                    "inline; filename=\"" + entry.id() + ".pdf\"").result(entry.pdf());
-        });
-        app.post("/api/documents/{id}/approved", ctx -> ctx.json(shelf.approved(ctx.pathParam("id"), pdfBody(ctx))));
-        app.post("/api/documents/{id}/issued", ctx -> ctx.json(shelf.issued(ctx.pathParam("id"), pdfBody(ctx),
-                required(ctx, "number"), required(ctx, "date"))));
-        app.post("/api/documents/{id}/copies", ctx -> ctx.json(shelf.copied(ctx.pathParam("id"), pdfBody(ctx))));
-        app.get("/assets/signature.png", ctx -> ctx.contentType(ContentType.IMAGE_PNG).result(signature));
-        app.get("/assets/seal.png", ctx -> ctx.contentType(ContentType.IMAGE_PNG).result(seal));
-        app.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
-        app.exception(java.util.NoSuchElementException.class, (e, ctx) -> ctx.status(404)
-                .json(Map.of("error", e.getMessage())));
         app.start(port);
         return new DemoWebServer(app, shelf);
     }
@@ -125,7 +130,7 @@ public final class DemoWebServer implements AutoCloseable {
     private static void staticFolder(io.javalin.config.JavalinConfig config, String hostedPath, Path directory) {
         config.staticFiles.add(files -> {
             files.hostedPath = hostedPath;
-            files.directory = directory.toAbsolutePath().toString();
+            files.directory = directory.toAbsolutePath().normalize().toString();
             files.location = Location.EXTERNAL;
             files.mimeTypes.add("text/javascript; charset=utf-8", "mjs", "js");
         });

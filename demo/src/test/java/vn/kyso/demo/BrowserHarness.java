@@ -157,36 +157,38 @@ final class BrowserHarness implements AutoCloseable {
 
     private Javalin control() {
         Javalin app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            config.startupWatcherEnabled = false;
-            config.jetty.defaultHost = "127.0.0.1";
-        });
-        app.get("/prompts", ctx -> ctx.json(Map.of("consents", consents, "pinPrompts", pinPrompts.get())));
-        app.post("/prompts/reset", ctx -> {
-            consents.clear();
-            pinPrompts.set(0);
-            String wanted = ctx.queryParam("decision");
-            decision.set(wanted == null ? ConsentPrompt.Decision.APPROVE : ConsentPrompt.Decision.valueOf(wanted));
-            typedPin.set("wrong".equals(ctx.queryParam("pin")) ? "999999" : SoftHsmFixture.USER_PIN);
-            tokens.tokens().forEach(t -> tokens.logout(t.id()));
-            ctx.json(Map.of());
-        });
-        // The agent stops and starts again on the same port, as after an update or a crash.
-        app.post("/agent/restart", ctx -> {
-            int port = agent.port();
-            agent.close();
-            agent = DemoAgent.start(port, origins, tokens, root, extraCas, tsa, prompts, agentHome, vgca);
-            ctx.json(Map.of("port", port));
-        });
-        app.post("/token/{label}/{action}", ctx -> {
-            long slot = slotOf(ctx.pathParam("label"));
-            switch (ctx.pathParam("action")) {
-                case "unplug" -> shim.unplug(slot);
-                case "plug" -> shim.plugIn(slot);
-                case "unplug-while-signing" -> unplugWhileSigning(slot);
-                default -> throw new IllegalArgumentException(ctx.pathParam("action"));
-            }
-            ctx.json(Map.of("slot", slot));
+            config.startup.showJavalinBanner = false;
+            config.startup.startupWatcherEnabled = false;
+            config.jetty.host = "127.0.0.1";
+            config.routes.get("/prompts",
+                    ctx -> ctx.json(Map.of("consents", consents, "pinPrompts", pinPrompts.get())));
+            config.routes.post("/prompts/reset", ctx -> {
+                consents.clear();
+                pinPrompts.set(0);
+                String wanted = ctx.queryParam("decision");
+                decision.set(wanted == null ? ConsentPrompt.Decision.APPROVE
+                        : ConsentPrompt.Decision.valueOf(wanted));
+                typedPin.set("wrong".equals(ctx.queryParam("pin")) ? "999999" : SoftHsmFixture.USER_PIN);
+                tokens.tokens().forEach(t -> tokens.logout(t.id()));
+                ctx.json(Map.of());
+            });
+            // The agent stops and starts again on the same port, as after an update or a crash.
+            config.routes.post("/agent/restart", ctx -> {
+                int port = agent.port();
+                agent.close();
+                agent = DemoAgent.start(port, origins, tokens, root, extraCas, tsa, prompts, agentHome, vgca);
+                ctx.json(Map.of("port", port));
+            });
+            config.routes.post("/token/{label}/{action}", ctx -> {
+                long slot = slotOf(ctx.pathParam("label"));
+                switch (ctx.pathParam("action")) {
+                    case "unplug" -> shim.unplug(slot);
+                    case "plug" -> shim.plugIn(slot);
+                    case "unplug-while-signing" -> unplugWhileSigning(slot);
+                    default -> throw new IllegalArgumentException(ctx.pathParam("action"));
+                }
+                ctx.json(Map.of("slot", slot));
+            });
         });
         return app.start(0);
     }

@@ -50,26 +50,27 @@ final class LegacyDocumentSystem implements AutoCloseable {
         files.put("invoice.xml", invoice);
         files.put("bang-ke.csv", ATTACHMENT);
         app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            config.startupWatcherEnabled = false;
-            config.jetty.defaultHost = "127.0.0.1";
+            config.startup.showJavalinBanner = false;
+            config.startup.startupWatcherEnabled = false;
+            config.jetty.host = "127.0.0.1";
             config.http.maxRequestSize = 64L * 1024 * 1024;
             if (client != null) {
                 config.staticFiles.add(files -> {
                     files.hostedPath = "/js/kyso";
-                    files.directory = client.toAbsolutePath().toString();
+                    files.directory = client.toAbsolutePath().normalize().toString();
                     files.location = Location.EXTERNAL;
                     files.mimeTypes.add("text/javascript; charset=utf-8", "js");
                 });
             }
+            config.routes.before(ctx -> requests.incrementAndGet());
+            if (page != null) {
+                config.routes.get("/", ctx -> ctx.contentType(ContentType.TEXT_HTML).result(Files.readString(page)
+                        .replace("{{AGENT_URL}}", agentUrl).replace("{{SESSION_ID}}", sessionId)
+                        .replace("{{JWT}}", jwt)));
+                config.routes.get("/files/{name}", this::download);
+                config.routes.post("/FileUploadHandler", this::upload);
+            }
         });
-        app.before(ctx -> requests.incrementAndGet());
-        if (page != null) {
-            app.get("/", ctx -> ctx.contentType(ContentType.TEXT_HTML).result(Files.readString(page)
-                    .replace("{{AGENT_URL}}", agentUrl).replace("{{SESSION_ID}}", sessionId).replace("{{JWT}}", jwt)));
-            app.get("/files/{name}", this::download);
-            app.post("/FileUploadHandler", this::upload);
-        }
         app.start(port);
     }
 

@@ -3,26 +3,20 @@ package vn.kyso.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.DynamicTest;
 
-import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.x509.CertificateToken;
-import eu.europa.esig.dss.service.crl.OnlineCRLSource;
-import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
 import eu.europa.esig.dss.simplereport.SimpleReport;
-import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
-import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
-import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.verify.DocumentReport;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.PdfSignatureVerifier;
+import vn.kyso.xml.DssXades;
 
 /**
  * What the legacy document system received while the browser drove its vgcaplugin.js page (70-vgca.browser.mjs),
@@ -79,16 +73,8 @@ final class LegacyUploadChecks {
         return tests;
     }
 
-    private static SimpleReport dss(byte[] pdf) {
-        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-        trusted.addCertificate(new CertificateToken(TestEnvironment.shared().pki().root()));
-        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
-        verifier.setTrustedCertSources(trusted);
-        verifier.setOcspSource(new OnlineOCSPSource());
-        verifier.setCrlSource(new OnlineCRLSource());
-        verifier.setAIASource(new DefaultAIASource());
-        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
-        validator.setCertificateVerifier(verifier);
-        return validator.validateDocument().getSimpleReport();
+    /** EU DSS in its own JVM ({@link DssXades}), trusting the test root, with the loopback OCSP, CRL and AIA. */
+    private static SimpleReport dss(byte[] pdf) throws IOException {
+        return DssXades.reports(pdf, null, true).getSimpleReport();
     }
 }
