@@ -21,6 +21,7 @@ import vn.kyso.pki.TrustStore;
 import vn.kyso.pki.UrlRemap;
 import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
+import vn.kyso.usecase.CertificateStatuses;
 import vn.kyso.usecase.SignPdf;
 import vn.kyso.verify.PdfSignatureVerifier;
 import vn.kyso.verify.SignerCertificateCheck;
@@ -70,25 +71,39 @@ public final class AgentAssembly {
         ConsentPrompt consent = PromptGuard.consent(anyConsent);
         PinPrompt pins = PromptGuard.pins(anyPins);
         AuditLog audit = new AuditLog(settings.auditFile());
-        java.util.function.Supplier<AgentMethods.DocumentServices> documents = memoised(() -> {
+        List<X509Certificate> known = new ArrayList<>(settings.trust().anchors());
+        known.addAll(settings.trust().knownIntermediates());
+        known.addAll(settings.extraCas());
+        // one HTTP client and one OCSP/CRL cache for signing, verifying and the certificates' status in the picker
+        java.util.function.Supplier<Pki> pki = memoised(() -> {
             HttpFetcher http = HttpFetcher.withRemap(settings.pkiRemap());
             OcspClient ocsp = new OcspClient(http);
             CrlClient crl = new CrlClient(http);
-            List<X509Certificate> known = new ArrayList<>(settings.trust().anchors());
-            known.addAll(settings.trust().knownIntermediates());
-            known.addAll(settings.extraCas());
-            PdfSignatureVerifier verifier = PdfSignatureVerifier.builder(settings.trust()).http(http).ocsp(ocsp)
-                    .crl(crl).build();
+            return new Pki(http, ocsp, crl, new SignerCertificateCheck(settings.trust(), http, ocsp, crl,
+                    Clock.systemUTC()));
+        });
+        java.util.function.Supplier<AgentMethods.DocumentServices> documents = memoised(() -> {
+            Pki p = pki.get();
+            PdfSignatureVerifier verifier = PdfSignatureVerifier.builder(settings.trust()).http(p.http()).ocsp(p.ocsp())
+                    .crl(p.crl()).build();
             SignPdf signPdf = new SignPdf(tokens, known, consent, pins, audit,
-                    new PadesSigner(new PadesServices(new TimeStampClient(http, settings.tsaUrl()), ocsp, crl, known)),
-                    new SignerCertificateCheck(settings.trust(), http, ocsp, crl, Clock.systemUTC()), verifier,
+                    new PadesSigner(new PadesServices(new TimeStampClient(p.http(), settings.tsaUrl()), p.ocsp(),
+                            p.crl(), known)), p.check(), verifier,
                     settings.signOffline() ? SignPdf.OfflinePolicy.SIGN_WITH_WARNING : SignPdf.OfflinePolicy.REFUSE);
             return new AgentMethods.DocumentServices(signPdf, verifier);
         });
+        CertificateStatuses statuses = new CertificateStatuses(tokens, () -> pki.get().check(), known,
+                Clock.systemUTC());
+        // checked as soon as a certificate is seen, so the first listing the person reads already knows it
+        tokens.addListener(event -> statuses.refresh());
+        statuses.refresh();
         Map<String, Method> methods = new java.util.LinkedHashMap<>(
-                AgentMethods.standard(tokens, consent, pins, audit, documents));
-        methods.putAll(VgcaMethods.of(tokens, consent, pins, audit, documents, settings.vgca()));
+                AgentMethods.standard(tokens, consent, pins, audit, documents, statuses));
+        methods.putAll(VgcaMethods.of(tokens, consent, pins, audit, documents, settings.vgca(), statuses));
         return methods;
+    }
+
+    private record Pki(HttpFetcher http, OcspClient ocsp, CrlClient crl, SignerCertificateCheck check) {
     }
 
     static <T> java.util.function.Supplier<T> memoised(java.util.function.Supplier<T> build) {

@@ -13,6 +13,7 @@ import vn.kyso.pdf.RemotePadesSigner;
 import vn.kyso.pki.RevocationCollector;
 import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
+import vn.kyso.usecase.CertificateStatuses;
 import vn.kyso.usecase.SignCms;
 import vn.kyso.usecase.SignHash;
 import vn.kyso.usecase.SignJson;
@@ -86,8 +87,19 @@ public final class AgentMethods {
      */
     public static Map<String, Method> standard(TokenManager tokens, ConsentPrompt consent, PinPrompt pins,
                                                AuditLog audit, Supplier<DocumentServices> documents) {
+        return standard(tokens, consent, pins, audit, documents, null);
+    }
+
+    /**
+     * @param statuses the certificates' revocation status, checked in the background; null lists every certificate's
+     *                 revocation as unknown
+     */
+    public static Map<String, Method> standard(TokenManager tokens, ConsentPrompt consent, PinPrompt pins,
+                                               AuditLog audit, Supplier<DocumentServices> documents,
+                                               CertificateStatuses statuses) {
         Map<String, Method> methods = new LinkedHashMap<>();
-        methods.put("tokens.list", (session, params) -> TokenInventoryView.of(tokens));
+        methods.put("tokens.list", (session, params) -> statuses == null ? TokenInventoryView.of(tokens)
+                : TokenInventoryView.of(tokens, statuses));
         SignHash signHash = new SignHash(tokens, PromptGuard.consent(consent), PromptGuard.pins(pins), audit);
         methods.put("sign.hash", Method.asking((session, params) -> {
             String hash = Params.required(params, "hash");

@@ -18,6 +18,7 @@ import vn.kyso.errors.KysoException;
 import vn.kyso.request.RequestError;
 import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
+import vn.kyso.usecase.CertificateStatuses;
 import vn.kyso.usecase.SignHash;
 import vn.kyso.vgca.DocumentTransfer;
 import vn.kyso.vgca.SigningCertificates;
@@ -46,11 +47,19 @@ public final class VgcaMethods {
 
     public static Map<String, Method> of(TokenManager tokens, ConsentPrompt consent, PinPrompt pins, AuditLog audit,
                                          Supplier<AgentMethods.DocumentServices> documents, VgcaSettings settings) {
+        return of(tokens, consent, pins, audit, documents, settings, null);
+    }
+
+    /** @param statuses certificates it knows revoked are not chosen; null when revocation is not checked ahead */
+    public static Map<String, Method> of(TokenManager tokens, ConsentPrompt consent, PinPrompt pins, AuditLog audit,
+                                         Supplier<AgentMethods.DocumentServices> documents, VgcaSettings settings,
+                                         CertificateStatuses statuses) {
         UrlPolicy policy = new UrlPolicy(settings.allowedUrls());
         // The HTTP client (and with it TLS) is built on the first file job, not at start: it took ~300 ms of cold start.
         Supplier<DocumentTransfer> transfer = AgentAssembly.memoised(
                 () -> new DocumentTransfer(settings.maxDocumentBytes(), settings.timeout()));
-        SigningCertificates certificates = new SigningCertificates(tokens);
+        SigningCertificates certificates = statuses == null ? new SigningCertificates(tokens)
+                : new SigningCertificates(tokens, statuses::knownRevoked);
         Supplier<VgcaFileJob> fileJob = () -> new VgcaFileJob(policy, transfer.get(), certificates, settings.images(),
                 documents.get().signPdf(), documents.get().signXml(), audit, Clock.systemUTC());
         VgcaSignMsg signMsg = new VgcaSignMsg(certificates, new SignHash(tokens, PromptGuard.consent(consent),

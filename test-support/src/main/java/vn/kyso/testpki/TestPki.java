@@ -65,6 +65,8 @@ public final class TestPki {
     public static final String PERSONAL_BINH = "personal-binh";
     public static final String PERSONAL_CUONG = "personal-cuong";
     public static final String PERSONAL_GIANG = "personal-giang";
+    /** On a token that also carries the Sub CA's and the Root CA's certificates, as issued VGCA tokens do. */
+    public static final String PERSONAL_HA = "personal-ha";
     public static final String ORGANISATION = "org-skhcn";
     public static final String EXPIRED = "expired";
     public static final String NOT_YET_VALID = "not-yet-valid";
@@ -289,6 +291,8 @@ public final class TestPki {
                     "CCCD:037088009012", "cuong.lh@khcn.ninhbinh.gov.vn", days(-30), days(2 * 365), SIGNING_USAGE);
             personal(PERSONAL_GIANG, KeyType.RSA_2048, "Đặng Thu Giang", "Phó Giám đốc", "Ban Giám đốc",
                     "CCCD:037186004321", "giang.dt@khcn.ninhbinh.gov.vn", days(-30), days(2 * 365), SIGNING_USAGE);
+            personal(PERSONAL_HA, KeyType.RSA_2048, "Lê Thu Hà", "Chánh Văn phòng", "Văn phòng Sở",
+                    "CCCD:037187002468", "ha.lt@khcn.ninhbinh.gov.vn", days(-30), days(2 * 365), SIGNING_USAGE);
             X500Name orgName = new X500NameBuilder(BCStyle.INSTANCE)
                     .addRDN(BCStyle.C, "VN")
                     .addRDN(BCStyle.ST, "Ninh Bình")
