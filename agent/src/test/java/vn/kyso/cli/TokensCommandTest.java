@@ -122,4 +122,96 @@ class TokensCommandTest {
         assertTrue(root.get("drivers").get(1).get("loaded").asBoolean());
         assertTrue(root.get("tokens").size() >= 4);
     }
+
+    /** A machine configuration trusting the test root, with OCSP/CRL reachable or sent to a closed port. */
+    private static java.nio.file.Path config(java.nio.file.Path dir, boolean online) throws Exception {
+        java.nio.file.Path trust = java.nio.file.Files.createDirectories(dir.resolve("trust"));
+        java.nio.file.Files.write(trust.resolve("root.cer"), env.pki().root().getEncoded());
+        String remap = "";
+        if (!online) {
+            int closed;
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                closed = socket.getLocalPort();
+            }
+            remap = "pki.remap=127.0.0.1=127.0.0.1:" + closed + "\n";
+        }
+        java.nio.file.Path file = dir.resolve("agent.properties");
+        java.nio.file.Files.writeString(file, "token.libraries=" + env.softHsm().library() + "\ntoken.discover=false\n"
+                + "trust.directory=" + trust + "\n" + remap);
+        return file;
+    }
+
+    private static java.util.Map<String, JsonNode> byLabel(String json) throws Exception {
+        java.util.Map<String, JsonNode> out = new java.util.HashMap<>();
+        new ObjectMapper().readTree(json).get("tokens").forEach(t -> t.get("certificates")
+                .forEach(c -> out.put(c.get("label").asText(), c)));
+        return out;
+    }
+
+    @Test
+    void revokedCertificatesAreMarkedBeforeThePersonPicks(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String config = config(dir, true).toString();
+        Result r = run("tokens", "--json", "--config", config);
+        assertEquals(0, r.exit(), r.err());
+        java.util.Map<String, JsonNode> certs = byLabel(r.out());
+        JsonNode revoked = certs.get(TestPki.REVOKED);
+        assertEquals("revoked", revoked.get("status").asText(), revoked.toString());
+        assertEquals("revoked", revoked.get("revocation").get("status").asText());
+        assertFalse(revoked.get("signable").asBoolean());
+        assertEquals("good", certs.get(TestPki.PERSONAL_AN).get("revocation").get("status").asText());
+        assertTrue(certs.get(TestPki.PERSONAL_AN).get("signable").asBoolean());
+        Result table = run("tokens", "--config", config);
+        String khoa = table.out().lines().filter(l -> l.contains("Đỗ Minh Khoa")).findFirst().orElseThrow();
+        assertTrue(khoa.contains("[ĐÃ BỊ THU HỒI — không dùng để ký]"), table.out());
+        String an = table.out().lines().filter(l -> l.contains("Nguyễn Văn An")).findFirst().orElseThrow();
+        assertTrue(an.contains("[chưa bị thu hồi]"), table.out());
+    }
+
+    @Test
+    void offlineTheRevocationStatusReadsUnknown(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String config = config(dir, false).toString();
+        long start = System.nanoTime();
+        Result r = run("tokens", "--json", "--config", config);
+        assertEquals(0, r.exit(), r.err());
+        java.util.Map<String, JsonNode> certs = byLabel(r.out());
+        for (String label : List.of(TestPki.REVOKED, TestPki.PERSONAL_AN)) {
+            assertEquals("unknown", certs.get(label).get("revocation").get("status").asText(),
+                    certs.get(label).toString());
+            assertEquals("valid", certs.get(label).get("status").asText());
+        }
+        Result table = run("tokens", "--lang", "en", "--config", config);
+        assertTrue(table.out().contains("[revocation status unknown]"), table.out());
+        assertFalse(table.out().contains("not revoked"), table.out());
+        assertTrue(System.nanoTime() - start < java.time.Duration.ofSeconds(12).toNanos(), "bounded by the wait");
+    }
+
+    @Test
+    void theSubCaAndRootCaOnATokenAreMarkedNotOffered(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Result r = run("tokens", "--json", "--config", config(dir, true).toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode chain = null;
+        for (JsonNode t : new ObjectMapper().readTree(r.out()).get("tokens")) {
+            if (t.get("label").asText().equals(SoftHsmFixture.CA_CHAIN_TOKEN.label())) {
+                chain = t;
+            }
+        }
+        assertEquals(3, chain.get("certificates").size(), chain.toString());
+        for (JsonNode c : chain.get("certificates")) {
+            boolean signer = c.get("label").asText().equals(TestPki.PERSONAL_HA);
+            assertEquals(!signer, c.get("ca").asBoolean(), c.toString());
+            assertEquals(signer ? "personal" : "ca", c.get("usage").asText());
+            assertEquals(signer, c.get("signable").asBoolean(), c.toString());
+        }
+        Result table = run("tokens", "--config", config(dir, true).toString());
+        for (String line : table.out().lines().filter(l -> l.startsWith("    • ")).toList()) {
+            boolean ca = line.contains("RootCA chuyên dùng") || line.contains("CA phục vụ các cơ quan");
+            assertEquals(ca, line.contains("[chứng thư CA — không dùng để ký]"), line);
+        }
+        assertEquals(2, table.out().lines().filter(l -> l.contains("[chứng thư CA — không dùng để ký]")).count(),
+                table.out());
+        assertTrue(table.out().contains("Lê Thu Hà"), table.out());
+    }
 }
