@@ -113,7 +113,8 @@ export interface SignPdfOptions {
   certificateId: string;
   preset?: Preset;
   /** The preset's parameters: titleLine, nameLine, documentNumber, numberLabel, dateLabel, issueDate, afterText,
-   * widthMm, sealWidthMm, copyForm, organisation. */
+   * widthMm, sealWidthMm, copyForm, organisation; for 'incoming' (the 50 × 35 mm dấu "ĐẾN"): organisation, numberIn,
+   * forwardTo, fileNumber. */
   placement?: Record<string, string | number>;
   /** The signature or seal image (transparent PNG). */
   images?: { image?: DocumentInput };

@@ -86,7 +86,8 @@ final class SignCommand implements Command {
                 "--cert", "--token", "--preset", "--image", "--seal-mm", "--title-line", "--name-line", "--copy-form",
                 "--organisation", "--doc-number", "--issue-date", "--level", "--tsa", "--trust", "--trust-cert",
                 "--library", "--config", "--reason", "--location", "--password", "--date-label", "--after-text",
-                "--number-label", "--number-in", "--forward-to", "--copy-number", "--place", "--copy-date"));
+                "--number-label", "--number-in", "--forward-to", "--file-number", "--copy-number", "--place",
+                "--copy-date"));
         Path in = Path.of(require(o, "--in"));
         Path outFile = Path.of(require(o, "--out"));
         if (!Files.isRegularFile(in)) {
@@ -315,6 +316,7 @@ final class SignCommand implements Command {
             java.util.Map.entry("numberLabel", "--number-label"),
             java.util.Map.entry("numberIn", "--number-in"),
             java.util.Map.entry("forwardTo", "--forward-to"),
+            java.util.Map.entry("fileNumber", "--file-number"),
             java.util.Map.entry("copyNumber", "--copy-number"),
             java.util.Map.entry("place", "--place"),
             java.util.Map.entry("copyDate", "--copy-date"));
