@@ -118,7 +118,9 @@ final class SignCommand implements Command {
             CertificateEntry certificate = choose(tokens, o.get("--cert", null), o.get("--token", null));
             List<X509Certificate> known = new ArrayList<>(trust.anchors());
             known.addAll(trust.knownIntermediates());
-            tokens.certificates().forEach(c -> known.add(c.certificate()));
+            // the Sub CA a token carries beside the signer's certificate is its chain; other tokens' are not
+            tokens.certificates().stream().filter(c -> c.tokenId().equals(certificate.tokenId()))
+                    .forEach(c -> known.add(c.certificate()));
             HttpFetcher http = HttpFetcher.withRemap(config.pkiRemap());
             OcspClient ocsp = new OcspClient(http);
             CrlClient crl = new CrlClient(http);
