@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,11 +17,6 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,22 +96,6 @@ class CertificatePickerTest {
         }
     }
 
-    private static byte[] pdf(String text) throws Exception {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN), 12);
-                content.newLineAtOffset(72, 720);
-                content.showText(text);
-                content.endText();
-            }
-            document.save(out);
-            return out.toByteArray();
-        }
-    }
-
     private static boolean answered(JsonNode certificate) {
         return !certificate.get("revocation").get("checkedAt").isNull();
     }
@@ -137,7 +115,7 @@ class CertificatePickerTest {
             assertEquals("valid", an.get("status").asText());
             assertTrue(an.get("signable").asBoolean());
 
-            String doc = c.upload("to-trinh.pdf", pdf("To trinh"));
+            String doc = c.upload("to-trinh.pdf", ProtocolMethodsTest.pdf("To trinh"));
             String revokedId = revoked.get("id").asText();
             assertEquals("CERT_REVOKED", c.errorCode("sign.pdf", "{\"documentId\":\"" + doc
                     + "\",\"certificateId\":\"" + revokedId + "\"}"));
@@ -189,7 +167,7 @@ class CertificatePickerTest {
             String subCa = byLabel.get(TestPki.INTERMEDIATE).get("id").asText();
             JsonNode refused = c.result("vgca.certInfo", "{\"job\":{\"CertificateId\":\"" + subCa + "\"}}");
             assertEquals("CERT_KEY_USAGE", refused.get("ErrorCode").asText(), refused.toString());
-            String doc = c.upload("cong-van.pdf", pdf("Cong van"));
+            String doc = c.upload("cong-van.pdf", ProtocolMethodsTest.pdf("Cong van"));
             assertEquals("CERT_KEY_USAGE", c.errorCode("sign.pdf", "{\"documentId\":\"" + doc
                     + "\",\"certificateId\":\"" + subCa + "\"}"));
             JsonNode info = c.result("vgca.certInfo", "{\"job\":{\"CertificateId\":\"" + ha.get("id").asText()
