@@ -74,8 +74,7 @@ public final class SigningCertificates {
      */
     private void refuseUnoffered(CertificateEntry c) {
         if (c.ca()) {
-            throw new KysoException(SigningRefusal.CERT_KEY_USAGE, Map.of("ca", true), null,
-                    "chứng thư của tổ chức cấp chứng thư (CA) / a certification authority's certificate");
+            throw SigningRefusal.caCertificate();
         }
         switch (c.validity(Instant.now())) {
             case EXPIRED -> throw new KysoException(SigningRefusal.CERT_EXPIRED, c.notAfter());
