@@ -265,8 +265,9 @@ export class KysoAgent {
 
   /**
    * The certificates a person may pick to sign with, each with its token's id and label: not a CA's certificate (a
-   * Sub CA or Root CA stored on the token), and with a private key that may be on the token. Expired and
-   * not-yet-valid ones stay in the list, marked by `status`, so the person sees why they cannot sign.
+   * Sub CA or Root CA stored on the token), and with a private key that may be on the token. Expired, not-yet-valid
+   * and revoked ones stay in the list, marked by `status` (and `signable: false`), so the person sees why they cannot
+   * sign; `revocation.status` is 'unknown' until the agent has reached OCSP/CRL, never 'good' by default.
    * @param {{all?: boolean}} [options] all: include CA certificates and those without a private key
    */
   async certificates ({ all = false } = {}) {

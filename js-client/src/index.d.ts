@@ -89,9 +89,22 @@ export interface Certificate {
   usage: 'personal' | 'organisation' | 'ca';
   /** a Sub CA or Root CA stored on the token (basicConstraints cA, or keyCertSign without a signing usage) */
   ca: boolean;
-  /** now against the validity period, shown before the person picks */
-  status: 'valid' | 'expired' | 'notYetValid';
-  /** not a CA, a private key that may be present, and valid now */
+  /** now against the validity period, or 'revoked' once OCSP/CRL said so; shown before the person picks */
+  status: 'valid' | 'expired' | 'notYetValid' | 'revoked';
+  /**
+   * OCSP, then CRL, checked by the agent in the background: 'unknown' until answered and while OCSP/CRL cannot be
+   * reached (offline), never 'good' without an answer. CA certificates and those outside their validity period are
+   * not checked (they cannot sign anyway).
+   */
+  revocation: {
+    status: 'good' | 'revoked' | 'unknown';
+    /** where a good or revoked answer came from */
+    source: 'ONLINE_OCSP' | 'ONLINE_CRL' | null;
+    /** ISO-8601 time of the answer; null while not checked yet */
+    checkedAt: string | null;
+    reason: string | null;
+  };
+  /** not a CA, a private key that may be present, valid now, and not known revoked */
   signable: boolean;
   token: { id: string; label: string };
 }
@@ -100,7 +113,8 @@ export interface SignPdfOptions {
   certificateId: string;
   preset?: Preset;
   /** The preset's parameters: titleLine, nameLine, documentNumber, numberLabel, dateLabel, issueDate, afterText,
-   * widthMm, sealWidthMm, copyForm, organisation. */
+   * widthMm, sealWidthMm, copyForm, organisation; for 'incoming' (the 50 × 35 mm dấu "ĐẾN"): organisation, numberIn,
+   * forwardTo, fileNumber. */
   placement?: Record<string, string | number>;
   /** The signature or seal image (transparent PNG). */
   images?: { image?: DocumentInput };

@@ -94,8 +94,15 @@ function isOrganisation (certificate) {
   return /(^|,)\s*UID=MNS:/i.test(certificate.subject) || !/CCCD:|CMND:|HC:/.test(certificate.subject);
 }
 
-/** Marked before the person picks: a certificate outside its validity period cannot sign. */
-const STATUS_MARK = { expired: ' [hết hạn]', notYetValid: ' [chưa có hiệu lực]' };
+/** Marked before the person picks: a certificate outside its validity period, or revoked, cannot sign. */
+const STATUS_MARK = { expired: ' [hết hạn]', notYetValid: ' [chưa có hiệu lực]', revoked: ' [đã bị thu hồi]' };
+/** Offline, or before the agent has reached OCSP/CRL, the certificate's status is not known: said, never hidden. */
+const UNKNOWN_MARK = ' [chưa rõ tình trạng thu hồi]';
+
+function mark (certificate) {
+  if (STATUS_MARK[certificate.status]) return STATUS_MARK[certificate.status];
+  return certificate.revocation?.status === 'unknown' ? UNKNOWN_MARK : '';
+}
 
 function fillSelect (select, best, suitable) {
   const previous = select.value;
@@ -105,8 +112,8 @@ function fillSelect (select, best, suitable) {
   for (const certificate of ordered) {
     const option = document.createElement('option');
     option.value = certificate.id;
-    option.textContent = `${commonName(certificate.subject)} — ${certificate.token.label}${STATUS_MARK[certificate.status] ?? ''}`;
-    option.disabled = certificate.status !== undefined && certificate.status !== 'valid';
+    option.textContent = `${commonName(certificate.subject)} — ${certificate.token.label}${mark(certificate)}`;
+    option.disabled = certificate.signable === false || (certificate.status !== undefined && certificate.status !== 'valid');
     select.append(option);
   }
   // A certificate the person picked stays picked while present; otherwise the best one, so a token that comes back

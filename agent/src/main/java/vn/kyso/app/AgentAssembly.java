@@ -32,6 +32,7 @@ import vn.kyso.pki.UrlRemap;
 import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
+import vn.kyso.usecase.CertificateStatuses;
 import vn.kyso.usecase.SignCms;
 import vn.kyso.usecase.SignHash;
 import vn.kyso.usecase.SignJson;
@@ -67,8 +68,6 @@ public final class AgentAssembly implements AutoCloseable {
      * @param trust                  trusted roots (and known intermediates)
      * @param tsaUrl                 the RFC 3161 time-stamping authority; required to sign, not to verify
      * @param extraCas               further CA certificates that may complete a signer's chain
-     * @param tokenCertificatesKnown the certificates on the tokens present when the engine is built complete chains
-     *                               too (one-shot commands: the tokens do not change while they run)
      * @param signOffline            sign with a warning when revocation cannot be checked, instead of refusing
      * @param online                 the verifier may fetch revocation data and certificates
      * @param auditFile              the signing log; required to sign, not to verify
@@ -78,7 +77,7 @@ public final class AgentAssembly implements AutoCloseable {
      * @param networkTimeout         connect and read time-out of the PKI clients; null: their defaults
      */
     public record Settings(TokenManagerConfig tokenConfig, TrustStore trust, URI tsaUrl,
-                           List<X509Certificate> extraCas, boolean tokenCertificatesKnown, boolean signOffline,
+                           List<X509Certificate> extraCas, boolean signOffline,
                            boolean online, Path auditFile, VgcaSettings vgca, UrlRemap pkiRemap, Path profileFolder,
                            Duration networkTimeout) {
 
@@ -100,7 +99,7 @@ public final class AgentAssembly implements AutoCloseable {
 
         public Builder toBuilder() {
             return new Builder().tokenConfig(tokenConfig).trust(trust).tsaUrl(tsaUrl).extraCas(extraCas)
-                    .tokenCertificatesKnown(tokenCertificatesKnown).signOffline(signOffline).online(online)
+                    .signOffline(signOffline).online(online)
                     .auditFile(auditFile).vgca(vgca).pkiRemap(pkiRemap).profileFolder(profileFolder)
                     .networkTimeout(networkTimeout);
         }
@@ -135,7 +134,6 @@ public final class AgentAssembly implements AutoCloseable {
         private TrustStore trust;
         private URI tsaUrl;
         private List<X509Certificate> extraCas = List.of();
-        private boolean tokenCertificatesKnown;
         private boolean signOffline;
         private boolean online = true;
         private Path auditFile;
@@ -164,11 +162,6 @@ public final class AgentAssembly implements AutoCloseable {
 
         public Builder extraCas(List<X509Certificate> value) {
             extraCas = value;
-            return this;
-        }
-
-        public Builder tokenCertificatesKnown(boolean value) {
-            tokenCertificatesKnown = value;
             return this;
         }
 
@@ -208,7 +201,7 @@ public final class AgentAssembly implements AutoCloseable {
         }
 
         public Settings build() {
-            return new Settings(tokenConfig, trust, tsaUrl, extraCas, tokenCertificatesKnown, signOffline, online,
+            return new Settings(tokenConfig, trust, tsaUrl, extraCas, signOffline, online,
                     auditFile, vgca, pkiRemap, profileFolder, networkTimeout);
         }
     }
@@ -225,6 +218,7 @@ public final class AgentAssembly implements AutoCloseable {
     private final Supplier<SignerCertificateCheck> certificateCheck;
     private final Supplier<SignHash> signHash;
     private final Supplier<AgentMethods.DocumentServices> documents;
+    private final Supplier<CertificateStatuses> statuses;
     private final Supplier<Map<String, Method>> methods;
 
     private AgentAssembly(Settings settings, TokenManager given, ConsentPrompt consent, PinPrompt pins,
@@ -251,10 +245,19 @@ public final class AgentAssembly implements AutoCloseable {
                 pki.get().ocsp(), pki.get().crl(), Clock.systemUTC()));
         this.signHash = memoised(() -> new SignHash(tokens(), this.consent, this.pins, audit()));
         this.documents = memoised(this::buildDocuments);
+        this.statuses = memoised(() -> {
+            CertificateStatuses built = new CertificateStatuses(tokens(), certificateCheck, knownCertificates(),
+                    Clock.systemUTC());
+            // checked as soon as a certificate is seen, so the first listing the person reads already knows it
+            tokens().addListener(event -> built.refresh());
+            built.refresh();
+            return built;
+        });
         this.methods = memoised(() -> {
             Map<String, Method> all = new LinkedHashMap<>(AgentMethods.standard(tokens(), signHash.get(),
-                    documents));
-            all.putAll(VgcaMethods.of(tokens(), signHash.get(), audit(), documents, settings.vgca()));
+                    documents, statuses.get()));
+            all.putAll(VgcaMethods.of(tokens(), signHash.get(), audit(), documents, settings.vgca(),
+                    statuses.get()));
             return Collections.unmodifiableMap(all);
         });
     }
@@ -273,6 +276,12 @@ public final class AgentAssembly implements AutoCloseable {
     /** The use cases for a command run at a terminal, where the person running it is asked directly. */
     public static AgentAssembly forTerminal(Settings settings, ConsentPrompt consent, PinPrompt pins) {
         return new AgentAssembly(settings, null, consent, pins, false);
+    }
+
+    /** The same over a token manager its caller owns (a command that picks the certificate before it signs). */
+    public static AgentAssembly forTerminal(TokenManager tokens, Settings settings, ConsentPrompt consent,
+                                            PinPrompt pins) {
+        return new AgentAssembly(settings, required(tokens, "tokens"), consent, pins, false);
     }
 
     public static TrustStore trustFrom(Path directory, List<X509Certificate> extraRoots) throws IOException {
@@ -327,6 +336,9 @@ public final class AgentAssembly implements AutoCloseable {
 
     @Override
     public void close() {
+        if (statuses instanceof Memoised<CertificateStatuses> checking && checking.built()) {
+            checking.get().close();
+        }
         if (ownsTokens && tokens instanceof Memoised<TokenManager> opened && opened.built()) {
             opened.get().close();
         }
@@ -345,14 +357,16 @@ public final class AgentAssembly implements AutoCloseable {
 
     /** The engines' services: the TSA, the PKI clients and the CA certificates that complete a signer's chain. */
     private PadesServices engineServices(Pki parts) {
+        return new PadesServices(new TimeStampClient(parts.http(), requiredToSign(settings.tsaUrl(), "tsaUrl")),
+                parts.ocsp(), parts.crl(), knownCertificates());
+    }
+
+    /** The CA certificates that complete a signer's chain: trusted, bundled and configured ones. */
+    private List<X509Certificate> knownCertificates() {
         List<X509Certificate> known = new ArrayList<>(settings.trust().anchors());
         known.addAll(settings.trust().knownIntermediates());
         known.addAll(settings.extraCas());
-        if (settings.tokenCertificatesKnown()) {
-            tokens().certificates().forEach(c -> known.add(c.certificate()));
-        }
-        return new PadesServices(new TimeStampClient(parts.http(), requiredToSign(settings.tsaUrl(), "tsaUrl")),
-                parts.ocsp(), parts.crl(), known);
+        return known;
     }
 
     private AgentMethods.DocumentServices buildDocuments() {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import vn.kyso.token.TokenManager;
+import vn.kyso.usecase.CertificateStatuses;
 import vn.kyso.usecase.SignCms;
 import vn.kyso.usecase.SignHash;
 import vn.kyso.usecase.SignJson;
@@ -40,10 +41,12 @@ public final class AgentMethods {
      * @param signHash  hash signing, shared with the VGCA methods
      * @param documents the document methods, built on first use so the agent answers its first request before the
      *                  PDF engine and the verifier are loaded (cold start); null leaves them out
+     * @param statuses  the certificates' revocation status, checked in the background
      */
-    static Map<String, Method> standard(TokenManager tokens, SignHash signHash, Supplier<DocumentServices> documents) {
+    static Map<String, Method> standard(TokenManager tokens, SignHash signHash, Supplier<DocumentServices> documents,
+                                        CertificateStatuses statuses) {
         Map<String, Method> methods = new LinkedHashMap<>();
-        methods.put("tokens.list", (session, params) -> TokenInventoryView.of(tokens));
+        methods.put("tokens.list", (session, params) -> TokenInventoryView.of(tokens, statuses));
         methods.put("sign.hash", Method.asking((session, params) -> {
             String hash = Params.required(params, "hash");
             return signHash.sign(new SignHash.Request(session.caller().describe(),

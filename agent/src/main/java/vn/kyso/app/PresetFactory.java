@@ -71,7 +71,7 @@ public final class PresetFactory {
                     signingTime);
             case "attachment" -> Presets.attachment(required(param, "documentNumber"), signingTime);
             case "incoming" -> Presets.incoming(required(param, "organisation"), param.apply("numberIn"),
-                    signingTime, param.apply("forwardTo"));
+                    signingTime, param.apply("forwardTo"), param.apply("fileNumber"));
             case "digitised" -> Presets.digitised(png(image, "image"), number(param, "sealWidthMm", 36),
                     required(param, "organisation"), signingTime);
             case "issue" -> Presets.issue(png(image, "image"), number(param, "sealWidthMm", 36),

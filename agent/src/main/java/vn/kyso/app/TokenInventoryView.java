@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import vn.kyso.token.CertificateEntry;
 import vn.kyso.token.DriverReport;
 import vn.kyso.token.TokenInfo;
 import vn.kyso.token.TokenManager;
+import vn.kyso.usecase.CertificateStatuses;
+import vn.kyso.usecase.CertificateStatuses.Revocation;
 import vn.kyso.verify.CertificateType;
 
 /** The token inventory as plain data, the same for `kyso tokens --json` and the agent's `tokens.list`. */
@@ -18,7 +21,18 @@ public final class TokenInventoryView {
     private TokenInventoryView() {
     }
 
+    /** Without revocation checking: every certificate's revocation status reads "unknown". */
     public static Map<String, Object> of(TokenManager manager) {
+        return of(manager, c -> CertificateStatuses.Status.notChecked("not checked"));
+    }
+
+    /** With the revocation status {@code statuses} knows now (it never waits for the network). */
+    public static Map<String, Object> of(TokenManager manager, CertificateStatuses statuses) {
+        return of(manager, statuses::status);
+    }
+
+    public static Map<String, Object> of(TokenManager manager,
+                                         Function<CertificateEntry, CertificateStatuses.Status> revocation) {
         Map<String, Object> root = new LinkedHashMap<>();
         List<Map<String, Object>> drivers = new ArrayList<>();
         for (DriverReport d : manager.drivers()) {
@@ -44,7 +58,7 @@ public final class TokenInventoryView {
             List<Map<String, Object>> certs = new ArrayList<>();
             for (CertificateEntry c : manager.certificates()) {
                 if (c.tokenId().equals(t.id())) {
-                    certs.add(certificate(c));
+                    certs.add(certificate(c, revocation.apply(c)));
                 }
             }
             m.put("certificates", certs);
@@ -54,7 +68,8 @@ public final class TokenInventoryView {
         return root;
     }
 
-    public static Map<String, Object> certificate(CertificateEntry c) {
+    public static Map<String, Object> certificate(CertificateEntry c, CertificateStatuses.Status revocation) {
+        Instant now = Instant.now();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id());
         m.put("label", c.label());
@@ -73,13 +88,21 @@ public final class TokenInventoryView {
         m.put("usage", c.ca() ? "ca" : CertificateType.of(c.certificate()) == CertificateType.ORGANISATION
                 ? "organisation" : "personal");
         m.put("ca", c.ca());
-        // marked before the person picks: valid, expired or notYetValid now
-        m.put("status", switch (c.validity(Instant.now())) {
+        boolean revoked = revocation.revocation() == Revocation.REVOKED;
+        // marked before the person picks: valid, expired, notYetValid or revoked now
+        m.put("status", revoked ? "revoked" : switch (c.validity(now)) {
             case VALID -> "valid";
             case EXPIRED -> "expired";
             case NOT_YET_VALID -> "notYetValid";
         });
-        m.put("signable", c.offeredForSigning(Instant.now()));
+        // OCSP then CRL, checked in the background; "unknown" until answered, and while OCSP/CRL cannot be reached
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("status", revocation.code());
+        r.put("source", revocation.source());
+        r.put("checkedAt", revocation.checkedAt() == null ? null : revocation.checkedAt().toString());
+        r.put("reason", revocation.reason());
+        m.put("revocation", r);
+        m.put("signable", c.offeredForSigning(now) && !revoked);
         return m;
     }
 }

@@ -16,6 +16,7 @@ import vn.kyso.audit.AuditLog;
 import vn.kyso.errors.KysoException;
 import vn.kyso.request.RequestError;
 import vn.kyso.token.TokenManager;
+import vn.kyso.usecase.CertificateStatuses;
 import vn.kyso.usecase.SignHash;
 import vn.kyso.vgca.DocumentTransfer;
 import vn.kyso.vgca.SigningCertificates;
@@ -43,14 +44,18 @@ public final class VgcaMethods {
     private VgcaMethods() {
     }
 
-    /** @param signHash the agent's one hash-signing use case, shared with {@code sign.hash} */
+    /**
+     * @param signHash the agent's one hash-signing use case, shared with {@code sign.hash}
+     * @param statuses certificates it knows revoked are not chosen
+     */
     static Map<String, Method> of(TokenManager tokens, SignHash signHash, AuditLog audit,
-                                  Supplier<AgentMethods.DocumentServices> documents, VgcaSettings settings) {
+                                  Supplier<AgentMethods.DocumentServices> documents, VgcaSettings settings,
+                                  CertificateStatuses statuses) {
         UrlPolicy policy = new UrlPolicy(settings.allowedUrls());
         // The HTTP client (and with it TLS) is built on the first file job, not at start: it took ~300 ms of cold start.
         Supplier<DocumentTransfer> transfer = AgentAssembly.memoised(
                 () -> new DocumentTransfer(settings.maxDocumentBytes(), settings.timeout()));
-        SigningCertificates certificates = new SigningCertificates(tokens);
+        SigningCertificates certificates = new SigningCertificates(tokens, statuses::knownRevoked);
         Supplier<VgcaFileJob> fileJob = () -> new VgcaFileJob(policy, transfer.get(), certificates, settings.images(),
                 documents.get().signPdf(), documents.get().signXml(), documents.get().signCms(), audit,
                 Clock.systemUTC());

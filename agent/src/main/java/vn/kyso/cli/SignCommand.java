@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -76,7 +77,8 @@ final class SignCommand implements Command {
                 "--cert", "--token", "--preset", "--image", "--seal-mm", "--title-line", "--name-line", "--copy-form",
                 "--organisation", "--doc-number", "--issue-date", "--level", "--tsa", "--trust", "--trust-cert",
                 "--library", "--config", "--reason", "--location", "--password", "--date-label", "--after-text",
-                "--number-label", "--number-in", "--forward-to", "--copy-number", "--place", "--copy-date"));
+                "--number-label", "--number-in", "--forward-to", "--file-number", "--copy-number", "--place",
+                "--copy-date"));
         Path in = Path.of(require(o, "--in"));
         Path outFile = Path.of(require(o, "--out"));
         if (!Files.isRegularFile(in)) {
@@ -101,14 +103,17 @@ final class SignCommand implements Command {
         TokenManagerConfig tokenConfig = !libraries.isEmpty() ? TokenManagerConfig.of(libraries)
                 : configured.tokenConfig();
         // one run, one person at the terminal: the PIN is asked for every signature, never kept
-        AgentAssembly.Builder settings = configured.toBuilder()
-                .tokenConfig(tokenConfig.withLoginPolicy(LoginPolicy.everySignature()))
-                .tsaUrl(URI.create(o.get("--tsa", config.tsaUrl())))
-                .signOffline(o.has("--offline-ok") || config.signOffline())
-                .tokenCertificatesKnown(true);
-        try (AgentAssembly parts = AgentAssembly.forTerminal(settings.build(),
-                request -> consentOnTerminal(request, o, err), pinPrompt(o.has("--pin-stdin"), err))) {
-            CertificateEntry certificate = choose(parts.tokens(), o.get("--cert", null), o.get("--token", null));
+        try (TokenManager tokens = TokenManager.open(tokenConfig.withLoginPolicy(LoginPolicy.everySignature()))) {
+            CertificateEntry certificate = choose(tokens, o.get("--cert", null), o.get("--token", null));
+            // the Sub CA a token carries beside the signer's certificate is its chain; other tokens' are not
+            List<X509Certificate> chain = new ArrayList<>(configured.extraCas());
+            tokens.certificates().stream().filter(c -> c.tokenId().equals(certificate.tokenId()))
+                    .forEach(c -> chain.add(c.certificate()));
+            AgentAssembly.Settings settings = configured.toBuilder().extraCas(chain)
+                    .tsaUrl(URI.create(o.get("--tsa", config.tsaUrl())))
+                    .signOffline(o.has("--offline-ok") || config.signOffline()).build();
+            AgentAssembly parts = AgentAssembly.forTerminal(tokens, settings,
+                    request -> consentOnTerminal(request, o, err), pinPrompt(o.has("--pin-stdin"), err));
             byte[] input = Files.readAllBytes(in);
             AgentMethods.DocumentServices useCases = parts.documents();
             switch (format(o.get("--format", null), input)) {
@@ -302,6 +307,7 @@ final class SignCommand implements Command {
             java.util.Map.entry("numberLabel", "--number-label"),
             java.util.Map.entry("numberIn", "--number-in"),
             java.util.Map.entry("forwardTo", "--forward-to"),
+            java.util.Map.entry("fileNumber", "--file-number"),
             java.util.Map.entry("copyNumber", "--copy-number"),
             java.util.Map.entry("place", "--place"),
             java.util.Map.entry("copyDate", "--copy-date"));

@@ -1,7 +1,10 @@
 package vn.kyso.usecase;
 
+import java.util.Map;
+
 import vn.kyso.errors.EnumErrorCode;
 import vn.kyso.errors.ErrorText;
+import vn.kyso.errors.KysoException;
 
 /**
  * The signing use cases' own rules refusing to sign: the signer's certificate fails the pre-signing check, or the
@@ -31,6 +34,12 @@ public enum SigningRefusal implements EnumErrorCode {
             "The signed document failed its re-verification and was not returned: {0}");
 
     private final ErrorText text;
+
+    /** A Sub CA or Root CA stored on the token beside the person's certificate signs certificates, not documents. */
+    public static KysoException caCertificate() {
+        return new KysoException(CERT_KEY_USAGE, Map.of("ca", true), null,
+                "chứng thư của tổ chức cấp chứng thư (CA) / a certification authority's certificate");
+    }
 
     SigningRefusal(String messageVi, String messageEn) {
         this.text = new ErrorText(messageVi, messageEn);

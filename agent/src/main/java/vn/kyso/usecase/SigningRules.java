@@ -141,10 +141,7 @@ public final class SigningRules {
     /** Valid now, allowed to sign, trusted, not revoked; an unknown status only with the offline policy's consent. */
     void checkCertificate(X509Certificate certificate, List<String> warnings) {
         if (certificate.getBasicConstraints() >= 0) {
-            // A Sub CA or Root CA stored on the token beside the person's certificate signs certificates, not documents.
-            throw new KysoException(SigningRefusal.CERT_KEY_USAGE, Map.of("ca", true), null,
-                    new ErrorText("chứng thư của tổ chức cấp chứng thư (CA)", "a certification authority's certificate")
-                            .both());
+            throw SigningRefusal.caCertificate();
         }
         try {
             certificateCheck.check(certificate, knownCas);

@@ -4,6 +4,8 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import vn.kyso.pki.CrlClient;
 import vn.kyso.pki.HttpFetcher;
@@ -22,13 +24,40 @@ public final class SignerCertificateCheck {
     public record Outcome(List<X509Certificate> chain, RevocationInfo revocation) {
     }
 
+    /** Certificates remembered as revoked; only token certificates are checked here, so this stays small. */
+    private static final int MAX_REMEMBERED = 1024;
+
     private final VerifierSettings settings;
+    private final Map<String, String> revoked = new ConcurrentHashMap<>();
 
     public SignerCertificateCheck(TrustStore trust, HttpFetcher http, OcspClient ocsp, CrlClient crl, Clock clock) {
         this.settings = new VerifierSettings(trust, http, ocsp, crl, clock, true, Duration.ZERO);
     }
 
+    /**
+     * A certificate once found revoked stays refused when OCSP and CRL cannot be reached later: "offline" must not
+     * turn a known revocation into "status unknown", which the offline policy may let sign.
+     */
     public Outcome check(X509Certificate signer, List<X509Certificate> known) {
+        String key = signer.getIssuerX500Principal().getName() + "#" + signer.getSerialNumber().toString(16);
+        try {
+            Outcome outcome = checkNow(signer, known);
+            revoked.remove(key); // a hold that was lifted
+            return outcome;
+        } catch (VerificationFailure failure) {
+            SubIndication sub = failure.subIndication();
+            if ((sub == SubIndication.REVOKED || sub == SubIndication.REVOKED_NO_POE)
+                    && (revoked.size() < MAX_REMEMBERED || revoked.containsKey(key))) {
+                revoked.put(key, failure.reason());
+            } else if (sub == SubIndication.TRY_LATER && revoked.containsKey(key)) {
+                throw new VerificationFailure(SubIndication.REVOKED_NO_POE, revoked.get(key)
+                        + " (found earlier; OCSP/CRL unreachable now: " + failure.reason() + ")", failure);
+            }
+            throw failure;
+        }
+    }
+
+    private Outcome checkNow(X509Certificate signer, List<X509Certificate> known) {
         var now = settings.clock().instant();
         KeyUsageCheck.requireSigningUsage(signer);
         List<X509Certificate> chain = new ChainBuilder(settings.trustStore(), settings.http(), true).build(signer, known);

@@ -1,7 +1,9 @@
 package vn.kyso.vgca;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -14,6 +16,7 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
 import vn.kyso.errors.KysoException;
 import vn.kyso.token.CertificateEntry;
 import vn.kyso.token.TokenManager;
+import vn.kyso.usecase.SigningRefusal;
 import vn.kyso.verify.CertificateType;
 
 /**
@@ -25,19 +28,29 @@ import vn.kyso.verify.CertificateType;
 public final class SigningCertificates {
 
     private final TokenManager tokens;
+    private final Predicate<CertificateEntry> knownRevoked;
 
     public SigningCertificates(TokenManager tokens) {
+        this(tokens, c -> false);
+    }
+
+    /** @param knownRevoked what the agent's background revocation check found revoked */
+    public SigningCertificates(TokenManager tokens, Predicate<CertificateEntry> knownRevoked) {
         this.tokens = tokens;
+        this.knownRevoked = knownRevoked;
     }
 
     public CertificateEntry choose(String requestedId, boolean organisation) {
         if (requestedId != null && !requestedId.isBlank()) {
-            return tokens.certificate(requestedId.trim());
+            CertificateEntry named = tokens.certificate(requestedId.trim());
+            refuseUnoffered(named);
+            return named;
         }
         CertificateType wanted = organisation ? CertificateType.ORGANISATION : CertificateType.PERSONAL;
+        Instant now = Instant.now();
         List<CertificateEntry> candidates = tokens.certificates().stream()
-                .filter(c -> c.privateKey() != CertificateEntry.PrivateKeyState.MISSING)
-                .filter(c -> !c.ca()) // a Sub CA or Root CA on the token is never a signing certificate
+                .filter(c -> c.offeredForSigning(now)) // never a Sub CA or Root CA, nor one outside its validity
+                .filter(c -> !knownRevoked.test(c))
                 .filter(c -> c.keyUsage().isEmpty() || c.keyUsage().contains("digitalSignature")
                         || c.keyUsage().contains("nonRepudiation"))
                 .filter(c -> typeOf(c) == wanted)
@@ -53,6 +66,24 @@ public final class SigningCertificates {
                     .collect(Collectors.joining("; ")));
         }
         return candidates.get(0);
+    }
+
+    /**
+     * A page naming a certificate the person would not be offered gets the signing rules' own refusal, before any
+     * prompt: a CA's certificate, one outside its validity period, or one found revoked.
+     */
+    private void refuseUnoffered(CertificateEntry c) {
+        if (c.ca()) {
+            throw SigningRefusal.caCertificate();
+        }
+        switch (c.validity(Instant.now())) {
+            case EXPIRED -> throw new KysoException(SigningRefusal.CERT_EXPIRED, c.notAfter());
+            case NOT_YET_VALID -> throw new KysoException(SigningRefusal.CERT_NOT_YET_VALID, c.notBefore());
+            default -> { }
+        }
+        if (knownRevoked.test(c)) {
+            throw new KysoException(SigningRefusal.CERT_REVOKED, commonName(c));
+        }
     }
 
     static CertificateType typeOf(CertificateEntry entry) {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.bouncycastle.asn1.ASN1Integer;
@@ -51,14 +52,21 @@ public final class SoftHsmFixture {
 
     /**
      * One token: its label, the identities (aliases in the PKI) it holds, and those whose private key demands the PIN
-     * again for every signature (CKA_ALWAYS_AUTHENTICATE, as on some qualified-signature tokens).
+     * again for every signature (CKA_ALWAYS_AUTHENTICATE, as on some qualified-signature tokens), and the CA
+     * certificates stored as certificate objects only (no key), the way issued tokens carry their Sub CA and Root CA.
      */
     public record TokenSpec(String label, List<String> aliases, java.util.Set<String> alwaysAuthenticate,
-                            java.util.Set<String> certificateIdMismatch) {
+                            java.util.Set<String> certificateIdMismatch, List<String> caCertificates) {
         public TokenSpec {
             aliases = List.copyOf(aliases);
             alwaysAuthenticate = java.util.Set.copyOf(alwaysAuthenticate);
             certificateIdMismatch = java.util.Set.copyOf(certificateIdMismatch);
+            caCertificates = List.copyOf(caCertificates);
+        }
+
+        public TokenSpec(String label, List<String> aliases, java.util.Set<String> alwaysAuthenticate,
+                         java.util.Set<String> certificateIdMismatch) {
+            this(label, aliases, alwaysAuthenticate, certificateIdMismatch, List.of());
         }
 
         public TokenSpec(String label, List<String> aliases) {
@@ -81,8 +89,11 @@ public final class SoftHsmFixture {
     /** ECDSA keys on the larger curves (P-384, P-521), as some public-CA tokens hold them. */
     public static final TokenSpec EC_TOKEN = new TokenSpec("EC Token (TEST)",
             List.of(TestPki.PERSONAL_EC384, TestPki.PERSONAL_EC521));
-    public static final List<TokenSpec> STANDARD_TOKENS =
-            List.of(PERSONAL_TOKEN, ORGANISATION_TOKEN, MULTI_TOKEN, NEGATIVE_TOKEN, ALWAYS_AUTH_TOKEN, EC_TOKEN);
+    /** Hà's certificate and key with the Sub CA's and Root CA's certificates beside them. */
+    public static final TokenSpec CA_CHAIN_TOKEN = new TokenSpec("VGCA Token Ha (TEST)", List.of(TestPki.PERSONAL_HA),
+            Set.of(), Set.of(), List.of(TestPki.INTERMEDIATE, TestPki.ROOT));
+    public static final List<TokenSpec> STANDARD_TOKENS = List.of(PERSONAL_TOKEN, ORGANISATION_TOKEN, MULTI_TOKEN,
+            NEGATIVE_TOKEN, ALWAYS_AUTH_TOKEN, EC_TOKEN, CA_CHAIN_TOKEN);
 
     private static final List<Path> LIBRARY_CANDIDATES = List.of(
             Path.of("/usr/lib/softhsm/libsofthsm2.so"),
@@ -189,6 +200,10 @@ public final class SoftHsmFixture {
                             importIdentity(session, pki.get(alias), token.alwaysAuthenticate().contains(alias),
                                     token.certificateIdMismatch().contains(alias));
                         }
+                        for (String alias : token.caCertificates()) {
+                            PkiIdentity ca = pki.get(alias);
+                            importCertificate(session, ca.certificate(), keyId(ca.certificate()), alias);
+                        }
                         session.logout();
                     } finally {
                         session.closeSession();
@@ -257,12 +272,17 @@ public final class SoftHsmFixture {
         }
         session.createObject(privateKey);
         session.createObject(publicKey);
-        byte[] serial;
+        byte[] certificateId = certificateIdMismatch ? ("cert-" + label).getBytes(StandardCharsets.UTF_8) : id;
+        importCertificate(session, cert, certificateId, label);
+    }
+
+    private static void importCertificate(Session session, X509Certificate cert, byte[] certificateId, String label)
+            throws TokenException {
         try {
-            serial = new ASN1Integer(cert.getSerialNumber()).getEncoded();
-            byte[] certificateId = certificateIdMismatch ? ("cert-" + label).getBytes(StandardCharsets.UTF_8) : id;
+            byte[] serial = new ASN1Integer(cert.getSerialNumber()).getEncoded();
             session.createObject(new AttributeVector().class_(CKO_CERTIFICATE).certificateType(CKC_X_509)
-                    .token(true).private_(false).id(certificateId).label(label).subject(subject)
+                    .token(true).private_(false).id(certificateId).label(label)
+                    .subject(cert.getSubjectX500Principal().getEncoded())
                     .issuer(cert.getIssuerX500Principal().getEncoded()).serialNumber(serial)
                     .value(cert.getEncoded()));
         } catch (IOException | java.security.cert.CertificateEncodingException e) {

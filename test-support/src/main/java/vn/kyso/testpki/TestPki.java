@@ -68,6 +68,8 @@ public final class TestPki {
     /** ECDSA P-384 and P-521 keys, for ES384/ES512 and ECDSA-SHA384/512 on their own curves. */
     public static final String PERSONAL_EC384 = "personal-duc";
     public static final String PERSONAL_EC521 = "personal-mai";
+    /** On a token that also carries the Sub CA's and the Root CA's certificates, as issued VGCA tokens do. */
+    public static final String PERSONAL_HA = "personal-ha";
     public static final String ORGANISATION = "org-skhcn";
     public static final String EXPIRED = "expired";
     public static final String NOT_YET_VALID = "not-yet-valid";
@@ -296,6 +298,8 @@ public final class TestPki {
                     "CCCD:037092003344", "duc.hm@khcn.ninhbinh.gov.vn", days(-30), days(2 * 365), SIGNING_USAGE);
             personal(PERSONAL_EC521, KeyType.EC_P521, "Ngô Thị Mai", "Chuyên viên", "Phòng Quản lý công nghệ",
                     "CCCD:037194005566", "mai.nt@khcn.ninhbinh.gov.vn", days(-30), days(2 * 365), SIGNING_USAGE);
+            personal(PERSONAL_HA, KeyType.RSA_2048, "Lê Thu Hà", "Chánh Văn phòng", "Văn phòng Sở",
+                    "CCCD:037187002468", "ha.lt@khcn.ninhbinh.gov.vn", days(-30), days(2 * 365), SIGNING_USAGE);
             X500Name orgName = new X500NameBuilder(BCStyle.INSTANCE)
                     .addRDN(BCStyle.C, "VN")
                     .addRDN(BCStyle.ST, "Ninh Bình")

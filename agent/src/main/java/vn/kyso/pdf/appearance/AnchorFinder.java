@@ -3,12 +3,16 @@ package vn.kyso.pdf.appearance;
 import java.io.IOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.util.Matrix;
@@ -121,7 +125,7 @@ public final class AnchorFinder {
                     corners.get(2)[0] - corners.get(0)[0], 0));
             result.add(new PageGlyph(Normalizer.normalize(glyph.getUnicode(), Normalizer.Form.NFC), box,
                     advance.getLowerLeftX(), advance.getUpperRightX(), box.getLowerLeftY() + extent(glyph)[1],
-                    size(glyph)));
+                    size(glyph), FontStyle.of(glyph.getFont(), glyph.getTextMatrix(), glyphs.stroked.contains(glyph))));
         }
         return result;
     }
@@ -221,6 +225,8 @@ public final class AnchorFinder {
 
         private final StringBuilder builder = new StringBuilder();
         private final List<TextPosition> owners = new ArrayList<>();
+        /** Glyphs drawn filled and stroked: how producers make a bold they have no bold face for. */
+        private final Set<TextPosition> stroked = Collections.newSetFromMap(new IdentityHashMap<>());
         private String text = "";
 
         static PageGlyphs read(PDDocument document, int pageIndex) throws IOException {
@@ -231,6 +237,15 @@ public final class AnchorFinder {
             glyphs.getText(document);
             glyphs.text = glyphs.builder.toString();
             return glyphs;
+        }
+
+        @Override
+        protected void processTextPosition(TextPosition text) {
+            RenderingMode mode = getGraphicsState().getTextState().getRenderingMode();
+            if (mode == RenderingMode.FILL_STROKE || mode == RenderingMode.FILL_STROKE_CLIP) {
+                stroked.add(text);
+            }
+            super.processTextPosition(text);
         }
 
         @Override

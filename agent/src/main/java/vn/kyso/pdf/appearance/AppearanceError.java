@@ -50,7 +50,10 @@ public enum AppearanceError implements EnumErrorCode {
             "No blank for the issue date (\"ngày … tháng … năm …\") was found in the document; give the place line."),
     APPROVAL_TEXT_TOO_LONG(
             "Không đủ chỗ giữa dòng chức vụ và dòng họ tên để ghi dấu phê duyệt bằng chữ.",
-            "There is no room between the title line and the name line for the text approval stamp.");
+            "There is no room between the title line and the name line for the text approval stamp."),
+    INCOMING_STAMP_TEXT_TOO_LONG(
+            "Dòng \"{0}\" quá dài cho khung dấu Đến 50 x 35 mm (Nghị định 30/2020); hãy viết ngắn hơn.",
+            "The line \"{0}\" is too long for the 50 x 35 mm incoming stamp (Nghị định 30/2020); shorten it.");
 
     private final ErrorText text;
 

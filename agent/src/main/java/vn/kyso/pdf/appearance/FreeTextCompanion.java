@@ -59,13 +59,13 @@ final class FreeTextCompanion {
             PDRectangle box = PageFrame.of(Pages.get(document, at.pageIndex())).toVisual(at.rectangle());
             PDType0Font font = StampFont.of(document);
             return new Insertion(at.pageIndex(), line, box.getLowerLeftX(),
-                    box.getUpperRightY() - StampFont.ascent(font), StampFont.SIZE, List.of());
+                    box.getUpperRightY() - StampFont.ascent(font), StampFont.SIZE, FontStyle.REGULAR, List.of());
         }
         return TemplateFill.after(document, ((TextSlot.AfterText) companion.slot()).label(), line);
     }
 
     private static PDAnnotationFreeText annotation(PDDocument document, Insertion insertion) throws IOException {
-        PDType0Font font = StampFont.of(document);
+        PDType0Font font = StampFont.of(document, insertion.style());
         float size = insertion.size();
         float ascent = StampFont.ascent(font) * size / StampFont.SIZE;
         float descent = StampFont.descent(font) * size / StampFont.SIZE;

@@ -11,8 +11,10 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
  * @param right    where it ends
  * @param baseline the baseline's height in the visual frame
  * @param size     the font size as drawn, in points
+ * @param style    bold and italic as the page's font shows them
  */
-record PageGlyph(String text, PDRectangle box, float left, float right, float baseline, float size) {
+record PageGlyph(String text, PDRectangle box, float left, float right, float baseline, float size,
+                 FontStyle style) {
 
     /**
      * Dots, ellipses and underscores are how templates draw a blank to write on ("ngày ..... tháng", "Số: ____");

@@ -95,16 +95,20 @@ public final class Presets {
     }
 
     /**
-     * The incoming stamp (dấu "ĐẾN", Nghị định 30/2020): the receiving organisation, "ĐẾN" with the số đến, the time
-     * received, and where the document goes next ("Chuyển"), framed, top right of page 1. Number and forwarding may
-     * be null while the văn thư has not assigned them; their labels stay, as on the paper stamp.
+     * The incoming stamp (dấu "ĐẾN", Nghị định 30/2020, Phụ lục IV): 50 × 35 mm, top right of page 1 — the receiving
+     * organisation, "ĐẾN" boxed beside the số đến, the day and time received, then "Chuyển" (where the document goes
+     * next) and "Số và ký hiệu HS" (the file it joins). Values may be null while the văn thư has not assigned them;
+     * their labels stay, followed by dots, as on the paper stamp.
      */
     public static SignatureAppearance incoming(String organisation, String numberIn, Instant receivedAt,
+                                               String forwardTo, String fileNumber) {
+        return new IncomingStamp(organisation, numberIn, receivedAt, forwardTo, fileNumber);
+    }
+
+    /** The incoming stamp without the file's number yet. */
+    public static SignatureAppearance incoming(String organisation, String numberIn, Instant receivedAt,
                                                String forwardTo) {
-        return new CornerStamp(List.of(organisation.strip().toUpperCase(Locale.ROOT),
-                "ĐẾN    Số: " + (numberIn == null ? "" : numberIn.strip()),
-                "Ngày: " + StampTime.iso(receivedAt),
-                "Chuyển: " + (forwardTo == null ? "" : forwardTo.strip())), Optional.empty(), 0, true);
+        return incoming(organisation, numberIn, receivedAt, forwardTo, null);
     }
 
     /** The "Ký bởi / Email / Cơ quan / Thời gian ký" block at the top right of page 1. */

@@ -23,17 +23,25 @@ public final class StampFont {
     /** Line distance for size 10 (1.2 × size, the usual single spacing of Times New Roman). */
     public static final float LEADING = 12f;
 
-    static final String RESOURCE = "/vn/kyso/pdf/fonts/LiberationSerif-Regular.ttf";
+    static final String RESOURCE = FontStyle.REGULAR.resource();
 
     private StampFont() {
     }
 
     /** The stamp font of {@code document}: one subset shared by every stamp and companion drawn into it. */
     public static PDType0Font of(PDDocument document) throws IOException {
-        return DocumentFonts.shared(document, target -> {
-            try (InputStream in = StampFont.class.getResourceAsStream(RESOURCE)) {
+        return of(document, FontStyle.REGULAR);
+    }
+
+    /**
+     * The Liberation Serif face of {@code style} in {@code document}, for text that continues a bold or italic label;
+     * each face is embedded (as a subset) only when something is written in it.
+     */
+    static PDType0Font of(PDDocument document, FontStyle style) throws IOException {
+        return DocumentFonts.shared(document, style.name(), target -> {
+            try (InputStream in = StampFont.class.getResourceAsStream(style.resource())) {
                 if (in == null) {
-                    throw new IOException("bundled font missing: " + RESOURCE);
+                    throw new IOException("bundled font missing: " + style.resource());
                 }
                 return PDType0Font.load(target, in, true);
             }

@@ -50,7 +50,7 @@ final class TemplateFill {
             TemplateLine.Word suffix = words.get(next);
             return fit(document, line, label, withoutSuffix(written, suffix.text()), last.inkRight() + SPACE * size,
                     suffix.left(),
-                    last.baseline(), size, Align.RIGHT, line.fillerBoxes(found.labelEnd() + 1, next));
+                    last.baseline(), size, last.style(), Align.RIGHT, line.fillerBoxes(found.labelEnd() + 1, next));
         }
         return after(document, found, label, written);
     }
@@ -66,7 +66,7 @@ final class TemplateFill {
         float size = last.size();
         int next = line.nextText(found.labelEnd());
         return fit(document, line, label, text, last.inkRight() + SPACE * size, rightBound(document, line, next, size),
-                last.baseline(), size, Align.LEFT,
+                last.baseline(), size, last.style(), Align.LEFT,
                 line.fillerBoxes(found.labelEnd() + 1, next < 0 ? line.words().size() : next));
     }
 
@@ -127,12 +127,13 @@ final class TemplateFill {
                 float left = nam.inkRight() + SPACE * size;
                 String text = Integer.toString(date.getYear());
                 float dotsEnd = (float) fillers.stream().mapToDouble(PDRectangle::getUpperRightX).max().orElse(left);
-                boolean fitsTheDots = StampFont.width(StampFont.of(document), text, size) <= dotsEnd - left;
+                boolean fitsTheDots = StampFont.width(StampFont.of(document, nam.style()), text, size) <= dotsEnd - left;
                 // The year closes the line: when its dots are too short it may run on into the free space after them.
                 insertions.add(fitsTheDots
-                        ? fit(document, line, "năm", text, left, dotsEnd, nam.baseline(), size, Align.CENTRE, fillers)
+                        ? fit(document, line, "năm", text, left, dotsEnd, nam.baseline(), size, nam.style(),
+                                Align.CENTRE, fillers)
                         : fit(document, line, "năm", text, left, rightBound(document, line, after, size),
-                                nam.baseline(), size, Align.LEFT, fillers));
+                                nam.baseline(), size, nam.style(), Align.LEFT, fillers));
             }
             return insertions;
         }
@@ -145,15 +146,18 @@ final class TemplateFill {
         TemplateLine.Word next = line.words().get(after);
         float size = label.size();
         return fit(document, line, label.text(), text, label.inkRight() + SPACE * size, next.left() - SPACE * size,
-                label.baseline(), size, Align.CENTRE, line.fillerBoxes(before + 1, after));
+                label.baseline(), size, label.style(), Align.CENTRE, line.fillerBoxes(before + 1, after));
     }
 
-    /** Places {@code text} in [left, right] on the baseline, shrinking it at most to {@link #MIN_SCALE}. */
+    /**
+     * Places {@code text} in [left, right] on the baseline, in the style of the label it continues, shrinking it at
+     * most to {@link #MIN_SCALE}.
+     */
     private static Insertion fit(PDDocument document, TemplateLine line, String label, String text, float left,
-                                 float right, float baseline, float size, Align align, List<PDRectangle> masks)
-            throws IOException {
+                                 float right, float baseline, float size, FontStyle style, Align align,
+                                 List<PDRectangle> masks) throws IOException {
         String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
-        PDType0Font font = StampFont.of(document);
+        PDType0Font font = StampFont.of(document, style);
         float width = StampFont.width(font, nfc, size);
         float room = right - left;
         if (width > room) {
@@ -169,7 +173,7 @@ final class TemplateFill {
             case RIGHT -> right - width;
             case CENTRE -> left + (room - width) / 2;
         };
-        Insertion insertion = new Insertion(line.pageIndex(), nfc, x, baseline, size, masks);
+        Insertion insertion = new Insertion(line.pageIndex(), nfc, x, baseline, size, style, masks);
         requireClear(document, insertion, width);
         return insertion;
     }

@@ -44,6 +44,14 @@ record TemplateLine(int pageIndex, List<Word> words) {
             return glyphs.stream().map(PageGlyph::size).sorted().toList().get(glyphs.size() / 2);
         }
 
+        /** The style most of the word's glyphs are printed in: what text written after it continues. */
+        FontStyle style() {
+            java.util.Map<FontStyle, Long> counts = glyphs.stream().collect(java.util.stream.Collectors.groupingBy(
+                    PageGlyph::style, () -> new java.util.EnumMap<>(FontStyle.class),
+                    java.util.stream.Collectors.counting()));
+            return counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+        }
+
         List<PDRectangle> boxes() {
             return glyphs.stream().map(PageGlyph::box).toList();
         }

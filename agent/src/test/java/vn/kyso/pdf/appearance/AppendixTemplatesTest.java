@@ -122,7 +122,7 @@ class AppendixTemplatesTest {
     }
 
     /** The FreeText companions' rectangles, turned to pdftotext's frame (points from the top-left corner). */
-    private static List<PDRectangle> companionBoxes(byte[] pdf) throws Exception {
+    static List<PDRectangle> companionBoxes(byte[] pdf) throws Exception {
         List<PDRectangle> boxes = new ArrayList<>();
         try (PDDocument document = Loader.loadPDF(pdf)) {
             float height = document.getPage(0).getCropBox().getHeight();
