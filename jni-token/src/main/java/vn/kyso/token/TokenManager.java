@@ -364,6 +364,9 @@ public final class TokenManager implements AutoCloseable {
         present.clear();
         certificateIndex = Map.of();
         for (PKCS11Module module : modules.values()) {
+            if (!DriverLoader.release(module)) {
+                continue;
+            }
             try {
                 module.finalize(null);
             } catch (TokenException e) {

@@ -4,7 +4,10 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_CRYPTOKI_ALREADY_INIT
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.slf4j.Logger;
@@ -65,8 +68,44 @@ public final class DriverLoader {
             return failed(path, "C_Initialize: " + describe(e), verdict);
         }
         LOG.info("token library {} loaded", path);
+        USERS.acquire(module, file.toString());
         return new DriverStatus(path, DriverState.LOADED, "", module, verdict);
     }
+
+    /**
+     * Called by whoever loaded {@code module} when done with it: true when it was the last user in this process, so
+     * the library may be finalised. C_Initialize and C_Finalize are per process, not per caller: finalising a library
+     * another token manager of the same process still uses invalidates that one's sessions and handles.
+     */
+    public static boolean release(PKCS11Module module) {
+        return USERS.release(module);
+    }
+
+    /** How many loaders in this process hold each library file (a module object per load, one count per file). */
+    private static final class Users {
+        private final Map<String, Integer> byFile = new HashMap<>();
+        private final Map<PKCS11Module, String> fileOf = new IdentityHashMap<>();
+
+        synchronized void acquire(PKCS11Module module, String file) {
+            fileOf.put(module, file);
+            byFile.merge(file, 1, Integer::sum);
+        }
+
+        synchronized boolean release(PKCS11Module module) {
+            String file = fileOf.remove(module);
+            if (file == null) {
+                return true;
+            }
+            int left = byFile.merge(file, -1, Integer::sum);
+            if (left <= 0) {
+                byFile.remove(file);
+                return true;
+            }
+            return false;
+        }
+    }
+
+    private static final Users USERS = new Users();
 
     private static DriverStatus failed(Path path, String reason, ProbeResult verdict) {
         LOG.warn("token library {} not loaded: {}", path, reason);
