@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Puts the imports of Java sources in the house order that config/checkstyle.xml checks:
-static imports, then java/javax, then other libraries, then vn.kyso — each group sorted, a blank line between groups.
+static imports, then java/javax, then other libraries, then vn.kyso — each group sorted, a blank line between groups;
+drops an import whose name appears nowhere else in the file.
 Usage: scripts/format-imports.py [files or folders ...]   (default: the whole repository)"""
 import os
 import re
@@ -39,6 +40,7 @@ def format_source(text):
     block = lines[first:last + 1]
     if any(l.strip() and not IMPORT.match(l) for l in block):
         return text  # comments among the imports: leave the file to a person
+    body = '\n'.join(lines[:first] + lines[last + 1:])
     seen = set()
     groups = {0: [], 1: [], 2: [], 3: []}
     for l in block:
@@ -47,6 +49,9 @@ def format_source(text):
             continue
         static, name = bool(m.group(1)), m.group(2)
         if (static, name) in seen:
+            continue
+        simple = name.rsplit('.', 1)[-1]
+        if simple != '*' and not re.search(r'\b' + re.escape(simple) + r'\b', body):
             continue
         seen.add((static, name))
         groups[group_of(static, name)].append(('import static ' if static else 'import ') + name + ';')
