@@ -22,6 +22,7 @@ import vn.kyso.vgca.DocumentTransfer;
 import vn.kyso.vgca.SigningCertificates;
 import vn.kyso.vgca.UrlPolicy;
 import vn.kyso.vgca.VgcaCertInfo;
+import vn.kyso.vgca.VgcaError;
 import vn.kyso.vgca.VgcaFileJob;
 import vn.kyso.vgca.VgcaMessages;
 import vn.kyso.vgca.VgcaOperation;
@@ -29,7 +30,6 @@ import vn.kyso.vgca.VgcaSettings;
 import vn.kyso.vgca.VgcaSignMsg;
 import vn.kyso.vgca.VgcaVerifyMsg;
 import vn.kyso.vgca.VgcaVerifyPdf;
-import vn.kyso.vgca.VgcaError;
 
 /**
  * The VGCA plugin compatibility methods ({@code vgca.*}, docs/protocol.md "VGCA compatibility"): thin adapters from

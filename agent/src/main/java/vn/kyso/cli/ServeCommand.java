@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-
 import java.util.concurrent.atomic.AtomicReference;
 
 import vn.kyso.app.AgentAssembly;
@@ -45,7 +44,8 @@ final class ServeCommand implements Command {
 
     @Override
     public String summary() {
-        return "Chạy Kyso Agent (cầu nối 127.0.0.1) / run the agent (loopback bridge) [--config FILE] [--port N] [--allow-origin O] [--no-gui]";
+        return "Chạy Kyso Agent (cầu nối 127.0.0.1) / run the agent (loopback bridge) "
+                + "[--config FILE] [--port N] [--allow-origin O] [--no-gui]";
     }
 
     @Override
@@ -137,7 +137,8 @@ final class ServeCommand implements Command {
             if (!gui) {
                 return new Prompts(false, ConsentPrompt.NOBODY, request -> java.util.Optional.empty(), null, language);
             }
-            return new Prompts(true, new ConsentQueue(new ConsentDialog(language::get, ConsentDialog.DEFAULT_TIMEOUT)), new PinDialog(language::get, PinDialog.DEFAULT_TIMEOUT),
+            return new Prompts(true, new ConsentQueue(new ConsentDialog(language::get, ConsentDialog.DEFAULT_TIMEOUT)),
+                    new PinDialog(language::get, PinDialog.DEFAULT_TIMEOUT),
                     new PairingDialog(language::get, PairingDialog.DEFAULT_TIMEOUT), language);
         }
     }

@@ -2,6 +2,7 @@ package vn.kyso.cli;
 
 import java.io.BufferedReader;
 import java.io.Console;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
@@ -18,7 +19,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import vn.kyso.app.AgentAssembly;
+import vn.kyso.app.AgentMethods;
 import vn.kyso.app.PresetFactory;
+import vn.kyso.app.XmlMethods;
 import vn.kyso.config.AgentConfig;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.consent.ConsentRequest;
@@ -38,16 +45,10 @@ import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
 import vn.kyso.usecase.SignJson;
 import vn.kyso.usecase.SignPdf;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import vn.kyso.app.AgentAssembly;
-import vn.kyso.app.AgentMethods;
-import vn.kyso.app.XmlMethods;
 import vn.kyso.usecase.SignXml;
 import vn.kyso.xml.SafeXml;
 import vn.kyso.xml.XmlSignOptions;
 import vn.kyso.xml.XmlSignResult;
-import java.io.IOException;
 
 /**
  * {@code kyso sign}: sign a PDF from the command line (IT, scripts, a văn thư's batch). The person running the command

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +51,8 @@ final class TokensCommand implements Command {
 
     @Override
     public String summary() {
-        return "Liệt kê driver, token và chứng thư số / list drivers, tokens and certificates [--json] [--library PATH] [--config FILE] [--lang en]";
+        return "Liệt kê driver, token và chứng thư số / list drivers, tokens and certificates "
+                + "[--json] [--library PATH] [--config FILE] [--lang en]";
     }
 
     @Override

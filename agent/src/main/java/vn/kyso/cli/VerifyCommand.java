@@ -20,12 +20,12 @@ import vn.kyso.verify.DocumentReport;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.PdfSignatureVerifier;
 import vn.kyso.verify.ReportJson;
+import vn.kyso.verify.XmlDocumentReport;
+import vn.kyso.verify.XmlSignatureFacts;
 import vn.kyso.verify.report.ReportText;
 import vn.kyso.verify.report.SignedContent;
 import vn.kyso.verify.report.VerificationReportHtml;
 import vn.kyso.verify.report.VerificationReportPdf;
-import vn.kyso.verify.XmlDocumentReport;
-import vn.kyso.verify.XmlSignatureFacts;
 import vn.kyso.xml.SafeXml;
 
 /**
@@ -49,8 +49,9 @@ final class VerifyCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Options options = Options.parse(args, Set.of("--json", "--offline"), Set.of("--lang", "--trust", "--trust-cert", "--password", "--report", "--html",
-                "--detached", "--payload"));
+        Options options = Options.parse(args, Set.of("--json", "--offline"),
+                Set.of("--lang", "--trust", "--trust-cert", "--password", "--report", "--html", "--detached",
+                        "--payload"));
         if (options.positional().size() != 1) {
             throw new Main.UsageException("Cách dùng / usage: kyso " + summary().substring(summary().indexOf("verify FILE")));
         }

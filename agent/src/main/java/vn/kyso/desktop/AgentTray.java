@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
-
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 

@@ -7,7 +7,6 @@ import java.awt.Insets;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
-
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JComponent;

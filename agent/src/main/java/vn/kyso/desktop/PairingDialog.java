@@ -4,7 +4,6 @@ import java.awt.Font;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
-
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JLabel;

@@ -1,7 +1,7 @@
 package vn.kyso.json;
 
-import java.security.interfaces.ECPublicKey;
 import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
 import java.util.Map;
 import java.util.Set;
 

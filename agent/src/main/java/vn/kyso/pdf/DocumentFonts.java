@@ -10,9 +10,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * The embedded (subset) fonts each document shares (one per face: the stamp font and its bold/italic styles) while it is being prepared. It lives in the engine, not in the
- * stamps, because the engine's own writer must cut the subset before writing an update and must not need to know
- * which stamp loaded the font.
+ * The embedded (subset) fonts each document shares (one per face: the stamp font and its bold/italic styles) while it
+ * is being prepared. It lives in the engine, not in the stamps, because the engine's own writer must cut the subset
+ * before writing an update and must not need to know which stamp loaded the font.
  */
 public final class DocumentFonts {
 

@@ -17,8 +17,8 @@ import vn.kyso.cms.CmsSignatureBuilder;
 import vn.kyso.cms.CmsSignatureMatch;
 import vn.kyso.cms.ExternalCmsSignature;
 import vn.kyso.errors.KysoException;
-import vn.kyso.token.SignatureAlgorithm;
 import vn.kyso.pki.RevocationCollector;
+import vn.kyso.token.SignatureAlgorithm;
 
 /**
  * Two-step PAdES signing for web apps that keep the PDF on their server: {@link #prepare} writes the signature

@@ -9,11 +9,11 @@ import org.bouncycastle.cms.CMSSignedData;
 import vn.kyso.cms.CmsSignatureBuilder;
 import vn.kyso.cms.SignatureTimeStamps;
 import vn.kyso.errors.KysoException;
+import vn.kyso.pki.RevocationCollector;
 import vn.kyso.pki.TimeStamp;
 import vn.kyso.pki.TimeStampClient;
 import vn.kyso.sign.SignerPort;
 import vn.kyso.token.SignatureAlgorithm;
-import vn.kyso.pki.RevocationCollector;
 
 /**
  * Stage two of the PAdES pipeline: the CMS over the prepared digest (made here through the signer port, or brought

@@ -23,7 +23,8 @@ import vn.kyso.errors.KysoException;
  * Gathers what a verifier needs years later for a set of certificates: each certificate's chain up to its root and,
  * for every certificate that is not self-signed, an OCSP response (preferred) or a CRL from its issuer. OCSP
  * responder certificates are followed too unless they carry id-pkix-ocsp-nocheck. Shared by the PAdES, XAdES and
- * JAdES engines (/DSS, Encapsulated* elements, etsiU xVals/rVals); each reports a failure with its own code (taking two arguments: the certificate and the reason).
+ * JAdES engines (/DSS, Encapsulated* elements, etsiU xVals/rVals); each reports a failure with its own code (taking
+ * two arguments: the certificate and the reason).
  */
 public final class RevocationCollector {
 

@@ -11,16 +11,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.websocket.WsContext;
+import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.javalin.Javalin;
-import io.javalin.config.RoutesConfig;
-import io.javalin.websocket.WsContext;
-import jakarta.servlet.DispatcherType;
 import vn.kyso.app.Caller;
 import vn.kyso.app.DocumentBudget;
 import vn.kyso.app.DocumentStore;

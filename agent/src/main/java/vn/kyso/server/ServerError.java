@@ -1,6 +1,5 @@
 package vn.kyso.server;
 
-import vn.kyso.app.Method;
 import vn.kyso.errors.EnumErrorCode;
 import vn.kyso.errors.ErrorText;
 

@@ -7,11 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.javalin.websocket.WsContext;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.javalin.websocket.WsContext;
 import vn.kyso.app.Caller;
 import vn.kyso.app.DocumentStore;
 import vn.kyso.app.Session;

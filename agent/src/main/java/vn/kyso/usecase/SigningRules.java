@@ -11,7 +11,6 @@ import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.AuditRecord;
 import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.consent.ConsentRequest;
-import vn.kyso.errors.ErrorText;
 import vn.kyso.errors.KysoException;
 import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;

@@ -6,8 +6,6 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 
-import org.bouncycastle.cert.ocsp.CertificateStatus;
-
 import vn.kyso.errors.KysoException;
 import vn.kyso.pki.CrlResult;
 import vn.kyso.pki.OcspResult;

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * The format level a signature carries, named as EU DSS names it (ETSI EN 319 142-1 for PAdES, EN 319 122-1 for
- * CAdES, TS 119 182-1 for JAdES): what the document holds — signed attributes, a time-stamp, validation data, an archive time-stamp — decided
- * independently of whether the signature verifies or whether anything was fetched online. An {@code
- * adbe.pkcs7.detached} signature climbs the same ladder as PKCS7-B … PKCS7-LTA; a CMS that is no ETSI baseline at all
- * (no signed attributes, or another /SubFilter) is PDF-NOT-ETSI (CMS-NOT-ETSI for a detached CMS); an ETSI CMS that
- * breaks a baseline rule is the extended PAdES-BES / PAdES-EPES / PAdES-LTV (CAdES-BES). NONE: a document time-stamp,
- * or a signature whose CMS cannot be read. A JWS (RFC 7515) without the JAdES signed properties is JSON-NOT-ETSI; a
- * JAdES signature climbs JAdES-BASELINE-B … JAdES-BASELINE-LTA.
+ * CAdES, TS 119 182-1 for JAdES): what the document holds — signed attributes, a time-stamp, validation data, an
+ * archive time-stamp — decided independently of whether the signature verifies or whether anything was fetched
+ * online. An {@code adbe.pkcs7.detached} signature climbs the same ladder as PKCS7-B … PKCS7-LTA; a CMS that is no
+ * ETSI baseline at all (no signed attributes, or another /SubFilter) is PDF-NOT-ETSI (CMS-NOT-ETSI for a detached
+ * CMS); an ETSI CMS that breaks a baseline rule is the extended PAdES-BES / PAdES-EPES / PAdES-LTV (CAdES-BES). NONE:
+ * a document time-stamp, or a signature whose CMS cannot be read. A JWS (RFC 7515) without the JAdES signed
+ * properties is JSON-NOT-ETSI; a JAdES signature climbs JAdES-BASELINE-B … JAdES-BASELINE-LTA.
  */
 public enum SignatureLevel {
     NONE("NONE"),

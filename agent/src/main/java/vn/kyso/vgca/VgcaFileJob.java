@@ -21,21 +21,21 @@ import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.AuditRecord;
 import vn.kyso.cms.CadesLevel;
 import vn.kyso.errors.KysoException;
-import vn.kyso.request.CallerText;
 import vn.kyso.pdf.PadesOptions;
 import vn.kyso.pdf.SignatureAppearance;
+import vn.kyso.request.CallerText;
 import vn.kyso.request.RequestError;
 import vn.kyso.token.CertificateEntry;
 import vn.kyso.token.DigestAlgorithm;
+import vn.kyso.usecase.SignCms;
 import vn.kyso.usecase.SignPdf;
+import vn.kyso.usecase.SignXml;
 import vn.kyso.vgca.VgcaMessages.FileEntry;
 import vn.kyso.vgca.VgcaMessages.FileJob;
 import vn.kyso.vgca.VgcaMessages.FileResult;
 import vn.kyso.vgca.VgcaMessages.FileStatus;
 import vn.kyso.vgca.VgcaMessages.FilesJob;
 import vn.kyso.vgca.VgcaMessages.FilesResult;
-import vn.kyso.usecase.SignCms;
-import vn.kyso.usecase.SignXml;
 import vn.kyso.xml.XmlSignOptions;
 
 /**

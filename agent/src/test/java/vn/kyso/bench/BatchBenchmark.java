@@ -11,10 +11,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.kyso.app.AgentAssembly;
 import vn.kyso.pdf.PadesLevel;

@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -12,14 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 
+import eu.europa.esig.dss.model.DigestDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.junit.jupiter.api.Test;
 
-import eu.europa.esig.dss.model.DigestDocument;
-import eu.europa.esig.dss.model.InMemoryDocument;
 import vn.kyso.errors.KysoException;
 import vn.kyso.pdf.PadesTestSupport;
 import vn.kyso.pki.HttpFetcher;
@@ -70,7 +70,8 @@ class CadesSignerTest {
         assertNotNull(info.getSignedAttributes().get(CMSAttributes.signingTime), "CAdES carries signing-time");
         assertNotNull(info.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2));
         assertNull(new CMSSignedData(signature.der()).getSignedContent(), "detached: no content inside");
-        DssCades.assertPassed(signature.der(), new InMemoryDocument(CONTENT), eu.europa.esig.dss.enumerations.SignatureLevel.CAdES_BASELINE_B);
+        DssCades.assertPassed(signature.der(), new InMemoryDocument(CONTENT),
+                eu.europa.esig.dss.enumerations.SignatureLevel.CAdES_BASELINE_B);
         DocumentReport report = verifier().verify(signature.der(), CONTENT);
         assertEquals(Indication.TOTAL_PASSED, report.indication(), ReportJson.toJson(report));
         assertEquals(SignatureLevel.CADES_B_B, report.signatures().get(0).level());
@@ -82,7 +83,8 @@ class CadesSignerTest {
                 CadesOptions.of(CadesLevel.B_T));
 
         assertNotNull(signature.timeStamp());
-        DssCades.assertPassed(signature.der(), new InMemoryDocument(CONTENT), eu.europa.esig.dss.enumerations.SignatureLevel.CAdES_BASELINE_T);
+        DssCades.assertPassed(signature.der(), new InMemoryDocument(CONTENT),
+                eu.europa.esig.dss.enumerations.SignatureLevel.CAdES_BASELINE_T);
         DocumentReport report = verifier().verify(signature.der(), CONTENT);
         assertEquals(Indication.TOTAL_PASSED, report.indication(), ReportJson.toJson(report));
         assertEquals(SignatureLevel.CADES_B_T, report.signatures().get(0).level());
@@ -98,7 +100,8 @@ class CadesSignerTest {
                     CadesOptions.of(level));
             DssCades.assertPassed(signature.der(),
                     new DigestDocument(eu.europa.esig.dss.enumerations.DigestAlgorithm.SHA256, digest),
-                    level == CadesLevel.B_B ? eu.europa.esig.dss.enumerations.SignatureLevel.CAdES_BASELINE_B : eu.europa.esig.dss.enumerations.SignatureLevel.CAdES_BASELINE_T);
+                    level == CadesLevel.B_B ? eu.europa.esig.dss.enumerations.SignatureLevel.CAdES_BASELINE_B
+                            : eu.europa.esig.dss.enumerations.SignatureLevel.CAdES_BASELINE_T);
             DocumentReport byDigest = verifier().verify(signature.der(), digest, DigestAlgorithm.SHA256);
             assertEquals(Indication.TOTAL_PASSED, byDigest.indication(), ReportJson.toJson(byDigest));
             // the signature over the hash is the signature over the content
@@ -110,7 +113,8 @@ class CadesSignerTest {
     void rsaPssOverSha384Passes() throws Exception {
         CadesSignature signature = signer().sign(CONTENT, PadesTestSupport.signer(TestPki.PERSONAL_BINH),
                 CadesOptions.of(CadesLevel.B_T).withAlgorithm(SignatureAlgorithm.RSA_PSS_SHA384));
-        DssCades.assertPassed(signature.der(), new InMemoryDocument(CONTENT), eu.europa.esig.dss.enumerations.SignatureLevel.CAdES_BASELINE_T);
+        DssCades.assertPassed(signature.der(), new InMemoryDocument(CONTENT),
+                eu.europa.esig.dss.enumerations.SignatureLevel.CAdES_BASELINE_T);
         assertEquals(Indication.TOTAL_PASSED, verifier().verify(signature.der(), CONTENT).indication());
     }
 

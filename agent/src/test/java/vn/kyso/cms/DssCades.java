@@ -16,6 +16,7 @@ import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
+
 import vn.kyso.pdf.PadesTestSupport;
 
 /** EU DSS on a detached CMS: the test root as the only anchor, online OCSP/CRL/AIA against the loopback PKI. */

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
 import javax.imageio.ImageIO;
 import javax.swing.JDialog;
 import javax.swing.SwingUtilities;

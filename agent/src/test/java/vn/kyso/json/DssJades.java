@@ -2,7 +2,6 @@ package vn.kyso.json;
 
 import java.security.Signature;
 
-
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.JWSSerializationType;
 import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
@@ -17,6 +16,7 @@ import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
 import eu.europa.esig.dss.simplereport.SimpleReport;
+
 import vn.kyso.cms.DssCades;
 import vn.kyso.testpki.PkiIdentity;
 import vn.kyso.testpki.TestEnvironment;

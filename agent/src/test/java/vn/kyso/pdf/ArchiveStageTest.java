@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import eu.europa.esig.dss.enumerations.SignatureLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import eu.europa.esig.dss.enumerations.SignatureLevel;
 import vn.kyso.testpki.TestPki;
 
 /** Stage four: the document time-stamp revision (B-LTA) and the evidence for its TSA chain. */

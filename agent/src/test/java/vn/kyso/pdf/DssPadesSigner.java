@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import eu.europa.esig.dss.enumerations.SignatureLevel;
+
 import vn.kyso.sign.TokenSignerPort;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.token.SignatureAlgorithm;
@@ -33,7 +34,8 @@ public final class DssPadesSigner {
     public byte[] sign(byte[] pdf, SignatureLevel level) throws Exception {
         // content size like ours: chain + time-stamp token + CMS overhead
         return DssXades.signPades(pdf, certificates, level, null, 24 * 1024, 0,
-                TestEnvironment.shared().services().urls().tsa(), toBeSigned -> signer.sign(MessageDigest.getInstance("SHA-256").digest(toBeSigned),
+                TestEnvironment.shared().services().urls().tsa(),
+                toBeSigned -> signer.sign(MessageDigest.getInstance("SHA-256").digest(toBeSigned),
                         SignatureAlgorithm.RSA_PKCS1_SHA256));
     }
 

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.apache.pdfbox.Loader;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
 import org.apache.pdfbox.cos.COSDocument;
 import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
@@ -22,7 +22,6 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import eu.europa.esig.dss.enumerations.SignatureLevel;
 import vn.kyso.testpki.TestPki;
 
 /**

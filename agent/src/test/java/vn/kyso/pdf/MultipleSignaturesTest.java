@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import eu.europa.esig.dss.enumerations.SignatureLevel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import eu.europa.esig.dss.enumerations.SignatureLevel;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.testpki.TestPki;
 import vn.kyso.token.SignatureAlgorithm;

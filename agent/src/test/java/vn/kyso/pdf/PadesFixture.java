@@ -15,6 +15,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.simplereport.SimpleReport;
+import eu.europa.esig.dss.validation.reports.Reports;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -24,10 +28,6 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
-import eu.europa.esig.dss.enumerations.Indication;
-import eu.europa.esig.dss.enumerations.SignatureLevel;
-import eu.europa.esig.dss.simplereport.SimpleReport;
-import eu.europa.esig.dss.validation.reports.Reports;
 import vn.kyso.errors.KysoException;
 import vn.kyso.pki.CrlClient;
 import vn.kyso.pki.HttpFetcher;
@@ -192,9 +192,12 @@ final class PadesFixture {
         List<SignatureLevel> expected = List.of(levels);
         StringBuilder why = new StringBuilder();
         for (String id : ids) {
-            why.append(id).append(' ').append(report.getSignedBy(id)).append(' ').append(report.getBestSignatureTime(id)).append(' ').append(report.getSignatureFormat(id)).append(" warnings ")
-                    .append(report.getAdESValidationWarnings(id).stream().map(m -> m.getKey() + ": " + m.getValue()).toList()).append(" infos ")
-                    .append(report.getAdESValidationInfo(id).stream().map(m -> m.getKey() + ": " + m.getValue()).toList()).append('\n');
+            why.append(id).append(' ').append(report.getSignedBy(id)).append(' ')
+                    .append(report.getBestSignatureTime(id)).append(' ').append(report.getSignatureFormat(id))
+                    .append(" warnings ").append(report.getAdESValidationWarnings(id).stream()
+                            .map(m -> m.getKey() + ": " + m.getValue()).toList())
+                    .append(" infos ").append(report.getAdESValidationInfo(id).stream()
+                            .map(m -> m.getKey() + ": " + m.getValue()).toList()).append('\n');
         }
         assertEquals(expected.stream().sorted().toList(), actual.stream().sorted().toList(), why.toString());
     }

@@ -3,6 +3,7 @@ package vn.kyso.pdf;
 import java.security.cert.X509Certificate;
 
 import eu.europa.esig.dss.enumerations.SignatureLevel;
+
 import vn.kyso.sign.TokenSignerPort;
 
 /** The PAdES test fixture for tests in other packages (presets, use cases). */

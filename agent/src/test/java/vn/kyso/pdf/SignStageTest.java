@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
+import eu.europa.esig.dss.enumerations.SignatureLevel;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -19,15 +20,14 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.junit.jupiter.api.Test;
 
-import eu.europa.esig.dss.enumerations.SignatureLevel;
 import vn.kyso.cms.EncodedObject;
 import vn.kyso.errors.KysoException;
+import vn.kyso.pki.RevocationCollector;
 import vn.kyso.pki.TimeStamp;
 import vn.kyso.pki.TimeStampClient;
 import vn.kyso.sign.TokenSignerPort;
 import vn.kyso.testpki.TestPki;
 import vn.kyso.token.SignatureAlgorithm;
-import vn.kyso.pki.RevocationCollector;
 
 /** Stage two: the CMS over the signer port, its signature time-stamp, written into the gap. */
 class SignStageTest {

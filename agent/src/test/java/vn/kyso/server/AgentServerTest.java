@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.kyso.app.Method;
 import vn.kyso.app.TokenInventoryView;
 import vn.kyso.errors.KysoException;
 import vn.kyso.testkit.SocketClient;

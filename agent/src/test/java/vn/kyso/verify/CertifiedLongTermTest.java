@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.security.Signature;
 import java.util.List;
 
+import eu.europa.esig.dss.enumerations.CertificationPermission;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import eu.europa.esig.dss.enumerations.CertificationPermission;
-import eu.europa.esig.dss.enumerations.SignatureLevel;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.testkit.PkiServicesExtension;
 import vn.kyso.testpki.TestPki;

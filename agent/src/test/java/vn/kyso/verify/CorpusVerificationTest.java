@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import vn.kyso.errors.Language;
 import vn.kyso.pki.TrustStore;
+import vn.kyso.verify.report.ReportText;
 import vn.kyso.verify.report.VerificationReportHtml;
 import vn.kyso.verify.report.VerificationReportPdf;
-import vn.kyso.verify.report.ReportText;
 
 /**
  * The real-world corpus (/work/shared/corpus, system property kyso.test.corpus): tampered files get the right

@@ -21,8 +21,8 @@ import vn.kyso.testkit.PkiServicesExtension;
 import vn.kyso.testpki.TestPki;
 import vn.kyso.verify.report.RenderedPdf;
 import vn.kyso.verify.report.ReportColoursAccess;
-import vn.kyso.verify.report.VerificationReportPdf;
 import vn.kyso.verify.report.ReportText;
+import vn.kyso.verify.report.VerificationReportPdf;
 
 /** The readable text and the printable PDF for real signed documents: good, tampered and revoked. */
 class ReportRenderingTest {

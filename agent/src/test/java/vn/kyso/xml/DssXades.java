@@ -22,10 +22,11 @@ import eu.europa.esig.dss.diagnostic.DiagnosticDataFacade;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.simplereport.SimpleReportFacade;
 import eu.europa.esig.dss.validation.reports.Reports;
+
 import vn.kyso.pdf.PadesTestSupport;
-import vn.kyso.testpki.TestPki;
-import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.PkiIdentity;
+import vn.kyso.testpki.TestEnvironment;
+import vn.kyso.testpki.TestPki;
 
 /**
  * The client side of {@link DssXadesMain}: one DSS JVM per test JVM, its classpath the test classpath with the

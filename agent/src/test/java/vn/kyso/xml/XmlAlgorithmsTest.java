@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 
+import eu.europa.esig.dss.enumerations.SignatureLevel;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import eu.europa.esig.dss.enumerations.SignatureLevel;
 import vn.kyso.pdf.PadesTestSupport;
-import vn.kyso.testpki.TestPki;
 import vn.kyso.token.SignatureAlgorithm;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.ReportJson;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import eu.europa.esig.dss.enumerations.SignatureLevel;
+
 import vn.kyso.pdf.PadesServices;
 import vn.kyso.pdf.PadesTestSupport;
 import vn.kyso.pki.RevocationCollector;

@@ -62,7 +62,8 @@ public record DemoPrompts(ConsentPrompt consent, PinPrompt pins, String descript
                 }
                 switch (request.warning()) {
                     case COUNT_LOW -> console.writer().println("Lưu ý: đã có lần nhập sai PIN / a wrong PIN was typed before.");
-                    case FINAL_TRY -> console.writer().println("CẢNH BÁO: sai thêm một lần nữa token sẽ bị khóa / one more wrong PIN locks the token.");
+                    case FINAL_TRY -> console.writer().println(
+                            "CẢNH BÁO: sai thêm một lần nữa token sẽ bị khóa / one more wrong PIN locks the token.");
                     default -> { }
                 }
                 char[] pin = console.readPassword("Mã PIN của %s / PIN for %s (Enter để hủy / to cancel): ",

@@ -242,7 +242,8 @@ public final class DemoWebServer implements AutoCloseable {
             expect(original, "ISSUED");
             String copyId = id + "-ban-sao-" + (entries.keySet().stream().filter(k -> k.startsWith(id + "-ban-sao-"))
                     .count() + 1);
-            Entry copy = new Entry(copyId, "BẢN SAO ĐIỆN TỬ", original.abbreviation(), original.kind() + " " + original.subject(), null, null,
+            Entry copy = new Entry(copyId, "BẢN SAO ĐIỆN TỬ", original.abbreviation(),
+                    original.kind() + " " + original.subject(), null, null,
                     "COPY", original.number(), original.issueDate(), id, 1, pdf);
             entries.put(copyId, copy);
             return copy.view();

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.DynamicTest;
-
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.model.InMemoryDocument;
+import org.junit.jupiter.api.DynamicTest;
+
 import vn.kyso.cms.DssCades;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.testpki.TestEnvironment;

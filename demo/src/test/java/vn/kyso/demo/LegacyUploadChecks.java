@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import eu.europa.esig.dss.simplereport.SimpleReport;
 import org.junit.jupiter.api.DynamicTest;
 
-import eu.europa.esig.dss.simplereport.SimpleReport;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.verify.DocumentReport;

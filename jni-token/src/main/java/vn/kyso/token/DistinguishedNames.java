@@ -1,7 +1,6 @@
 package vn.kyso.token;
 
 import java.util.Map;
-
 import javax.security.auth.x500.X500Principal;
 
 /**

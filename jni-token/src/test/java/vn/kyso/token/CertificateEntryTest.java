@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
-
 import javax.security.auth.x500.X500Principal;
 
 import org.junit.jupiter.api.Test;

@@ -19,9 +19,10 @@ import vn.kyso.pdf.Pages;
 
 /**
  * The incoming stamp (dấu "ĐẾN", Nghị định 30/2020, Phụ lục IV) as the văn thư stamps paper: a 50 × 35 mm frame in
- * blank space on page 1 (under the date or the number, as the regulation asks), holding the receiving organisation's name, "ĐẾN" boxed on the left of "Số:" (số đến),
- * "Ngày:" and "Giờ:" (received), then "Chuyển:" (who handles it) and "Số và ký hiệu HS:" (the file it joins). A value
- * not known yet leaves its label followed by dots, as on the rubber stamp.
+ * blank space on page 1 (under the date or the number, as the regulation asks), holding the receiving organisation's
+ * name, "ĐẾN" boxed on the left of "Số:" (số đến), "Ngày:" and "Giờ:" (received), then "Chuyển:" (who handles it) and
+ * "Số và ký hiệu HS:" (the file it joins). A value not known yet leaves its label followed by dots, as on the rubber
+ * stamp.
  */
 final class IncomingStamp extends Stamp {
 

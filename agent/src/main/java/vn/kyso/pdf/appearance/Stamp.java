@@ -10,8 +10,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 
 import vn.kyso.errors.KysoException;
-import vn.kyso.pdf.SignatureAppearance;
 import vn.kyso.pdf.Pages;
+import vn.kyso.pdf.SignatureAppearance;
 
 /**
  * A visible signature: finds its place once per document, checks it lies on the page, and draws upright for the

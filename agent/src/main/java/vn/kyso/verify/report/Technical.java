@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import vn.kyso.errors.Language;
-import vn.kyso.verify.ChangeKind;
 import vn.kyso.verify.CertificateType;
+import vn.kyso.verify.ChangeKind;
 import vn.kyso.verify.RevocationSource;
 import vn.kyso.verify.RevocationStatus;
 import vn.kyso.verify.SignatureLevel;

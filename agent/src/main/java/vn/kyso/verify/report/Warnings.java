@@ -1,9 +1,10 @@
 package vn.kyso.verify.report;
 
-import vn.kyso.errors.Language;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import vn.kyso.errors.Language;
 
 
 /**

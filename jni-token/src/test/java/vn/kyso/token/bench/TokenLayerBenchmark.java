@@ -3,7 +3,6 @@ package vn.kyso.token.bench;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKM_RSA_PKCS;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKO_PRIVATE_KEY;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKR_CRYPTOKI_ALREADY_INITIALIZED;
-import static org.xipki.pkcs11.wrapper.PKCS11Constants.CKU_USER;
 
 import java.security.MessageDigest;
 import java.util.Arrays;
