@@ -339,6 +339,9 @@ public final class AgentAssembly implements AutoCloseable {
         if (statuses instanceof Memoised<CertificateStatuses> checking && checking.built()) {
             checking.get().close();
         }
+        if (audit instanceof Memoised<AuditLog> log && log.built()) {
+            log.get().close();
+        }
         if (ownsTokens && tokens instanceof Memoised<TokenManager> opened && opened.built()) {
             opened.get().close();
         }

@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -71,7 +72,7 @@ import vn.kyso.files.PrivateFiles;
  * <p>The file is forced to the disk by a background flush within {@link #FLUSH_INTERVAL} rather than on every
  * signature (an fsync costs milliseconds); only a power cut inside that interval can lose an entry.
  */
-public final class AuditLog {
+public final class AuditLog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
     static final String GENESIS = "0".repeat(64);
@@ -123,6 +124,7 @@ public final class AuditLog {
     private final Path marker;
     private final Clock clock;
     private final Folds folds = new Folds();
+    private final ScheduledFuture<?> flushing;
     private volatile boolean dirty;
     private boolean prepared;
     // the last line this process wrote, valid while the file still has the size it left it with
@@ -135,8 +137,20 @@ public final class AuditLog {
         this.marker = file.resolveSibling(file.getFileName() + ".id");
         this.clock = clock;
         long period = FLUSH_INTERVAL.toMillis();
-        FLUSHER.scheduleWithFixedDelay(this::flush, period, period, TimeUnit.MILLISECONDS);
+        flushing = FLUSHER.scheduleWithFixedDelay(this::flush, period, period, TimeUnit.MILLISECONDS);
         LIVE.add(this);
+    }
+
+    /**
+     * Stops the background flusher and writes what is still folded, so nothing writes to the log after its owner let
+     * go of it (a new log object on the same file, or its folder removed).
+     */
+    @Override
+    public void close() {
+        flushing.cancel(false);
+        LIVE.remove(this);
+        flush();
+        settle();
     }
 
     /** Writes the counts of folded refusals now, whether or not their window has ended (at shutdown). */

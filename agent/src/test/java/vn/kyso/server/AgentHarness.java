@@ -239,6 +239,7 @@ public final class AgentHarness implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        audit.close();
         tokens.close();
     }
 
