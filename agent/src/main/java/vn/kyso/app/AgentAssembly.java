@@ -248,9 +248,10 @@ public final class AgentAssembly implements AutoCloseable {
         this.statuses = memoised(() -> {
             CertificateStatuses built = new CertificateStatuses(tokens(), certificateCheck, knownCertificates(),
                     Clock.systemUTC());
-            // checked as soon as a certificate is seen, so the first listing the person reads already knows it
+            // A token plugged in is checked at once. Those present at start are checked when a page first lists them,
+            // not while the agent starts: the check loads the PKI clients and path validation, which cost the cold
+            // start a second of CPU and the idle agent tens of megabytes before anyone asked.
             tokens().addListener(event -> built.refresh());
-            built.refresh();
             return built;
         });
         this.methods = memoised(() -> {

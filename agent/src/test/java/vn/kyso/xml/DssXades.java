@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -260,9 +261,12 @@ public final class DssXades {
         Path root = Files.createTempFile("kyso-dss-root", ".pem");
         Files.writeString(root, TestPki.pem(PadesTestSupport.root()));
         root.toFile().deleteOnExit();
-        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", String.join(File.pathSeparator, classpath), DssXadesMain.class.getName(),
-                root.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(sameHeapAndCollector());
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath), DssXadesMain.class.getName(),
+                root.toString()));
+        process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         for (String line = out.readLine(); !"DSS-READY".equals(line); line = out.readLine()) {
@@ -271,5 +275,23 @@ public final class DssXades {
             }
         }
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+    }
+
+    /**
+     * The heap and collector options this JVM runs with (the benchmarks fix them), so DSS is timed under the same ones
+     * as our engines; 512 MB of heap when none is set.
+     */
+    private static List<String> sameHeapAndCollector() {
+        List<String> options = new ArrayList<>();
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (option.startsWith("-Xms") || option.startsWith("-Xmx") || option.startsWith("-XX:+Use")
+                    || option.startsWith("-XX:NewSize=") || option.startsWith("-XX:MaxNewSize=")) {
+                options.add(option);
+            }
+        }
+        if (options.stream().noneMatch(o -> o.startsWith("-Xmx"))) {
+            options.add("-Xmx512m");
+        }
+        return options;
     }
 }
