@@ -6,7 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 import vn.kyso.audit.AuditRecord;
@@ -25,7 +31,9 @@ import vn.kyso.token.SignatureAlgorithm;
  * Batch signing ("ký số hàng loạt"): one certificate check, one consent listing every document (name, pages,
  * SHA-256), one PIN and one token session for the whole list, and a status per document. Every document is prepared
  * first (a damaged one fails alone, before the person is asked), the token signs all digests in one go, then each
- * document is completed (time-stamp, revocation evidence) and re-verified on its own.
+ * document is completed (time-stamp, revocation evidence) and re-verified on its own — several at once, on a small
+ * agent-wide pool (one thread a core, at most {@value #MAX_COMPLETERS}), since completing is CPU work and a wait for
+ * the TSA that the documents need not take turns for; the caller still hears of them in order.
  */
 public final class SignPdfBatch {
 
@@ -59,6 +67,8 @@ public final class SignPdfBatch {
     public interface Progress {
         void settled(int index, Outcome outcome);
     }
+
+    static final int MAX_COMPLETERS = 4;
 
     private final SigningRules rules;
     private final RemotePadesSigner engine;
@@ -163,14 +173,52 @@ public final class SignPdfBatch {
             }
             throw e;
         }
+        List<CompletableFuture<Outcome>> completing = new ArrayList<>(items.size());
         int next = 0;
         for (int i = 0; i < items.size(); i++) {
             if (outcomes[i] == null) {
-                outcomes[i] = complete(request, items.get(i), certificate, prepared[i], signatures.get(next++));
+                Item item = items.get(i);
+                PreparedSignature ready = prepared[i];
+                byte[] signature = signatures.get(next++);
+                completing.add(CompletableFuture.supplyAsync(
+                        () -> complete(request, item, certificate, ready, signature), Completers.POOL));
+            } else {
+                completing.add(CompletableFuture.completedFuture(outcomes[i]));
             }
+        }
+        for (int i = 0; i < items.size(); i++) {
+            outcomes[i] = settled(completing.get(i));
             progress.settled(i, outcomes[i]);
         }
         return List.of(outcomes);
+    }
+
+    private static Outcome settled(CompletableFuture<Outcome> outcome) {
+        try {
+            return outcome.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** The completing threads, made at the first batch; daemons, so they never hold the agent up at exit. */
+    private static final class Completers {
+        static final ExecutorService POOL = Executors.newFixedThreadPool(
+                Math.max(1, Math.min(MAX_COMPLETERS, Runtime.getRuntime().availableProcessors())), new Namer());
+
+        private static final class Namer implements ThreadFactory {
+            private final AtomicInteger count = new AtomicInteger();
+
+            @Override
+            public Thread newThread(Runnable task) {
+                Thread thread = new Thread(task, "kyso-batch-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            }
+        }
     }
 
     private Outcome complete(Request request, Item item, CertificateEntry certificate, PreparedSignature prepared,
