@@ -116,23 +116,36 @@ final class Dispatcher implements AutoCloseable {
             }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         boolean pending = false;
+        Object result = null;
+        KysoException error = null;
         try {
             if (method.asksThePerson()) {
                 limits.beginPending(session.caller());
                 pending = true;
             }
-            answer.result(method.call(session, request.params()));
+            result = method.call(session, request.params());
         } catch (KysoException e) {
-            answer.error(e);
+            error = e;
         } catch (RuntimeException e) {
             LOG.error("request failed", e);
-            answer.error(new KysoException(ServerError.INTERNAL_ERROR));
+            error = new KysoException(ServerError.INTERNAL_ERROR);
         } finally {
             timer.cancel(false);
+            // released before the page hears the answer, so a page that waits for each answer before asking again
+            // never meets its own finished request in the count
             if (pending) {
                 limits.endPending(session.caller());
             }
             Thread.interrupted(); // a timeout's interrupt must not reach the next request on this thread
+        }
+        try {
+            if (error != null) {
+                answer.error(error);
+            } else {
+                answer.result(result);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("answer failed", e);
         }
     }
 
