@@ -18,7 +18,6 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationVerifier;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.DigestCalculator;
@@ -26,6 +25,7 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 import vn.kyso.errors.KysoException;
+import vn.kyso.pki.BouncyCastle;
 import vn.kyso.token.DigestAlgorithm;
 
 /**
@@ -36,8 +36,6 @@ import vn.kyso.token.DigestAlgorithm;
  * signature that would not verify.
  */
 public final class CmsSignatureMatch {
-
-    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
     private CmsSignatureMatch() {
     }
@@ -95,7 +93,8 @@ public final class CmsSignatureMatch {
         try {
             SignerInformationVerifier verifier = new SignerInformationVerifier(
                     new DefaultCMSSignatureAlgorithmNameGenerator(), new DefaultSignatureAlgorithmIdentifierFinder(),
-                    new JcaContentVerifierProviderBuilder().setProvider(BC).build(certificate.getPublicKey()),
+                    new JcaContentVerifierProviderBuilder().setProvider(BouncyCastle.provider())
+                            .build(certificate.getPublicKey()),
                     new PrecomputedDigestProvider(expectedDigest, contentDigest));
             verifies = signer.verify(verifier);
         } catch (Exception e) {

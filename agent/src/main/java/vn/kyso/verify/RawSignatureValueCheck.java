@@ -7,9 +7,9 @@ import java.security.cert.X509Certificate;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.DigestInfo;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
 
+import vn.kyso.pki.BouncyCastle;
 import vn.kyso.token.SignatureAlgorithm;
 
 /**
@@ -19,8 +19,6 @@ import vn.kyso.token.SignatureAlgorithm;
  * certificate rules that follow this check can say more.
  */
 final class RawSignatureValueCheck implements SignatureCheck {
-
-    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
     private final byte[] value;
     private final X509Certificate certificate;
@@ -65,7 +63,7 @@ final class RawSignatureValueCheck implements SignatureCheck {
     }
 
     private boolean verifyContent() throws GeneralSecurityException {
-        Signature signature = Signature.getInstance(algorithm.jcaName(), BC);
+        Signature signature = Signature.getInstance(algorithm.jcaName(), BouncyCastle.provider());
         signature.initVerify(certificate.getPublicKey());
         signature.update(content);
         return signature.verify(value);
@@ -88,13 +86,13 @@ final class RawSignatureValueCheck implements SignatureCheck {
                 } catch (java.io.IOException e) {
                     throw new IllegalStateException(e);
                 }
-                Signature signature = Signature.getInstance("NONEwithRSA", BC);
+                Signature signature = Signature.getInstance("NONEwithRSA", BouncyCastle.provider());
                 signature.initVerify(certificate.getPublicKey());
                 signature.update(digestInfo);
                 yield signature.verify(value);
             }
             case ECDSA -> {
-                Signature signature = Signature.getInstance("NONEwithECDSA", BC);
+                Signature signature = Signature.getInstance("NONEwithECDSA", BouncyCastle.provider());
                 signature.initVerify(certificate.getPublicKey());
                 signature.update(digest);
                 yield signature.verify(value);

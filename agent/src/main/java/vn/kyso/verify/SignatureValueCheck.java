@@ -3,11 +3,11 @@ package vn.kyso.verify;
 import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
 import org.bouncycastle.cms.SignerInformationVerifier;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 import vn.kyso.cms.PrecomputedDigestProvider;
+import vn.kyso.pki.BouncyCastle;
 
 /**
  * The signature value verifies with the signer certificate's public key (RSA PKCS#1 v1.5, RSA-PSS, ECDSA). Built
@@ -16,18 +16,16 @@ import vn.kyso.cms.PrecomputedDigestProvider;
  */
 final class SignatureValueCheck implements SignatureCheck {
 
-    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
-
     @Override
     public void check(SignatureContext context) {
         try {
             SignerInformationVerifier verifier = context.contentDigest == null
-                    ? new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC)
+                    ? new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastle.provider())
                             .build(context.signerCertificate.getPublicKey())
                     // Content known only by its digest: BouncyCastle takes it from this provider instead of hashing.
                     : new SignerInformationVerifier(new DefaultCMSSignatureAlgorithmNameGenerator(),
                             new DefaultSignatureAlgorithmIdentifierFinder(),
-                            new JcaContentVerifierProviderBuilder().setProvider(BC)
+                            new JcaContentVerifierProviderBuilder().setProvider(BouncyCastle.provider())
                                     .build(context.signerCertificate.getPublicKey()),
                             new PrecomputedDigestProvider(context.contentDigestAlgorithm, context.contentDigest));
             if (!context.signer.verify(verifier)) {

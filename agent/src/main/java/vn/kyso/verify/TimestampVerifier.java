@@ -8,9 +8,10 @@ import java.util.List;
 
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 import org.bouncycastle.tsp.TimeStampToken;
+
+import vn.kyso.pki.BouncyCastle;
 
 /**
  * Checks one RFC 3161 token, for a signature timestamp and a document timestamp alike: the imprint over the data it
@@ -19,8 +20,6 @@ import org.bouncycastle.tsp.TimeStampToken;
  * only used, when present, for the CAs above it — as EU DSS's default validation policy judges time-stamps.
  */
 final class TimestampVerifier {
-
-    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
     private final VerifierSettings settings;
     private final ChainBuilder chains;
@@ -65,7 +64,7 @@ final class TimestampVerifier {
         Instant time = info.getGenTime().toInstant();
         try {
             // Also checks the ESSCertID binding to the TSA certificate and its validity at genTime.
-            token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(tsa));
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastle.provider()).build(tsa));
         } catch (Exception e) {
             throw new VerificationFailure(SubIndication.TIMESTAMP_INVALID, "TSA signature: " + e.getMessage(), e);
         }

@@ -11,13 +11,13 @@ import org.apache.xml.security.transforms.Transforms;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
+import vn.kyso.pki.BouncyCastle;
 import vn.kyso.token.DigestAlgorithm;
 import vn.kyso.token.SignatureAlgorithm;
 import vn.kyso.xml.DetachedResolver;
 import vn.kyso.xml.XadesEvidence;
 import vn.kyso.xml.XmlAlgorithms;
 import vn.kyso.xml.XmlNames;
-import vn.kyso.xml.XmlSigner;
 
 /**
  * The ds:Signature is one the agent is willing to evaluate: Santuario parses it with secure validation; SignedInfo
@@ -36,7 +36,7 @@ final class XmlStructureCheck implements SignatureCheck {
     public void check(SignatureContext context) {
         XmlSignatureState xml = context.xml;
         try {
-            xml.signature = new XMLSignature(xml.element, "", true, XmlSigner.PROVIDER);
+            xml.signature = new XMLSignature(xml.element, "", true, BouncyCastle.provider());
         } catch (XMLSecurityException e) {
             throw new VerificationFailure(SubIndication.FORMAT_FAILURE, "ds:Signature: " + e.getMessage(), e);
         }

@@ -1,7 +1,6 @@
 package vn.kyso.xml;
 
 import java.io.ByteArrayOutputStream;
-import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -19,10 +18,10 @@ import org.apache.xml.security.keys.content.X509Data;
 import org.apache.xml.security.signature.ObjectContainer;
 import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.transforms.Transforms;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.w3c.dom.Element;
 
 import vn.kyso.errors.KysoException;
+import vn.kyso.pki.BouncyCastle;
 import vn.kyso.pki.RevocationCollector;
 import vn.kyso.pki.TimeStamp;
 import vn.kyso.pki.TimeStampClient;
@@ -37,8 +36,6 @@ import vn.kyso.token.SignatureAlgorithm;
  */
 public final class XmlSigner {
 
-    /** Santuario reaches RSA-PSS (SHA256withRSAandMGF1 …) through BouncyCastle; JDK 17 has no such names. */
-    public static final Provider PROVIDER = new BouncyCastleProvider();
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     /** The e-invoice's SigningTime is Vietnamese wall-clock time without an offset, as the Tax Department writes it. */
     private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
@@ -96,8 +93,9 @@ public final class XmlSigner {
         String c14n = options.canonicalization().uri();
         String digestUri = XmlAlgorithms.digestUri(algorithm.digest());
         try {
+            // Santuario reaches RSA-PSS (SHA256withRSAandMGF1 …) through BouncyCastle; JDK 17 has no such names.
             XMLSignature signature = new XMLSignature(target.document(), "", XmlAlgorithms.signatureUri(algorithm),
-                    0, c14n, PROVIDER, null);
+                    0, c14n, BouncyCastle.provider(), null);
             Element element = signature.getElement();
             if (target.parent() != null) {
                 target.parent().appendChild(element);
