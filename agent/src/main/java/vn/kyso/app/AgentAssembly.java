@@ -11,6 +11,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -220,6 +223,7 @@ public final class AgentAssembly implements AutoCloseable {
     private final Supplier<AgentMethods.DocumentServices> documents;
     private final Supplier<CertificateStatuses> statuses;
     private final Supplier<Map<String, Method>> methods;
+    private final AtomicBoolean warmUpStarted = new AtomicBoolean();
 
     private AgentAssembly(Settings settings, TokenManager given, ConsentPrompt consent, PinPrompt pins,
                           boolean protocol) {
@@ -328,6 +332,18 @@ public final class AgentAssembly implements AutoCloseable {
                     + "person at a terminal");
         }
         return methods.get();
+    }
+
+    /**
+     * Starts the signing warm-up ({@link SigningWarmUp}) on a background thread, once per agent: for a server that
+     * has just started answering. Completes with what the pass did (null: it failed, and said so in the log); empty
+     * when it was started before.
+     */
+    public Optional<CompletableFuture<SigningWarmUp.Outcome>> warmUpSigning() {
+        if (!warmUpStarted.compareAndSet(false, true)) {
+            return Optional.empty();
+        }
+        return Optional.of(new SigningWarmUp(() -> pki.get().http()).startInBackground());
     }
 
     /** What pages hear on token hot-plug, sent through {@code broadcast}; {@code after} runs after each. */

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
@@ -34,6 +35,8 @@ class FirstSignBenchmark {
 
     private static final int RUNS = Integer.getInteger("kyso.bench.startRuns", 5);
     private static final int WARM = 10;
+    /** -Dkyso.bench.threadCpu=true: where each first signature's CPU went, by kind of thread (Linux). */
+    private static final boolean THREAD_CPU = Boolean.getBoolean("kyso.bench.threadCpu");
 
     @Test
     void firstSignatureAfterAColdStart() throws Exception {
@@ -64,7 +67,15 @@ class FirstSignBenchmark {
                         config.toString(), String.valueOf(port));
                 try (InstalledAgent.Started agent = InstalledAgent.Started.start(command, dir, port, oneToken).awaitHealth();
                      SocketClient page = SocketClient.open(port, InstalledAgent.ORIGIN)) {
+                    Map<String, Long> threadsBefore = THREAD_CPU ? agent.threadCpuMillis() : Map.of();
                     signOnce(page, pdf, certificateId);
+                    if (THREAD_CPU) {
+                        Map<String, Long> after = agent.threadCpuMillis();
+                        after.replaceAll((kind, ms) -> ms - threadsBefore.getOrDefault(kind, 0L));
+                        after.values().removeIf(ms -> ms == 0);
+                        System.out.printf("%s, run %d: first signature's CPU by thread (ms): %s%n", names.get(v), r,
+                                after);
+                    }
                     long signed = System.nanoTime();
                     if (r < 0) {
                         continue;

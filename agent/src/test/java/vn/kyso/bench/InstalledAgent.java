@@ -201,7 +201,9 @@ final class InstalledAgent {
             env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
             env.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
             env.put("XDG_STATE_HOME", home.resolve(".local/state").toString());
-            env.put("JAVA_TOOL_OPTIONS", "-Duser.home=" + home);
+            // -Dkyso.bench.agentOptions: JVM options for the agents measured, e.g. a flight recording to profile with
+            env.put("JAVA_TOOL_OPTIONS", ("-Duser.home=" + home + " " + System.getProperty("kyso.bench.agentOptions",
+                    "")).strip());
             env.put("SOFTHSM2_CONF", softHsm.toAbsolutePath().toString());
             env.remove("DISPLAY");
             long t0 = System.nanoTime();
@@ -233,6 +235,32 @@ final class InstalledAgent {
 
         long cpuMillis() {
             return process.toHandle().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+        }
+
+        /**
+         * CPU time (user + system, ms) of the agent's threads by kind — the thread's name without its numbers (C2
+         * compiler threads, GC, request threads, …) — from {@code /proc}: where a cold agent's CPU goes.
+         */
+        Map<String, Long> threadCpuMillis() {
+            Map<String, Long> byKind = new java.util.TreeMap<>();
+            long tick = 10; // USER_HZ is 100 on Linux
+            try (var tasks = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+                for (Path task : tasks.toList()) {
+                    String stat;
+                    try {
+                        stat = Files.readString(task.resolve("stat"));
+                    } catch (IOException ended) {
+                        continue;
+                    }
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * tick;
+                    byKind.merge(name.replaceAll("[0-9]+", "#").strip(), cpu, Long::sum);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return byKind;
         }
 
         double healthMillis() {

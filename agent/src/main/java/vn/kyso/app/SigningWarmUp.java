@@ -1,0 +1,216 @@
+package vn.kyso.app;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.kyso.pdf.PadesLevel;
+import vn.kyso.pdf.PadesOptions;
+import vn.kyso.pdf.PadesServices;
+import vn.kyso.pdf.PadesSigner;
+import vn.kyso.pki.HttpFetcher;
+import vn.kyso.pki.TrustStore;
+import vn.kyso.sign.SignerPort;
+import vn.kyso.token.SignatureAlgorithm;
+import vn.kyso.verify.DocumentReport;
+import vn.kyso.verify.Indication;
+import vn.kyso.verify.PdfSignatureVerifier;
+import vn.kyso.verify.SignatureReport;
+import vn.kyso.verify.SubIndication;
+
+/**
+ * Makes the first "Ký số" after a start as quick as the later ones: once the agent answers, one background pass of
+ * the PAdES pipeline — prepare, CMS, write, then the verification every signature gets before it is returned — over a
+ * one-page PDF made here and a throwaway key made here, so the classes of PDFBox, BouncyCastle and the verifier are
+ * loaded and initialised, and their hot paths compiled, before a person clicks. A real first signature otherwise pays
+ * for all of that while the person waits.
+ *
+ * <p>What it never does: use the token or a PIN (it has no token manager — an RSA key generated in memory signs),
+ * ask anyone, go to the network (B-B needs no TSA; the verifier is offline and the certificates name no OCSP, CRL or
+ * issuer URL), write a file or an audit record. It keeps nothing: the key, the document and the report are garbage when
+ * it ends. A failure is logged and changes nothing — the first signature is then merely as slow as without it.
+ */
+public final class SigningWarmUp {
+
+    /**
+     * What one pass did: how large the signed document was, the verifier's verdict on it (offline and with
+     * certificates that name no OCSP or CRL: INDETERMINATE / TRY_LATER once every other check passed) and how long it
+     * took.
+     */
+    public record Outcome(int signedBytes, Indication indication, SubIndication subIndication, Duration took) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(SigningWarmUp.class);
+    /** The thread's name, as it shows in a thread dump and the log. */
+    static final String THREAD_NAME = "kyso-signing-warm-up";
+
+    private final Supplier<HttpFetcher> http;
+    private final Supplier<byte[]> document;
+
+    /**
+     * @param http the PKI clients' HTTP fetcher the agent's verifier will use (built now, rather than on the first
+     *             signature); the warm-up's verifier is offline and never fetches with it
+     */
+    SigningWarmUp(Supplier<HttpFetcher> http) {
+        this(http, SigningWarmUp::onePage);
+    }
+
+    /** With the document to sign given (tests: a damaged one shows that a failure stays harmless). */
+    SigningWarmUp(Supplier<HttpFetcher> http, Supplier<byte[]> document) {
+        this.http = http;
+        this.document = document;
+    }
+
+    /** Starts one pass on a daemon thread of the lowest priority; completes with its outcome, or null if it failed. */
+    CompletableFuture<Outcome> startInBackground() {
+        CompletableFuture<Outcome> done = new CompletableFuture<>();
+        Thread thread = new Thread(() -> done.complete(runLogged()), THREAD_NAME);
+        thread.setDaemon(true); // never keeps the agent from stopping
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+        return done;
+    }
+
+    /** One pass; null when it failed (then logged). */
+    Outcome runLogged() {
+        try {
+            Outcome outcome = run();
+            LOG.info("signing warm-up: 1-page B-B signed and verified ({} {}) in {} ms", outcome.indication(),
+                    outcome.subIndication(), outcome.took().toMillis());
+            return outcome;
+        } catch (Exception | LinkageError e) {
+            LOG.warn("signing warm-up failed; the first signature will take longer: {}", String.valueOf(e), e);
+            return null;
+        }
+    }
+
+    /** The pass itself: sign a one-page PDF at B-B with a throwaway key, then verify it as a signature is verified. */
+    Outcome run() throws GeneralSecurityException, IOException, OperatorCreationException {
+        long start = System.nanoTime();
+        HttpFetcher fetcher = http.get();
+        ThrowawayKey key = ThrowawayKey.create();
+        TrustStore trust = TrustStore.empty();
+        trust.add(key.root());
+        byte[] signed = new PadesSigner(new PadesServices(null, null, null, List.of(key.root())))
+                .sign(document.get(), key, PadesOptions.defaults().withLevel(PadesLevel.B_B)).document();
+        DocumentReport report = PdfSignatureVerifier.builder(trust).http(fetcher).online(false).build().verify(signed);
+        SignatureReport ours = report.signatures().get(0);
+        return new Outcome(signed.length, ours.indication(), ours.subIndication(),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** A one-page A4 PDF with a line drawn on it, made in memory. */
+    static byte[] onePage() {
+        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            pdf.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+                content.moveTo(72, 770);
+                content.lineTo(523, 770);
+                content.stroke();
+            }
+            pdf.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("signing warm-up: could not make its PDF", e);
+        }
+    }
+
+    /**
+     * An RSA key made in memory for one pass, with a certificate issued by a throwaway root (EC, cheap to make): the
+     * shape of a token's key and chain, with no URLs in either certificate.
+     */
+    private record ThrowawayKey(PrivateKey key, X509Certificate certificate, X509Certificate root)
+            implements SignerPort {
+
+        static ThrowawayKey create() throws GeneralSecurityException, OperatorCreationException {
+            KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+            ec.initialize(256);
+            KeyPair rootKey = ec.generateKeyPair();
+            KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+            rsa.initialize(2048);
+            KeyPair signerKey = rsa.generateKeyPair();
+            Instant now = Instant.now();
+            X500Name rootName = new X500Name("CN=Kyso warm-up root");
+            X509Certificate root = certificate(rootName, rootName, rootKey, rootKey, now, true);
+            X509Certificate signer = certificate(rootName, new X500Name("CN=Kyso warm-up signer"), rootKey,
+                    signerKey, now, false);
+            return new ThrowawayKey(signerKey.getPrivate(), signer, root);
+        }
+
+        private static X509Certificate certificate(X500Name issuer, X500Name subject, KeyPair issuerKey,
+                                                   KeyPair subjectKey, Instant now, boolean ca)
+                throws GeneralSecurityException, OperatorCreationException {
+            try {
+                JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
+                        BigInteger.valueOf(now.toEpochMilli()).shiftLeft(1).add(BigInteger.valueOf(ca ? 0 : 1)),
+                        Date.from(now.minus(Duration.ofHours(1))),
+                        Date.from(now.plus(Duration.ofDays(1))), subject, subjectKey.getPublic());
+                builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
+                int usage = ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign
+                        : KeyUsage.digitalSignature | KeyUsage.nonRepudiation;
+                builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
+                return new JcaX509CertificateConverter().getCertificate(builder.build(
+                        new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey.getPrivate())));
+            } catch (IOException e) {
+                throw new GeneralSecurityException("signing warm-up: certificate extensions", e);
+            }
+        }
+
+        @Override
+        public List<X509Certificate> chain() {
+            return List.of(certificate, root);
+        }
+
+        @Override
+        public List<SignatureAlgorithm> algorithms() {
+            return List.of(SignatureAlgorithm.RSA_PKCS1_SHA256);
+        }
+
+        /** PKCS#1 v1.5 over the DigestInfo of the digest, as a token's CKM_RSA_PKCS does. */
+        @Override
+        public byte[] sign(byte[] digest, SignatureAlgorithm algorithm) {
+            try {
+                Signature rsa = Signature.getInstance("NONEwithRSA");
+                rsa.initSign(key);
+                rsa.update(SHA256_DIGEST_INFO);
+                rsa.update(digest);
+                return rsa.sign();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("signing warm-up: the throwaway key could not sign", e);
+            }
+        }
+
+        /** DER DigestInfo prefix for SHA-256 (RFC 8017 §9.2, note 1). */
+        private static final byte[] SHA256_DIGEST_INFO = HexFormat.of()
+                .parseHex("3031300d060960864801650304020105000420");
+    }
+}

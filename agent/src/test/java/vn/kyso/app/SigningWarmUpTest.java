@@ -1,0 +1,106 @@
+package vn.kyso.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.kyso.pki.HttpFetcher;
+import vn.kyso.pki.TrustStore;
+import vn.kyso.sign.TokenSignerPort;
+import vn.kyso.token.PinPrompt;
+import vn.kyso.token.TokenManager;
+import vn.kyso.verify.Indication;
+import vn.kyso.verify.SubIndication;
+
+/**
+ * The background pass that readies the first signature after a start: it really signs and verifies (its own offline
+ * verifier passes every check but revocation), runs once per agent, touches neither the token, the person, the audit log
+ * nor the file system, and a failure in it only ends it.
+ */
+class SigningWarmUpTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void onePassSignsAOnePagePdfAtBbAndItsSignatureVerifiesOffline() throws Exception {
+        AtomicInteger fetchersAsked = new AtomicInteger();
+        SigningWarmUp.Outcome outcome = new SigningWarmUp(() -> {
+            fetchersAsked.incrementAndGet();
+            return HttpFetcher.withDefaults();
+        }).run();
+
+        // every check passed but revocation, which an offline verifier cannot know for certificates without URLs
+        assertEquals(Indication.INDETERMINATE, outcome.indication());
+        assertEquals(SubIndication.TRY_LATER, outcome.subIndication());
+        assertTrue(outcome.signedBytes() > SigningWarmUp.onePage().length + 8000,
+                "the signed document holds the reserved CMS: " + outcome.signedBytes());
+        assertEquals(1, fetchersAsked.get(), "the agent's HTTP fetcher is built once, for the real verifier's sake");
+        try (PDDocument page = Loader.loadPDF(SigningWarmUp.onePage())) {
+            assertEquals(1, page.getNumberOfPages());
+        }
+    }
+
+    @Test
+    void aFailureIsLoggedAndEndsThePassWithoutThrowing() throws Exception {
+        SigningWarmUp broken = new SigningWarmUp(HttpFetcher::withDefaults,
+                () -> "not a PDF".getBytes(StandardCharsets.US_ASCII));
+
+        assertNull(broken.runLogged(), "a failed pass reports nothing and throws nothing");
+        assertNull(broken.startInBackground().get(60, TimeUnit.SECONDS), "nor on its background thread");
+    }
+
+    @Test
+    void runsOnceInTheBackgroundWithoutTokenAuditOrFiles() throws Exception {
+        // No token configuration: the assembly would fail the moment anything asked for the token manager.
+        Path audit = dir.resolve("audit/audit.log");
+        TrustStore trust = TrustStore.empty();
+        AgentAssembly parts = AgentAssembly.forProtocol(AgentAssembly.builder().trust(trust)
+                .tsaUrl(URI.create("http://127.0.0.1:9/tsa")).auditFile(audit).profileFolder(dir.resolve("profile"))
+                .build(), request -> {
+                    throw new AssertionError("the warm-up asked for consent");
+                }, request -> {
+                    throw new AssertionError("the warm-up asked for a PIN");
+                });
+
+        SigningWarmUp.Outcome outcome = parts.warmUpSigning().orElseThrow().get(120, TimeUnit.SECONDS);
+        assertEquals(SubIndication.TRY_LATER, outcome.subIndication(), "it ran to the end without the token");
+        assertTrue(parts.warmUpSigning().isEmpty(), "a second call starts nothing");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList(), "no audit log, document or profile file was written");
+        }
+        assertTrue(trust.anchors().isEmpty(), "the throwaway root stays in the warm-up's own trust store");
+        parts.close();
+    }
+
+    /** By construction: the warm-up's code cannot reach the token, the PIN or consent prompts, the audit log or files. */
+    @Test
+    void itsCodeReachesNoTokenNoPersonNoAuditAndNoFile() {
+        JavaClasses warmUp = new ClassFileImporter().importClasses(Stream.concat(Stream.of(SigningWarmUp.class),
+                Stream.of(SigningWarmUp.class.getDeclaredClasses())).toArray(Class<?>[]::new));
+        // vn.kyso.token only for the names of signature algorithms, which the signer port speaks
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("vn.kyso.consent..", "vn.kyso.audit..",
+                        "vn.kyso.files..", "vn.kyso.usecase..", "vn.kyso.server..", "java.nio.file..")
+                .orShould().dependOnClassesThat().belongToAnyOf(TokenManager.class, PinPrompt.class,
+                        TokenSignerPort.class, AgentAssembly.class)
+                .because("the warm-up signs with a throwaway key in memory and keeps nothing")
+                .check(warmUp);
+    }
+}
