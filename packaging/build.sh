@@ -107,6 +107,31 @@ build_image() {
 # only with the class path it was made with, so the training run sees the image at its installed place, /opt/kyso
 # (at-install-place.sh: a private mount namespace; nothing on this machine's /opt changes). Without unshare or
 # python3 the image is built without the archive: it starts slower and works the same.
+# JDK 17 leaves every class of a signed jar out of a class-data archive ("Skipping …: Signed JAR"), and BouncyCastle's
+# jars are signed: about a thousand classes a signature needs would be read, checked against the jar's signature and
+# verified at each first signature. The image's copies lose their signature files (META-INF/*.SF and the signature
+# blocks) so they are archived like the rest. OpenJDK does not require a signed JCE provider; the jars are the ones
+# Maven checked against their checksums when it fetched them.
+unsign_jars() {
+  local jar
+  for jar in "$1"/*.jar; do
+    python3 - "$jar" <<'PY'
+import os, re, sys, zipfile
+path = sys.argv[1]
+signature = re.compile(r"META-INF/[^/]+\.(SF|RSA|DSA|EC)")
+with zipfile.ZipFile(path) as jar:
+    if not any(signature.fullmatch(name) for name in jar.namelist()):
+        sys.exit(0)
+    with zipfile.ZipFile(path + ".tmp", "w") as out:
+        for entry in jar.infolist():
+            if not signature.fullmatch(entry.filename):
+                out.writestr(entry, jar.read(entry.filename))
+os.replace(path + ".tmp", path)
+print("packaging: signature files removed from " + os.path.basename(path) + " (for the class-data archive)")
+PY
+  done
+}
+
 train_class_data() {
   local app="$1" archive="$1/lib/app/kyso.jsa" work
   rm -f "$archive"
@@ -114,6 +139,7 @@ train_class_data() {
     say "class-data archive NOT made (needs python3 and unshare); the agent starts without it"
     return 0
   fi
+  unsign_jars "$app/lib/app"
   work="$(mktemp -d)"
   local token_line="" softhsm=/usr/lib/softhsm/libsofthsm2.so
   # With SoftHSM2 on the build machine the training loads a PKCS#11 library and reads a token, as a desk does.
@@ -132,10 +158,10 @@ train_class_data() {
   if ! env -i PATH=/usr/bin:/bin HOME="$work/home" LANG=C.UTF-8 SOFTHSM2_CONF="$work/softhsm2.conf" \
       "$HERE/at-install-place.sh" "$app" sh -c '
         JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=/opt/kyso/lib/app/kyso.jsa -Djava.awt.headless=true" \
-            /opt/kyso/bin/kyso serve --config "$1/agent.properties" --port "$2" > "$1/serve.log" 2>&1 &
+            /opt/kyso/bin/kyso serve --config "$1/agent.properties" --port "$2" --verbose > "$1/serve.log" 2>&1 &
         agent=$!
         status=0
-        python3 "$3" "$2" "$4" || status=1
+        python3 "$3" "$2" "$4" "$1/serve.log" || status=1
         kill "$agent"
         wait "$agent" || true
         exit $status' training "$work" "$port" "$HERE/cds-training.py" "$origin" > "$work/training.log" 2>&1 \

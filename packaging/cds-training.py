@@ -3,11 +3,13 @@
 
 Drives a `kyso serve` started with -XX:ArchiveClassesAtExit the way a web page does at the start of a working day:
 health checks (plain and with an Origin, as browsers send them), a WebSocket, `info`, `tokens.list`, a PDF upload in
-binary frames, `verify.pdf` and `document.remove`. Every class these requests load goes into the archive, so the
-installed agent finds them already parsed and verified. Standard library only (the build machine has python3 for the
-MSI stage anyway).
+binary frames, `verify.pdf`, a `sign.pdf` up to where the agent looks for the certificate, and `document.remove`. The
+signature itself cannot be trained (nobody is there to consent or type a PIN), so the training then waits until the
+agent's own signing warm-up — PAdES signing and verification with a throwaway key, started once the agent answers —
+has logged its end. Every class all this loads goes into the archive, so the installed agent finds them already parsed
+and verified. Standard library only (the build machine has python3 for the MSI stage anyway).
 
-Usage: cds-training.py PORT ORIGIN
+Usage: cds-training.py PORT ORIGIN AGENT_LOG
 """
 import base64
 import json
@@ -128,23 +130,46 @@ class WebSocket:
 
     def call(self, method, params=None):
         """Sends a request and returns its answer (events in between are skipped)."""
+        answer = self.ask(method, params)
+        if "error" in answer:
+            raise SystemExit(f"cds-training: {method} failed: {answer['error']}")
+        return answer["result"]
+
+    def refused(self, method, params):
+        """Sends a request the agent must refuse and returns the error's code."""
+        answer = self.ask(method, params)
+        if "error" not in answer:
+            raise SystemExit(f"cds-training: {method} was expected to be refused")
+        return answer["error"].get("code")
+
+    def ask(self, method, params):
         self.next_id += 1
         request = {"id": self.next_id, "method": method}
         if params is not None:
             request["params"] = params
         self.send(0x1, json.dumps(request).encode())
-        answer = next(m for m in self.messages() if m.get("id") == self.next_id)
-        if "error" in answer:
-            raise SystemExit(f"cds-training: {method} failed: {answer['error']}")
-        return answer["result"]
+        return next(m for m in self.messages() if m.get("id") == self.next_id)
 
     def close(self):
         self.send(0x8, struct.pack(">H", 1000))
         self.sock.close()
 
 
+def wait_for_warm_up(log, deadline):
+    """Until the agent's log has the signing warm-up's last line (done or failed)."""
+    while time.time() < deadline:
+        try:
+            with open(log, encoding="utf-8", errors="replace") as lines:
+                if any("signing warm-up" in line for line in lines):
+                    return
+        except FileNotFoundError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit("cds-training: the agent's signing warm-up did not end")
+
+
 def main():
-    port, origin = int(sys.argv[1]), sys.argv[2]
+    port, origin, log = int(sys.argv[1]), sys.argv[2], sys.argv[3]
     # A request the agent never answers must fail the training (the image is then built without an archive), not
     # hang the build.
     signal.signal(signal.SIGALRM, lambda *_: sys.exit("cds-training: no answer within 5 minutes"))
@@ -161,9 +186,13 @@ def main():
     ws.send(0x2, raw_id + pdf)
     ws.wait_event("document.received")
     ws.call("verify.pdf", {"documentId": document_id})
+    # The training token holds no certificate: the request gets as far as looking for it.
+    ws.refused("sign.pdf", {"documentId": document_id, "certificateId": "00" * 32, "preset": "invisible",
+                            "level": "B-B"})
     ws.call("document.remove", {"documentId": document_id})
     ws.close()
-    print("cds-training: health, WebSocket, tokens.list, upload, verify.pdf done")
+    wait_for_warm_up(log, time.time() + 240)
+    print("cds-training: health, WebSocket, tokens.list, upload, verify.pdf, sign.pdf refused, warm-up done")
 
 
 if __name__ == "__main__":
