@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import vn.kyso.audit.AuditLog;
 import vn.kyso.cms.CadesSigner;
 import vn.kyso.config.AgentConfig;
@@ -263,6 +265,7 @@ public final class AgentAssembly implements AutoCloseable {
                     documents, statuses.get()));
             all.putAll(VgcaMethods.of(tokens(), signHash.get(), audit(), documents, settings.vgca(),
                     statuses.get()));
+            all.replaceAll((name, method) -> warmingUp(method));
             return Collections.unmodifiableMap(all);
         });
     }
@@ -335,15 +338,35 @@ public final class AgentAssembly implements AutoCloseable {
     }
 
     /**
-     * Starts the signing warm-up ({@link SigningWarmUp}) on a background thread, once per agent: for a server that
-     * has just started answering. Completes with what the pass did (null: it failed, and said so in the log); empty
-     * when it was started before.
+     * Starts the signing warm-up ({@link SigningWarmUp}) on a background thread, once per agent; every protocol method
+     * calls this first, so it runs when a page first calls the agent. Completes with what the pass did (null: it
+     * failed, and said so in the log); empty when it was started before.
      */
     public Optional<CompletableFuture<SigningWarmUp.Outcome>> warmUpSigning() {
         if (!warmUpStarted.compareAndSet(false, true)) {
             return Optional.empty();
         }
         return Optional.of(new SigningWarmUp(() -> pki.get().http()).startInBackground());
+    }
+
+    /**
+     * {@code method}, starting the signing warm-up first: a page that calls the agent is about to sign, and the
+     * warm-up loads what a signature needs (about 20 MiB resident for good), which an agent no page has called yet —
+     * at login, all day on a PC where nobody signs — is spared.
+     */
+    private Method warmingUp(Method method) {
+        return new Method() {
+            @Override
+            public Object call(Session session, ObjectNode params) {
+                warmUpSigning();
+                return method.call(session, params);
+            }
+
+            @Override
+            public boolean asksThePerson() {
+                return method.asksThePerson();
+            }
+        };
     }
 
     /** What pages hear on token hot-plug, sent through {@code broadcast}; {@code after} runs after each. */

@@ -47,11 +47,11 @@ import vn.kyso.verify.SignatureReport;
 import vn.kyso.verify.SubIndication;
 
 /**
- * Makes the first "Ký số" after a start as quick as the later ones: once the agent answers, one background pass of
- * the PAdES pipeline — prepare, CMS, write, then the verification every signature gets before it is returned — over a
- * one-page PDF made here and a throwaway key made here, so the classes of PDFBox, BouncyCastle and the verifier are
- * loaded and initialised, and their hot paths compiled, before a person clicks. A real first signature otherwise pays
- * for all of that while the person waits.
+ * Makes the first "Ký số" after a start as quick as the later ones: when a page first calls the agent (see
+ * {@link AgentAssembly#warmUpSigning()}), one background pass of the PAdES pipeline — prepare, CMS, write, then the
+ * verification every signature gets before it is returned — over a one-page PDF and a throwaway key made here, so the
+ * classes of PDFBox, BouncyCastle and the verifier are loaded and initialised, and their hot paths compiled, before
+ * a person clicks. A real first signature otherwise pays for all of that while the person waits.
  *
  * <p>What it never does: use the token or a PIN (it has no token manager — an RSA key generated in memory signs),
  * ask anyone, go to the network (B-B needs no TSA; the verifier is offline and the certificates name no OCSP, CRL or

@@ -122,7 +122,6 @@ final class ServeCommand implements Command {
                 }, () -> System.exit(0))) : java.util.Optional.empty();
         parts.forwardTokenEvents(server::broadcast,
                 () -> tray.ifPresent(t -> javax.swing.SwingUtilities.invokeLater(t::update)));
-        parts.warmUpSigning(); // the server answers: make the first signature ready in the background
         return new Running(prompts, pairing, parts, server, tray);
     }
 

@@ -2,6 +2,7 @@ package vn.kyso.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,8 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.kyso.pki.HttpFetcher;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.sign.TokenSignerPort;
+import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
+import vn.kyso.token.TokenManagerConfig;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.SubIndication;
 
@@ -88,6 +91,26 @@ class SigningWarmUpTest {
         }
         assertTrue(trust.anchors().isEmpty(), "the throwaway root stays in the warm-up's own trust store");
         parts.close();
+    }
+
+    @Test
+    void aPagesFirstCallStartsItAndAnAgentNoPageCalledHasNotRunIt() throws Exception {
+        TestEnvironment env = TestEnvironment.shared();
+        try (TokenManager tokens = TokenManager.open(TokenManagerConfig.of(List.of(env.softHsm().library())));
+             AgentAssembly parts = AgentAssembly.forProtocol(tokens, AgentAssembly.builder().trust(TrustStore.empty())
+                     .auditFile(dir.resolve("audit.log")).build(), request -> {
+                         throw new AssertionError("consent asked");
+                     }, request -> {
+                         throw new AssertionError("PIN asked");
+                     })) {
+            Method list = parts.methods().get("tokens.list");
+            assertFalse(list.asksThePerson(), "the wrapper keeps what the method declares");
+            assertTrue(parts.methods().get("sign.pdf").asksThePerson());
+
+            list.call(null, null);
+
+            assertTrue(parts.warmUpSigning().isEmpty(), "the page's first call started it");
+        }
     }
 
     /** By construction: the warm-up's code cannot reach the token, the PIN or consent prompts, the audit log or files. */
