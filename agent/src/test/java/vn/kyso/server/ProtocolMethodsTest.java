@@ -214,6 +214,9 @@ class ProtocolMethodsTest {
                 assertEquals("B-LT", item.get("level").asText());
                 assertEquals(Indication.TOTAL_PASSED, verified(signed));
                 assertArrayEquals(i == 0 ? first : third, java.util.Arrays.copyOf(signed, (i == 0 ? first : third).length));
+                // the first is verified in full, the other read back against it; both with the batch's one evidence
+                PadesTestSupport.assertDss(signed, SignatureLevel.PAdES_BASELINE_LT);
+                PadesTestSupport.assertPdfsigValid(signed, 1);
             }
             List<String> progress = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
