@@ -41,7 +41,7 @@ final class EvidenceStage {
      * @return false when the revocation data could not be had (nothing appended; a warning or, strict, thrown)
      */
     boolean add(PdfOutput out, List<X509Certificate> targets, Instant freshAfter, LevelRun run) throws IOException {
-        return write(out, collect(targets, freshAfter), run);
+        return write(out, collect(targets, freshAfter), null, run);
     }
 
     /** The certificates and OCSP/CRL for {@code targets}' chains, or the problem that kept them from being had. */
@@ -59,9 +59,11 @@ final class EvidenceStage {
      * Appends a /DSS revision with {@code collected} for the newest signature, unless the /DSS already holds all of
      * it.
      *
+     * @param newest the newest signature's /Contents when the caller has them (its gap), else null: then they are
+     *               parsed from the document, which for a 30 kB gap is most of this stage's work
      * @return false when the data could not be had (nothing appended; a warning or, strict, thrown)
      */
-    boolean write(PdfOutput out, Collected collected, LevelRun run) throws IOException {
+    boolean write(PdfOutput out, Collected collected, byte[] newest, LevelRun run) throws IOException {
         if (collected.problem() != null) {
             run.giveUp(collected.problem());
             return false;
@@ -69,9 +71,9 @@ final class EvidenceStage {
         ValidationData data = collected.data();
         long length = out.length();
         try (PDDocument pdf = out.load(run.options().password())) {
-            byte[] newest = newestSignatureContents(pdf);
-            if (!DssWriter.alreadyContains(pdf, newest, data)) {
-                DssWriter.add(pdf, newest, data);
+            byte[] contents = newest != null ? newest : newestSignatureContents(pdf);
+            if (!DssWriter.alreadyContains(pdf, contents, data)) {
+                DssWriter.add(pdf, contents, data);
                 Revisions.append(out, pdf, length);
             }
         }

@@ -123,7 +123,7 @@ public final class PadesSigner {
      */
     PadesLevel complete(PdfOutput out, SignatureGap gap, CMSSignedData cms, List<X509Certificate> chain,
                         boolean wantsTimeStamp, LevelRun run) {
-        return raise(out, chain, stamp(out, gap, cms, wantsTimeStamp, run), run, null);
+        return raise(out, gap, chain, stamp(out, gap, cms, wantsTimeStamp, run), run, null);
     }
 
     /** The first rung: the signature time-stamp when wanted and the CMS written; null when there is no time-stamp. */
@@ -142,7 +142,8 @@ public final class PadesSigner {
      * @param shared evidence already collected for several signatures after all their time-stamps, or null to collect
      *               it here for this one
      */
-    PadesLevel raise(PdfOutput out, List<X509Certificate> chain, TimeStamp stamp, LevelRun run, BatchEvidence shared) {
+    PadesLevel raise(PdfOutput out, SignatureGap gap, List<X509Certificate> chain, TimeStamp stamp, LevelRun run,
+                     BatchEvidence shared) {
         if (stamp == null) {
             return PadesLevel.B_B;
         }
@@ -155,7 +156,7 @@ public final class PadesSigner {
             if (evidence == null) {
                 evidence = evidenceStage.collect(targets, stamp.time());
             }
-            if (!evidenceStage.write(out, evidence, run)) {
+            if (!evidenceStage.write(out, evidence, gap.contents(out), run)) {
                 return PadesLevel.B_T;
             }
             if (!run.wants(PadesLevel.B_LTA)) {

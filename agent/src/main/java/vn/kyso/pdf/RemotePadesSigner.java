@@ -43,6 +43,20 @@ public final class RemotePadesSigner {
      *              B-LT, covered by revocation evidence)
      */
     public PreparedSignature prepare(byte[] pdf, PadesOptions options, List<X509Certificate> chain) {
+        return prepare(pdf, options, chain, FOREIGN_CMS_ALLOWANCE);
+    }
+
+    /**
+     * {@link #prepare} for a completion with a raw signature value only ({@link #stampWithSignatureValue}): Kyso
+     * builds the CMS, so /Contents keeps the room one-step signing reserves, none for a larger CMS from elsewhere —
+     * a smaller file, and less for every reader to parse.
+     */
+    public PreparedSignature prepareForSignatureValue(byte[] pdf, PadesOptions options, List<X509Certificate> chain) {
+        return prepare(pdf, options, chain, 0);
+    }
+
+    private PreparedSignature prepare(byte[] pdf, PadesOptions options, List<X509Certificate> chain,
+                                      int allowance) {
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("the chain needs at least the signer's certificate");
         }
@@ -51,7 +65,7 @@ public final class RemotePadesSigner {
         boolean wantsTimeStamp = engine.timeStampWanted(run);
         PdfOutput.Memory out = PdfOutput.memory(pdf.clone());
         SignatureGap gap = engine.prepare(out, options,
-                SignStage.reservedSize(chain, wantsTimeStamp) + FOREIGN_CMS_ALLOWANCE, algorithm);
+                SignStage.reservedSize(chain, wantsTimeStamp) + allowance, algorithm);
         // PAdES baseline: no CMS signing-time; the claimed time is /M.
         ExternalCmsSignature.ToBeSigned toBeSigned =
                 ExternalCmsSignature.toBeSigned(chain, algorithm, gap.digest(), null);
@@ -111,19 +125,22 @@ public final class RemotePadesSigner {
      * this signature (collected here otherwise, or when null), then B-LTA's document time-stamp.
      */
     public SignResult raise(Stamped stamped, BatchEvidence shared) {
-        PadesLevel level = engine.raise(stamped.out, stamped.chain, stamped.stamp, stamped.run, shared);
+        PadesLevel level = engine.raise(stamped.out, stamped.gap, stamped.chain, stamped.stamp, stamped.run, shared);
         return new SignResult(stamped.out.bytes(), level, stamped.run.warnings());
     }
 
     /** A signature written with its time-stamp (when it got one), waiting for the rungs above B-T. */
     public static final class Stamped {
         private final PdfOutput.Memory out;
+        private final SignatureGap gap;
         private final List<X509Certificate> chain;
         private final TimeStamp stamp;
         private final LevelRun run;
 
-        private Stamped(PdfOutput.Memory out, List<X509Certificate> chain, TimeStamp stamp, LevelRun run) {
+        private Stamped(PdfOutput.Memory out, SignatureGap gap, List<X509Certificate> chain, TimeStamp stamp,
+                        LevelRun run) {
             this.out = out;
+            this.gap = gap;
             this.chain = chain;
             this.stamp = stamp;
             this.run = run;
@@ -157,7 +174,7 @@ public final class RemotePadesSigner {
         LevelRun run = new LevelRun(options, prepared.warnings());
         PdfOutput.Memory out = PdfOutput.memory(prepared.document());
         TimeStamp stamp = engine.stamp(out, gap, written, prepared.timeStampWanted(), run);
-        return new Stamped(out, chain, stamp, run);
+        return new Stamped(out, gap, chain, stamp, run);
     }
 
     /** The gap as prepared, after checking the state still describes it (it may have been stored anywhere). */

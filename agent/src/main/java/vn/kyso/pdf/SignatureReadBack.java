@@ -131,17 +131,12 @@ public final class SignatureReadBack {
         }
     }
 
-    /** Null when the range is [0, a, b, c] around a hex string and ends where a revision ends. */
+    /** Null when the range is [0, a, b, c] around a string and ends where a revision ends (hex: see gap). */
     private static String byteRangeProblem(byte[] document, int[] r) {
         long end = (long) r[2] + r[3];
         if (r[0] != 0 || r[1] <= 0 || r[2] <= r[1] + 1 || r[3] < 0 || end > document.length
                 || document[r[1]] != '<' || document[r[2] - 1] != '>') {
             return "the byte range " + Arrays.toString(r) + " does not fit the document";
-        }
-        for (int i = r[1] + 1; i < r[2] - 1; i++) {
-            if (Character.digit(document[i], 16) < 0) {
-                return "/Contents is not a hex string";
-            }
         }
         int last = (int) end;
         while (last > 0 && (document[last - 1] == '\n' || document[last - 1] == '\r')) {
@@ -153,6 +148,7 @@ public final class SignatureReadBack {
         return null;
     }
 
+    /** The bytes between the byte ranges, decoded; IllegalArgumentException when they are not all hex digits. */
     private static byte[] gap(byte[] document, int[] r) {
         byte[] hex = Arrays.copyOfRange(document, r[1] + 1, r[2] - 1);
         return HexFormat.of().parseHex(new String(hex, StandardCharsets.US_ASCII));

@@ -236,7 +236,8 @@ public final class SignPdfBatch {
             if (item.invalid() != null) {
                 throw item.invalid();
             }
-            PreparedSignature prepared = engine.prepare(item.pdf(), item.options().withAlgorithm(algorithm), chain);
+            PreparedSignature prepared = engine.prepareForSignatureValue(item.pdf(),
+                    item.options().withAlgorithm(algorithm), chain);
             int pages = SignPdf.pageCount(item.pdf(), item.options().password());
             return new Step(prepared, new ConsentRequest.Document(item.name(), pages, SigningRules.sha256(item.pdf())),
                     null, null);
