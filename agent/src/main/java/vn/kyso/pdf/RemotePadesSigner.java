@@ -107,6 +107,7 @@ public final class RemotePadesSigner {
     public Stamped stampWithSignatureValue(PreparedSignature prepared, byte[] signatureValue, String password) {
         SignatureGap gap = gapOf(prepared);
         List<X509Certificate> chain = prepared.chain();
+        // assemble built this CMS in DER and checked the value over it: written as it is, nothing to check again
         CMSSignedData signedData = ExternalCmsSignature.assemble(chain, prepared.algorithm(), gap.digest(),
                 null, signatureValue);
         return stamp(prepared, gap, signedData, chain, password);
@@ -161,14 +162,14 @@ public final class RemotePadesSigner {
 
     private SignResult finish(PreparedSignature prepared, SignatureGap gap, CMSSignedData cms,
                               List<X509Certificate> chain, String password) {
-        return raise(stamp(prepared, gap, cms, chain, password), null);
-    }
-
-    private Stamped stamp(PreparedSignature prepared, SignatureGap gap, CMSSignedData cms,
-                          List<X509Certificate> chain, String password) {
         // Checked once more as it will be written (DER): a BER-encoded CMS from elsewhere could change on re-encoding.
         CMSSignedData written = CmsSignatureMatch.parse(CmsSignatureBuilder.encode(cms));
         CmsSignatureMatch.require(written, prepared.algorithm().digest(), gap.digest(), chain.get(0));
+        return raise(stamp(prepared, gap, written, chain, password), null);
+    }
+
+    private Stamped stamp(PreparedSignature prepared, SignatureGap gap, CMSSignedData written,
+                          List<X509Certificate> chain, String password) {
         PadesOptions options = PadesOptions.defaults().withLevel(prepared.level()).withPolicy(prepared.policy())
                 .withPassword(password);
         LevelRun run = new LevelRun(options, prepared.warnings());

@@ -10,8 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -73,6 +75,8 @@ public final class SignPdfBatch {
     }
 
     static final int MAX_COMPLETERS = 4;
+    /** Time-stamp requests in flight at once for all batches of the agent. */
+    static final int MAX_STAMPING = 8;
 
     private final SigningRules rules;
     private final RemotePadesSigner engine;
@@ -176,7 +180,7 @@ public final class SignPdfBatch {
                     PreparedSignature ready = prepared[i];
                     prepared[i] = null;
                     stamping.set(i, CompletableFuture.supplyAsync(
-                            () -> stamp(request, items.get(i), certificate, ready, signature), Completers.POOL));
+                            () -> stamp(request, items.get(i), certificate, ready, signature), Completers.STAMPING));
                 });
             }
         } catch (KysoException e) {
@@ -267,17 +271,35 @@ public final class SignPdfBatch {
         }
     }
 
-    /** The completing threads, made at the first batch; daemons, so they never hold the agent up at exit. */
+    /**
+     * The completing threads, made at the first batch; daemons, so they never hold the agent up at exit. Time-stamping
+     * has threads of its own, more than the cores: each mostly waits for the TSA's answer over the network, and the
+     * TSA serves several requests at once.
+     */
     private static final class Completers {
-        static final ExecutorService POOL = Executors.newFixedThreadPool(
-                Math.max(1, Math.min(MAX_COMPLETERS, Runtime.getRuntime().availableProcessors())), new Namer());
+        static final ExecutorService POOL = pool(
+                Math.max(1, Math.min(MAX_COMPLETERS, Runtime.getRuntime().availableProcessors())), "kyso-batch-");
+        static final ExecutorService STAMPING = pool(MAX_STAMPING, "kyso-batch-tsa-");
+
+        /** Threads end after a minute without work: an agent idle all day holds none of them. */
+        private static ExecutorService pool(int threads, String prefix) {
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES,
+                    new LinkedBlockingQueue<>(), new Namer(prefix));
+            pool.allowCoreThreadTimeOut(true);
+            return pool;
+        }
 
         private static final class Namer implements ThreadFactory {
+            private final String prefix;
             private final AtomicInteger count = new AtomicInteger();
+
+            Namer(String prefix) {
+                this.prefix = prefix;
+            }
 
             @Override
             public Thread newThread(Runnable task) {
-                Thread thread = new Thread(task, "kyso-batch-" + count.incrementAndGet());
+                Thread thread = new Thread(task, prefix + count.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
             }
