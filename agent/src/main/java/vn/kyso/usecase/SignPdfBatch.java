@@ -180,7 +180,7 @@ public final class SignPdfBatch {
                     PreparedSignature ready = prepared[i];
                     prepared[i] = null;
                     stamping.set(i, CompletableFuture.supplyAsync(
-                            () -> stamp(request, items.get(i), certificate, ready, signature), Completers.STAMPING));
+                            () -> stamp(items.get(i), ready, signature), Completers.STAMPING));
                 });
             }
         } catch (KysoException e) {
@@ -197,7 +197,7 @@ public final class SignPdfBatch {
             if (outcomes[i] == null) {
                 steps[i] = settled(stamping.get(i));
                 if (steps[i].failed() != null) {
-                    outcomes[i] = steps[i].failed();
+                    outcomes[i] = fail(request, items.get(i), certificate, steps[i].failed().error());
                 } else {
                     stamped.add(steps[i].stamped());
                 }
@@ -250,13 +250,13 @@ public final class SignPdfBatch {
         }
     }
 
-    private Step stamp(Request request, Item item, CertificateEntry certificate, PreparedSignature prepared,
-                       byte[] signature) {
+    /** Not audited here: when the token fails part-way, the whole batch is audited with the token's error instead. */
+    private Step stamp(Item item, PreparedSignature prepared, byte[] signature) {
         try {
             return new Step(null, null,
                     engine.stampWithSignatureValue(prepared, signature, item.options().password()), null);
         } catch (KysoException e) {
-            return new Step(null, null, null, fail(request, item, certificate, e));
+            return new Step(null, null, null, new Failed(e));
         }
     }
 
