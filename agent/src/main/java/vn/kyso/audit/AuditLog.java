@@ -192,19 +192,30 @@ public final class AuditLog implements AutoCloseable {
      * Forces written lines to the disk and writes the counts of folded refusals whose window has ended (also done by
      * the background flusher).
      */
-    public synchronized void flush() {
-        try {
-            if (folds.expired(clock.instant())) {
-                settleFolds();
-            }
-            if (dirty && Files.exists(file)) {
-                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                    channel.force(true);
+    public void flush() {
+        boolean force;
+        synchronized (this) {
+            try {
+                if (folds.expired(clock.instant())) {
+                    settleFolds();
                 }
-                dirty = false;
+            } catch (KysoException e) {
+                // retried at the next interval; the first of each refusal is already in the file
             }
-        } catch (IOException | KysoException e) {
-            // retried at the next interval; the first of each refusal is already in the file
+            force = dirty && Files.exists(file);
+            dirty = false;
+        }
+        if (!force) {
+            return;
+        }
+        // Outside the lock: an fsync can take tens of milliseconds on a busy disk, and appends (one per signed document
+        // of a batch) need not wait for it; the lines they add meanwhile are forced at the next interval.
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        } catch (IOException e) {
+            synchronized (this) {
+                dirty = true; // retried at the next interval
+            }
         }
     }
 

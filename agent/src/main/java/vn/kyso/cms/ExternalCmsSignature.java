@@ -1,7 +1,6 @@
 package vn.kyso.cms;
 
 import java.math.BigInteger;
-import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.time.Instant;
@@ -41,7 +40,7 @@ public final class ExternalCmsSignature {
     /** The signed attributes for {@code contentDigest} and the digest to sign. The key is never asked. */
     public static ToBeSigned toBeSigned(List<X509Certificate> chain, SignatureAlgorithm algorithm,
                                         byte[] contentDigest, Instant signingTime) {
-        FixedValueSigner capture = new FixedValueSigner(chain, algorithm, null, new byte[] {0});
+        FixedValueSigner capture = new FixedValueSigner(chain, algorithm, new byte[] {0});
         CMSSignedData dummy = new CmsSignatureBuilder(capture, algorithm).build(contentDigest, signingTime);
         SignerInformation signer = dummy.getSignerInfos().getSigners().iterator().next();
         try {
@@ -59,8 +58,9 @@ public final class ExternalCmsSignature {
                                          byte[] contentDigest, Instant signingTime, byte[] signatureValue) {
         byte[] value = algorithm.scheme() == SignatureAlgorithm.Scheme.ECDSA
                 ? ecdsaDer(signatureValue, chain.get(0)) : signatureValue.clone();
-        byte[] expected = toBeSigned(chain, algorithm, contentDigest, signingTime).digest();
-        FixedValueSigner fixed = new FixedValueSigner(chain, algorithm, expected, value);
+        // Built once: the value is checked below over exactly the attributes it was put under, which are the ones
+        // toBeSigned handed out (deterministic for the same content digest, chain and signing time).
+        FixedValueSigner fixed = new FixedValueSigner(chain, algorithm, value);
         CMSSignedData cms = new CmsSignatureBuilder(fixed, algorithm).build(contentDigest, signingTime);
         CmsSignatureMatch.require(cms, algorithm.digest(), contentDigest, chain.get(0));
         return cms;
@@ -100,24 +100,19 @@ public final class ExternalCmsSignature {
         }
     }
 
-    /**
-     * A SignerPort that "signs" with a value known in advance. With {@code expected} set it refuses any other
-     * digest, so a value can never end up under attributes other than those it was made for.
-     */
+    /** A SignerPort that "signs" with a value known in advance, and keeps the digest it was asked to sign. */
     private static final class FixedValueSigner implements SignerPort {
         private final List<X509Certificate> chain;
         private final SignatureAlgorithm algorithm;
-        private final byte[] expected;
         private final byte[] value;
         private byte[] requested;
 
-        FixedValueSigner(List<X509Certificate> chain, SignatureAlgorithm algorithm, byte[] expected, byte[] value) {
+        FixedValueSigner(List<X509Certificate> chain, SignatureAlgorithm algorithm, byte[] value) {
             if (chain.isEmpty()) {
                 throw new IllegalArgumentException("the chain needs at least the signer's certificate");
             }
             this.chain = List.copyOf(chain);
             this.algorithm = algorithm;
-            this.expected = expected;
             this.value = value;
         }
 
@@ -138,9 +133,6 @@ public final class ExternalCmsSignature {
 
         @Override
         public byte[] sign(byte[] digest, SignatureAlgorithm requestedAlgorithm) {
-            if (expected != null && !MessageDigest.isEqual(expected, digest)) {
-                throw new KysoException(CmsError.SIGNATURE_MISMATCH, "the signed attributes changed since prepare");
-            }
             requested = digest.clone();
             return value.clone();
         }

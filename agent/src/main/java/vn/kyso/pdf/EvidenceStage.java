@@ -5,6 +5,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,24 +41,47 @@ final class EvidenceStage {
      * @return false when the revocation data could not be had (nothing appended; a warning or, strict, thrown)
      */
     boolean add(PdfOutput out, List<X509Certificate> targets, Instant freshAfter, LevelRun run) throws IOException {
-        ValidationData data;
+        return write(out, collect(targets, freshAfter), null, run);
+    }
+
+    /** The certificates and OCSP/CRL for {@code targets}' chains, or the problem that kept them from being had. */
+    Collected collect(Collection<X509Certificate> targets, Instant freshAfter) {
         try {
             Set<X509Certificate> pool = new LinkedHashSet<>(targets);
             pool.addAll(knownCertificates);
-            data = revocation.collect(new LinkedHashSet<>(targets), pool, freshAfter);
+            return new Collected(revocation.collect(new LinkedHashSet<>(targets), pool, freshAfter), null);
         } catch (KysoException problem) {
-            run.giveUp(problem);
+            return new Collected(null, problem);
+        }
+    }
+
+    /**
+     * Appends a /DSS revision with {@code collected} for the newest signature, unless the /DSS already holds all of
+     * it.
+     *
+     * @param newest the newest signature's /Contents when the caller has them (its gap), else null: then they are
+     *               parsed from the document, which for a 30 kB gap is most of this stage's work
+     * @return false when the data could not be had (nothing appended; a warning or, strict, thrown)
+     */
+    boolean write(PdfOutput out, Collected collected, byte[] newest, LevelRun run) throws IOException {
+        if (collected.problem() != null) {
+            run.giveUp(collected.problem());
             return false;
         }
+        ValidationData data = collected.data();
         long length = out.length();
         try (PDDocument pdf = out.load(run.options().password())) {
-            byte[] newest = newestSignatureContents(pdf);
-            if (!DssWriter.alreadyContains(pdf, newest, data)) {
-                DssWriter.add(pdf, newest, data);
+            byte[] contents = newest != null ? newest : newestSignatureContents(pdf);
+            if (!DssWriter.alreadyContains(pdf, contents, data)) {
+                DssWriter.add(pdf, contents, data);
                 Revisions.append(out, pdf, length);
             }
         }
         return true;
+    }
+
+    /** Revocation evidence as collected: the data, or the problem that kept it from being had (then data is null). */
+    record Collected(ValidationData data, KysoException problem) {
     }
 
     /** /Contents of the signature with the highest byte range, i.e. the one added last. */

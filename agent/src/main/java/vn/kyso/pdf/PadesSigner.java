@@ -123,17 +123,40 @@ public final class PadesSigner {
      */
     PadesLevel complete(PdfOutput out, SignatureGap gap, CMSSignedData cms, List<X509Certificate> chain,
                         boolean wantsTimeStamp, LevelRun run) {
+        return raise(out, gap, chain, stamp(out, gap, cms, wantsTimeStamp, run), run, null);
+    }
+
+    /** The first rung: the signature time-stamp when wanted and the CMS written; null when there is no time-stamp. */
+    TimeStamp stamp(PdfOutput out, SignatureGap gap, CMSSignedData cms, boolean wantsTimeStamp, LevelRun run) {
         try {
-            TimeStamp stamp = signStage.write(out, gap, cms, wantsTimeStamp, run);
-            if (stamp == null) {
-                return PadesLevel.B_B;
+            return signStage.write(out, gap, cms, wantsTimeStamp, run);
+        } catch (IOException e) {
+            throw writeFailed(e);
+        }
+    }
+
+    /**
+     * The rungs above B-T for a signature written with its time-stamp: the /DSS (B-LT) and the document time-stamp
+     * (B-LTA).
+     *
+     * @param shared evidence already collected for several signatures after all their time-stamps, or null to collect
+     *               it here for this one
+     */
+    PadesLevel raise(PdfOutput out, SignatureGap gap, List<X509Certificate> chain, TimeStamp stamp, LevelRun run,
+                     BatchEvidence shared) {
+        if (stamp == null) {
+            return PadesLevel.B_B;
+        }
+        if (!run.wants(PadesLevel.B_LT)) {
+            return PadesLevel.B_T;
+        }
+        try {
+            List<X509Certificate> targets = evidenceTargets(chain, stamp);
+            EvidenceStage.Collected evidence = shared == null ? null : shared.forTargets(targets);
+            if (evidence == null) {
+                evidence = evidenceStage.collect(targets, stamp.time());
             }
-            if (!run.wants(PadesLevel.B_LT)) {
-                return PadesLevel.B_T;
-            }
-            List<X509Certificate> targets = new ArrayList<>(chain);
-            targets.addAll(EvidenceStage.certificatesOf(stamp.token()));
-            if (!evidenceStage.add(out, targets, stamp.time(), run)) {
+            if (!evidenceStage.write(out, evidence, gap.contents(out), run)) {
                 return PadesLevel.B_T;
             }
             if (!run.wants(PadesLevel.B_LTA)) {
@@ -143,6 +166,18 @@ public final class PadesSigner {
         } catch (IOException e) {
             throw writeFailed(e);
         }
+    }
+
+    /** The certificates B-LT covers: the signer's chain and the certificates of its time-stamp's TSA. */
+    static List<X509Certificate> evidenceTargets(List<X509Certificate> chain, TimeStamp stamp) {
+        List<X509Certificate> targets = new ArrayList<>(chain);
+        targets.addAll(EvidenceStage.certificatesOf(stamp.token()));
+        return targets;
+    }
+
+    /** The evidence stage, for collecting once what several signatures share ({@link BatchEvidence}). */
+    EvidenceStage evidenceStage() {
+        return evidenceStage;
     }
 
     private static KysoException writeFailed(IOException e) {

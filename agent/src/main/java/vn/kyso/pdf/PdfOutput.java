@@ -75,6 +75,9 @@ interface PdfOutput {
     /** The digest of the two byte ranges {@code [0, a)} and {@code [b, b + c)}; they must cover the whole document. */
     byte[] digest(long[] byteRange, DigestAlgorithm algorithm) throws IOException;
 
+    /** {@code length} bytes from {@code position} (a signature's gap, as written). */
+    byte[] read(long position, int length) throws IOException;
+
     private static MessageDigest digester(DigestAlgorithm algorithm) {
         try {
             return MessageDigest.getInstance(algorithm.jcaName());
@@ -140,6 +143,11 @@ interface PdfOutput {
         }
 
         @Override
+        public byte[] read(long position, int length) {
+            return Arrays.copyOfRange(bytes, (int) position, (int) position + length);
+        }
+
+        @Override
         public void truncate(long length) {
             bytes = Arrays.copyOf(bytes, (int) length);
         }
@@ -194,6 +202,18 @@ interface PdfOutput {
             long at = position;
             while (buffer.hasRemaining()) {
                 at += channel.write(buffer, at);
+            }
+        }
+
+        @Override
+        public byte[] read(long position, int length) throws IOException {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+                 InputStream in = new RangeStream(channel, position, length)) {
+                byte[] out = in.readNBytes(length);
+                if (out.length != length) {
+                    throw new IOException("file shorter than the range read");
+                }
+                return out;
             }
         }
 

@@ -18,6 +18,7 @@ import vn.kyso.cms.CmsSignatureMatch;
 import vn.kyso.cms.ExternalCmsSignature;
 import vn.kyso.errors.KysoException;
 import vn.kyso.pki.RevocationCollector;
+import vn.kyso.pki.TimeStamp;
 import vn.kyso.token.SignatureAlgorithm;
 
 /**
@@ -42,6 +43,20 @@ public final class RemotePadesSigner {
      *              B-LT, covered by revocation evidence)
      */
     public PreparedSignature prepare(byte[] pdf, PadesOptions options, List<X509Certificate> chain) {
+        return prepare(pdf, options, chain, FOREIGN_CMS_ALLOWANCE);
+    }
+
+    /**
+     * {@link #prepare} for a completion with a raw signature value only ({@link #stampWithSignatureValue}): Kyso
+     * builds the CMS, so /Contents keeps the room one-step signing reserves, none for a larger CMS from elsewhere —
+     * a smaller file, and less for every reader to parse.
+     */
+    public PreparedSignature prepareForSignatureValue(byte[] pdf, PadesOptions options, List<X509Certificate> chain) {
+        return prepare(pdf, options, chain, 0);
+    }
+
+    private PreparedSignature prepare(byte[] pdf, PadesOptions options, List<X509Certificate> chain,
+                                      int allowance) {
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("the chain needs at least the signer's certificate");
         }
@@ -50,7 +65,7 @@ public final class RemotePadesSigner {
         boolean wantsTimeStamp = engine.timeStampWanted(run);
         PdfOutput.Memory out = PdfOutput.memory(pdf.clone());
         SignatureGap gap = engine.prepare(out, options,
-                SignStage.reservedSize(chain, wantsTimeStamp) + FOREIGN_CMS_ALLOWANCE, algorithm);
+                SignStage.reservedSize(chain, wantsTimeStamp) + allowance, algorithm);
         // PAdES baseline: no CMS signing-time; the claimed time is /M.
         ExternalCmsSignature.ToBeSigned toBeSigned =
                 ExternalCmsSignature.toBeSigned(chain, algorithm, gap.digest(), null);
@@ -81,11 +96,68 @@ public final class RemotePadesSigner {
 
     public SignResult completeWithSignatureValue(PreparedSignature prepared, byte[] signatureValue,
                                                  String password) {
+        return raise(stampWithSignatureValue(prepared, signatureValue, password), null);
+    }
+
+    /**
+     * Completion up to the signature time-stamp (B-T): the first half of {@link #completeWithSignatureValue}, for
+     * signatures made together whose evidence is collected once ({@link #evidenceFor}) before each is raised
+     * ({@link #raise}).
+     */
+    public Stamped stampWithSignatureValue(PreparedSignature prepared, byte[] signatureValue, String password) {
         SignatureGap gap = gapOf(prepared);
         List<X509Certificate> chain = prepared.chain();
+        // assemble built this CMS in DER and checked the value over it: written as it is, nothing to check again
         CMSSignedData signedData = ExternalCmsSignature.assemble(chain, prepared.algorithm(), gap.digest(),
                 null, signatureValue);
-        return finish(prepared, gap, signedData, chain, password);
+        return stamp(prepared, gap, signedData, chain, password);
+    }
+
+    /**
+     * The B-LT evidence of {@code stamped}, collected once per distinct signer and TSA chain after the last of their
+     * time-stamps.
+     */
+    public BatchEvidence evidenceFor(List<Stamped> stamped) {
+        return BatchEvidence.collect(engine.evidenceStage(), stamped);
+    }
+
+    /**
+     * The rest of the level ladder for a stamped signature: /DSS (B-LT) with {@code shared} evidence when it covers
+     * this signature (collected here otherwise, or when null), then B-LTA's document time-stamp.
+     */
+    public SignResult raise(Stamped stamped, BatchEvidence shared) {
+        PadesLevel level = engine.raise(stamped.out, stamped.gap, stamped.chain, stamped.stamp, stamped.run, shared);
+        return new SignResult(stamped.out.bytes(), level, stamped.run.warnings());
+    }
+
+    /** A signature written with its time-stamp (when it got one), waiting for the rungs above B-T. */
+    public static final class Stamped {
+        private final PdfOutput.Memory out;
+        private final SignatureGap gap;
+        private final List<X509Certificate> chain;
+        private final TimeStamp stamp;
+        private final LevelRun run;
+
+        private Stamped(PdfOutput.Memory out, SignatureGap gap, List<X509Certificate> chain, TimeStamp stamp,
+                        LevelRun run) {
+            this.out = out;
+            this.gap = gap;
+            this.chain = chain;
+            this.stamp = stamp;
+            this.run = run;
+        }
+
+        List<X509Certificate> chain() {
+            return chain;
+        }
+
+        TimeStamp stamp() {
+            return stamp;
+        }
+
+        LevelRun run() {
+            return run;
+        }
     }
 
     private SignResult finish(PreparedSignature prepared, SignatureGap gap, CMSSignedData cms,
@@ -93,12 +165,17 @@ public final class RemotePadesSigner {
         // Checked once more as it will be written (DER): a BER-encoded CMS from elsewhere could change on re-encoding.
         CMSSignedData written = CmsSignatureMatch.parse(CmsSignatureBuilder.encode(cms));
         CmsSignatureMatch.require(written, prepared.algorithm().digest(), gap.digest(), chain.get(0));
+        return raise(stamp(prepared, gap, written, chain, password), null);
+    }
+
+    private Stamped stamp(PreparedSignature prepared, SignatureGap gap, CMSSignedData written,
+                          List<X509Certificate> chain, String password) {
         PadesOptions options = PadesOptions.defaults().withLevel(prepared.level()).withPolicy(prepared.policy())
                 .withPassword(password);
         LevelRun run = new LevelRun(options, prepared.warnings());
         PdfOutput.Memory out = PdfOutput.memory(prepared.document());
-        PadesLevel level = engine.complete(out, gap, written, chain, prepared.timeStampWanted(), run);
-        return new SignResult(out.bytes(), level, run.warnings());
+        TimeStamp stamp = engine.stamp(out, gap, written, prepared.timeStampWanted(), run);
+        return new Stamped(out, gap, chain, stamp, run);
     }
 
     /** The gap as prepared, after checking the state still describes it (it may have been stored anywhere). */

@@ -24,6 +24,15 @@ record SignatureGap(long[] byteRange, byte[] digest) {
     }
 
     /**
+     * The gap's bytes as a reader decodes them from {@code out} — the /Contents whose SHA-1 names the signature's VRI
+     * entry — read back rather than derived from what was written, since the placeholder around it may not be zeros.
+     */
+    byte[] contents(PdfOutput out) throws IOException {
+        byte[] hex = out.read(byteRange[1] + 1, (int) (byteRange[2] - byteRange[1] - 2));
+        return HexFormat.of().parseHex(new String(hex, StandardCharsets.US_ASCII));
+    }
+
+    /**
      * {@code contents} as the upper-case hex written after the gap's {@code <}. The rest of the gap keeps its
      * placeholder, which reads as trailing zeros of the DER.
      */

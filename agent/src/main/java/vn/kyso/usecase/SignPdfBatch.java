@@ -10,22 +10,28 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 import vn.kyso.audit.AuditRecord;
 import vn.kyso.consent.ConsentRequest;
 import vn.kyso.errors.KysoException;
+import vn.kyso.pdf.BatchEvidence;
 import vn.kyso.pdf.PadesLevel;
 import vn.kyso.pdf.PadesOptions;
 import vn.kyso.pdf.PreparedSignature;
 import vn.kyso.pdf.RemotePadesSigner;
 import vn.kyso.pdf.SignResult;
+import vn.kyso.pdf.SignatureReadBack;
 import vn.kyso.sign.TokenSignerPort;
 import vn.kyso.token.CertificateEntry;
 import vn.kyso.token.SignatureAlgorithm;
+import vn.kyso.verify.DocumentReport;
+import vn.kyso.verify.Indication;
 
 /**
  * Batch signing ("ký số hàng loạt"): one certificate check, one consent listing every document (name, pages,
@@ -69,6 +75,8 @@ public final class SignPdfBatch {
     }
 
     static final int MAX_COMPLETERS = 4;
+    /** Time-stamp requests in flight at once for all batches of the agent. */
+    static final int MAX_STAMPING = 8;
 
     private final SigningRules rules;
     private final RemotePadesSigner engine;
@@ -131,39 +139,49 @@ public final class SignPdfBatch {
         CertificateEntry certificate = rules.tokens().certificate(request.certificateId());
         List<Item> items = request.items();
         Outcome[] outcomes = new Outcome[items.size()];
-        PreparedSignature[] prepared = new PreparedSignature[items.size()];
-        List<byte[]> signatures;
+        List<CompletableFuture<Step>> stamping = new ArrayList<>(items.size());
+        SignatureAlgorithm algorithm = certificate.algorithms().get(0);
         try {
             List<String> warnings = new ArrayList<>();
             rules.checkCertificate(certificate.certificate(), warnings);
             List<X509Certificate> chain = TokenSignerPort.assemble(certificate.certificate(), rules.knownCas());
-            SignatureAlgorithm algorithm = certificate.algorithms().get(0);
+            // every document is prepared on the pool (independent CPU work), then shown in list order
+            List<CompletableFuture<Step>> preparing = new ArrayList<>(items.size());
+            for (Item item : items) {
+                preparing.add(CompletableFuture.supplyAsync(
+                        () -> prepare(request, item, certificate, algorithm, chain), Completers.POOL));
+            }
             List<ConsentRequest.Document> shown = new ArrayList<>();
             List<byte[]> digests = new ArrayList<>();
+            List<Integer> signing = new ArrayList<>();
+            PreparedSignature[] prepared = new PreparedSignature[items.size()];
             int pages = 0;
             for (int i = 0; i < items.size(); i++) {
-                Item item = items.get(i);
-                try {
-                    if (item.invalid() != null) {
-                        throw item.invalid();
-                    }
-                    prepared[i] = engine.prepare(item.pdf(), item.options().withAlgorithm(algorithm), chain);
-                    int itemPages = SignPdf.pageCount(item.pdf(), item.options().password());
-                    pages += itemPages;
-                    shown.add(new ConsentRequest.Document(item.name(), itemPages, SigningRules.sha256(item.pdf())));
-                    digests.add(prepared[i].signedAttributesDigest());
-                } catch (KysoException e) {
-                    outcomes[i] = fail(request, item, certificate, e);
+                Step step = settled(preparing.get(i));
+                if (step.failed() != null) {
+                    outcomes[i] = step.failed();
+                    continue;
                 }
+                prepared[i] = step.prepared();
+                pages += step.shown().pages();
+                shown.add(step.shown());
+                digests.add(step.prepared().signedAttributesDigest());
+                signing.add(i);
             }
-            if (digests.isEmpty()) {
-                signatures = List.of();
-            } else {
+            items.forEach(item -> stamping.add(null));
+            if (!digests.isEmpty()) {
                 rules.requireConsent(new ConsentRequest(request.origin(),
                         "Ký số hàng loạt (" + shown.size() + " văn bản)",
                         "Batch signing (" + shown.size() + " documents)", shown.size() + " văn bản", pages,
                         listHash(shown), certificate.subject(), certificate.tokenLabel(), false, shown));
-                signatures = rules.tokens().signAll(certificate.id(), digests, algorithm, rules.pins());
+                // each document is time-stamped as soon as the token has signed it, while the token signs the next
+                rules.tokens().signAll(certificate.id(), digests, algorithm, rules.pins(), (k, signature) -> {
+                    int i = signing.get(k);
+                    PreparedSignature ready = prepared[i];
+                    prepared[i] = null;
+                    stamping.set(i, CompletableFuture.supplyAsync(
+                            () -> stamp(items.get(i), ready, signature), Completers.STAMPING));
+                });
             }
         } catch (KysoException e) {
             for (int i = 0; i < items.size(); i++) {
@@ -173,17 +191,35 @@ public final class SignPdfBatch {
             }
             throw e;
         }
-        List<CompletableFuture<Outcome>> completing = new ArrayList<>(items.size());
-        int next = 0;
+        List<RemotePadesSigner.Stamped> stamped = new ArrayList<>();
+        Step[] steps = new Step[items.size()];
         for (int i = 0; i < items.size(); i++) {
             if (outcomes[i] == null) {
-                Item item = items.get(i);
-                PreparedSignature ready = prepared[i];
-                byte[] signature = signatures.get(next++);
-                completing.add(CompletableFuture.supplyAsync(
-                        () -> complete(request, item, certificate, ready, signature), Completers.POOL));
-            } else {
+                steps[i] = settled(stamping.get(i));
+                if (steps[i].failed() != null) {
+                    outcomes[i] = fail(request, items.get(i), certificate, steps[i].failed().error());
+                } else {
+                    stamped.add(steps[i].stamped());
+                }
+            }
+        }
+        // after the last time-stamp, so each document's evidence postdates its own time-stamp, as when signed alone
+        BatchEvidence evidence = engine.evidenceFor(stamped);
+        Check check = new Check(certificate.certificate(), algorithm);
+        List<CompletableFuture<Outcome>> completing = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            if (outcomes[i] != null) {
                 completing.add(CompletableFuture.completedFuture(outcomes[i]));
+                continue;
+            }
+            Item item = items.get(i);
+            RemotePadesSigner.Stamped ready = steps[i].stamped();
+            steps[i] = null;
+            completing.add(CompletableFuture.supplyAsync(
+                    () -> complete(request, item, certificate, ready, evidence, check), Completers.POOL));
+            if (!check.decided()) {
+                // the first document is verified in full before the others are compared with it
+                settled(completing.get(i));
             }
         }
         for (int i = 0; i < items.size(); i++) {
@@ -193,7 +229,38 @@ public final class SignPdfBatch {
         return List.of(outcomes);
     }
 
-    private static Outcome settled(CompletableFuture<Outcome> outcome) {
+    /** One document on its way: prepared (with what the consent shows), then stamped; or failed on the way. */
+    private record Step(PreparedSignature prepared, ConsentRequest.Document shown, RemotePadesSigner.Stamped stamped,
+                        Failed failed) {
+    }
+
+    private Step prepare(Request request, Item item, CertificateEntry certificate, SignatureAlgorithm algorithm,
+                         List<X509Certificate> chain) {
+        try {
+            if (item.invalid() != null) {
+                throw item.invalid();
+            }
+            PreparedSignature prepared = engine.prepareForSignatureValue(item.pdf(),
+                    item.options().withAlgorithm(algorithm), chain);
+            int pages = SignPdf.pageCount(item.pdf(), item.options().password());
+            return new Step(prepared, new ConsentRequest.Document(item.name(), pages, SigningRules.sha256(item.pdf())),
+                    null, null);
+        } catch (KysoException e) {
+            return new Step(null, null, null, fail(request, item, certificate, e));
+        }
+    }
+
+    /** Not audited here: when the token fails part-way, the whole batch is audited with the token's error instead. */
+    private Step stamp(Item item, PreparedSignature prepared, byte[] signature) {
+        try {
+            return new Step(null, null,
+                    engine.stampWithSignatureValue(prepared, signature, item.options().password()), null);
+        } catch (KysoException e) {
+            return new Step(null, null, null, new Failed(e));
+        }
+    }
+
+    private static <T> T settled(CompletableFuture<T> outcome) {
         try {
             return outcome.join();
         } catch (CompletionException e) {
@@ -204,35 +271,96 @@ public final class SignPdfBatch {
         }
     }
 
-    /** The completing threads, made at the first batch; daemons, so they never hold the agent up at exit. */
+    /**
+     * The completing threads, made at the first batch; daemons, so they never hold the agent up at exit. Time-stamping
+     * has threads of its own, more than the cores: each mostly waits for the TSA's answer over the network, and the
+     * TSA serves several requests at once.
+     */
     private static final class Completers {
-        static final ExecutorService POOL = Executors.newFixedThreadPool(
-                Math.max(1, Math.min(MAX_COMPLETERS, Runtime.getRuntime().availableProcessors())), new Namer());
+        static final ExecutorService POOL = pool(
+                Math.max(1, Math.min(MAX_COMPLETERS, Runtime.getRuntime().availableProcessors())), "kyso-batch-");
+        static final ExecutorService STAMPING = pool(MAX_STAMPING, "kyso-batch-tsa-");
+
+        /** Threads end after a minute without work: an agent idle all day holds none of them. */
+        private static ExecutorService pool(int threads, String prefix) {
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES,
+                    new LinkedBlockingQueue<>(), new Namer(prefix));
+            pool.allowCoreThreadTimeOut(true);
+            return pool;
+        }
 
         private static final class Namer implements ThreadFactory {
+            private final String prefix;
             private final AtomicInteger count = new AtomicInteger();
+
+            Namer(String prefix) {
+                this.prefix = prefix;
+            }
 
             @Override
             public Thread newThread(Runnable task) {
-                Thread thread = new Thread(task, "kyso-batch-" + count.incrementAndGet());
+                Thread thread = new Thread(task, prefix + count.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
             }
         }
     }
 
-    private Outcome complete(Request request, Item item, CertificateEntry certificate, PreparedSignature prepared,
-                             byte[] signature) {
+    private Outcome complete(Request request, Item item, CertificateEntry certificate,
+                             RemotePadesSigner.Stamped stamped, BatchEvidence evidence, Check check) {
         try {
             String password = item.options().password();
-            SignResult result = engine.completeWithSignatureValue(prepared, signature, password);
+            SignResult result = engine.raise(stamped, evidence);
             List<String> warnings = new ArrayList<>();
             result.warnings().forEach(w -> warnings.add(String.valueOf(w)));
-            rules.reverify(item.pdf(), result.document(), password, warnings);
+            check.verify(item.pdf(), result.document(), password, warnings);
             record(request, item, certificate, "OK");
             return new Signed(result.document(), result.level(), warnings);
         } catch (KysoException e) {
             return fail(request, item, certificate, e);
+        }
+    }
+
+    /**
+     * The check of each signed document before anyone sees it. The first is verified in full ({@link
+     * SigningRules#reverify}): chain, revocation, time-stamp, changes. Each later one is read back ({@link
+     * SignatureReadBack}: byte range, CMS digest, signature value, time-stamp imprint and signature, its /DSS entry)
+     * and, when it has no other signature and is made of the same signer, TSA certificate, evidence and revisions as
+     * the first, that first verdict stands for its chain and revocation; anything else — a problem read back, another
+     * shape — sends it through the full verification too, which decides.
+     */
+    private final class Check {
+        private final X509Certificate signer;
+        private final SignatureAlgorithm algorithm;
+        private volatile SignatureReadBack.Facts baseline;
+        private volatile boolean tried;
+
+        Check(X509Certificate signer, SignatureAlgorithm algorithm) {
+            this.signer = signer;
+            this.algorithm = algorithm;
+        }
+
+        boolean decided() {
+            return tried;
+        }
+
+        void verify(byte[] before, byte[] after, String password, List<String> warnings) {
+            SignatureReadBack.Facts known = baseline;
+            if (known != null) {
+                SignatureReadBack.Facts facts = SignatureReadBack.read(after, password, signer, algorithm.digest());
+                if (facts.sameShapeAs(known)) {
+                    return;
+                }
+            }
+            DocumentReport report = rules.reverify(before, after, password, warnings);
+            if (!tried) {
+                tried = true;
+                SignatureReadBack.Facts facts = SignatureReadBack.read(after, password, signer, algorithm.digest());
+                if (facts.problem() == null && facts.signatures() == 1 && report.signatures().size() == 1
+                        && report.signatures().get(0).indication() == Indication.TOTAL_PASSED) {
+                    baseline = facts;
+                }
+            }
         }
     }
 

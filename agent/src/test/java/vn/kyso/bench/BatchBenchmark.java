@@ -2,6 +2,7 @@ package vn.kyso.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -26,6 +27,7 @@ import vn.kyso.testpki.TestPki;
 import vn.kyso.token.LoginPolicy;
 import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
+import vn.kyso.xml.DssXades;
 
 /**
  * {@code sign.pdf.batch} of 100 one-page documents at B-LT over the bridge — the agent wired as {@code kyso serve}
@@ -83,9 +85,11 @@ class BatchBenchmark {
                 ids.add(page.upload(f.getFileName().toString(), Files.readAllBytes(f)));
             }
             long uploadNanos = System.nanoTime() - u0;
+            long c0 = processCpuNanos();
             long t0 = System.nanoTime();
             JsonNode result = page.result("sign.pdf.batch", items(certificateId, ids));
             long oursNanos = System.nanoTime() - t0;
+            long oursCpu = processCpuNanos() - c0;
             long signedCount = 0;
             for (JsonNode item : result.get("items")) {
                 signedCount += "SIGNED".equals(item.get("status").asText()) ? 1 : 0;
@@ -94,11 +98,13 @@ class BatchBenchmark {
             assertEquals(1, person.consent().count(), "one consent for the list");
             assertEquals(1, person.pin().count(), "one PIN for the list");
 
+            long dc0 = processCpuNanos();
             long d0 = System.nanoTime();
             for (int i = 0; i < files.size(); i++) {
                 dss.sign(files.get(i), dir.resolve("dss-" + i + ".pdf"), PadesLevel.B_LT);
             }
             long dssNanos = System.nanoTime() - d0;
+            long dssCpu = processCpuNanos() - dc0;
 
             double ours = oursNanos / 1e6;
             double theirs = dssNanos / 1e6;
@@ -108,8 +114,21 @@ class BatchBenchmark {
                     + "%.0f ms)%n", ours, DOCUMENTS / (ours / 1000), uploadNanos / 1e6);
             System.out.printf("EU DSS one by one, file to file:     %8.0f ms  (%.1f documents/s)%n", theirs,
                     DOCUMENTS / (theirs / 1000));
+            // CPU of both JVMs (agent, test PKI services, the page; DSS): on a loaded machine wall time is mostly waiting
+            System.out.printf("CPU time (both JVMs): Kyso %.0f ms, DSS %.0f ms (Kyso / DSS %.3f; load average %s)%n",
+                    oursCpu / 1e6, dssCpu / 1e6, (double) oursCpu / dssCpu, loadAverage());
             Stats.ratioAtMost("batch of " + DOCUMENTS + " B-LT: Kyso / DSS time", ours / theirs, 0.15);
         }
+    }
+
+    /** This JVM's CPU time (agent, test PKI services, the page) and the DSS process's. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() + DssXades.processCpuNanos();
+    }
+
+    private static String loadAverage() {
+        return String.format("%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static void batch(SocketClient page, String certificateId, List<Path> files) throws Exception {

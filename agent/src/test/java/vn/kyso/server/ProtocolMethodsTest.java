@@ -45,6 +45,7 @@ import vn.kyso.token.TokenManagerConfig;
 import vn.kyso.verify.DocumentReport;
 import vn.kyso.verify.Indication;
 import vn.kyso.verify.PdfSignatureVerifier;
+import vn.kyso.verify.ReportJson;
 import vn.kyso.xml.XmlTestSupport;
 
 /**
@@ -214,6 +215,9 @@ class ProtocolMethodsTest {
                 assertEquals("B-LT", item.get("level").asText());
                 assertEquals(Indication.TOTAL_PASSED, verified(signed));
                 assertArrayEquals(i == 0 ? first : third, java.util.Arrays.copyOf(signed, (i == 0 ? first : third).length));
+                // the first is verified in full, the other read back against it; both with the batch's one evidence
+                PadesTestSupport.assertDss(signed, SignatureLevel.PAdES_BASELINE_LT);
+                PadesTestSupport.assertPdfsigValid(signed, 1);
             }
             List<String> progress = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -249,6 +253,33 @@ class ProtocolMethodsTest {
             assertEquals(1, person.pin().count());
             assertEquals(Indication.TOTAL_PASSED, verified(c.download(again.get(3).get("signedDocumentId").asText())));
             assertTrue(audit.verify().intact());
+        }
+    }
+
+    @Test
+    void aBatchDocumentSignedBeforeIsVerifiedInFullAndItsEarlierSignatureStaysValid() throws Exception {
+        try (SocketClient c = SocketClient.open(server.port(), APP)) {
+            String binh = certificateId(TestPki.PERSONAL_BINH);
+            String uploaded = c.upload("Da ky.pdf", pdf("Binh ky truoc"));
+            String signedBefore = c.result("sign.pdf", "{\"documentId\":\"" + uploaded + "\",\"certificateId\":\""
+                    + binh + "\",\"level\":\"B-LT\"}").get("documentId").asText();
+            String plain = c.upload("Moi.pdf", pdf("Chua ky"));
+            person.reset();
+            // the first is verified in full (the batch's first); the second has another signature, so it cannot be compared with the
+            // first: it goes through the full verification, which also checks Binh's signature still passes
+            JsonNode result = c.result("sign.pdf.batch", "{\"certificateId\":\"" + certificateId(TestPki.PERSONAL_AN)
+                    + "\",\"level\":\"B-LT\",\"items\":[{\"documentId\":\"" + plain + "\"},{\"documentId\":\""
+                    + signedBefore + "\"}]}");
+            for (int i = 0; i < 2; i++) {
+                JsonNode item = result.get("items").get(i);
+                assertEquals("SIGNED", item.get("status").asText(), result.toString());
+                byte[] signed = c.download(item.get("signedDocumentId").asText());
+                DocumentReport report = PdfSignatureVerifier.builder(trust).build().verify(signed);
+                assertEquals(i + 1, report.signatures().size());
+                assertEquals(Indication.TOTAL_PASSED, report.indication(), ReportJson.toJson(report));
+                PadesTestSupport.assertDssValid(signed, i + 1);
+            }
+            assertEquals(1, person.consent().count());
         }
     }
 

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -235,6 +236,11 @@ public final class DssXades {
     private static String artifact(String fileName) {
         Matcher jar = VERSIONED_JAR.matcher(fileName);
         return jar.matches() ? jar.group(1) : fileName;
+    }
+
+    /** CPU time the DSS process has used so far, 0 before it started: a benchmark counts it with its own JVM's. */
+    public static synchronized long processCpuNanos() {
+        return process == null ? 0 : process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     private static void start() throws IOException {

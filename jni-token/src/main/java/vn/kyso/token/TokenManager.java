@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -139,11 +140,21 @@ public final class TokenManager implements AutoCloseable {
      */
     public List<byte[]> signAll(String certificateId, List<byte[]> digests, SignatureAlgorithm algorithm,
                                 PinPrompt prompt) {
+        return signAll(certificateId, digests, algorithm, prompt, (index, signature) -> { });
+    }
+
+    /**
+     * {@link #signAll(String, List, SignatureAlgorithm, PinPrompt)}, telling {@code each} of every signature (its
+     * index, the signature) as soon as it is made and checked, so a caller can go on with it while the token signs
+     * the next. {@code each} runs on the signing thread while the token is held: it should only hand the work on.
+     */
+    public List<byte[]> signAll(String certificateId, List<byte[]> digests, SignatureAlgorithm algorithm,
+                                PinPrompt prompt, BiConsumer<Integer, byte[]> each) {
         TokenSlot slot = slotOf(certificateId);
         CertificateEntry entry = slot.certificates().stream().filter(c -> c.id().equals(certificateId))
                 .findFirst().orElseThrow(() -> new KysoException(TokenError.CERTIFICATE_NOT_FOUND, certificateId));
         try {
-            return slot.sign(entry, digests, algorithm, prompt, config.lockTimeout());
+            return slot.sign(entry, digests, algorithm, prompt, config.lockTimeout(), each);
         } catch (KysoException e) {
             if (e.errorCode() == TokenError.TOKEN_REMOVED) {
                 // let the watcher notice now rather than at the next poll

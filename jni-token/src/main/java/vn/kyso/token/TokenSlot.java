@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 
 import org.xipki.pkcs11.wrapper.Mechanism;
 import org.xipki.pkcs11.wrapper.Session;
@@ -93,7 +94,7 @@ final class TokenSlot {
 
     /** Signs each digest with one lock hold and at most one login: batch signing asks for the PIN once. */
     List<byte[]> sign(CertificateEntry entry, List<byte[]> digests, SignatureAlgorithm algorithm, PinPrompt prompt,
-                      Duration lockTimeout) {
+                      Duration lockTimeout, BiConsumer<Integer, byte[]> each) {
         checkAlgorithm(entry, algorithm, digests);
         acquire(lockTimeout);
         OperationPin operationPin = new OperationPin();
@@ -108,7 +109,9 @@ final class TokenSlot {
                 long key = keyHandle(s, entry);
                 List<byte[]> out = new ArrayList<>(digests.size());
                 for (byte[] digest : digests) {
-                    out.add(signOne(s, key, entry, digest, algorithm, prompt, operationPin));
+                    byte[] signature = signOne(s, key, entry, digest, algorithm, prompt, operationPin);
+                    out.add(signature);
+                    each.accept(out.size() - 1, signature);
                 }
                 lastUsed = clock.instant();
                 if (policy.mode() == LoginPolicy.Mode.EVERY_SIGNATURE) {

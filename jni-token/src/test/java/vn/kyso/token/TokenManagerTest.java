@@ -1,5 +1,6 @@
 package vn.kyso.token;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -204,9 +205,20 @@ class TokenManagerTest {
         for (int i = 0; i < 5; i++) {
             batch.add(sha("SHA-256", "doc " + i));
         }
-        List<byte[]> signatures = manager.signAll(an.id(), batch, SignatureAlgorithm.RSA_PKCS1_SHA256, pin);
+        List<Integer> order = new ArrayList<>();
+        List<byte[]> handed = new ArrayList<>();
+        List<byte[]> signatures = manager.signAll(an.id(), batch, SignatureAlgorithm.RSA_PKCS1_SHA256, pin,
+                (index, signature) -> {
+                    order.add(index);
+                    handed.add(signature);
+                });
         assertEquals(5, signatures.size());
         assertEquals(3, pin.calls(), "a batch is one signing act: one PIN");
+        // each signature is handed on as it is made, in order, and is the one returned for its digest
+        assertEquals(List.of(0, 1, 2, 3, 4), order);
+        for (int i = 0; i < 5; i++) {
+            assertArrayEquals(signatures.get(i), handed.get(i));
+        }
     }
 
     @Test

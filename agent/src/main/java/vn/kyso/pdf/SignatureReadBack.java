@@ -1,0 +1,257 @@
+package vn.kyso.pdf;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.DigestCalculator;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TimeStampToken;
+
+import vn.kyso.cms.CmsSignatureMatch;
+import vn.kyso.errors.KysoException;
+import vn.kyso.token.DigestAlgorithm;
+
+/**
+ * Reads a signature just written back from the document's bytes and checks what can be checked without the network
+ * or a trust decision: the newest signature's byte range is "the whole revision but its /Contents", the CMS in
+ * /Contents is by the expected certificate, its message digest is the digest of those ranges and its signature value
+ * verifies with the certificate's key; its signature time-stamp (if any) is for that signature value and is signed by
+ * the certificate it carries, valid at its time; and the /DSS entry of this signature lists the evidence returned
+ * here. The trust decisions — is the chain trusted, are the OCSP/CRL answers good — are the full verifier's: a caller
+ * that already had one signature of the same signer, TSA and evidence fully verified compares these facts with that
+ * one's instead of judging the chain again.
+ */
+public final class SignatureReadBack {
+
+    private static final COSName DSS = COSName.getPDFName("DSS");
+    private static final COSName VRI = COSName.getPDFName("VRI");
+    private static final byte[] EOF = "%%EOF".getBytes(StandardCharsets.US_ASCII);
+
+    private SignatureReadBack() {
+    }
+
+    /**
+     * What was read back. {@code problem} is null when every check passed; otherwise it says which failed and the
+     * other facts may be missing.
+     *
+     * @param signatures     signature dictionaries in the document, document time-stamps included
+     * @param tsaCertificate DER of the certificate that signed the signature time-stamp; null without one
+     * @param timeStamped    the time the signature time-stamp asserts; null without one
+     * @param evidence       SHA-256 (hex) of every certificate, OCSP response and CRL this signature's VRI lists
+     * @param revisionsAfter revisions appended after the signature's own (the /DSS, a document time-stamp …)
+     */
+    public record Facts(String problem, int signatures, byte[] tsaCertificate, Instant timeStamped,
+                        Set<String> evidence, int revisionsAfter) {
+
+        /** Same signer-independent shape: TSA certificate, evidence, revisions after (the problem aside). */
+        public boolean sameShapeAs(Facts other) {
+            return problem == null && other.problem == null && signatures == other.signatures
+                    && Arrays.equals(tsaCertificate, other.tsaCertificate) && evidence.equals(other.evidence)
+                    && revisionsAfter == other.revisionsAfter;
+        }
+
+        static Facts failed(String problem) {
+            return new Facts(problem, 0, null, null, Set.of(), 0);
+        }
+    }
+
+    /**
+     * @param signer the certificate the newest signature must be made with
+     * @param digest the digest algorithm it must use for the document's bytes
+     */
+    public static Facts read(byte[] document, String password, X509Certificate signer, DigestAlgorithm digest) {
+        try (PDDocument pdf = PdfDocuments.load(document, password)) {
+            PDSignature newest = null;
+            int signatures = 0;
+            for (PDSignature signature : pdf.getSignatureDictionaries()) {
+                signatures++;
+                int[] range = signature.getByteRange();
+                if (range.length == 4 && (newest == null || range[2] > newest.getByteRange()[2])) {
+                    newest = signature;
+                }
+            }
+            if (newest == null) {
+                return Facts.failed("no signature in the document");
+            }
+            int[] range = newest.getByteRange();
+            String shape = byteRangeProblem(document, range);
+            if (shape != null) {
+                return Facts.failed(shape);
+            }
+            byte[] contents = newest.getContents();
+            if (!Arrays.equals(contents, gap(document, range))) {
+                return Facts.failed("/Contents is not the gap the byte range leaves out");
+            }
+            CMSSignedData cms = CmsSignatureMatch.parse(contents);
+            CmsSignatureMatch.require(cms, digest, rangeDigest(document, range, digest), signer);
+            SignerInformation signerInfo = cms.getSignerInfos().getSigners().iterator().next();
+            TimeStampToken token = signatureTimeStamp(signerInfo);
+            X509Certificate tsa = null;
+            Instant time = null;
+            if (token != null) {
+                tsa = checkedTimeStamp(token, signerInfo.getSignature());
+                time = token.getTimeStampInfo().getGenTime().toInstant();
+                signer.checkValidity(Date.from(time));
+            }
+            return new Facts(null, signatures, tsa == null ? null : tsa.getEncoded(), time,
+                    vriEvidence(pdf, contents), countFrom(document, range[2] + range[3]));
+        } catch (KysoException e) {
+            return Facts.failed(e.messageEn());
+        } catch (IOException | CertificateException | RuntimeException e) {
+            return Facts.failed(String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Null when the range is [0, a, b, c] around a string and ends where a revision ends (hex: see gap). */
+    private static String byteRangeProblem(byte[] document, int[] r) {
+        long end = (long) r[2] + r[3];
+        if (r[0] != 0 || r[1] <= 0 || r[2] <= r[1] + 1 || r[3] < 0 || end > document.length
+                || document[r[1]] != '<' || document[r[2] - 1] != '>') {
+            return "the byte range " + Arrays.toString(r) + " does not fit the document";
+        }
+        int last = (int) end;
+        while (last > 0 && (document[last - 1] == '\n' || document[last - 1] == '\r')) {
+            last--;
+        }
+        if (last < EOF.length || !Arrays.equals(document, last - EOF.length, last, EOF, 0, EOF.length)) {
+            return "the byte range does not end where a revision ends";
+        }
+        return null;
+    }
+
+    /** The bytes between the byte ranges, decoded; IllegalArgumentException when they are not all hex digits. */
+    private static byte[] gap(byte[] document, int[] r) {
+        byte[] hex = Arrays.copyOfRange(document, r[1] + 1, r[2] - 1);
+        return HexFormat.of().parseHex(new String(hex, StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] rangeDigest(byte[] document, int[] r, DigestAlgorithm algorithm) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance(algorithm.jcaName());
+            digest.update(document, r[0], r[1]);
+            digest.update(document, r[2], r[3]);
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static TimeStampToken signatureTimeStamp(SignerInformation signer) throws IOException {
+        AttributeTable unsigned = signer.getUnsignedAttributes();
+        Attribute attribute = unsigned == null ? null
+                : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+        if (attribute == null) {
+            return null;
+        }
+        try {
+            return new TimeStampToken(ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0)));
+        } catch (Exception e) {
+            throw new IOException("unreadable signature time-stamp: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The token's imprint is the digest of {@code signatureValue}, and its signature verifies with the certificate it
+     * carries for its signer (ESSCertID bound, valid at the token's time).
+     *
+     * @return that certificate
+     */
+    private static X509Certificate checkedTimeStamp(TimeStampToken token, byte[] signatureValue) throws IOException {
+        try {
+            DigestCalculator calculator = new JcaDigestCalculatorProviderBuilder().build()
+                    .get(token.getTimeStampInfo().getHashAlgorithm());
+            try (OutputStream out = calculator.getOutputStream()) {
+                out.write(signatureValue);
+            }
+            if (!MessageDigest.isEqual(calculator.getDigest(), token.getTimeStampInfo().getMessageImprintDigest())) {
+                throw new IOException("the signature time-stamp is for another signature value");
+            }
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> holders = token.getCertificates().getMatches(token.getSID());
+            if (holders.isEmpty()) {
+                throw new IOException("the signature time-stamp does not carry its TSA's certificate");
+            }
+            X509CertificateHolder holder = holders.iterator().next();
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(holder));
+            return new JcaX509CertificateConverter().getCertificate(holder);
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("the signature time-stamp does not verify: " + e.getMessage(), e);
+        }
+    }
+
+    /** SHA-256 of every item the VRI entry of the signature with {@code contents} lists; empty without one. */
+    private static Set<String> vriEvidence(PDDocument pdf, byte[] contents) throws IOException {
+        Set<String> out = new TreeSet<>();
+        COSDictionary dss = pdf.getDocumentCatalog().getCOSObject().getCOSDictionary(DSS);
+        COSDictionary vri = dss == null ? null : dss.getCOSDictionary(VRI);
+        COSDictionary entry = vri == null ? null
+                : vri.getCOSDictionary(COSName.getPDFName(DssWriter.vriKey(contents)));
+        if (entry == null) {
+            return out;
+        }
+        for (COSName kind : entry.keySet()) {
+            if (entry.getDictionaryObject(kind) instanceof COSArray items) {
+                for (int i = 0; i < items.size(); i++) {
+                    COSBase item = items.getObject(i);
+                    if (item instanceof COSStream stream) {
+                        try (InputStream in = stream.createInputStream()) {
+                            out.add(kind.getName() + ":" + HexFormat.of().formatHex(sha256(in.readAllBytes())));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** How many revisions end after {@code from}. */
+    private static int countFrom(byte[] document, int from) {
+        int count = 0;
+        for (int i = from; i <= document.length - EOF.length; i++) {
+            if (Arrays.equals(document, i, i + EOF.length, EOF, 0, EOF.length)) {
+                count++;
+                i += EOF.length - 1;
+            }
+        }
+        return count;
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
