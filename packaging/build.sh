@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds Kyso Agent's installable forms from the agent's runtime jars:
 #   runtime  a jlink'd Java runtime holding only the modules the jars need (jdeps) plus those used reflectively
-#   image    a jpackage application image (bin/kyso launcher, lib/app jars, lib/runtime) = what goes to /opt/kyso
+#   image    a jpackage application image (lib/app jars and kyso.cfg, lib/runtime; bin/kyso our launcher script)
+#            = what goes to /opt/kyso
 #   deb      kyso-agent_<version>_amd64.deb (dpkg-deb; maintainer scripts in linux/debian)
 #   msi      kyso-agent-<version>-x64.msi (wixl; sources in windows/)
 # Usage: build.sh --lib DIR --out DIR --version V [--deb-version V] [--fast] [stage …]   (no stage = all)
@@ -99,6 +100,10 @@ build_image() {
       --java-options "$options"
   local app="$out/image/kyso"
   [ -x "$app/lib/runtime/bin/java" ] || { echo "build.sh: runtime image lost bin/java" >&2; exit 1; }
+  # Our launcher replaces jpackage's, which runs dpkg -S and dpkg -L at every start (linux/kyso says more); it reads
+  # the same lib/app/kyso.cfg.
+  install -m 0755 "$HERE/linux/kyso" "$app/bin/kyso"
+  rm -f "$app/lib/libapplauncher.so"
   install -m 0755 "$HERE/linux/kyso-autostart" "$app/bin/kyso-autostart"
   install -m 0755 "$HERE/linux/kyso-provision" "$app/bin/kyso-provision"
   printf 'KYSO_VERSION="%s"\nPACKAGE_VERSION="%s"\nBUILD_TIME="%s"\nJAVA_MODULES="%s"\n' "$version" \

@@ -123,13 +123,17 @@ public final class AuditLog implements AutoCloseable {
     private long cachedSize = -1;
 
     /**
-     * What only a log that is opened or read needs, made on first use: {@link #defaultFile()} — asked by every start
-     * for the folder beside the log — does not load the JSON library or start the flushing thread.
+     * What only a log that is read or written needs, made on first use: {@link #defaultFile()} — asked by every start
+     * for the folder beside the log — and opening the log do not load the JSON library.
      */
     private static final class Shared {
         static final ObjectMapper JSON = new ObjectMapper();
         static final ObjectMapper STRICT = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    }
+
+    /** Started by the first log opened; separate from {@link Shared}, as opening a log reads and writes nothing yet. */
+    private static final class Flushing {
         static final ScheduledExecutorService FLUSHER = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kyso-audit-flush");
             t.setDaemon(true);
@@ -143,7 +147,7 @@ public final class AuditLog implements AutoCloseable {
         this.marker = file.resolveSibling(file.getFileName() + ".id");
         this.clock = clock;
         long period = FLUSH_INTERVAL.toMillis();
-        flushing = Shared.FLUSHER.scheduleWithFixedDelay(this::flush, period, period, TimeUnit.MILLISECONDS);
+        flushing = Flushing.FLUSHER.scheduleWithFixedDelay(this::flush, period, period, TimeUnit.MILLISECONDS);
         LIVE.add(this);
     }
 
