@@ -9,6 +9,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.slf4j.LoggerFactory;
+
 import vn.kyso.app.AgentAssembly;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.audit.AuditRecord;
@@ -110,6 +112,9 @@ final class ServeCommand implements Command {
      */
     static Running start(AgentConfig config, int port, List<String> origins, Prompts prompts) throws Exception {
         Path secret = ConfigLocations.forCurrentSystem().user().resolveSibling("local-secret");
+        // logging is set up here, before two threads log: the second would otherwise find it half set up, and slf4j
+        // would print a warning about replayed lines on the terminal
+        LoggerFactory.getILoggerFactory();
         CompletableFuture<AgentAssembly> building = new CompletableFuture<>();
         Thread builder = new Thread(() -> {
             try {
