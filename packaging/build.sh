@@ -38,12 +38,12 @@ EXTRA_MODULES="jdk.crypto.ec,jdk.unsupported,jdk.localedata"
 #   serial GC, a small first heap that grows for a large document and is handed back after it (free ratios);
 #   no hsperfdata file in /tmp (nobody attaches jstat to the agent; one file write and mapping fewer per start);
 #   glibc's malloc arenas given back to the system every minute (the JDK's native heap trimmer, when it has one);
-#   the optimising compiler (C2) only for code that stays hot well past the start: at the default thresholds it spent
-#   ~0.4 s of CPU compiling start-up code before the first health answer, beside the main thread on a 2-core PC.
-#   Long loops (hashing a large document) pass the raised thresholds within milliseconds and are compiled as before.
-JAVA_OPTIONS="-Dfile.encoding=UTF-8 -XX:+UseSerialGC -Xms8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-UsePerfData"
-JAVA_OPTIONS+=" -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=20000"
-JAVA_OPTIONS+=" -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000"
+#   a first heap of 12 MB, which the start fills without a full collection (at 8 MB it took two, stopping every thread);
+#   the optimising compiler (C2) only for methods called ten times as often as by default: at the default thresholds
+#   it spent ~0.4 s of CPU compiling start-up code before the first health answer, beside the main thread on a 2-core
+#   PC. Loops keep the default threshold, so hashing a large document is compiled by C2 as early as before.
+JAVA_OPTIONS="-Dfile.encoding=UTF-8 -XX:+UseSerialGC -Xms12m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-UsePerfData"
+JAVA_OPTIONS+=" -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000"
 TRIM_OPTIONS="-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=60000"
 
 build_runtime() {
@@ -104,6 +104,8 @@ build_image() {
   # the same lib/app/kyso.cfg.
   install -m 0755 "$HERE/linux/kyso" "$app/bin/kyso"
   rm -f "$app/lib/libapplauncher.so"
+  # the runtime's java under the agent's name, so process lists show "kyso" as with jpackage's launcher
+  ln -f "$app/lib/runtime/bin/java" "$app/lib/runtime/bin/kyso"
   install -m 0755 "$HERE/linux/kyso-autostart" "$app/bin/kyso-autostart"
   install -m 0755 "$HERE/linux/kyso-provision" "$app/bin/kyso-provision"
   printf 'KYSO_VERSION="%s"\nPACKAGE_VERSION="%s"\nBUILD_TIME="%s"\nJAVA_MODULES="%s"\n' "$version" \
