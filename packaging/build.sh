@@ -39,11 +39,12 @@ EXTRA_MODULES="jdk.crypto.ec,jdk.unsupported,jdk.localedata"
 #   no hsperfdata file in /tmp (nobody attaches jstat to the agent; one file write and mapping fewer per start);
 #   glibc's malloc arenas given back to the system every minute (the JDK's native heap trimmer, when it has one);
 #   a first heap of 12 MB, which the start fills without a full collection (at 8 MB it took two, stopping every thread);
-#   the optimising compiler (C2) only for methods called ten times as often as by default: at the default thresholds
-#   it spent ~0.4 s of CPU compiling start-up code before the first health answer, beside the main thread on a 2-core
-#   PC. Loops keep the default threshold, so hashing a large document is compiled by C2 as early as before.
+#   the optimising compiler (C2) only for code that stays hot well past the start (thresholds ×10): at the defaults it
+#   spent ~0.4 s of CPU compiling start-up code before the first health answer, beside the main thread on a 2-core PC.
+#   The price: the first ~25 MB a run hashes go without C2's SHA-256 intrinsic (≈0.5 s once, on a large document).
 JAVA_OPTIONS="-Dfile.encoding=UTF-8 -XX:+UseSerialGC -Xms12m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-UsePerfData"
-JAVA_OPTIONS+=" -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000"
+JAVA_OPTIONS+=" -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=20000"
+JAVA_OPTIONS+=" -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000"
 TRIM_OPTIONS="-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=60000"
 
 build_runtime() {
