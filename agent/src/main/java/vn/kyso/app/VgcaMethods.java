@@ -38,10 +38,14 @@ import vn.kyso.vgca.VgcaVerifyPdf;
  */
 public final class VgcaMethods {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private VgcaMethods() {
+    }
+
+    /** Made at the first legacy request, not while the agent starts. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
     /**
@@ -122,12 +126,12 @@ public final class VgcaMethods {
         JsonNode job = params.get("job");
         try {
             if (job != null && job.isTextual()) {
-                job = JSON.readTree(job.asText());
+                job = Json.MAPPER.readTree(job.asText());
             }
             if (job == null || !job.isObject()) {
                 throw invalid("job must be the legacy request object");
             }
-            return JSON.treeToValue(job, type);
+            return Json.MAPPER.treeToValue(job, type);
         } catch (JsonProcessingException e) {
             throw invalid("job does not match the legacy request: " + e.getOriginalMessage());
         }

@@ -77,11 +77,7 @@ public final class AuditLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
     static final String GENESIS = "0".repeat(64);
     static final int VERSION = 2;
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper STRICT = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final byte[] HASH_KEY = ",\"hash\":\"".getBytes(StandardCharsets.US_ASCII);
     /** {@code ,"hash":"} + 64 hex digits + {@code "}}. */
     private static final int HASH_TAIL = HASH_KEY.length + 64 + 2;
@@ -99,11 +95,6 @@ public final class AuditLog implements AutoCloseable {
     /** Acts that read and sign nothing: their repetitions are folded like refusals. */
     private static final Set<String> LOOK_UPS = Set.of("vgca.GetCertInfo", "vgca.VerifyPDF");
 
-    private static final ScheduledExecutorService FLUSHER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "kyso-audit-flush");
-        t.setDaemon(true);
-        return t;
-    });
 
     /** Logs of this process, so counts still folded in memory are written when the JVM shuts down normally. */
     private static final java.util.Set<AuditLog> LIVE = java.util.Collections.synchronizedSet(
@@ -131,13 +122,32 @@ public final class AuditLog implements AutoCloseable {
     private Head cachedHead;
     private long cachedSize = -1;
 
+    /**
+     * What only a log that is read or written needs, made on first use: {@link #defaultFile()} — asked by every start
+     * for the folder beside the log — and opening the log do not load the JSON library.
+     */
+    private static final class Shared {
+        static final ObjectMapper JSON = new ObjectMapper();
+        static final ObjectMapper STRICT = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    }
+
+    /** Started by the first log opened; separate from {@link Shared}, as opening a log reads and writes nothing yet. */
+    private static final class Flushing {
+        static final ScheduledExecutorService FLUSHER = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kyso-audit-flush");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     public AuditLog(Path file, Clock clock) {
         this.file = file;
         this.head = file.resolveSibling(file.getFileName() + ".head");
         this.marker = file.resolveSibling(file.getFileName() + ".id");
         this.clock = clock;
         long period = FLUSH_INTERVAL.toMillis();
-        flushing = FLUSHER.scheduleWithFixedDelay(this::flush, period, period, TimeUnit.MILLISECONDS);
+        flushing = Flushing.FLUSHER.scheduleWithFixedDelay(this::flush, period, period, TimeUnit.MILLISECONDS);
         LIVE.add(this);
     }
 
@@ -253,7 +263,7 @@ public final class AuditLog implements AutoCloseable {
     }
 
     private ObjectNode line(AuditRecord record, Instant when) {
-        ObjectNode line = JSON.createObjectNode();
+        ObjectNode line = Shared.JSON.createObjectNode();
         line.put("time", time(when));
         line.put("origin", record.origin());
         line.put("operation", record.operation());
@@ -266,7 +276,7 @@ public final class AuditLog implements AutoCloseable {
     }
 
     private static String time(Instant when) {
-        return TIME.format(OffsetDateTime.ofInstant(when.truncatedTo(ChronoUnit.SECONDS), VIETNAM));
+        return Shared.TIME.format(OffsetDateTime.ofInstant(when.truncatedTo(ChronoUnit.SECONDS), VIETNAM));
     }
 
     /** Appends {@code content} as the next link of the chain, under an exclusive lock shared with other processes. */
@@ -314,7 +324,7 @@ public final class AuditLog implements AutoCloseable {
     }
 
     private ObjectNode genesis() throws IOException {
-        ObjectNode line = JSON.createObjectNode();
+        ObjectNode line = Shared.JSON.createObjectNode();
         line.put("time", time(clock.instant()));
         line.put("created", "");
         Optional<Path> older = legacyOf();
@@ -328,7 +338,7 @@ public final class AuditLog implements AutoCloseable {
     /** Writes {@code content} after {@code last}, then replaces the head; returns the new head. */
     private Head appendLine(FileChannel channel, ObjectNode content, Head last) throws IOException {
         long seq = last.count() + 1;
-        ObjectNode line = JSON.createObjectNode();
+        ObjectNode line = Shared.JSON.createObjectNode();
         line.put("v", VERSION);
         line.put("seq", seq);
         content.fields().forEachRemaining(f -> line.set(f.getKey(), f.getValue()));
@@ -336,7 +346,7 @@ public final class AuditLog implements AutoCloseable {
             line.put("created", last.logId());
         }
         line.put("prev", last.hash());
-        String json = JSON.writeValueAsString(line);
+        String json = Shared.JSON.writeValueAsString(line);
         byte[] body = json.substring(0, json.length() - 1).getBytes(StandardCharsets.UTF_8); // without the final }
         String hash = sha256(body);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length + HASH_TAIL + 1);
@@ -376,7 +386,7 @@ public final class AuditLog implements AutoCloseable {
         // the first line of the window may be cut in the middle: it is skipped unless the window is the whole file
         for (int i = lines.length - 1; i >= 0 && out.size() < count; i--) {
             try {
-                JsonNode n = JSON.readTree(lines[i]);
+                JsonNode n = Shared.JSON.readTree(lines[i]);
                 if (n instanceof ObjectNode && n.has("seq") && n.has("operation")) {
                     out.add(new Entry(n.get("seq").asLong(), n.path("time").asText(""), n.path("origin").asText(""),
                             n.path("operation").asText(""), n.path("document").asText(""),
@@ -456,7 +466,7 @@ public final class AuditLog implements AutoCloseable {
             String stated = new String(line, hashAt + HASH_KEY.length, 64, StandardCharsets.US_ASCII);
             JsonNode node;
             try {
-                node = STRICT.readTree(new String(line, 0, end, StandardCharsets.UTF_8));
+                node = Shared.STRICT.readTree(new String(line, 0, end, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 return Verification.broken(n - 1, n, "dòng không phải JSON hợp lệ hoặc có khóa lặp",
                         "the line is not valid JSON or repeats a key");
@@ -530,7 +540,7 @@ public final class AuditLog implements AutoCloseable {
 
     private static boolean isLegacy(byte[] firstLine) {
         try {
-            JsonNode node = JSON.readTree(new String(firstLine, StandardCharsets.UTF_8));
+            JsonNode node = Shared.JSON.readTree(new String(firstLine, StandardCharsets.UTF_8));
             return node instanceof ObjectNode && node.has("seq") && !node.has("v");
         } catch (IOException e) {
             return false;
@@ -588,7 +598,7 @@ public final class AuditLog implements AutoCloseable {
         channel.read(buffer, size - window);
         String tail = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).stripTrailing();
         String last = tail.substring(tail.lastIndexOf('\n') + 1);
-        JsonNode node = JSON.readTree(last);
+        JsonNode node = Shared.JSON.readTree(last);
         Head recorded = readHead();
         String logId = recorded != null ? recorded.logId() : readMarker().orElse("unknown");
         if (!node.has("seq") || !node.has("hash")) {

@@ -24,6 +24,10 @@ public final class LogSetup {
     static final long MAX_BYTES = 5L * 1024 * 1024;
 
     private static final String PREFIX = "org.slf4j.simpleLogger.";
+    /** slf4j's setting (2.0.9 and later) naming its binding. */
+    static final String PROVIDER = "slf4j.provider";
+    /** slf4j's setting (2.0.10 and later) for the level of its own messages on standard error. */
+    static final String REPORT_LEVEL = "slf4j.internal.verbosity";
     /** slf4j-simple's name for standard error. */
     private static final String TERMINAL = "System.err";
 
@@ -43,6 +47,15 @@ public final class LogSetup {
         }
         if (System.getProperty(PREFIX + "logFile") == null) { // an administrator's -D setting wins
             System.setProperty(PREFIX + "logFile", verbose ? TERMINAL : logTarget());
+        }
+        if (System.getProperty(PROVIDER) == null) {
+            // named, so slf4j does not open every jar of the class path looking for a binding (≈50 ms of each start);
+            // slf4j then says which binding it took, a line for the log file, not the terminal: its own messages are
+            // shown from warnings up
+            System.setProperty(PROVIDER, "org.slf4j.simple.SimpleServiceProvider");
+            if (System.getProperty(REPORT_LEVEL) == null) {
+                System.setProperty(REPORT_LEVEL, "WARN");
+            }
         }
         System.setProperty(PREFIX + "showDateTime", "true");
         System.setProperty(PREFIX + "dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");

@@ -4,8 +4,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.LoggerFactory;
 
 import vn.kyso.app.AgentAssembly;
 import vn.kyso.audit.AuditLog;
@@ -24,6 +28,7 @@ import vn.kyso.pairing.PairedOrigins;
 import vn.kyso.pairing.Pairing;
 import vn.kyso.pairing.PairingPrompt;
 import vn.kyso.server.AgentServer;
+import vn.kyso.server.MethodTable;
 import vn.kyso.server.OriginPolicy;
 import vn.kyso.server.ServerSettings;
 import vn.kyso.token.PinPrompt;
@@ -36,6 +41,9 @@ import vn.kyso.token.TokenManager;
  * supplies a PIN or approves anything.
  */
 final class ServeCommand implements Command {
+
+    /** How long the bridge is without requests before the idle agent's heap is trimmed. */
+    static final java.time.Duration IDLE_BEFORE_TRIM = java.time.Duration.ofSeconds(30);
 
     @Override
     public String name() {
@@ -95,26 +103,62 @@ final class ServeCommand implements Command {
 
     /**
      * Starts the agent of {@code config} on {@code port} with {@code prompts} as the person-facing side: token layer,
-     * use cases, server, and the tray when there are windows. Returns once the server answers.
+     * use cases, server, and the tray when there are windows. Returns once the server answers and the token layer has
+     * read the tokens present.
+     *
+     * <p>{@code /v1/health} needs none of the agent's parts, so the server starts listening first while another
+     * thread reads the trusted roots and loads the token libraries and tokens (on two cores the two halves of the
+     * start overlap); a page's first request waits for them. The audit log is opened when first written to.
      */
     static Running start(AgentConfig config, int port, List<String> origins, Prompts prompts) throws Exception {
         Path secret = ConfigLocations.forCurrentSystem().user().resolveSibling("local-secret");
-        AgentAssembly parts = AgentAssembly.forProtocol(AgentAssembly.from(config).build(), prompts.consent(),
-                prompts.pins());
-        TokenManager tokens = parts.tokens();
+        // logging is set up here, before two threads log: the second would otherwise find it half set up, and slf4j
+        // would print a warning about replayed lines on the terminal
+        LoggerFactory.getILoggerFactory();
+        CompletableFuture<AgentAssembly> building = new CompletableFuture<>();
+        Thread builder = new Thread(() -> {
+            try {
+                AgentAssembly built = AgentAssembly.forProtocol(AgentAssembly.from(config).build(), prompts.consent(),
+                        prompts.pins());
+                built.methods(); // opens the token libraries and reads the tokens present
+                building.complete(built);
+            } catch (Throwable e) {
+                building.completeExceptionally(e);
+            }
+        }, "kyso-start");
+        builder.setDaemon(true);
+        builder.start();
         Pairing pairing = config.pairingAllowed()
                 ? new Pairing(new PairedOrigins(PairedOrigins.defaultFile()), prompts.pairing()) : null;
-        AuditLog audit = parts.audit();
         // documents too large for the memory share go to owner-only files beside the audit log, in the user's folder
         ServerSettings settings = ServerSettings.builder().port(port).allowedOrigins(origins).secretFile(secret)
-                .budgets(ServerSettings.Budgets.builder().spillFolder(audit.file().resolveSibling("documents"))
-                        .build())
+                .budgets(ServerSettings.Budgets.builder()
+                        .spillFolder(AuditLog.defaultFile().resolveSibling("documents")).build())
                 .build();
-        AgentServer server = AgentServer.start(settings, new OriginPolicy(origins, pairing), parts.methods(),
-                VersionCommand.version(), (origin, operation, result) -> audit.append(new AuditRecord(origin,
-                        operation, "", "", "", "", result)));
+        AgentServer server;
+        try {
+            server = AgentServer.start(settings, new OriginPolicy(origins, pairing),
+                    MethodTable.building(building.thenApply(AgentAssembly::methods)), VersionCommand.version(),
+                    (origin, operation, result) -> built(building).audit().append(new AuditRecord(origin, operation,
+                            "", "", "", "", result)));
+        } catch (Exception e) {
+            building.thenAccept(AgentAssembly::close);
+            throw e;
+        }
+        AgentAssembly parts;
+        try {
+            parts = built(building);
+        } catch (RuntimeException | Error e) {
+            server.close();
+            if (e instanceof CompletionException wrapped && wrapped.getCause() instanceof Exception checked) {
+                throw checked; // an unreadable trust folder, as when the start ran on one thread
+            }
+            throw e;
+        }
+        TokenManager tokens = parts.tokens();
         java.util.Optional<AgentTray> tray = prompts.gui() ? AgentTray.install(new AgentTray.Parts(server.port(),
-                () -> tokens.tokens().size(), Set.copyOf(origins), pairing, audit, prompts.language(), origin -> {
+                () -> tokens.tokens().size(), Set.copyOf(origins), pairing, parts.audit(), prompts.language(),
+                origin -> {
                     if (pairing != null) {
                         pairing.revoke(origin);
                     }
@@ -122,7 +166,28 @@ final class ServeCommand implements Command {
                 }, () -> System.exit(0))) : java.util.Optional.empty();
         parts.forwardTokenEvents(server::broadcast,
                 () -> tray.ifPresent(t -> javax.swing.SwingUtilities.invokeLater(t::update)));
+        // A full collection once the pages have been quiet for a while: the serial heap grown by the start or by a
+        // large document is handed back to the system (a few tens of milliseconds, at most once per quiet period).
+        server.whenIdle(IDLE_BEFORE_TRIM, System::gc);
         return new Running(prompts, pairing, parts, server, tray);
+    }
+
+    /**
+     * The parts built on the start thread, waiting for them; an unchecked failure is rethrown as it was thrown there,
+     * a checked one inside a {@link CompletionException}.
+     */
+    private static AgentAssembly built(CompletableFuture<AgentAssembly> building) {
+        try {
+            return building.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /**

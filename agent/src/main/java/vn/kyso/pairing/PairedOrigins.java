@@ -39,11 +39,15 @@ import vn.kyso.request.WebOrigin;
 public final class PairedOrigins {
 
     public static final String FILE_NAME = "paired-origins.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
 
     /** One approved origin and when it was approved (ISO 8601, Vietnam's offset). */
     public record Entry(String origin, String approved) {
+    }
+
+    /** Made when the file is first read or written, not when the agent starts. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
     private final Path file;
@@ -127,7 +131,7 @@ public final class PairedOrigins {
     }
 
     private List<Entry> parse(String text) throws IOException {
-        JsonNode root = JSON.readTree(text);
+        JsonNode root = Json.MAPPER.readTree(text);
         if (root == null || !root.path("origins").isArray()) {
             throw new IOException("expected {\"version\": 1, \"origins\": [...]}");
         }
@@ -143,7 +147,7 @@ public final class PairedOrigins {
     }
 
     private void write(List<Entry> entries) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("version", 1);
         ArrayNode array = root.putArray("origins");
         entries.forEach(entry -> array.addObject().put("origin", entry.origin()).put("approved", entry.approved()));
@@ -153,7 +157,7 @@ public final class PairedOrigins {
             Files.deleteIfExists(temporary);
             PrivateFiles.createFile(temporary);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(JSON.writeValueAsBytes(root)));
+                channel.write(java.nio.ByteBuffer.wrap(Json.MAPPER.writeValueAsBytes(root)));
                 channel.force(true);
             }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -3,9 +3,8 @@ package vn.kyso.server;
 import java.io.IOException;
 import java.net.BindException;
 import java.time.Clock;
-import java.util.Collections;
+import java.time.Duration;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,11 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.ContentType;
 import io.javalin.websocket.WsContext;
 import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +39,16 @@ import vn.kyso.server.peer.PeerIdentity;
 public final class AgentServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentServer.class);
+    static final int MIN_HTTP_THREADS = 2;
+    static final int MAX_HTTP_THREADS = 250;
+    static final Duration HTTP_THREAD_IDLE = Duration.ofSeconds(20);
+    /** Jetty sizes its queues' padding by the reference width, which it otherwise asks the JVM's management beans
+     * for: that loads and starts the whole JMX platform server (about 150 classes) for one number. */
+    static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
     private final Javalin app;
     private final String version;
+    private final String health;
     private final LocalSecret secret;
     private final ServerSettings settings;
     private final Map<WsContext, WsSession> openSockets = new ConcurrentHashMap<>();
@@ -49,22 +57,24 @@ public final class AgentServer implements AutoCloseable {
     private final DocumentBudget budget;
     private final PeerRefusals refusals;
     private volatile RequestGate gate;
+    private volatile IdleTrim idle;
 
-    private AgentServer(ServerSettings settings, Map<String, Method> methods, LocalSecret secret, String version,
+    private AgentServer(ServerSettings settings, MethodTable methods, LocalSecret secret, String version,
                         DocumentBudget budget, PeerRefusals refusals) {
         this.settings = settings;
         this.secret = secret;
         this.version = version;
+        this.health = healthBody(version);
         this.budget = budget;
         this.refusals = refusals;
-        Map<String, Method> all = new LinkedHashMap<>(methods);
-        Map<String, Method> view = Collections.unmodifiableMap(all);
-        DocumentMethods.of(settings, version, () -> view).forEach(all::putIfAbsent);
         this.limits = new ConnectionLimits(settings.limits(), settings.budgets());
-        this.dispatcher = new Dispatcher(Map.copyOf(all), settings, limits);
+        this.dispatcher = new Dispatcher(methods.withBridgeMethods(settings, version), settings, limits);
         int requestedPort = settings.port();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // Javalin's pool keeps 8 threads at rest; the bridge's 4 listening threads (an acceptor and a selector per
+            // loopback) and a spare are enough for an idle agent, and more are started as requests come
+            config.jetty.threadPool = httpThreads();
             config.startup.startupWatcherEnabled = false;
             // a person at the workstation cannot act on "your Javalin version is N days old"; updates ship with ours
             config.startup.showOldJavalinVersionWarning = false;
@@ -111,6 +121,16 @@ public final class AgentServer implements AutoCloseable {
      */
     public static AgentServer start(ServerSettings settings, OriginPolicy origins, Map<String, Method> methods,
                                     String version, RefusalRecorder refusals) throws IOException {
+        return start(settings, origins, MethodTable.of(methods), version, refusals);
+    }
+
+    /**
+     * Starts the server while the application's methods may still be being built ({@code kyso serve} listens, and
+     * answers {@code /v1/health}, while the token libraries load); a request waits for the table, within its time-out.
+     */
+    public static AgentServer start(ServerSettings settings, OriginPolicy origins, MethodTable methods,
+                                    String version, RefusalRecorder refusals) throws IOException {
+        preferJettyDefaultsWithoutManagement();
         LocalSecret secret = LocalSecret.loadOrCreate(settings.secretFile());
         ServerSettings.Budgets budgets = settings.budgets();
         DocumentBudget budget = DocumentBudget.open(budgets.documentMemoryBytes(), budgets.documentDiskBytes(),
@@ -171,6 +191,38 @@ public final class AgentServer implements AutoCloseable {
         return budget.runFolder();
     }
 
+    /**
+     * Sets Jetty's padding width (16 references of 4 bytes in a 64-byte cache line: the agent's small heap always
+     * uses compressed references) unless the person running the agent set it.
+     */
+    static void preferJettyDefaultsWithoutManagement() {
+        if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
+            System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "16");
+        }
+    }
+
+    static QueuedThreadPool httpThreads() {
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_HTTP_THREADS, MIN_HTTP_THREADS,
+                (int) HTTP_THREAD_IDLE.toMillis());
+        pool.setName("kyso-http");
+        return pool;
+    }
+
+    /** {@code {"status":"ok","version":…,"protocol":…}}. */
+    static String healthBody(String version) {
+        StringBuilder json = new StringBuilder("{\"status\":\"ok\",\"version\":\"");
+        for (char c : version.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                json.append('\\').append(c);
+            } else if (c < 0x20) {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        return json.append("\",\"protocol\":").append(ProtocolCodec.VERSION).append('}').toString();
+    }
+
     private void routes(RoutesConfig app) {
         // Chrome's Local/Private Network Access preflight: answer only for allowed origins (the gate ran first).
         app.options("/v1/health", ctx -> {
@@ -178,10 +230,15 @@ public final class AgentServer implements AutoCloseable {
             ctx.header("Access-Control-Allow-Private-Network", "true");
             ctx.status(204);
         });
-        app.get("/v1/health", ctx -> ctx.json(Map.of("status", "ok", "version", version, "protocol",
-                ProtocolCodec.VERSION)));
+        // a fixed answer, written without the JSON mapper: the first health request of a cold start does not wait
+        // for Jackson to load
+        app.get("/v1/health", ctx -> {
+            activity();
+            ctx.contentType(ContentType.APPLICATION_JSON).result(health);
+        });
         app.ws("/v1/ws", ws -> {
             ws.onConnect(ctx -> {
+                activity();
                 Caller caller = new Caller(OriginPolicy.normalise(ctx.header("Origin")));
                 try {
                     limits.open(caller);
@@ -197,6 +254,7 @@ public final class AgentServer implements AutoCloseable {
                 ctx.enableAutomaticPings();
             });
             ws.onClose(ctx -> {
+                activity();
                 WsSession session = openSockets.remove(ctx);
                 if (session != null) {
                     session.documents().close();
@@ -204,12 +262,14 @@ public final class AgentServer implements AutoCloseable {
                 }
             });
             ws.onMessage(ctx -> {
+                activity();
                 WsSession session = openSockets.get(ctx);
                 if (session != null) {
                     dispatcher.dispatch(session, ctx.message());
                 }
             });
             ws.onBinaryMessage(ctx -> {
+                activity();
                 WsSession session = openSockets.get(ctx);
                 if (session != null) {
                     session.receive(ctx.data());
@@ -235,8 +295,31 @@ public final class AgentServer implements AutoCloseable {
         openSockets.values().forEach(session -> session.send(text));
     }
 
+    /**
+     * Runs {@code action} once the bridge has had no request for {@code quiet}, and again after each later request
+     * and quiet period ({@link IdleTrim}); replaces an earlier one.
+     */
+    public void whenIdle(Duration quiet, Runnable action) {
+        IdleTrim previous = idle;
+        idle = new IdleTrim(quiet, action);
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
+    private void activity() {
+        IdleTrim trim = idle;
+        if (trim != null) {
+            trim.activity();
+        }
+    }
+
     @Override
     public void close() {
+        IdleTrim trim = idle;
+        if (trim != null) {
+            trim.close();
+        }
         app.stop();
         dispatcher.close();
         openSockets.values().forEach(session -> session.documents().close());

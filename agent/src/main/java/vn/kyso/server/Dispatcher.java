@@ -30,13 +30,13 @@ final class Dispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
-    private final Map<String, Method> methods;
+    private final MethodTable methods;
     private final ServerSettings settings;
     private final ConnectionLimits limits;
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService timers;
 
-    Dispatcher(Map<String, Method> methods, ServerSettings settings, ConnectionLimits limits) {
+    Dispatcher(MethodTable methods, ServerSettings settings, ConnectionLimits limits) {
         this.methods = methods;
         this.settings = settings;
         this.limits = limits;
@@ -102,11 +102,6 @@ final class Dispatcher implements AutoCloseable {
 
     private void handle(WsSession session, ProtocolCodec.Request request) {
         Answer answer = new Answer(session, request.id());
-        Method method = methods.get(request.method());
-        if (method == null) {
-            answer.error(new KysoException(ServerError.UNKNOWN_METHOD, Map.of(), null, request.method()));
-            return;
-        }
         Thread worker = Thread.currentThread();
         Duration timeout = settings.limits().requestTimeout();
         ScheduledFuture<?> timer = timers.schedule(() -> {
@@ -115,6 +110,23 @@ final class Dispatcher implements AutoCloseable {
                 worker.interrupt(); // a waiting prompt or token lock gives up; the late result is dropped
             }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Method method;
+        try {
+            method = methods.find(request.method()); // waits while the agent's start is still building the table
+        } catch (InterruptedException e) {
+            timer.cancel(false);
+            Thread.interrupted();
+            return; // the time-out answered
+        } catch (KysoException e) {
+            timer.cancel(false);
+            answer.error(e);
+            return;
+        }
+        if (method == null) {
+            timer.cancel(false);
+            answer.error(new KysoException(ServerError.UNKNOWN_METHOD, Map.of(), null, request.method()));
+            return;
+        }
         boolean pending = false;
         Object result = null;
         KysoException error = null;

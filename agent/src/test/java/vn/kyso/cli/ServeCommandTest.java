@@ -64,4 +64,15 @@ class ServeCommandTest {
                     .awaitOutcome(PATIENCE));
         }
     }
+
+    @Test
+    void tokensReadWhileTheServerStartedAreListedToTheFirstPage() throws Exception {
+        TestEnvironment env = TestEnvironment.shared();
+        try (AgentProcess agent = AgentProcess.start(home, config(env), null)) {
+            SocketClient page = SocketClient.connect(agent.port, IT_ALLOWED);
+            assertEquals("open", page.awaitOutcome(PATIENCE));
+            JsonNode tokens = page.result("tokens.list", "{}");
+            assertTrue(tokens.toString().contains(anCertificateId()), tokens.toString());
+        }
+    }
 }
