@@ -42,7 +42,8 @@ final class AnnotationRule implements ChangeRule.PageRule {
             unreadable = true;
         }
         Map<String, Integer> old = new HashMap<>();
-        earlier.forEach(a -> old.merge(fingerprint(a), 1, Integer::sum));
+        earlier.forEach(a -> old.merge(unchanged.signedFingerprint(a.getCOSObject(), COSName.P, COSName.PARENT), 1,
+                Integer::sum));
         boolean widget = false;
         boolean other = unreadable;
         for (PDAnnotation annotation : later) {

@@ -38,8 +38,7 @@ final class ChangeAnalyzer {
         try (PDDocument signed = Loader.loadPDF(new RandomAccessReadBuffer(
                 ByteBuffer.wrap(file, 0, (int) revisionEnd).slice()), password == null ? "" : password)) {
             ChangeRule.Compared compared = new ChangeRule.Compared(signed, finalDocument,
-                    new SignedObjects(finalDocument.getDocument().getXrefTable(),
-                            signed.getDocument().getXrefTable(), revisionEnd));
+                    new SignedObjects(finalDocument.getDocument(), signed.getDocument(), revisionEnd));
             collect(compared, findings);
         } catch (Exception e) {
             unreadable.add(new Change(ChangeKind.SIGNED_REVISION_UNREADABLE, String.valueOf(e.getMessage()), false));

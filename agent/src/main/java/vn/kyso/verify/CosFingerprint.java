@@ -10,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -29,11 +30,13 @@ final class CosFingerprint {
     private static final int MAX_DEPTH = 64;
 
     private final Set<COSName> skippedKeys;
+    private final Function<COSObject, COSBase> resolver;
     private final Set<Object> visiting = Collections.newSetFromMap(new IdentityHashMap<>());
     private final MessageDigest digest;
 
-    private CosFingerprint(Set<COSName> skippedKeys) {
+    private CosFingerprint(Set<COSName> skippedKeys, Function<COSObject, COSBase> resolver) {
         this.skippedKeys = skippedKeys;
+        this.resolver = resolver;
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -43,13 +46,18 @@ final class CosFingerprint {
 
     /** The fingerprint of {@code object}, ignoring (at every depth) the given keys, e.g. back-pointers /P, /Parent. */
     static String of(COSBase object, COSName... skippedKeys) {
-        CosFingerprint fingerprint = new CosFingerprint(Set.of(skippedKeys));
+        return of(object, COSObject::getObject, skippedKeys);
+    }
+
+    /** The same, indirect objects read through {@code resolver} (see {@link SignedObjects#signedFingerprint}). */
+    static String of(COSBase object, Function<COSObject, COSBase> resolver, COSName... skippedKeys) {
+        CosFingerprint fingerprint = new CosFingerprint(Set.of(skippedKeys), resolver);
         fingerprint.add(object, 0);
         return HexFormat.of().formatHex(fingerprint.digest.digest());
     }
 
     private void add(COSBase object, int depth) {
-        COSBase value = object instanceof COSObject reference ? reference.getObject() : object;
+        COSBase value = object instanceof COSObject reference ? resolver.apply(reference) : object;
         if (value == null) {
             text("null");
             return;

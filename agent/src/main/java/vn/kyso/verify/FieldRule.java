@@ -34,7 +34,8 @@ final class FieldRule implements ChangeRule {
             PDField a = before.get(name);
             PDField b = after.get(name);
             if (a != null && b != null && (compared.unchanged().untouched(a.getCOSObject(), b.getCOSObject())
-                    || fingerprint(a).equals(fingerprint(b)))) {
+                    || compared.unchanged().signedFingerprint(a.getCOSObject(), COSName.P, COSName.PARENT, COSName.KIDS)
+                    .equals(fingerprint(b)))) {
                 continue;
             }
             ChangeKind kind = !signatureFields.containsKey(name) ? ChangeKind.FORM_FILLED
