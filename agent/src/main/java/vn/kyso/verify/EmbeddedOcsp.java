@@ -51,11 +51,16 @@ final class EmbeddedOcsp {
     static Answer answer(byte[] encoded, BasicOCSPResp basic, X509Certificate certificate, X509Certificate issuer,
                          java.util.List<X509Certificate> documentCertificates) {
         try {
-            JcaX509CertificateHolder issuerHolder = new JcaX509CertificateHolder(issuer);
+            JcaX509CertificateHolder issuerHolder = null; // encoded only when a serial number matches
             for (SingleResp single : basic.getResponses()) {
                 CertificateID id = single.getCertID();
-                if (!id.getSerialNumber().equals(certificate.getSerialNumber())
-                        || !id.matchesIssuer(issuerHolder, new JcaDigestCalculatorProviderBuilder().build())) {
+                if (!id.getSerialNumber().equals(certificate.getSerialNumber())) {
+                    continue;
+                }
+                if (issuerHolder == null) {
+                    issuerHolder = new JcaX509CertificateHolder(issuer);
+                }
+                if (!id.matchesIssuer(issuerHolder, new JcaDigestCalculatorProviderBuilder().build())) {
                     continue;
                 }
                 BoundedMemo.Bytes response = new BoundedMemo.Bytes(

@@ -5,10 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
@@ -80,34 +80,52 @@ public final class PdfSignatureVerifier {
             if (signatures.isEmpty()) {
                 return DocumentReport.failed(now, VerifyError.NO_SIGNATURE, null);
             }
-            EmbeddedEvidence evidence = EmbeddedEvidence.fromDss(document);
-            long dssWrittenAt = EmbeddedEvidence.dssWrittenAt(document);
-            Map<Long, EmbeddedEvidence> revisions = new HashMap<>();
+            Map<Long, EmbeddedEvidence> revisions = new ConcurrentHashMap<>();
             Function<PdfSignature, EmbeddedEvidence> coveredBy = timestamp -> revisions.computeIfAbsent(
                     timestamp.revisionEnd(), end -> dssOfRevision(file, end, password));
-            // Each signature's checks on a pool thread; meanwhile this thread, which alone reads the (lazily parsed,
-            // not thread-safe) document, compares the revisions. Reports keep the signatures' order.
-            List<FutureTask<Checked>> checks = new ArrayList<>();
+            // The opening of the revision each signature signed, then each signature's checks and format level, on
+            // pool threads; meanwhile this thread, which alone reads the (lazily parsed, not thread-safe) final
+            // document, compares the revisions. Reports keep the signatures' order.
+            List<FutureTask<ChangeAnalyzer.SignedRevision>> opened = new ArrayList<>();
             for (PdfSignature signature : signatures) {
-                FutureTask<Checked> task = new FutureTask<>(() -> check(file, signature, signatures, evidence, now));
-                checks.add(task);
-                CheckPool.offer(task);
+                FutureTask<ChangeAnalyzer.SignedRevision> open = new FutureTask<>(
+                        () -> ChangeAnalyzer.open(file, signature.revisionEnd(), password));
+                opened.add(open);
+                CheckPool.offer(open);
             }
+            List<FutureTask<Checked>> checks = new ArrayList<>();
             try {
-                List<List<Change>> changes = new ArrayList<>();
+                EmbeddedEvidence evidence = EmbeddedEvidence.fromDss(document);
+                long dssWrittenAt = EmbeddedEvidence.dssWrittenAt(document);
                 for (PdfSignature signature : signatures) {
-                    changes.add(ChangeAnalyzer.changesAfter(file, signature.revisionEnd(), document,
-                            strictestDocMdp(signatures, signature), password));
+                    boolean dssAfter = dssWrittenAt > signature.revisionEnd();
+                    FutureTask<Checked> task = new FutureTask<>(
+                            () -> check(file, signature, signatures, evidence, now, dssAfter, coveredBy));
+                    checks.add(task);
+                    CheckPool.offer(task);
+                }
+                CosFingerprint.Memo fingerprints = new CosFingerprint.Memo();
+                List<List<Change>> changes = new ArrayList<>();
+                for (int i = 0; i < signatures.size(); i++) {
+                    PdfSignature signature = signatures.get(i);
+                    try (ChangeAnalyzer.SignedRevision revision = CheckPool.await(opened.get(i))) {
+                        changes.add(ChangeAnalyzer.changesAfter(revision, document,
+                                strictestDocMdp(signatures, signature), fingerprints));
+                    }
                 }
                 List<SignatureReport> reports = new ArrayList<>();
                 for (int i = 0; i < signatures.size(); i++) {
-                    PdfSignature signature = signatures.get(i);
-                    reports.add(report(file, signature, signatures, CheckPool.await(checks.get(i)), changes.get(i),
-                            dssWrittenAt > signature.revisionEnd(), coveredBy));
+                    reports.add(report(file, signatures.get(i), CheckPool.await(checks.get(i)), changes.get(i)));
                 }
                 return DocumentReport.of(now, reports);
             } finally {
-                checks.forEach(task -> task.cancel(false)); // not started when this verification failed: not needed
+                // not started when this verification failed: not needed; a revision opened for nothing is closed
+                checks.forEach(task -> task.cancel(false));
+                for (FutureTask<ChangeAnalyzer.SignedRevision> open : opened) {
+                    if (!open.cancel(false)) {
+                        CheckPool.await(open).close();
+                    }
+                }
             }
         } catch (IOException | RuntimeException e) {
             return DocumentReport.failed(now, VerifyError.DOCUMENT_UNREADABLE, String.valueOf(e));
@@ -127,22 +145,30 @@ public final class PdfSignatureVerifier {
         }
     }
 
-    /** One signature's checks and their outcome; thread-safe (reads only the file's bytes and the evidence). */
-    private record Checked(SignatureContext context, CheckRun run) {
+    /**
+     * One signature's checks, their outcome and its format level; thread-safe (reads only the file's bytes, the
+     * evidence, and revisions it opens itself).
+     */
+    private record Checked(SignatureContext context, CheckRun run, FormatLevel.Result level) {
     }
 
     private Checked check(byte[] file, PdfSignature signature, List<PdfSignature> all, EmbeddedEvidence evidence,
-                          Instant now) {
+                          Instant now, boolean dssAfter, Function<PdfSignature, EmbeddedEvidence> coveredBy) {
         SignatureContext context = new SignatureContext(file, signature, settings, evidence, now);
         List<SignatureCheck> checks = new ArrayList<>(List.of(new ByteRangeCheck(), new GapOverlapCheck(all)));
         checks.addAll(checksFor(signature));
-        return new Checked(context, CheckRun.of(context, checks));
+        CheckRun run = CheckRun.of(context, checks);
+        FormatLevel.Result level = signature.isDocumentTimestamp() ? FormatLevel.Result.NONE
+                : FormatLevel.ofPdf(signature, context.cms, context.signer, new FormatLevel.PdfContext(
+                context.evidence, dssAfter, all.stream().filter(o -> o.isLevelDocumentTimestamp()
+                && o.revisionEnd() > signature.revisionEnd()).toList(), coveredBy,
+                settings.trustStore().anchors(), settings.trustStore().knownIntermediates()));
+        return new Checked(context, run, level);
     }
 
-    private SignatureReport report(byte[] file, PdfSignature signature, List<PdfSignature> all, Checked checked,
-                                   List<Change> changes, boolean dssAfter,
-                                   Function<PdfSignature, EmbeddedEvidence> coveredBy) {
+    private SignatureReport report(byte[] file, PdfSignature signature, Checked checked, List<Change> changes) {
         SignatureContext context = checked.context();
+        FormatLevel.Result level = checked.level();
         SubIndication failed = checked.run().failed();
         String reason = checked.run().reason();
         // A forbidden change after signing fails the signature outright, even when another rule could only reach
@@ -154,11 +180,6 @@ public final class PdfSignatureVerifier {
             reason = changes.stream().filter(c -> !c.allowed()).map(c -> c.kind() + " (" + c.where() + ")")
                     .reduce((a, b) -> a + ", " + b).orElse("") + earlier;
         }
-        FormatLevel.Result level = signature.isDocumentTimestamp() ? FormatLevel.Result.NONE
-                : FormatLevel.ofPdf(signature, context.cms, context.signer, new FormatLevel.PdfContext(
-                context.evidence, dssAfter, all.stream().filter(o -> o.isLevelDocumentTimestamp()
-                && o.revisionEnd() > signature.revisionEnd()).toList(), coveredBy,
-                settings.trustStore().anchors(), settings.trustStore().knownIntermediates()));
         return new SignatureReport(signature.fieldName(), signature.isDocumentTimestamp(),
                 failed == null ? Indication.TOTAL_PASSED : failed.indication(), failed, reason,
                 context.signerCertificate == null ? null : Certificates.describe(context.signerCertificate),

@@ -35,8 +35,15 @@ final class SignedObjects {
     private final Map<COSObjectKey, Long> signedXref;
     private final long revisionEnd;
     private final Map<COSObjectKey, Boolean> verdicts = new HashMap<>();
+    private final CosFingerprint.Memo memo;
 
     SignedObjects(COSDocument finalDocument, COSDocument signedDocument, long revisionEnd) {
+        this(finalDocument, signedDocument, revisionEnd, new CosFingerprint.Memo());
+    }
+
+    /** @param memo what this verification has fingerprinted already (shared by every signature's comparison) */
+    SignedObjects(COSDocument finalDocument, COSDocument signedDocument, long revisionEnd, CosFingerprint.Memo memo) {
+        this.memo = memo;
         this.finalDocument = finalDocument;
         this.signedDocument = signedDocument;
         this.signedXref = signedDocument.getXrefTable();
@@ -67,12 +74,17 @@ final class SignedObjects {
         if (before instanceof String || after instanceof String) {
             return before.equals(after);
         }
-        return signedFingerprint((COSBase) before).equals(CosFingerprint.of((COSBase) after));
+        return signedFingerprint((COSBase) before).equals(currentFingerprint((COSBase) after));
     }
 
     /** The fingerprint of an object of the signed revision ({@link CosFingerprint#of}), untouched objects shared. */
     String signedFingerprint(COSBase object, COSName... skippedKeys) {
-        return CosFingerprint.of(object, this::signedValue, skippedKeys);
+        return CosFingerprint.of(object, this::signedValue, memo, skippedKeys);
+    }
+
+    /** The fingerprint of an object of the final document, computed once per verification. */
+    String currentFingerprint(COSBase object, COSName... skippedKeys) {
+        return memo.ofFinal(object, skippedKeys);
     }
 
     /**
