@@ -1,5 +1,6 @@
 package vn.kyso.verify;
 
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -33,7 +34,22 @@ final class CheckPool {
 
     /** The task's result: run here if no pool thread took it, else waited for (a check takes milliseconds). */
     static <T> T await(FutureTask<T> task) {
+        return await(task, List.of());
+    }
+
+    /**
+     * The same, but while a pool thread still runs {@code task}, this thread first runs any of {@code others} (the
+     * same verification's tasks) no thread has started yet, rather than wait idle behind a pool thread that a busy
+     * machine has not given a core.
+     */
+    static <T> T await(FutureTask<T> task, List<? extends FutureTask<?>> others) {
         task.run(); // does nothing when a pool thread has started or finished it
+        for (FutureTask<?> other : others) {
+            if (task.isDone()) {
+                break;
+            }
+            other.run(); // likewise: only a task nobody has started runs here
+        }
         boolean interrupted = false;
         try {
             while (true) {

@@ -105,17 +105,20 @@ public final class PdfSignatureVerifier {
                     CheckPool.offer(task);
                 }
                 CosFingerprint.Memo fingerprints = new CosFingerprint.Memo();
+                List<FutureTask<?>> work = new ArrayList<>(opened);
+                work.addAll(checks);
                 List<List<Change>> changes = new ArrayList<>();
                 for (int i = 0; i < signatures.size(); i++) {
                     PdfSignature signature = signatures.get(i);
-                    try (ChangeAnalyzer.SignedRevision revision = CheckPool.await(opened.get(i))) {
+                    try (ChangeAnalyzer.SignedRevision revision = CheckPool.await(opened.get(i), work)) {
                         changes.add(ChangeAnalyzer.changesAfter(revision, document,
                                 strictestDocMdp(signatures, signature), fingerprints));
                     }
                 }
                 List<SignatureReport> reports = new ArrayList<>();
                 for (int i = 0; i < signatures.size(); i++) {
-                    reports.add(report(file, signatures.get(i), CheckPool.await(checks.get(i)), changes.get(i)));
+                    reports.add(report(file, signatures.get(i), CheckPool.await(checks.get(i), work),
+                            changes.get(i)));
                 }
                 return DocumentReport.of(now, reports);
             } finally {
