@@ -42,11 +42,12 @@ final class AnnotationRule implements ChangeRule.PageRule {
             unreadable = true;
         }
         Map<String, Integer> old = new HashMap<>();
-        earlier.forEach(a -> old.merge(fingerprint(a), 1, Integer::sum));
+        earlier.forEach(a -> old.merge(unchanged.signedFingerprint(a.getCOSObject(), COSName.P, COSName.PARENT), 1,
+                Integer::sum));
         boolean widget = false;
         boolean other = unreadable;
         for (PDAnnotation annotation : later) {
-            String fingerprint = fingerprint(annotation);
+            String fingerprint = unchanged.currentFingerprint(annotation.getCOSObject(), COSName.P, COSName.PARENT);
             Integer count = old.get(fingerprint);
             if (count != null && count > 0) {
                 old.put(fingerprint, count - 1);
@@ -65,9 +66,5 @@ final class AnnotationRule implements ChangeRule.PageRule {
             findings.add(new ChangeRule.Finding(ChangeKind.ANNOTATION_CHANGED, where));
         }
         return findings;
-    }
-
-    private static String fingerprint(PDAnnotation annotation) {
-        return CosFingerprint.of(annotation.getCOSObject(), COSName.P, COSName.PARENT);
     }
 }

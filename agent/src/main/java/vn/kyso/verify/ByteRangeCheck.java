@@ -1,6 +1,5 @@
 package vn.kyso.verify;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -44,7 +43,7 @@ final class ByteRangeCheck implements SignatureCheck {
         int hexDigits = 0;
         for (int i = gapStart + 1; i < gapEnd - 1; i++) {
             int c = file[i];
-            if (Character.digit(c, 16) >= 0) {
+            if (PdfSignatureReader.hexDigit(c) >= 0) {
                 hexDigits++;
             } else if (!isWhitespace(c)) {
                 throw format("the unsigned gap holds a non-hex byte at offset " + i);
@@ -56,10 +55,10 @@ final class ByteRangeCheck implements SignatureCheck {
         if (!endsAtEof(file, (int) end)) {
             throw format("the second range does not end at the %%EOF of a revision (ends at " + end + ")");
         }
-        ByteArrayOutputStream signed = new ByteArrayOutputStream((int) (length1 + length2));
-        signed.write(file, 0, (int) length1);
-        signed.write(file, (int) start2, (int) length2);
-        context.signedBytes = signed.toByteArray();
+        byte[] signed = new byte[(int) (length1 + length2)];
+        System.arraycopy(file, 0, signed, 0, (int) length1);
+        System.arraycopy(file, (int) start2, signed, (int) length1, (int) length2);
+        context.signedBytes = signed;
     }
 
     /** "%%EOF" followed by at most an end-of-line, and the next byte (if any) starts a new line or revision. */

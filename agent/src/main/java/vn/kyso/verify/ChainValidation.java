@@ -6,8 +6,10 @@ import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,10 +44,37 @@ final class ChainValidation {
         }
     }
 
+    /**
+     * Path validation results by the chain's certificates, the anchor and the time: the same function of the same
+     * bytes, so remembered across verifications (a document verified again, the same TSA chain at the same
+     * time-stamp). Bounded; a failure is remembered with its message and reported again as it was.
+     */
+    private static final BoundedMemo<PathKey, Optional<String>> PATHS = new BoundedMemo<>(256);
+
+    /** @param certificates the chain's DER, leaf first, the anchor last */
+    private record PathKey(List<BoundedMemo.Bytes> certificates, Instant time) {
+    }
+
     static void pkixAt(List<X509Certificate> chain, Instant time) {
         if (chain.size() < 2) {
             return; // a trusted root signing by itself: nothing to validate beyond being trusted
         }
+        List<BoundedMemo.Bytes> certificates = new ArrayList<>();
+        try {
+            for (X509Certificate certificate : chain) {
+                certificates.add(new BoundedMemo.Bytes(certificate.getEncoded()));
+            }
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new VerificationFailure(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE, e.getMessage(), e);
+        }
+        Optional<String> problem = PATHS.get(new PathKey(List.copyOf(certificates), time), key -> validate(chain, time));
+        if (problem.isPresent()) {
+            throw new VerificationFailure(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE, problem.get());
+        }
+    }
+
+    /** What is wrong with the path at {@code time}, empty when it validates. */
+    private static Optional<String> validate(List<X509Certificate> chain, Instant time) {
         try {
             X509Certificate anchor = chain.get(chain.size() - 1);
             PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(anchor, null)));
@@ -54,11 +83,11 @@ final class ChainValidation {
             CertPathValidator.getInstance("PKIX").validate(
                     CertificateFactory.getInstance("X.509").generateCertPath(chain.subList(0, chain.size() - 1)),
                     parameters);
+            return Optional.empty();
         } catch (java.security.cert.CertPathValidatorException e) {
-            throw new VerificationFailure(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE,
-                    "path validation: " + e.getMessage(), e);
+            return Optional.of("path validation: " + e.getMessage());
         } catch (java.security.GeneralSecurityException e) {
-            throw new VerificationFailure(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE, e.getMessage(), e);
+            return Optional.of(String.valueOf(e.getMessage()));
         }
     }
 }

@@ -29,17 +29,57 @@ final class ChangeAnalyzer {
 
     static List<Change> changesAfter(byte[] file, long revisionEnd, PDDocument finalDocument, Integer docMdpP,
                                      String password) {
+        try (SignedRevision revision = open(file, revisionEnd, password)) {
+            return changesAfter(revision, finalDocument, docMdpP, new CosFingerprint.Memo());
+        }
+    }
+
+    /**
+     * The revision a signature covers, opened (a view of the file cut at its end, not a copy); no revision when the
+     * signature covers the whole file, and the error when it does not open. Opening reads only the cut file, so it
+     * may happen on another thread than the comparison, which reads the final document.
+     */
+    static SignedRevision open(byte[] file, long revisionEnd, String password) {
         if (revisionEnd <= 0 || revisionEnd >= file.length) {
+            return new SignedRevision(revisionEnd, null, null);
+        }
+        try {
+            return new SignedRevision(revisionEnd, Loader.loadPDF(new RandomAccessReadBuffer(
+                    ByteBuffer.wrap(file, 0, (int) revisionEnd).slice()), password == null ? "" : password), null);
+        } catch (Exception e) {
+            return new SignedRevision(revisionEnd, null, e);
+        }
+    }
+
+    /** @param document null when there is nothing after the revision or it did not open ({@code error}) */
+    record SignedRevision(long end, PDDocument document, Exception error) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (document != null) {
+                try {
+                    document.close();
+                } catch (java.io.IOException e) {
+                    // a view of bytes in memory: nothing to release
+                }
+            }
+        }
+    }
+
+    /** @param memo what this verification fingerprinted already, for the same final document */
+    static List<Change> changesAfter(SignedRevision revision, PDDocument finalDocument, Integer docMdpP,
+                                     CosFingerprint.Memo memo) {
+        if (revision.document() == null && revision.error() == null) {
             return List.of();
         }
         List<ChangeRule.Finding> findings = new ArrayList<>();
         List<Change> unreadable = new ArrayList<>();
-        // a view of the signed revision, not a copy of it
-        try (PDDocument signed = Loader.loadPDF(new RandomAccessReadBuffer(
-                ByteBuffer.wrap(file, 0, (int) revisionEnd).slice()), password == null ? "" : password)) {
+        try {
+            if (revision.error() != null) {
+                throw revision.error();
+            }
+            PDDocument signed = revision.document();
             ChangeRule.Compared compared = new ChangeRule.Compared(signed, finalDocument,
-                    new SignedObjects(finalDocument.getDocument().getXrefTable(),
-                            signed.getDocument().getXrefTable(), revisionEnd));
+                    new SignedObjects(finalDocument.getDocument(), signed.getDocument(), revision.end(), memo));
             collect(compared, findings);
         } catch (Exception e) {
             unreadable.add(new Change(ChangeKind.SIGNED_REVISION_UNREADABLE, String.valueOf(e.getMessage()), false));

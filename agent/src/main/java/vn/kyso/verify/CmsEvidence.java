@@ -4,6 +4,8 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -75,7 +77,23 @@ final class CmsEvidence {
     }
 
     /** The readable signature time-stamp tokens (unsigned id-aa-signatureTimeStampToken attributes). */
+    /**
+     * The tokens of each signer, parsed once: the evidence, the time-stamp and the format-level rules all read them.
+     * Keyed by the signer object (identity) and dropped with it.
+     */
+    private static final Map<SignerInformation, List<TimeStampToken>> TOKENS =
+            java.util.Collections.synchronizedMap(new WeakHashMap<>());
+
     static List<TimeStampToken> signatureTimestamps(SignerInformation signer) {
+        List<TimeStampToken> known = TOKENS.get(signer);
+        if (known == null) {
+            known = List.copyOf(parseSignatureTimestamps(signer));
+            TOKENS.put(signer, known);
+        }
+        return known;
+    }
+
+    private static List<TimeStampToken> parseSignatureTimestamps(SignerInformation signer) {
         List<TimeStampToken> tokens = new ArrayList<>();
         AttributeTable unsigned = signer.getUnsignedAttributes();
         if (unsigned == null) {

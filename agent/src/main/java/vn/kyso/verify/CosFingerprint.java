@@ -5,11 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -29,11 +32,15 @@ final class CosFingerprint {
     private static final int MAX_DEPTH = 64;
 
     private final Set<COSName> skippedKeys;
+    private final Function<COSObject, COSBase> resolver;
+    private final Memo memo;
     private final Set<Object> visiting = Collections.newSetFromMap(new IdentityHashMap<>());
     private final MessageDigest digest;
 
-    private CosFingerprint(Set<COSName> skippedKeys) {
+    private CosFingerprint(Set<COSName> skippedKeys, Function<COSObject, COSBase> resolver, Memo memo) {
         this.skippedKeys = skippedKeys;
+        this.resolver = resolver;
+        this.memo = memo;
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -43,13 +50,39 @@ final class CosFingerprint {
 
     /** The fingerprint of {@code object}, ignoring (at every depth) the given keys, e.g. back-pointers /P, /Parent. */
     static String of(COSBase object, COSName... skippedKeys) {
-        CosFingerprint fingerprint = new CosFingerprint(Set.of(skippedKeys));
+        return of(object, COSObject::getObject, new Memo(), skippedKeys);
+    }
+
+    /**
+     * The same, indirect objects read through {@code resolver} (see {@link SignedObjects#signedFingerprint}), and
+     * decoded streams hashed once per {@code memo}.
+     */
+    static String of(COSBase object, Function<COSObject, COSBase> resolver, Memo memo, COSName... skippedKeys) {
+        CosFingerprint fingerprint = new CosFingerprint(Set.of(skippedKeys), resolver, memo);
         fingerprint.add(object, 0);
         return HexFormat.of().formatHex(fingerprint.digest.digest());
     }
 
+    /**
+     * What one verification has already fingerprinted: the final document's objects (compared again with every
+     * signature's revision — the /DSS, the fields, the annotations) and each stream's decoded bytes by their
+     * digest. Objects do not change while a document is verified; the memo dies with the verification. Used by
+     * one thread.
+     */
+    static final class Memo {
+        private final Map<COSBase, Map<Set<COSName>, String>> whole = new IdentityHashMap<>();
+        private final Map<COSStream, byte[]> streams = new IdentityHashMap<>();
+
+        /** The fingerprint of an object of the final document ({@link #of(COSBase, COSName...)}), once. */
+        String ofFinal(COSBase object, COSName... skippedKeys) {
+            Set<COSName> skipped = Set.of(skippedKeys);
+            return whole.computeIfAbsent(object, k -> new HashMap<>()).computeIfAbsent(skipped,
+                    k -> of(object, COSObject::getObject, this, skippedKeys));
+        }
+    }
+
     private void add(COSBase object, int depth) {
-        COSBase value = object instanceof COSObject reference ? reference.getObject() : object;
+        COSBase value = object instanceof COSObject reference ? resolver.apply(reference) : object;
         if (value == null) {
             text("null");
             return;
@@ -62,10 +95,11 @@ final class CosFingerprint {
             if (value instanceof COSStream stream) {
                 text("stream");
                 addDictionary(stream, depth, List.of(COSName.LENGTH, COSName.FILTER, COSName.DECODE_PARMS));
-                try (InputStream in = stream.createInputStream()) {
-                    digest.update(in.readAllBytes());
-                } catch (Exception e) {
+                byte[] decoded = memo.streams.computeIfAbsent(stream, CosFingerprint::decodedDigest);
+                if (decoded.length == 0) {
                     text("<undecodable>");
+                } else {
+                    digest.update(decoded);
                 }
             } else if (value instanceof COSDictionary dictionary) {
                 addDictionary(dictionary, depth, List.of());
@@ -87,6 +121,15 @@ final class CosFingerprint {
             }
         } finally {
             visiting.remove(value);
+        }
+    }
+
+    /** The digest of a stream's decoded bytes; empty when it does not decode. */
+    private static byte[] decodedDigest(COSStream stream) {
+        try (InputStream in = stream.createInputStream()) {
+            return MessageDigest.getInstance("SHA-256").digest(in.readAllBytes());
+        } catch (Exception e) {
+            return new byte[0];
         }
     }
 

@@ -27,8 +27,8 @@ final class DocumentActionsRule implements ChangeRule {
             COSBase b = after.getDictionaryObject(key);
             // destinations point at pages, whose /Annots grow with every signature: not an action change
             boolean same = a == null || b == null ? a == b : compared.unchanged().untouched(a, b)
-                    || CosFingerprint.of(a, COSName.ANNOTS, COSName.PARENT, COSName.P)
-                    .equals(CosFingerprint.of(b, COSName.ANNOTS, COSName.PARENT, COSName.P));
+                    || compared.unchanged().signedFingerprint(a, COSName.ANNOTS, COSName.PARENT, COSName.P)
+                    .equals(compared.unchanged().currentFingerprint(b, COSName.ANNOTS, COSName.PARENT, COSName.P));
             if (!same) {
                 findings.add(new Finding(ChangeKind.DOCUMENT_ACTIONS_CHANGED, "/" + key.getName()));
             }

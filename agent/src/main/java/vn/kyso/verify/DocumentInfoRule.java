@@ -7,7 +7,7 @@ final class DocumentInfoRule implements ChangeRule {
 
     @Override
     public List<Finding> findings(Compared compared) {
-        if (SignedObjects.sameContent(compared.signed().getDocumentInformation().getCOSObject(),
+        if (compared.unchanged().sameContent(compared.signed().getDocumentInformation().getCOSObject(),
                 compared.current().getDocumentInformation().getCOSObject())) {
             return List.of();
         }

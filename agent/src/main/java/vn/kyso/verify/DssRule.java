@@ -11,7 +11,7 @@ final class DssRule implements ChangeRule {
 
     @Override
     public List<Finding> findings(Compared compared) {
-        if (SignedObjects.sameContent(compared.signed().getDocumentCatalog().getCOSObject().getDictionaryObject(DSS),
+        if (compared.unchanged().sameContent(compared.signed().getDocumentCatalog().getCOSObject().getDictionaryObject(DSS),
                 compared.current().getDocumentCatalog().getCOSObject().getDictionaryObject(DSS))) {
             return List.of();
         }

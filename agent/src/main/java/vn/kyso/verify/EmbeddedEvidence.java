@@ -25,7 +25,6 @@ import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.CertificateID;
-import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.SingleResp;
 
 /**
@@ -34,7 +33,7 @@ import org.bouncycastle.cert.ocsp.SingleResp;
  * ({@link CmsEvidence}). Unparsable entries are skipped: embedded evidence can only help, never be required.
  */
 record EmbeddedEvidence(List<X509Certificate> certificates, List<byte[]> ocspResponses, List<X509CRL> crls,
-                        Map<String, Optional<EmbeddedOcsp.Answer>> ocspAnswers,
+                        Map<AnswerKey, Optional<EmbeddedOcsp.Answer>> ocspAnswers,
                         Map<byte[], Optional<BasicOCSPResp>> parsedOcsp) {
 
     /**
@@ -47,10 +46,31 @@ record EmbeddedEvidence(List<X509Certificate> certificates, List<byte[]> ocspRes
     }
 
     EmbeddedOcsp.Answer ocspAnswer(byte[] response, X509Certificate certificate, X509Certificate issuer) {
-        String key = System.identityHashCode(response) + ":" + certificate.getSerialNumber() + ":"
-                + issuer.getSubjectX500Principal().getName() + ":" + issuer.getSerialNumber();
-        return ocspAnswers.computeIfAbsent(key, k -> Optional.ofNullable(
-                EmbeddedOcsp.answer(response, certificate, issuer, certificates))).orElse(null);
+        BasicOCSPResp basic = parsed(response);
+        if (basic == null) {
+            return null;
+        }
+        return ocspAnswers.computeIfAbsent(new AnswerKey(response, certificate, issuer), k -> Optional.ofNullable(
+                EmbeddedOcsp.answer(response, basic, certificate, issuer, certificates))).orElse(null);
+    }
+
+    /** Each stored response is parsed once per document, whichever rule asks first. */
+    private BasicOCSPResp parsed(byte[] response) {
+        return parsedOcsp.computeIfAbsent(response, r -> Optional.ofNullable(EmbeddedOcsp.basic(r))).orElse(null);
+    }
+
+    /** One stored response (this very array) asked about one certificate and its issuer. */
+    record AnswerKey(byte[] response, X509Certificate certificate, X509Certificate issuer) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof AnswerKey key && key.response == response && key.certificate.equals(certificate)
+                    && key.issuer.equals(issuer);
+        }
+
+        @Override
+        public int hashCode() {
+            return (System.identityHashCode(response) * 31 + certificate.hashCode()) * 31 + issuer.hashCode();
+        }
     }
 
     static EmbeddedEvidence empty() {
@@ -145,10 +165,18 @@ record EmbeddedEvidence(List<X509Certificate> certificates, List<byte[]> ocspRes
         if (issuer == null) {
             return false; // without its issuer no OCSP CertID nor CRL signature can be matched to it
         }
-        for (byte[] response : ocspResponses) {
-            BasicOCSPResp basic = parsedOcsp.computeIfAbsent(response, r -> Optional.ofNullable(basic(r))).orElse(null);
-            if (basic != null && namesIssuer(basic, certificate, issuer)) {
-                return true;
+        if (!ocspResponses.isEmpty()) {
+            try {
+                var holder = new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(issuer);
+                var digests = new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build();
+                for (byte[] response : ocspResponses) {
+                    BasicOCSPResp basic = parsed(response);
+                    if (basic != null && namesIssuer(basic, certificate, holder, digests)) {
+                        return true;
+                    }
+                }
+            } catch (Exception e) {
+                // an issuer that cannot be encoded names nothing: the CRLs may still speak for it
             }
         }
         for (X509CRL crl : crls) {
@@ -165,10 +193,10 @@ record EmbeddedEvidence(List<X509Certificate> certificates, List<byte[]> ocspRes
         return !ocspResponses.isEmpty() || !crls.isEmpty();
     }
 
-    private static boolean namesIssuer(BasicOCSPResp basic, X509Certificate certificate, X509Certificate issuer) {
+    private static boolean namesIssuer(BasicOCSPResp basic, X509Certificate certificate,
+                                       org.bouncycastle.cert.X509CertificateHolder holder,
+                                       org.bouncycastle.operator.DigestCalculatorProvider digests) {
         try {
-            var holder = new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(issuer);
-            var digests = new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build();
             for (SingleResp single : basic.getResponses()) {
                 CertificateID id = single.getCertID();
                 if (id.getSerialNumber().equals(certificate.getSerialNumber()) && id.matchesIssuer(holder, digests)) {
@@ -179,16 +207,6 @@ record EmbeddedEvidence(List<X509Certificate> certificates, List<byte[]> ocspRes
             return false;
         }
         return false;
-    }
-
-    static BasicOCSPResp basic(byte[] response) {
-        try {
-            OCSPResp parsed = new OCSPResp(response);
-            return parsed.getStatus() == OCSPResp.SUCCESSFUL && parsed.getResponseObject() instanceof BasicOCSPResp b
-                    ? b : null;
-        } catch (Exception e) {
-            return null;
-        }
     }
 
     private static List<byte[]> streams(COSDictionary dictionary, String key, Set<COSStream> seen) {

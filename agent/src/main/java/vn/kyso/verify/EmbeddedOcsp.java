@@ -12,6 +12,7 @@ import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.SingleResp;
+import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
@@ -32,23 +33,39 @@ final class EmbeddedOcsp {
     private EmbeddedOcsp() {
     }
 
-    /** Null when {@code encoded} says nothing (verifiable) about {@code certificate}. */
-    static Answer answer(byte[] encoded, X509Certificate certificate, X509Certificate issuer,
+    /**
+     * Signature checks of stored responses by the response's bytes and the key checked: the same responses come
+     * back with every document the same CA's users sign, and the check is the costly part of reading one.
+     */
+    private static final BoundedMemo<SignatureKey, Boolean> SIGNATURES = new BoundedMemo<>(256);
+
+    /** @param byCertificate whether {@code verifier} is a responder certificate's DER (else an issuer's key) */
+    private record SignatureKey(BoundedMemo.Bytes responseDigest, BoundedMemo.Bytes verifier, boolean byCertificate) {
+    }
+
+    private interface Verifiers {
+        ContentVerifierProvider get() throws Exception;
+    }
+
+    /** Null when {@code encoded} (parsed: {@code basic}) says nothing (verifiable) about {@code certificate}. */
+    static Answer answer(byte[] encoded, BasicOCSPResp basic, X509Certificate certificate, X509Certificate issuer,
                          java.util.List<X509Certificate> documentCertificates) {
         try {
-            OCSPResp response = new OCSPResp(encoded);
-            if (response.getStatus() != OCSPResp.SUCCESSFUL
-                    || !(response.getResponseObject() instanceof BasicOCSPResp basic)) {
-                return null;
-            }
-            JcaX509CertificateHolder issuerHolder = new JcaX509CertificateHolder(issuer);
+            JcaX509CertificateHolder issuerHolder = null; // encoded only when a serial number matches
             for (SingleResp single : basic.getResponses()) {
                 CertificateID id = single.getCertID();
-                if (!id.getSerialNumber().equals(certificate.getSerialNumber())
-                        || !id.matchesIssuer(issuerHolder, new JcaDigestCalculatorProviderBuilder().build())) {
+                if (!id.getSerialNumber().equals(certificate.getSerialNumber())) {
                     continue;
                 }
-                if (!signedByIssuerOrDelegate(basic, issuer, issuerHolder, documentCertificates)) {
+                if (issuerHolder == null) {
+                    issuerHolder = new JcaX509CertificateHolder(issuer);
+                }
+                if (!id.matchesIssuer(issuerHolder, new JcaDigestCalculatorProviderBuilder().build())) {
+                    continue;
+                }
+                BoundedMemo.Bytes response = new BoundedMemo.Bytes(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(encoded));
+                if (!signedByIssuerOrDelegate(basic, response, issuer, documentCertificates)) {
                     return null;
                 }
                 CertificateStatus status = single.getCertStatus();
@@ -62,15 +79,27 @@ final class EmbeddedOcsp {
         }
     }
 
+    /** The successful basic response in {@code encoded}, null when it is anything else. */
+    static BasicOCSPResp basic(byte[] encoded) {
+        try {
+            OCSPResp parsed = new OCSPResp(encoded);
+            return parsed.getStatus() == OCSPResp.SUCCESSFUL && parsed.getResponseObject() instanceof BasicOCSPResp b
+                    ? b : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
     /**
      * The responder's certificate is looked for in the response and, as DSS does, among the certificates the
      * document carries (/DSS Certs): some signers store it there only.
      */
-    private static boolean signedByIssuerOrDelegate(BasicOCSPResp basic, X509Certificate issuer,
-                                                    X509CertificateHolder issuerHolder,
+    private static boolean signedByIssuerOrDelegate(BasicOCSPResp basic, BoundedMemo.Bytes response,
+                                                    X509Certificate issuer,
                                                     java.util.List<X509Certificate> documentCertificates)
             throws Exception {
-        if (basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer.getPublicKey()))) {
+        if (signedWith(basic, new SignatureKey(response, new BoundedMemo.Bytes(issuer.getPublicKey().getEncoded()),
+                false), () -> new JcaContentVerifierProviderBuilder().build(issuer.getPublicKey()))) {
             return true;
         }
         java.util.List<X509Certificate> candidates = new java.util.ArrayList<>();
@@ -85,10 +114,27 @@ final class EmbeddedOcsp {
             if (Certificates.issued(issuer, responder)
                     && responder.getExtendedKeyUsage() != null
                     && responder.getExtendedKeyUsage().contains(KeyPurposeId.id_kp_OCSPSigning.getId())
-                    && basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(responder))) {
+                    && signedWith(basic, new SignatureKey(response, new BoundedMemo.Bytes(responder.getEncoded()), true),
+                    () -> new JcaContentVerifierProviderBuilder().build(responder))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A check that throws (a key that cannot check this algorithm) is not remembered and ends the reading. */
+    private static boolean signedWith(BasicOCSPResp basic, SignatureKey key, Verifiers verifiers) {
+        return SIGNATURES.get(key, k -> {
+            try {
+                return basic.isSignatureValid(verifiers.get());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** How many signature checks are remembered (for tests of the bound). */
+    static int rememberedSignatureChecks() {
+        return SIGNATURES.size();
     }
 }

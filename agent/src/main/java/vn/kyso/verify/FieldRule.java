@@ -34,7 +34,9 @@ final class FieldRule implements ChangeRule {
             PDField a = before.get(name);
             PDField b = after.get(name);
             if (a != null && b != null && (compared.unchanged().untouched(a.getCOSObject(), b.getCOSObject())
-                    || fingerprint(a).equals(fingerprint(b)))) {
+                    || compared.unchanged().signedFingerprint(a.getCOSObject(), COSName.P, COSName.PARENT, COSName.KIDS)
+                    .equals(compared.unchanged().currentFingerprint(b.getCOSObject(), COSName.P, COSName.PARENT,
+                    COSName.KIDS)))) {
                 continue;
             }
             ChangeKind kind = !signatureFields.containsKey(name) ? ChangeKind.FORM_FILLED
@@ -55,10 +57,6 @@ final class FieldRule implements ChangeRule {
             result.put(field.getFullyQualifiedName(), field);
         }
         return result;
-    }
-
-    private static String fingerprint(PDField field) {
-        return CosFingerprint.of(field.getCOSObject(), COSName.P, COSName.PARENT, COSName.KIDS);
     }
 
     /** Signature fields by name, each with whether its value is a document timestamp (/SubFilter ETSI.RFC3161). */

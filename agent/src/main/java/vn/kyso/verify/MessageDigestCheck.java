@@ -47,6 +47,7 @@ final class MessageDigestCheck implements SignatureCheck {
             actual = context.contentDigest;
         } else {
             actual = Digests.digest(context.signer.getDigestAlgorithmID(), signedContent);
+            context.signedContentDigest = actual;
         }
         if (!Digests.equal(claimed, actual)) {
             throw new VerificationFailure(SubIndication.HASH_FAILURE,

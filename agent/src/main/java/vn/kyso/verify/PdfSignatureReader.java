@@ -86,7 +86,7 @@ final class PdfSignatureReader {
             if (b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == '\f' || b == 0) {
                 continue;
             }
-            int digit = Character.digit(b, 16);
+            int digit = hexDigit(b);
             if (digit < 0) {
                 return null;
             }
@@ -98,6 +98,26 @@ final class PdfSignatureReader {
             }
         }
         return high >= 0 ? null : java.util.Arrays.copyOf(out, n);
+    }
+
+    /** 0–15 for the ASCII hex digits, -1 for any other byte: a table, as this runs for every digit of /Contents. */
+    static int hexDigit(int b) {
+        return HEX[b & 0xff];
+    }
+
+    private static final byte[] HEX = hexTable();
+
+    private static byte[] hexTable() {
+        byte[] table = new byte[256];
+        java.util.Arrays.fill(table, (byte) -1);
+        for (int c = '0'; c <= '9'; c++) {
+            table[c] = (byte) (c - '0');
+        }
+        for (int c = 'a'; c <= 'f'; c++) {
+            table[c] = (byte) (c - 'a' + 10);
+            table[Character.toUpperCase(c)] = (byte) (c - 'a' + 10);
+        }
+        return table;
     }
 
     /** The DocMDP /P of a certification signature (default 2), null when the signature is not one. */

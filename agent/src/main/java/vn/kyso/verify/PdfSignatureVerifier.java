@@ -5,10 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
 import org.apache.pdfbox.Loader;
@@ -79,17 +80,56 @@ public final class PdfSignatureVerifier {
             if (signatures.isEmpty()) {
                 return DocumentReport.failed(now, VerifyError.NO_SIGNATURE, null);
             }
-            EmbeddedEvidence evidence = EmbeddedEvidence.fromDss(document);
-            long dssWrittenAt = EmbeddedEvidence.dssWrittenAt(document);
-            Map<Long, EmbeddedEvidence> revisions = new HashMap<>();
+            Map<Long, EmbeddedEvidence> revisions = new ConcurrentHashMap<>();
             Function<PdfSignature, EmbeddedEvidence> coveredBy = timestamp -> revisions.computeIfAbsent(
                     timestamp.revisionEnd(), end -> dssOfRevision(file, end, password));
-            List<SignatureReport> reports = new ArrayList<>();
+            // The opening of the revision each signature signed, then each signature's checks and format level, on
+            // pool threads; meanwhile this thread, which alone reads the (lazily parsed, not thread-safe) final
+            // document, compares the revisions. Reports keep the signatures' order.
+            List<FutureTask<ChangeAnalyzer.SignedRevision>> opened = new ArrayList<>();
             for (PdfSignature signature : signatures) {
-                reports.add(verifyOne(file, password, document, signature, signatures, evidence, now,
-                        dssWrittenAt > signature.revisionEnd(), coveredBy));
+                FutureTask<ChangeAnalyzer.SignedRevision> open = new FutureTask<>(
+                        () -> ChangeAnalyzer.open(file, signature.revisionEnd(), password));
+                opened.add(open);
+                CheckPool.offer(open);
             }
-            return DocumentReport.of(now, reports);
+            List<FutureTask<Checked>> checks = new ArrayList<>();
+            try {
+                EmbeddedEvidence evidence = EmbeddedEvidence.fromDss(document);
+                long dssWrittenAt = EmbeddedEvidence.dssWrittenAt(document);
+                for (PdfSignature signature : signatures) {
+                    boolean dssAfter = dssWrittenAt > signature.revisionEnd();
+                    FutureTask<Checked> task = new FutureTask<>(
+                            () -> check(file, signature, signatures, evidence, now, dssAfter, coveredBy));
+                    checks.add(task);
+                    CheckPool.offer(task);
+                }
+                CosFingerprint.Memo fingerprints = new CosFingerprint.Memo();
+                List<FutureTask<?>> work = new ArrayList<>(opened);
+                work.addAll(checks);
+                List<List<Change>> changes = new ArrayList<>();
+                for (int i = 0; i < signatures.size(); i++) {
+                    PdfSignature signature = signatures.get(i);
+                    try (ChangeAnalyzer.SignedRevision revision = CheckPool.await(opened.get(i), work)) {
+                        changes.add(ChangeAnalyzer.changesAfter(revision, document,
+                                strictestDocMdp(signatures, signature), fingerprints));
+                    }
+                }
+                List<SignatureReport> reports = new ArrayList<>();
+                for (int i = 0; i < signatures.size(); i++) {
+                    reports.add(report(file, signatures.get(i), CheckPool.await(checks.get(i), work),
+                            changes.get(i)));
+                }
+                return DocumentReport.of(now, reports);
+            } finally {
+                // not started when this verification failed: not needed; a revision opened for nothing is closed
+                checks.forEach(task -> task.cancel(false));
+                for (FutureTask<ChangeAnalyzer.SignedRevision> open : opened) {
+                    if (!open.cancel(false)) {
+                        CheckPool.await(open).close();
+                    }
+                }
+            }
         } catch (IOException | RuntimeException e) {
             return DocumentReport.failed(now, VerifyError.DOCUMENT_UNREADABLE, String.valueOf(e));
         }
@@ -108,17 +148,32 @@ public final class PdfSignatureVerifier {
         }
     }
 
-    private SignatureReport verifyOne(byte[] file, String password, PDDocument document, PdfSignature signature,
-                                      List<PdfSignature> all, EmbeddedEvidence evidence, Instant now, boolean dssAfter,
-                                      Function<PdfSignature, EmbeddedEvidence> coveredBy) {
+    /**
+     * One signature's checks, their outcome and its format level; thread-safe (reads only the file's bytes, the
+     * evidence, and revisions it opens itself).
+     */
+    private record Checked(SignatureContext context, CheckRun run, FormatLevel.Result level) {
+    }
+
+    private Checked check(byte[] file, PdfSignature signature, List<PdfSignature> all, EmbeddedEvidence evidence,
+                          Instant now, boolean dssAfter, Function<PdfSignature, EmbeddedEvidence> coveredBy) {
         SignatureContext context = new SignatureContext(file, signature, settings, evidence, now);
         List<SignatureCheck> checks = new ArrayList<>(List.of(new ByteRangeCheck(), new GapOverlapCheck(all)));
         checks.addAll(checksFor(signature));
         CheckRun run = CheckRun.of(context, checks);
-        SubIndication failed = run.failed();
-        String reason = run.reason();
-        List<Change> changes = ChangeAnalyzer.changesAfter(file, signature.revisionEnd(), document,
-                strictestDocMdp(all, signature), password);
+        FormatLevel.Result level = signature.isDocumentTimestamp() ? FormatLevel.Result.NONE
+                : FormatLevel.ofPdf(signature, context.cms, context.signer, new FormatLevel.PdfContext(
+                context.evidence, dssAfter, all.stream().filter(o -> o.isLevelDocumentTimestamp()
+                && o.revisionEnd() > signature.revisionEnd()).toList(), coveredBy,
+                settings.trustStore().anchors(), settings.trustStore().knownIntermediates()));
+        return new Checked(context, run, level);
+    }
+
+    private SignatureReport report(byte[] file, PdfSignature signature, Checked checked, List<Change> changes) {
+        SignatureContext context = checked.context();
+        FormatLevel.Result level = checked.level();
+        SubIndication failed = checked.run().failed();
+        String reason = checked.run().reason();
         // A forbidden change after signing fails the signature outright, even when another rule could only reach
         // INDETERMINATE (an unknown root must not soften "the document was altered").
         if ((failed == null || failed.indication() != Indication.TOTAL_FAILED)
@@ -128,11 +183,6 @@ public final class PdfSignatureVerifier {
             reason = changes.stream().filter(c -> !c.allowed()).map(c -> c.kind() + " (" + c.where() + ")")
                     .reduce((a, b) -> a + ", " + b).orElse("") + earlier;
         }
-        FormatLevel.Result level = signature.isDocumentTimestamp() ? FormatLevel.Result.NONE
-                : FormatLevel.ofPdf(signature, context.cms, context.signer, new FormatLevel.PdfContext(
-                context.evidence, dssAfter, all.stream().filter(o -> o.isLevelDocumentTimestamp()
-                && o.revisionEnd() > signature.revisionEnd()).toList(), coveredBy,
-                settings.trustStore().anchors(), settings.trustStore().knownIntermediates()));
         return new SignatureReport(signature.fieldName(), signature.isDocumentTimestamp(),
                 failed == null ? Indication.TOTAL_PASSED : failed.indication(), failed, reason,
                 context.signerCertificate == null ? null : Certificates.describe(context.signerCertificate),

@@ -33,6 +33,11 @@ final class SignatureContext {
     /** A detached CMS's content given only as a digest (instead of {@link #signedBytes}), and its algorithm. */
     byte[] contentDigest;
     AlgorithmIdentifier contentDigestAlgorithm;
+    /**
+     * The digest of the signed content with the signer's digest algorithm, as the messageDigest check computed it:
+     * the signature value check reuses it instead of hashing the content (hundreds of kilobytes of PDF) again.
+     */
+    byte[] signedContentDigest;
     CMSSignedData cms;
     /** True for a detached CMS (PAdES); false when it encapsulates its content (adbe.pkcs7.sha1). */
     boolean detached;

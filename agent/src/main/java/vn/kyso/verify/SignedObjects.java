@@ -11,6 +11,7 @@ import java.util.Set;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSDocument;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSObjectKey;
@@ -21,17 +22,32 @@ import org.apache.pdfbox.cos.COSObjectKey;
  * whole reachable graph is checked, so a later revision that swaps a referenced stream (a "shadow" attack on an
  * unchanged resources dictionary) still falls back to the fingerprint comparison, as do objects in object streams.
  * Back-pointers (/P, /Parent) are not followed, as in the fingerprints.
+ *
+ * <p>The same fact spares parsing: when a fingerprint of the signed revision reaches an indirect object that is
+ * untouched in this sense, the final document's copy — parsed from the very same bytes, usually already (a
+ * signature dictionary with its kilobytes of hex /Contents) — is read instead of parsing it a second time.
  */
 final class SignedObjects {
 
+    private final COSDocument finalDocument;
+    private final COSDocument signedDocument;
     private final Map<COSObjectKey, Long> finalXref;
     private final Map<COSObjectKey, Long> signedXref;
     private final long revisionEnd;
     private final Map<COSObjectKey, Boolean> verdicts = new HashMap<>();
+    private final CosFingerprint.Memo memo;
 
-    SignedObjects(Map<COSObjectKey, Long> finalXref, Map<COSObjectKey, Long> signedXref, long revisionEnd) {
-        this.signedXref = signedXref;
-        this.finalXref = finalXref;
+    SignedObjects(COSDocument finalDocument, COSDocument signedDocument, long revisionEnd) {
+        this(finalDocument, signedDocument, revisionEnd, new CosFingerprint.Memo());
+    }
+
+    /** @param memo what this verification has fingerprinted already (shared by every signature's comparison) */
+    SignedObjects(COSDocument finalDocument, COSDocument signedDocument, long revisionEnd, CosFingerprint.Memo memo) {
+        this.memo = memo;
+        this.finalDocument = finalDocument;
+        this.signedDocument = signedDocument;
+        this.signedXref = signedDocument.getXrefTable();
+        this.finalXref = finalDocument.getXrefTable();
         this.revisionEnd = revisionEnd;
     }
 
@@ -47,15 +63,45 @@ final class SignedObjects {
         return untouched(before, after) || sameContent(before, after);
     }
 
-    /** Same content by fingerprint; two absent values are the same, one absent is not. */
-    static boolean sameContent(Object a, Object b) {
-        if (a == null || b == null) {
-            return a == b;
+    /**
+     * Same content by fingerprint, {@code before} read in the signed revision and {@code after} in the final
+     * document; two absent values are the same, one absent is not.
+     */
+    boolean sameContent(Object before, Object after) {
+        if (before == null || after == null) {
+            return before == after;
         }
-        if (a instanceof String || b instanceof String) {
-            return a.equals(b);
+        if (before instanceof String || after instanceof String) {
+            return before.equals(after);
         }
-        return CosFingerprint.of((COSBase) a).equals(CosFingerprint.of((COSBase) b));
+        return signedFingerprint((COSBase) before).equals(currentFingerprint((COSBase) after));
+    }
+
+    /** The fingerprint of an object of the signed revision ({@link CosFingerprint#of}), untouched objects shared. */
+    String signedFingerprint(COSBase object, COSName... skippedKeys) {
+        return CosFingerprint.of(object, this::signedValue, memo, skippedKeys);
+    }
+
+    /** The fingerprint of an object of the final document, computed once per verification. */
+    String currentFingerprint(COSBase object, COSName... skippedKeys) {
+        return memo.ofFinal(object, skippedKeys);
+    }
+
+    /**
+     * What the signed revision reads for {@code reference} (which may come from either document): the final
+     * document's copy when the object and everything it reaches is untouched — the same bytes, so the same value,
+     * even for a stream whose /Length is an indirect object — else the signed revision's own.
+     */
+    private COSBase signedValue(COSObject reference) {
+        COSObjectKey key = reference.getKey();
+        if (key == null) {
+            return reference.getObject();
+        }
+        COSObject inFinal = finalDocument.getObjectFromPool(key);
+        if (reachableUnchanged(inFinal)) {
+            return inFinal.getObject();
+        }
+        return signedDocument.getObjectFromPool(key).getObject();
     }
 
     private boolean reachableUnchanged(COSBase root) {

@@ -7,8 +7,12 @@ import java.util.Collection;
 import java.util.List;
 
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
+import org.bouncycastle.cms.SignerInformationVerifier;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
+import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
 
 import vn.kyso.pki.BouncyCastle;
@@ -20,6 +24,11 @@ import vn.kyso.pki.BouncyCastle;
  * only used, when present, for the CAs above it — as EU DSS's default validation policy judges time-stamps.
  */
 final class TimestampVerifier {
+
+    /** Read-only tables once built; building them for every token was a sixth of checking one. */
+    private static final DefaultCMSSignatureAlgorithmNameGenerator NAMES = new DefaultCMSSignatureAlgorithmNameGenerator();
+    private static final DefaultSignatureAlgorithmIdentifierFinder ALGORITHMS =
+            new DefaultSignatureAlgorithmIdentifierFinder();
 
     private final VerifierSettings settings;
     private final ChainBuilder chains;
@@ -64,7 +73,9 @@ final class TimestampVerifier {
         Instant time = info.getGenTime().toInstant();
         try {
             // Also checks the ESSCertID binding to the TSA certificate and its validity at genTime.
-            token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastle.provider()).build(tsa));
+            token.validate(new SignerInformationVerifier(NAMES, ALGORITHMS,
+                    new JcaContentVerifierProviderBuilder().setProvider(BouncyCastle.provider()).build(tsa),
+                    new JcaDigestCalculatorProviderBuilder().setProvider(BouncyCastle.provider()).build()));
         } catch (Exception e) {
             throw new VerificationFailure(SubIndication.TIMESTAMP_INVALID, "TSA signature: " + e.getMessage(), e);
         }

@@ -86,9 +86,9 @@ class VerificationBenchmark {
             for (int r = 0; r < RUNS; r++) {
                 for (int k = 0; k < 2; k++) {
                     if ((r + k) % 2 == 0) {
-                        long c0 = CPU.getCurrentThreadCpuTime();
+                        long c0 = oursCpu();
                         oursNanos[r] = timeOurs(ours, pdf);
-                        oursCpu[r] = CPU.getCurrentThreadCpuTime() - c0;
+                        oursCpu[r] = oursCpu() - c0;
                     } else {
                         DssXades.Timed timed = DssXades.timed(file);
                         dssNanos[r] = timed.nanos();
@@ -108,14 +108,28 @@ class VerificationBenchmark {
                     min(dssNanos) / 1e6, max(dssNanos) / 1e6);
             double oc = Measure.median(oursCpu) / 1e6;
             double dc = Measure.median(dssCpu) / 1e6;
-            System.out.printf("CPU time of the verifying thread: Kyso %.2f ms, EU DSS %.2f ms: %.1fx (what a loaded "
-                    + "machine leaves of the wall-time ratio)%n", oc, dc, dc / oc);
+            System.out.printf("CPU time of the verifying thread (Kyso: and its check pool): Kyso %.2f ms, EU DSS %.2f ms: "
+                    + "%.1fx (what a loaded machine leaves of the wall-time ratio)%n", oc, dc, dc / oc);
             System.out.printf("DSS / Kyso: %.1fx faster; Kyso / DSS time ratio %.3f%n", d / o, o / d);
             Stats.ratioAtLeast("verification, 3 B-LT signatures: DSS time / Kyso time", d / o, 10);
         } finally {
             env.services().setAvailable(Service.OCSP, true);
             env.services().setAvailable(Service.CRL, true);
         }
+    }
+
+    /**
+     * CPU time of this thread and of the verifier's check pool ("kyso-verify-N"), which checks a document's
+     * signatures side by side: the CPU one verification costs, wherever it runs.
+     */
+    private static long oursCpu() {
+        long total = CPU.getCurrentThreadCpuTime();
+        for (java.lang.management.ThreadInfo thread : CPU.getThreadInfo(CPU.getAllThreadIds())) {
+            if (thread != null && thread.getThreadName().startsWith("kyso-verify-")) {
+                total += Math.max(0, CPU.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return total;
     }
 
     private static long timeOurs(PdfSignatureVerifier verifier, byte[] pdf) {

@@ -53,7 +53,7 @@ final class ChangeFixture implements AutoCloseable {
 
     ChangeRule.Compared compared() {
         return new ChangeRule.Compared(signed, current,
-                new SignedObjects(current.getDocument().getXrefTable(), signed.getDocument().getXrefTable(), 1));
+                new SignedObjects(current.getDocument(), signed.getDocument(), 1));
     }
 
     List<ChangeRule.Finding> page(ChangeRule.PageRule rule) {

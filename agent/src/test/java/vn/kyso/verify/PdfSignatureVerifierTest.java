@@ -109,6 +109,44 @@ class PdfSignatureVerifierTest {
         assertEquals("Trần Thị Bình", report.signatures().get(1).signer().name());
     }
 
+    /**
+     * The signatures of one document are checked side by side on the verifier's pool while the calling thread
+     * compares revisions: many verifications at once give, each, the report one verification alone gives, in the
+     * signatures' order.
+     */
+    @Test
+    void concurrentVerificationsOfAThreeSignatureDocumentGiveTheSameReport() throws Exception {
+        byte[] document = signed(TestPki.PERSONAL_AN, true);
+        for (String alias : java.util.List.of(TestPki.PERSONAL_BINH, TestPki.ORGANISATION)) {
+            var identity = PKI.pki().get(alias);
+            document = TestPdfSigner.sign(document, identity,
+                    TestPdfSigner.Options.of(identity, PKI.pki().urls().tsa()));
+        }
+        TrustStore trust = TrustStore.empty();
+        trust.add(PKI.pki().root());
+        PdfSignatureVerifier verifier = PdfSignatureVerifier.builder(trust)
+                .clock(java.time.Clock.fixed(Instant.now(), java.time.ZoneOffset.UTC)).build();
+        String alone = ReportJson.toJson(verifier.verify(document));
+        DocumentReport report = verifier.verify(document);
+        assertEquals(java.util.List.of("Signature1", "Signature2", "Signature3"),
+                report.signatures().stream().map(SignatureReport::fieldName).toList(), alone);
+
+        byte[] shared = document;
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> reports = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                reports.add(callers.submit(() -> ReportJson.toJson(verifier.verify(shared))));
+            }
+            for (var concurrent : reports) {
+                assertEquals(alone, concurrent.get());
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertEquals(Indication.TOTAL_PASSED, report.indication(), alone);
+    }
+
     @Test
     void withoutTimestampTheVerificationTimeIsUsedAndTheClaimIsReported() throws Exception {
         DocumentReport report = verifier().verify(signed(TestPki.PERSONAL_AN, false));
