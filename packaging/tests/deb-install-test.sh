@@ -198,6 +198,8 @@ check "dpkg -r" env DEBIAN_FRONTEND=noninteractive dpkg -r kyso-agent
 for _ in $(seq 1 50); do kill -0 "$running_pid" 2>/dev/null || kill -0 "$first_pid" 2>/dev/null || break; sleep 0.1; done
 check "running agent stopped by removal" sh -c "test -n '$running_pid' && ! kill -0 '$running_pid'"
 check "agent started before the upgrade stopped by removal" sh -c "test -n '$first_pid' && ! kill -0 '$first_pid'"
+# any left running failed the checks above; stopped here so the test ends instead of waiting for it
+kill -KILL "$running_pid" "$first_pid" 2>/dev/null || true
 wait "$running_pid" "$first_pid" 2>/dev/null; agent_pid=""; first_pid=""
 check "program gone (/opt/kyso, /usr/bin/kyso)" sh -c "test ! -e /opt/kyso && test ! -e /usr/bin/kyso && test ! -L /usr/bin/kyso"
 check "autostart entry gone" test ! -e /etc/xdg/autostart/kyso-agent.desktop
