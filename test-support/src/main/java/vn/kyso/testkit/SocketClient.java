@@ -2,6 +2,9 @@ package vn.kyso.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.SocketFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +37,9 @@ import okio.ByteString;
 public final class SocketClient extends WebSocketListener implements AutoCloseable {
 
     public static final ObjectMapper JSON = new ObjectMapper();
-    private static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(40)).build();
+    /** Browsers send without Nagle's delay; so does this page, or a small frame after a large one waits for an ACK. */
+    private static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(40))
+            .socketFactory(new NoDelaySockets()).build();
     private static final AtomicInteger IDS = new AtomicInteger();
     /** Binary frames carry a 16-byte document id before their payload (docs/protocol.md, "Documents"). */
     private static final int FRAME_HEADER = 16;
@@ -358,5 +364,42 @@ public final class SocketClient extends WebSocketListener implements AutoCloseab
     @Override
     public void close() {
         socket.close(1000, "");
+    }
+
+    /** Sockets with TCP_NODELAY set before they connect, as a browser's. */
+    private static final class NoDelaySockets extends SocketFactory {
+
+        @Override
+        public Socket createSocket() throws IOException {
+            Socket socket = new Socket();
+            socket.setTcpNoDelay(true);
+            return socket;
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return connected(new InetSocketAddress(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
+            return connected(new InetSocketAddress(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return connected(new InetSocketAddress(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
+            return connected(new InetSocketAddress(host, port));
+        }
+
+        private Socket connected(InetSocketAddress address) throws IOException {
+            Socket socket = createSocket();
+            socket.connect(address);
+            return socket;
+        }
     }
 }
