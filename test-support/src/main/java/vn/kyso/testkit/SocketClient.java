@@ -378,26 +378,29 @@ public final class SocketClient extends WebSocketListener implements AutoCloseab
 
         @Override
         public Socket createSocket(String host, int port) throws IOException {
-            return connected(new InetSocketAddress(host, port));
+            return connected(new InetSocketAddress(host, port), null);
         }
 
         @Override
         public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
-            return connected(new InetSocketAddress(host, port));
+            return connected(new InetSocketAddress(host, port), new InetSocketAddress(local, localPort));
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port) throws IOException {
-            return connected(new InetSocketAddress(host, port));
+            return connected(new InetSocketAddress(host, port), null);
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
-            return connected(new InetSocketAddress(host, port));
+            return connected(new InetSocketAddress(host, port), new InetSocketAddress(local, localPort));
         }
 
-        private Socket connected(InetSocketAddress address) throws IOException {
+        private Socket connected(InetSocketAddress address, InetSocketAddress local) throws IOException {
             Socket socket = createSocket();
+            if (local != null) {
+                socket.bind(local);
+            }
             socket.connect(address);
             return socket;
         }
