@@ -126,6 +126,16 @@ class AgentServerTest {
     }
 
     @Test
+    void noPerMessageCompressionIsNegotiatedEvenWhenThePageOffersIt() throws Exception {
+        // OkHttp, like every browser, offers permessage-deflate in its upgrade request
+        SocketClient c = connect(APP, null, null);
+        assertEquals("open", c.awaitOutcome());
+        assertNull(c.extensions());
+        assertEquals(1, c.callRaw("{\"id\":1,\"method\":\"info\"}").get("result").get("protocol").asInt());
+        c.close();
+    }
+
+    @Test
     void allowedOriginGetsInfoAndTheTokenList() throws Exception {
         SocketClient c = connect(APP, null, null);
         assertEquals("open", c.awaitOutcome());

@@ -51,6 +51,7 @@ public final class SocketClient extends WebSocketListener implements AutoCloseab
     private final BlockingQueue<byte[]> frames = new LinkedBlockingQueue<>();
     private final BlockingQueue<Object> outcome = new LinkedBlockingQueue<>();
     private volatile String refusal;
+    private volatile String extensions;
     private final WebSocket socket;
 
     private SocketClient(Request request, OkHttpClient http) {
@@ -123,6 +124,7 @@ public final class SocketClient extends WebSocketListener implements AutoCloseab
 
     @Override
     public void onOpen(WebSocket webSocket, Response response) {
+        extensions = response.header("Sec-WebSocket-Extensions");
         outcome.add("open");
     }
 
@@ -190,6 +192,11 @@ public final class SocketClient extends WebSocketListener implements AutoCloseab
     /** The body of a refused upgrade (the agent's error JSON), or null. */
     public String refusal() {
         return refusal;
+    }
+
+    /** The extensions the agent's upgrade answer agreed to (Sec-WebSocket-Extensions); null when none. */
+    public String extensions() {
+        return extensions;
     }
 
     public WebSocket socket() {
