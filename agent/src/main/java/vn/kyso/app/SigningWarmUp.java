@@ -12,7 +12,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -53,7 +52,7 @@ import vn.kyso.verify.SubIndication;
  * classes of PDFBox, BouncyCastle and the verifier are loaded and initialised, and their hot paths compiled, before
  * a person clicks. A real first signature otherwise pays for all of that while the person waits.
  *
- * <p>What it never does: use the token or a PIN (it has no token manager — an RSA key generated in memory signs),
+ * <p>What it never does: use the token or a PIN (it has no token manager — an EC key generated in memory signs),
  * ask anyone, go to the network (B-B needs no TSA; the verifier is offline and the certificates name no OCSP, CRL or
  * issuer URL), write a file or an audit record. It keeps nothing: the key, the document and the report are garbage when
  * it ends. A failure is logged and changes nothing — the first signature is then merely as slow as without it.
@@ -145,8 +144,10 @@ public final class SigningWarmUp {
     }
 
     /**
-     * An RSA key made in memory for one pass, with a certificate issued by a throwaway root (EC, cheap to make): the
-     * shape of a token's key and chain, with no URLs in either certificate.
+     * An EC key made in memory for one pass, with a certificate issued by a throwaway root: the shape of a token's key
+     * and chain, with no URLs in either certificate. Not RSA: a fresh JVM spends 0.8–1.0 s of CPU finding an RSA-2048 key's primes (interpreted
+     * BigInteger), beside the person's first signature on a 2-core PC, and warms nothing that signature needs — the
+     * token signs, and checking an RSA signature value is cheap even cold. P-256 keys take about 0.2 s, the first one.
      */
     private record ThrowawayKey(PrivateKey key, X509Certificate certificate, X509Certificate root)
             implements SignerPort {
@@ -155,9 +156,7 @@ public final class SigningWarmUp {
             KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
             ec.initialize(256);
             KeyPair rootKey = ec.generateKeyPair();
-            KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-            rsa.initialize(2048);
-            KeyPair signerKey = rsa.generateKeyPair();
+            KeyPair signerKey = ec.generateKeyPair();
             Instant now = Instant.now();
             X500Name rootName = new X500Name("CN=Kyso warm-up root");
             X509Certificate root = certificate(rootName, rootName, rootKey, rootKey, now, true);
@@ -192,25 +191,20 @@ public final class SigningWarmUp {
 
         @Override
         public List<SignatureAlgorithm> algorithms() {
-            return List.of(SignatureAlgorithm.RSA_PKCS1_SHA256);
+            return List.of(SignatureAlgorithm.ECDSA_SHA256);
         }
 
-        /** PKCS#1 v1.5 over the DigestInfo of the digest, as a token's CKM_RSA_PKCS does. */
+        /** ECDSA over the digest, DER-encoded as the signer port returns it. */
         @Override
         public byte[] sign(byte[] digest, SignatureAlgorithm algorithm) {
             try {
-                Signature rsa = Signature.getInstance("NONEwithRSA");
-                rsa.initSign(key);
-                rsa.update(SHA256_DIGEST_INFO);
-                rsa.update(digest);
-                return rsa.sign();
+                Signature ecdsa = Signature.getInstance("NONEwithECDSA");
+                ecdsa.initSign(key);
+                ecdsa.update(digest);
+                return ecdsa.sign();
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("signing warm-up: the throwaway key could not sign", e);
             }
         }
-
-        /** DER DigestInfo prefix for SHA-256 (RFC 8017 §9.2, note 1). */
-        private static final byte[] SHA256_DIGEST_INFO = HexFormat.of()
-                .parseHex("3031300d060960864801650304020105000420");
     }
 }

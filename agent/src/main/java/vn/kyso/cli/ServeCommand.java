@@ -166,9 +166,9 @@ final class ServeCommand implements Command {
                 }, () -> System.exit(0))) : java.util.Optional.empty();
         parts.forwardTokenEvents(server::broadcast,
                 () -> tray.ifPresent(t -> javax.swing.SwingUtilities.invokeLater(t::update)));
-        // A full collection once the pages have been quiet for a while: the serial heap grown by the start or by a
+        // Full collections once the pages have been quiet for a while: the serial heap grown by the start or by a
         // large document is handed back to the system (a few tens of milliseconds, at most once per quiet period).
-        server.whenIdle(IDLE_BEFORE_TRIM, System::gc);
+        server.whenIdle(IDLE_BEFORE_TRIM, HeapTrim::run);
         return new Running(prompts, pairing, parts, server, tray);
     }
 
