@@ -145,9 +145,10 @@ public final class SigningWarmUp {
 
     /**
      * An EC key made in memory for one pass, with a certificate issued by a throwaway root: the shape of a token's key
-     * and chain, with no URLs in either certificate. Not RSA: a fresh JVM spends 0.8–1.0 s of CPU finding an RSA-2048 key's primes (interpreted
-     * BigInteger), beside the person's first signature on a 2-core PC, and warms nothing that signature needs — the
-     * token signs, and checking an RSA signature value is cheap even cold. P-256 keys take about 0.2 s, the first one.
+     * and chain, with no URLs in either certificate. Not RSA: a fresh JVM spends 0.8–1.0 s of CPU finding an RSA-2048
+     * key's primes (interpreted BigInteger), beside the person's first signature on a 2-core PC, and warms nothing that
+     * signature needs — the token signs, and checking an RSA signature value is cheap even cold. A P-256 key takes
+     * about 0.2 s, the first one.
      */
     private record ThrowawayKey(PrivateKey key, X509Certificate certificate, X509Certificate root)
             implements SignerPort {
