@@ -226,6 +226,9 @@ public final class AgentAssembly implements AutoCloseable {
     private final Supplier<CertificateStatuses> statuses;
     private final Supplier<Map<String, Method>> methods;
     private final AtomicBoolean warmUpStarted = new AtomicBoolean();
+    private volatile CompletableFuture<SigningWarmUp.Outcome> warmUp;
+    /** A person has approved a signature since the start. */
+    private final AtomicBoolean approved = new AtomicBoolean();
 
     private AgentAssembly(Settings settings, TokenManager given, ConsentPrompt consent, PinPrompt pins,
                           boolean protocol) {
@@ -241,7 +244,7 @@ public final class AgentAssembly implements AutoCloseable {
         this.protocol = protocol;
         // On the protocol every use case asks through these, so a method that reaches them must be declared as
         // asking; at a terminal the person running the command is the one asked.
-        this.consent = protocol ? PromptGuard.consent(consent) : consent;
+        this.consent = protocol ? PromptGuard.consent(approvalsNoticed(consent)) : consent;
         this.pins = protocol ? PromptGuard.pins(pins) : pins;
         this.audit = memoised(() -> new AuditLog(requiredToSign(settings.auditFile(), "auditFile")));
         this.pki = memoised(this::buildPki);
@@ -346,7 +349,24 @@ public final class AgentAssembly implements AutoCloseable {
         if (!warmUpStarted.compareAndSet(false, true)) {
             return Optional.empty();
         }
-        return Optional.of(new SigningWarmUp(() -> pki.get().http()).startInBackground());
+        warmUp = new SigningWarmUp(() -> pki.get().http(), approved::get).startInBackground();
+        return Optional.of(warmUp);
+    }
+
+    /** The signing warm-up's pass once started (tests and diagnostics). */
+    Optional<CompletableFuture<SigningWarmUp.Outcome>> startedWarmUp() {
+        return Optional.ofNullable(warmUp);
+    }
+
+    /** {@code prompt}, noting the first approval: the signing warm-up then gives way to that signature. */
+    private ConsentPrompt approvalsNoticed(ConsentPrompt prompt) {
+        return request -> {
+            ConsentPrompt.Decision decision = prompt.ask(request);
+            if (decision == ConsentPrompt.Decision.APPROVE) {
+                approved.set(true);
+            }
+            return decision;
+        };
     }
 
     /**

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -65,6 +66,16 @@ public final class SigningWarmUp {
      * took.
      */
     public record Outcome(int signedBytes, Indication indication, SubIndication subIndication, Duration took) {
+
+        /** A pass that gave way to a person's signature before it ended: nothing was judged. */
+        static Outcome stoodDown(Duration took) {
+            return new Outcome(0, null, null, took);
+        }
+
+        /** Whether the pass ran to its end rather than giving way. */
+        public boolean completed() {
+            return indication != null;
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SigningWarmUp.class);
@@ -73,19 +84,25 @@ public final class SigningWarmUp {
 
     private final Supplier<HttpFetcher> http;
     private final Supplier<byte[]> document;
+    private final BooleanSupplier standDown;
 
     /**
-     * @param http the PKI clients' HTTP fetcher the agent's verifier will use (built now, rather than on the first
-     *             signature); the warm-up's verifier is offline and never fetches with it
+     * @param http      the PKI clients' HTTP fetcher the agent's verifier will use (built now, rather than on the first
+     *                  signature); the warm-up's verifier is offline and never fetches with it
+     * @param standDown true once a person has approved a real signature: the pass stops at its next step and leaves
+     *                  the cores to that signature, which loads and compiles the same code itself (a pass running beside
+     *                  it only competes for them: the warm-up is for the time before the click, and for while the
+     *                  consent dialog is read)
      */
-    SigningWarmUp(Supplier<HttpFetcher> http) {
-        this(http, SigningWarmUp::onePage);
+    SigningWarmUp(Supplier<HttpFetcher> http, BooleanSupplier standDown) {
+        this(http, SigningWarmUp::onePage, standDown);
     }
 
     /** With the document to sign given (tests: a damaged one shows that a failure stays harmless). */
-    SigningWarmUp(Supplier<HttpFetcher> http, Supplier<byte[]> document) {
+    SigningWarmUp(Supplier<HttpFetcher> http, Supplier<byte[]> document, BooleanSupplier standDown) {
         this.http = http;
         this.document = document;
+        this.standDown = standDown;
     }
 
     /** Starts one pass on a daemon thread of the lowest priority; completes with its outcome, or null if it failed. */
@@ -102,8 +119,12 @@ public final class SigningWarmUp {
     Outcome runLogged() {
         try {
             Outcome outcome = run();
-            LOG.info("signing warm-up: 1-page B-B signed and verified ({} {}) in {} ms", outcome.indication(),
-                    outcome.subIndication(), outcome.took().toMillis());
+            if (outcome.completed()) {
+                LOG.info("signing warm-up: 1-page B-B signed and verified ({} {}) in {} ms", outcome.indication(),
+                        outcome.subIndication(), outcome.took().toMillis());
+            } else {
+                LOG.info("signing warm-up: gave way to a signature after {} ms", outcome.took().toMillis());
+            }
             return outcome;
         } catch (Exception | LinkageError e) {
             LOG.warn("signing warm-up failed; the first signature will take longer: {}", String.valueOf(e), e);
@@ -111,15 +132,27 @@ public final class SigningWarmUp {
         }
     }
 
-    /** The pass itself: sign a one-page PDF at B-B with a throwaway key, then verify it as a signature is verified. */
+    /**
+     * The pass itself: sign a one-page PDF at B-B with a throwaway key, then verify it as a signature is verified;
+     * between the steps it gives way to a person's signature.
+     */
     Outcome run() throws GeneralSecurityException, IOException, OperatorCreationException {
         long start = System.nanoTime();
         HttpFetcher fetcher = http.get();
+        if (standDown.getAsBoolean()) {
+            return Outcome.stoodDown(Duration.ofNanos(System.nanoTime() - start));
+        }
         ThrowawayKey key = ThrowawayKey.create();
         TrustStore trust = TrustStore.empty();
         trust.add(key.root());
+        if (standDown.getAsBoolean()) {
+            return Outcome.stoodDown(Duration.ofNanos(System.nanoTime() - start));
+        }
         byte[] signed = new PadesSigner(new PadesServices(null, null, null, List.of(key.root())))
                 .sign(document.get(), key, PadesOptions.defaults().withLevel(PadesLevel.B_B)).document();
+        if (standDown.getAsBoolean()) {
+            return Outcome.stoodDown(Duration.ofNanos(System.nanoTime() - start));
+        }
         DocumentReport report = PdfSignatureVerifier.builder(trust).http(fetcher).online(false).build().verify(signed);
         SignatureReport ours = report.signatures().get(0);
         return new Outcome(signed.length, ours.indication(), ours.subIndication(),

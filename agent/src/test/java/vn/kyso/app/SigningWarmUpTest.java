@@ -10,11 +10,18 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.apache.pdfbox.Loader;
@@ -22,10 +29,13 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.kyso.consent.ConsentPrompt;
 import vn.kyso.pki.HttpFetcher;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.sign.TokenSignerPort;
+import vn.kyso.testpki.SoftHsmFixture;
 import vn.kyso.testpki.TestEnvironment;
+import vn.kyso.testpki.TestPki;
 import vn.kyso.token.PinPrompt;
 import vn.kyso.token.TokenManager;
 import vn.kyso.token.TokenManagerConfig;
@@ -48,7 +58,7 @@ class SigningWarmUpTest {
         SigningWarmUp.Outcome outcome = new SigningWarmUp(() -> {
             fetchersAsked.incrementAndGet();
             return HttpFetcher.withDefaults();
-        }).run();
+        }, () -> false).run();
 
         // every check passed but revocation, which an offline verifier cannot know for certificates without URLs
         assertEquals(Indication.INDETERMINATE, outcome.indication());
@@ -64,7 +74,7 @@ class SigningWarmUpTest {
     @Test
     void aFailureIsLoggedAndEndsThePassWithoutThrowing() throws Exception {
         SigningWarmUp broken = new SigningWarmUp(HttpFetcher::withDefaults,
-                () -> "not a PDF".getBytes(StandardCharsets.US_ASCII));
+                () -> "not a PDF".getBytes(StandardCharsets.US_ASCII), () -> false);
 
         assertNull(broken.runLogged(), "a failed pass reports nothing and throws nothing");
         assertNull(broken.startInBackground().get(60, TimeUnit.SECONDS), "nor on its background thread");
@@ -110,6 +120,67 @@ class SigningWarmUpTest {
             list.call(null, null);
 
             assertTrue(parts.warmUpSigning().isEmpty(), "the page's first call started it");
+        }
+    }
+
+    @Test
+    void givesWayToAnApprovedSignatureAtItsNextStep() throws Exception {
+        SigningWarmUp.Outcome before = new SigningWarmUp(HttpFetcher::withDefaults, () -> true).run();
+        assertFalse(before.completed(), "approved before the pass began: it does nothing");
+        assertEquals(0, before.signedBytes());
+
+        AtomicInteger asked = new AtomicInteger();
+        SigningWarmUp.Outcome midway = new SigningWarmUp(HttpFetcher::withDefaults,
+                () -> asked.incrementAndGet() > 1).run();
+        assertFalse(midway.completed(), "approved while it made its key: it stops before signing");
+        assertEquals(2, asked.get());
+    }
+
+    @Test
+    void aPersonsApprovalThroughTheAssemblyMakesTheWarmUpGiveWay() throws Exception {
+        TestEnvironment env = TestEnvironment.shared();
+        try (TokenManager tokens = TokenManager.open(TokenManagerConfig.of(List.of(env.softHsm().library())));
+             AgentAssembly parts = AgentAssembly.forProtocol(tokens, AgentAssembly.builder().trust(TrustStore.empty())
+                     .auditFile(dir.resolve("audit.log")).build(), request -> ConsentPrompt.Decision.APPROVE,
+                     request -> Optional.of(SoftHsmFixture.USER_PIN.toCharArray()))) {
+            String certificate = tokens.certificates().stream().filter(c -> c.label().equals(TestPki.PERSONAL_AN))
+                    .findFirst().orElseThrow().id();
+            ObjectNode params = new ObjectMapper().createObjectNode().put("certificateId", certificate)
+                    .put("hash", Base64.getEncoder().encodeToString(new byte[32]));
+            // the page's first call is a signature the person approves at once: the warm-up it starts gives way
+            parts.methods().get("sign.hash").call(new PageSession(), params);
+
+            SigningWarmUp.Outcome outcome = parts.startedWarmUp().orElseThrow().get(120, TimeUnit.SECONDS);
+            assertFalse(outcome.completed(), "it gave way to the approved signature");
+        }
+    }
+
+    /** A page's connection as far as a sign.hash call needs one. */
+    private static final class PageSession implements Session {
+        private final Map<Class<?>, Object> state = new ConcurrentHashMap<>();
+
+        @Override
+        public Caller caller() {
+            return new Caller(Optional.of("https://qlvb.ninhbinh.gov.vn"));
+        }
+
+        @Override
+        public DocumentStore documents() {
+            throw new AssertionError("sign.hash keeps no document");
+        }
+
+        @Override
+        public <T> T state(Class<T> type, Supplier<T> create) {
+            return type.cast(state.computeIfAbsent(type, k -> create.get()));
+        }
+
+        @Override
+        public void event(String name, Object data) {
+        }
+
+        @Override
+        public void sendDocument(DocumentStore.Document document) {
+            throw new AssertionError("sign.hash sends no document");
         }
     }
 
