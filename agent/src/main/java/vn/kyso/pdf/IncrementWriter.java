@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -321,7 +320,7 @@ final class IncrementWriter {
             return;
         }
         out.write('<');
-        out.write(HexFormat.of().withUpperCase().formatHex(string.getBytes()).getBytes(StandardCharsets.US_ASCII));
+        out.write(Hex.encodeUpper(string.getBytes()));
         out.write('>');
     }
 

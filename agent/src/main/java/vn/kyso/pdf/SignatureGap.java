@@ -1,9 +1,7 @@
 package vn.kyso.pdf;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 
 import vn.kyso.errors.KysoException;
 import vn.kyso.token.DigestAlgorithm;
@@ -28,8 +26,11 @@ record SignatureGap(long[] byteRange, byte[] digest) {
      * entry — read back rather than derived from what was written, since the placeholder around it may not be zeros.
      */
     byte[] contents(PdfOutput out) throws IOException {
-        byte[] hex = out.read(byteRange[1] + 1, (int) (byteRange[2] - byteRange[1] - 2));
-        return HexFormat.of().parseHex(new String(hex, StandardCharsets.US_ASCII));
+        int length = (int) (byteRange[2] - byteRange[1] - 2);
+        if (out instanceof PdfOutput.Memory memory) {
+            return Hex.decode(memory.bytes(), (int) byteRange[1] + 1, length);
+        }
+        return Hex.decode(out.read(byteRange[1] + 1, length), 0, length);
     }
 
     /**
@@ -41,7 +42,7 @@ record SignatureGap(long[] byteRange, byte[] digest) {
         if (contents.length > capacity) {
             throw new KysoException(PdfError.SIGNATURE_TOO_LARGE, contents.length, capacity);
         }
-        return HexFormat.of().withUpperCase().formatHex(contents).getBytes(StandardCharsets.US_ASCII);
+        return Hex.encodeUpper(contents);
     }
 
     /**

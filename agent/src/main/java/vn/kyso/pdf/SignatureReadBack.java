@@ -28,16 +28,15 @@ import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.DigestCalculator;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
 
 import vn.kyso.cms.CmsSignatureMatch;
 import vn.kyso.errors.KysoException;
+import vn.kyso.pki.TimeStampSigners;
 import vn.kyso.token.DigestAlgorithm;
 
 /**
@@ -150,8 +149,7 @@ public final class SignatureReadBack {
 
     /** The bytes between the byte ranges, decoded; IllegalArgumentException when they are not all hex digits. */
     private static byte[] gap(byte[] document, int[] r) {
-        byte[] hex = Arrays.copyOfRange(document, r[1] + 1, r[2] - 1);
-        return HexFormat.of().parseHex(new String(hex, StandardCharsets.US_ASCII));
+        return Hex.decode(document, r[1] + 1, r[2] - 1 - (r[1] + 1));
     }
 
     private static byte[] rangeDigest(byte[] document, int[] r, DigestAlgorithm algorithm) {
@@ -200,9 +198,12 @@ public final class SignatureReadBack {
             if (holders.isEmpty()) {
                 throw new IOException("the signature time-stamp does not carry its TSA's certificate");
             }
-            X509CertificateHolder holder = holders.iterator().next();
-            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(holder));
-            return new JcaX509CertificateConverter().getCertificate(holder);
+            TimeStampSigners.Signer tsa = TimeStampSigners.of(holders.iterator().next());
+            if (tsa.unfit() != null) {
+                throw new IOException("the signature time-stamp's certificate may not sign time-stamps: " + tsa.unfit());
+            }
+            token.validate(tsa.verifier());
+            return tsa.certificate();
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {

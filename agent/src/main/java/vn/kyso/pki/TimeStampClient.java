@@ -5,19 +5,14 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Collection;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cmp.PKIStatus;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
 import org.bouncycastle.tsp.TSPException;
-import org.bouncycastle.tsp.TSPUtil;
-import org.bouncycastle.tsp.TSPValidationException;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
@@ -92,18 +87,20 @@ public final class TimeStampClient {
             throw invalid("the nonce does not match the request", null);
         }
         X509CertificateHolder tsaHolder = signerCertificate(token);
+        TimeStampSigners.Signer tsa;
         try {
-            TSPUtil.validateCertificate(tsaHolder); // critical EKU with id-kp-timeStamping only (RFC 3161 §2.3)
-        } catch (TSPValidationException e) {
+            tsa = TimeStampSigners.of(tsaHolder);
+        } catch (CertificateException | IOException e) {
             throw invalid("TSA certificate: " + e.getMessage(), e);
         }
+        if (tsa.unfit() != null) {
+            throw invalid("TSA certificate: " + tsa.unfit(), null); // critical EKU id-kp-timeStamping only (RFC 3161)
+        }
         try {
-            X509Certificate tsaCertificate = new JcaX509CertificateConverter().getCertificate(tsaHolder);
             // Checks the signature, the ESSCertID binding to this certificate and its validity at genTime.
-            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsaCertificate));
-            return new TimeStamp(token, token.getEncoded(), info.getGenTime().toInstant(), tsaCertificate);
-        } catch (TSPException | CertificateException | org.bouncycastle.operator.OperatorCreationException
-                 | IOException e) {
+            token.validate(tsa.verifier());
+            return new TimeStamp(token, token.getEncoded(), info.getGenTime().toInstant(), tsa.certificate());
+        } catch (TSPException | IOException e) {
             throw invalid("token signature: " + e.getMessage(), e);
         }
     }

@@ -313,9 +313,10 @@ public final class SignPdfBatch {
             SignResult result = engine.raise(stamped, evidence);
             List<String> warnings = new ArrayList<>();
             result.warnings().forEach(w -> warnings.add(String.valueOf(w)));
-            check.verify(item.pdf(), result.document(), password, warnings);
+            byte[] document = result.document(); // a copy each time it is asked for
+            check.verify(item.pdf(), document, password, warnings);
             record(request, item, certificate, "OK");
-            return new Signed(result.document(), result.level(), warnings);
+            return new Signed(document, result.level(), warnings);
         } catch (KysoException e) {
             return fail(request, item, certificate, e);
         }

@@ -90,6 +90,24 @@ class TimeStampClientTest {
     }
 
     @Test
+    void aChangedTokenIsRefusedAlthoughItsTsaCertificateWasCheckedBefore() throws Exception {
+        TimeStampRequest good = client.newRequest(DigestAlgorithm.SHA256, sha256("văn bản D"));
+        client.validate(good, http.post(URI.create(PKI.services().urls().tsa()), "application/timestamp-query",
+                good.getEncoded())); // the TSA's certificate is now remembered
+        TimeStampRequest request = client.newRequest(DigestAlgorithm.SHA256, sha256("văn bản E"));
+        byte[] reply = http.post(URI.create(PKI.services().urls().tsa()), "application/timestamp-query",
+                request.getEncoded());
+        TimeStamp stamp = client.validate(request, reply);
+        byte[] genTime = stamp.token().getTimeStampInfo().toASN1Structure().getGenTime().getEncoded();
+        int at = indexOf(reply, genTime);
+        assertTrue(at > 0);
+        reply[at + genTime.length - 3] ^= 0x01; // a signed attribute of the token: the time it asserts
+
+        KysoException e = assertThrows(KysoException.class, () -> client.validate(request, reply));
+        assertEquals(PkiError.TSA_RESPONSE_INVALID, e.errorCode());
+    }
+
+    @Test
     void digestOfTheWrongLengthIsRefusedBeforeAnyRequest() {
         int before = PKI.services().requestCount(PkiServices.Service.TSA);
         assertThrows(IllegalArgumentException.class, () -> client.timestamp(DigestAlgorithm.SHA384, new byte[32]));
