@@ -30,6 +30,8 @@ import org.apache.pdfbox.cos.COSString;
 final class CosFingerprint {
 
     private static final int MAX_DEPTH = 64;
+    /** Strings at least this long are fingerprinted by their digest (see {@link #add}). */
+    private static final int LONG_STRING = 1024;
 
     private final Set<COSName> skippedKeys;
     private final Function<COSObject, COSBase> resolver;
@@ -72,6 +74,7 @@ final class CosFingerprint {
     static final class Memo {
         private final Map<COSBase, Map<Set<COSName>, String>> whole = new IdentityHashMap<>();
         private final Map<COSStream, byte[]> streams = new IdentityHashMap<>();
+        private final Map<COSString, byte[]> strings = new IdentityHashMap<>();
 
         /** The fingerprint of an object of the final document ({@link #of(COSBase, COSName...)}), once. */
         String ofFinal(COSBase object, COSName... skippedKeys) {
@@ -113,14 +116,26 @@ final class CosFingerprint {
                 // The bytes, length first, rather than the decoded text: a signature's /Contents is kilobytes of
                 // binary that decoding turned into a long string (most of a 3-signature verification); two strings
                 // with the same bytes mean the same, and the length keeps the digest unambiguous.
+                // A long one (a signature's /Contents, tens of kilobytes) by its own digest, hashed once per
+                // verification: it is in every revision's fingerprint of the fields, the DSS and the annotations.
+                // The length says which form follows, so the two forms cannot be confused.
                 byte[] bytes = string.getBytes();
                 text("COSString:" + bytes.length);
-                digest.update(bytes);
+                digest.update(bytes.length < LONG_STRING ? bytes
+                        : memo.strings.computeIfAbsent(string, s -> sha256(bytes)));
             } else {
                 text(value.getClass().getSimpleName() + ":" + value);
             }
         } finally {
             visiting.remove(value);
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
