@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -82,6 +83,84 @@ final class CosFingerprint {
             return whole.computeIfAbsent(object, k -> new HashMap<>()).computeIfAbsent(skipped,
                     k -> of(object, COSObject::getObject, this, skippedKeys));
         }
+    }
+
+    /**
+     * True only when the fingerprints of {@code a} and {@code b} (no keys skipped) surely differ, judged from what
+     * the fingerprint spells out before any content — the kind of object, a dictionary's keys, an array's length —
+     * down to {@code depth} levels, without decoding a stream or hashing a byte. False means "not known": compare the
+     * fingerprints. A revision's /DSS and the final one usually differ in this way (a VRI entry and certificates
+     * more), which spares decoding every stream of the final /DSS.
+     */
+    static boolean surelyDifferent(COSBase a, Function<COSObject, COSBase> resolveA, COSBase b,
+                                   Function<COSObject, COSBase> resolveB, int depth) {
+        return surelyDifferent(a, resolveA, b, resolveB, depth, List.of(), List.of());
+    }
+
+    /** @param pathA the objects above {@code a} (where the fingerprint writes a cycle marker), likewise pathB */
+    private static boolean surelyDifferent(COSBase a, Function<COSObject, COSBase> resolveA, COSBase b,
+                                           Function<COSObject, COSBase> resolveB, int depth, List<COSBase> pathA,
+                                           List<COSBase> pathB) {
+        COSBase left = a instanceof COSObject reference ? resolveA.apply(reference) : a;
+        COSBase right = b instanceof COSObject reference ? resolveB.apply(reference) : b;
+        if (left == null || right == null) {
+            return (left == null) != (right == null);
+        }
+        if (contains(pathA, left) || contains(pathB, right)) {
+            return false; // a cycle: not judged here
+        }
+        if (left.getClass() != right.getClass()) {
+            return true;
+        }
+        if (left instanceof COSStream || left == right) {
+            return false; // a stream's dictionary skips keys; an object is the same as itself
+        }
+        if (left instanceof COSDictionary one && right instanceof COSDictionary other) {
+            if (!one.keySet().equals(other.keySet())) {
+                return true;
+            }
+            if (depth > 0) {
+                List<COSBase> belowA = below(pathA, one);
+                List<COSBase> belowB = below(pathB, other);
+                for (COSName key : one.keySet()) {
+                    if (surelyDifferent(one.getItem(key), resolveA, other.getItem(key), resolveB, depth - 1, belowA,
+                            belowB)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        if (left instanceof COSArray one && right instanceof COSArray other) {
+            if (one.size() != other.size()) {
+                return true;
+            }
+            if (depth > 0) {
+                List<COSBase> belowA = below(pathA, one);
+                List<COSBase> belowB = below(pathB, other);
+                for (int i = 0; i < one.size(); i++) {
+                    if (surelyDifferent(one.get(i), resolveA, other.get(i), resolveB, depth - 1, belowA, belowB)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(List<COSBase> path, COSBase value) {
+        for (COSBase item : path) {
+            if (item == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<COSBase> below(List<COSBase> path, COSBase value) {
+        List<COSBase> result = new ArrayList<>(path);
+        result.add(value);
+        return result;
     }
 
     private void add(COSBase object, int depth) {
