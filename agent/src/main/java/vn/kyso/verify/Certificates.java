@@ -14,6 +14,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 
 /** Small certificate helpers shared by the checks. */
 final class Certificates {
@@ -31,12 +32,38 @@ final class Certificates {
         }
     }
 
+    /**
+     * Certificates made from BouncyCastle's parsed form, by that form's ASN.1 value (what the conversion reads: it
+     * encodes the value and parses the encoding again — a tenth of a verification, for the same few CA, TSA and
+     * responder certificates in every document). Equal values give equal certificates, so a remembered one is what
+     * the conversion would make; a certificate differing in any byte is another key.
+     */
+    private static final BoundedMemo<X509CertificateHolder, X509Certificate> CONVERTED = new BoundedMemo<>(128);
+    /** The reverse, by the certificate (compared by its DER encoding): parsing the encoding again every time. */
+    private static final BoundedMemo<X509Certificate, X509CertificateHolder> HOLDERS = new BoundedMemo<>(128);
+
+    /** Null when {@code holder} does not make a certificate. */
     static X509Certificate convert(X509CertificateHolder holder) {
+        return CONVERTED.get(holder, Certificates::convertNow);
+    }
+
+    private static X509Certificate convertNow(X509CertificateHolder holder) {
         try {
             return new JcaX509CertificateConverter().getCertificate(holder);
         } catch (Exception e) {
             return null;
         }
+    }
+
+    /** BouncyCastle's form of {@code certificate}; null when it cannot be encoded. */
+    static X509CertificateHolder holder(X509Certificate certificate) {
+        return HOLDERS.get(certificate, c -> {
+            try {
+                return new JcaX509CertificateHolder(c);
+            } catch (Exception e) {
+                return null;
+            }
+        });
     }
 
     /** True when {@code issuer} has the subject named as {@code certificate}'s issuer and its key verifies it. */

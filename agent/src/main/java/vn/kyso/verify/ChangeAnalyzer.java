@@ -1,11 +1,8 @@
 package vn.kyso.verify;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
@@ -44,8 +41,7 @@ final class ChangeAnalyzer {
             return new SignedRevision(revisionEnd, null, null);
         }
         try {
-            return new SignedRevision(revisionEnd, Loader.loadPDF(new RandomAccessReadBuffer(
-                    ByteBuffer.wrap(file, 0, (int) revisionEnd).slice()), password == null ? "" : password), null);
+            return new SignedRevision(revisionEnd, PdfLoading.load(file, (int) revisionEnd, password).document(), null);
         } catch (Exception e) {
             return new SignedRevision(revisionEnd, null, e);
         }

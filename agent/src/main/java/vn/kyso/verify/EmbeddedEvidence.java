@@ -165,9 +165,9 @@ record EmbeddedEvidence(List<X509Certificate> certificates, List<byte[]> ocspRes
         if (issuer == null) {
             return false; // without its issuer no OCSP CertID nor CRL signature can be matched to it
         }
-        if (!ocspResponses.isEmpty()) {
+        var holder = Certificates.holder(issuer);
+        if (!ocspResponses.isEmpty() && holder != null) {
             try {
-                var holder = new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(issuer);
                 var digests = new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build();
                 for (byte[] response : ocspResponses) {
                     BasicOCSPResp basic = parsed(response);

@@ -5,7 +5,6 @@ import java.time.Instant;
 
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.CertificateStatus;
@@ -51,14 +50,17 @@ final class EmbeddedOcsp {
     static Answer answer(byte[] encoded, BasicOCSPResp basic, X509Certificate certificate, X509Certificate issuer,
                          java.util.List<X509Certificate> documentCertificates) {
         try {
-            JcaX509CertificateHolder issuerHolder = null; // encoded only when a serial number matches
+            X509CertificateHolder issuerHolder = null; // encoded only when a serial number matches
             for (SingleResp single : basic.getResponses()) {
                 CertificateID id = single.getCertID();
                 if (!id.getSerialNumber().equals(certificate.getSerialNumber())) {
                     continue;
                 }
                 if (issuerHolder == null) {
-                    issuerHolder = new JcaX509CertificateHolder(issuer);
+                    issuerHolder = Certificates.holder(issuer);
+                    if (issuerHolder == null) {
+                        return null;
+                    }
                 }
                 if (!id.matchesIssuer(issuerHolder, new JcaDigestCalculatorProviderBuilder().build())) {
                     continue;

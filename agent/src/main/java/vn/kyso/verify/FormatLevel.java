@@ -455,7 +455,8 @@ final class FormatLevel {
 
     private static boolean matches(org.bouncycastle.cms.SignerId id, X509Certificate certificate) {
         try {
-            return id.match(new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(certificate));
+            X509CertificateHolder holder = Certificates.holder(certificate);
+            return holder != null && id.match(holder);
         } catch (Exception e) {
             return false;
         }

@@ -26,7 +26,8 @@ final class PdfSignatureReader {
     private PdfSignatureReader() {
     }
 
-    static List<PdfSignature> read(PDDocument document, byte[] file) {
+    static List<PdfSignature> read(PdfLoading.Loaded loaded, byte[] file) {
+        PDDocument document = loaded.document();
         List<PdfSignature> result = new ArrayList<>();
         int unnamed = 0;
         for (PDSignatureField field : document.getSignatureFields()) {
@@ -42,7 +43,7 @@ final class PdfSignatureReader {
             long[] byteRange = byteRange(dictionary.getDictionaryObject(COSName.BYTERANGE));
             Instant claimed = signature.getSignDate() == null ? null : signature.getSignDate().toInstant();
             result.add(new PdfSignature(name, signature.getSubFilter(), byteRange,
-                    contents(dictionary, byteRange, file), claimed, docMdpP(dictionary),
+                    contents(dictionary, byteRange, file, loaded), claimed, docMdpP(dictionary),
                     dictionary.getNameAsString(COSName.TYPE)));
         }
         result.sort(Comparator.comparingLong(PdfSignature::revisionEnd));
@@ -61,9 +62,14 @@ final class PdfSignatureReader {
         return numbers;
     }
 
-    private static byte[] contents(COSDictionary dictionary, long[] byteRange, byte[] file) {
+    private static byte[] contents(COSDictionary dictionary, long[] byteRange, byte[] file, PdfLoading.Loaded loaded) {
         if (byteRange.length == 4 && byteRange[1] > 0 && byteRange[2] <= file.length && byteRange[2] > byteRange[1]
                 && file[(int) byteRange[1]] == '<' && file[(int) byteRange[2] - 1] == '>') {
+            // usually the parser decoded exactly this string already, reading the dictionary
+            byte[] parsed = loaded.hexStringAt(byteRange[1], byteRange[2]);
+            if (parsed != null) {
+                return parsed;
+            }
             byte[] decoded = decodeHex(file, (int) byteRange[1] + 1, (int) byteRange[2] - 1);
             if (decoded != null) {
                 return decoded;

@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
@@ -67,16 +66,16 @@ public final class PdfSignatureVerifier {
     /** @param password the user password of an encrypted document (null when it opens without one) */
     public DocumentReport verify(byte[] file, String password) {
         Instant now = settings.clock().instant();
-        PDDocument document;
+        PdfLoading.Loaded loaded;
         try {
-            document = password == null ? Loader.loadPDF(file) : Loader.loadPDF(file, password);
+            loaded = PdfLoading.load(file, password);
         } catch (InvalidPasswordException e) {
             return DocumentReport.failed(now, VerifyError.DOCUMENT_ENCRYPTED, e.getMessage());
         } catch (IOException | RuntimeException e) {
             return DocumentReport.failed(now, VerifyError.DOCUMENT_UNREADABLE, String.valueOf(e.getMessage()));
         }
-        try (document) {
-            List<PdfSignature> signatures = PdfSignatureReader.read(document, file);
+        try (PDDocument document = loaded.document()) {
+            List<PdfSignature> signatures = PdfSignatureReader.read(loaded, file);
             if (signatures.isEmpty()) {
                 return DocumentReport.failed(now, VerifyError.NO_SIGNATURE, null);
             }
@@ -140,8 +139,7 @@ public final class PdfSignatureVerifier {
         if (end <= 0 || end > file.length) {
             return EmbeddedEvidence.empty();
         }
-        byte[] revision = java.util.Arrays.copyOf(file, (int) end);
-        try (PDDocument earlier = password == null ? Loader.loadPDF(revision) : Loader.loadPDF(revision, password)) {
+        try (PDDocument earlier = PdfLoading.load(file, (int) end, password).document()) {
             return EmbeddedEvidence.fromDss(earlier);
         } catch (IOException | RuntimeException e) {
             return EmbeddedEvidence.empty();

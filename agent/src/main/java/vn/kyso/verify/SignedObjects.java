@@ -74,6 +74,10 @@ final class SignedObjects {
         if (before instanceof String || after instanceof String) {
             return before.equals(after);
         }
+        if (CosFingerprint.surelyDifferent((COSBase) before, this::signedValue, (COSBase) after, COSObject::getObject,
+                2)) {
+            return false;
+        }
         return signedFingerprint((COSBase) before).equals(currentFingerprint((COSBase) after));
     }
 

@@ -62,7 +62,7 @@ final class TimestampVerifier {
             tsa = Certificates.convert(matches.iterator().next());
         } else {
             for (X509Certificate candidate : pool) {
-                if (token.getSID().match(holderOf(candidate))) {
+                if (token.getSID().match(Certificates.holder(candidate))) {
                     tsa = candidate;
                 }
             }
@@ -90,11 +90,4 @@ final class TimestampVerifier {
     record Verified(TimestampInfo info, X509Certificate tsaCertificate) {
     }
 
-    private static X509CertificateHolder holderOf(X509Certificate certificate) {
-        try {
-            return new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(certificate);
-        } catch (java.security.cert.CertificateEncodingException e) {
-            return null;
-        }
-    }
 }

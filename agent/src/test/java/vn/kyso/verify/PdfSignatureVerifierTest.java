@@ -9,12 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.bouncycastle.cms.CMSSignedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import vn.kyso.cms.EncodedObject;
 import vn.kyso.errors.Language;
 import vn.kyso.pki.TrustStore;
 import vn.kyso.testkit.PkiServicesExtension;
@@ -177,6 +183,34 @@ class PdfSignatureVerifierTest {
 
         assertEquals(Indication.TOTAL_FAILED, report.indication(), ReportJson.toJson(report));
         assertEquals(SubIndication.HASH_FAILURE, only(report).subIndication());
+    }
+
+    /**
+     * /Contents is decoded by the verifier's own table when the file is opened (and reused for the CMS): one changed
+     * digit of the signature value inside it is still seen, also by a verifier that has just passed the original.
+     */
+    @Test
+    void oneChangedDigitOfTheSignatureValueInContentsIsCryptoFailure() throws Exception {
+        byte[] pdf = signed(TestPki.PERSONAL_AN, true);
+        PdfSignatureVerifier verifier = verifier();
+        assertEquals(Indication.TOTAL_PASSED, verifier.verify(pdf).indication());
+        byte[] signatureValue;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            byte[] cms = EncodedObject.first(document.getLastSignatureDictionary().getContents());
+            signatureValue = new CMSSignedData(cms).getSignerInfos().getSigners().iterator()
+                    .next().getSignature();
+        }
+        String hex = HexFormat.of().withUpperCase().formatHex(signatureValue);
+        int at = new String(pdf, StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT).indexOf(hex);
+        assertTrue(at > 0, "signature value not found in /Contents");
+        byte[] changed = pdf.clone();
+        changed[at + 10] = (byte) (changed[at + 10] == '0' ? '1' : '0');
+
+        DocumentReport report = verifier.verify(changed);
+
+        assertEquals(Indication.TOTAL_FAILED, report.indication(), ReportJson.toJson(report));
+        assertEquals(SubIndication.SIG_CRYPTO_FAILURE, only(report).subIndication());
+        assertEquals(Indication.TOTAL_PASSED, verifier.verify(pdf).indication());
     }
 
     /**
