@@ -36,13 +36,16 @@ say() { echo "packaging: $*"; }
 EXTRA_MODULES="jdk.crypto.ec,jdk.unsupported,jdk.localedata"
 # The agent idles all day on office PCs and must start fast at login (README, "Start and memory"):
 #   serial GC, a small first heap that grows for a large document and is handed back after it (free ratios);
+#   the old generation grown 8 MB at a time: each growth costs a full collection (the serial collector collects the
+#   old generation right after growing it), and 1 MB steps took seven of them during a first signature, not three;
 #   no hsperfdata file in /tmp (nobody attaches jstat to the agent; one file write and mapping fewer per start);
 #   glibc's malloc arenas given back to the system every minute (the JDK's native heap trimmer, when it has one);
 #   a first heap of 12 MB, which the start fills without a full collection (at 8 MB it took two, stopping every thread);
 #   the optimising compiler (C2) only for code that stays hot well past the start (thresholds ×10): at the defaults it
 #   spent ~0.4 s of CPU compiling start-up code before the first health answer, beside the main thread on a 2-core PC.
 #   Hashing a large document is not slowed: the first 50 MB a fresh JVM hashes took as long with these thresholds.
-JAVA_OPTIONS="-Dfile.encoding=UTF-8 -XX:+UseSerialGC -Xms12m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-UsePerfData"
+JAVA_OPTIONS="-Dfile.encoding=UTF-8 -XX:+UseSerialGC -Xms12m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+JAVA_OPTIONS+=" -XX:MinHeapDeltaBytes=8m -XX:-UsePerfData"
 JAVA_OPTIONS+=" -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=20000"
 JAVA_OPTIONS+=" -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000"
 TRIM_OPTIONS="-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=60000"

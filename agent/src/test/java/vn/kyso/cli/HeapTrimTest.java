@@ -62,7 +62,7 @@ class HeapTrimTest {
     void theSerialCollectorWithTheLaunchersOptionsGivesTheHeapBack() throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-XX:+UseSerialGC", "-Xms12m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
-                "-cp", System.getProperty("java.class.path"),
+                "-XX:MinHeapDeltaBytes=8m", "-cp", System.getProperty("java.class.path"),
                 HeapTrimProbe.class.getName()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output;
