@@ -85,7 +85,43 @@ build_runtime() {
       --generate-cds-archive
   # The class-data archive for heaps over 32 GB is of no use to a small agent.
   rm -f "$out/runtime/lib/server/classes_nocoops.jsa"
+  keep_present_security_providers "$out/runtime"
   echo "$modules" > "$out/runtime.modules"
+}
+
+# jlink copies the JDK's java.security, which names the security provider of every JDK module. A provider whose module
+# this runtime lacks (SunJGSS, SunPCSC, JdkSASL, SunPKCS11) is looked for on the class path by a service-loader scan,
+# again at every lookup that passes it (up to 30 times each); the scan instantiates whatever providers the agent's
+# jars declare — BouncyCastle's two, the post-quantum one loading some 600 classes — which the agent never asks for
+# by name. On a cold JVM a first signature paid about 0.4 s of CPU for it. The list keeps, in their order, the
+# providers whose module is in the runtime; a name not known here is kept as it is.
+keep_present_security_providers() {
+  local runtime="$1" file="$1/conf/security/java.security" present kept="" n=0 name module
+  present="$("$runtime/bin/java" --list-modules | sed 's/@.*//')"
+  while IFS= read -r name; do
+    case "$name" in
+      SUN|SunRsaSign|SunJSSE|SunJCE|Apple) module=java.base ;;
+      SunEC) module=jdk.crypto.ec ;;
+      SunJGSS) module=java.security.jgss ;;
+      SunSASL) module=java.security.sasl ;;
+      XMLDSig) module=java.xml.crypto ;;
+      SunPCSC) module=java.smartcardio ;;
+      JdkLDAP) module=java.naming ;;
+      JdkSASL) module=jdk.security.jgss ;;
+      SunPKCS11) module=jdk.crypto.cryptoki ;;
+      SunMSCAPI) module=jdk.crypto.mscapi ;;
+      *) module="" ;;
+    esac
+    if [ -z "$module" ] || grep -qxF "$module" <<<"$present"; then
+      n=$((n + 1))
+      kept+="security.provider.$n=$name"$'\n'
+    fi
+  done < <(sed -n 's/^security\.provider\.[0-9][0-9]*=//p' "$file")
+  [ "$n" -gt 0 ] || { echo "build.sh: no security provider left in $file" >&2; exit 1; }
+  # The first provider line is replaced by the kept list, the others dropped.
+  awk -v kept="$kept" '/^security\.provider\.[0-9]+=/ { if (!done) { printf "%s", kept; done = 1 } next } { print }' \
+      "$file" > "$file.tmp" && mv "$file.tmp" "$file"
+  say "security providers: $(sed -n 's/^security\.provider\.[0-9][0-9]*=//p' "$file" | paste -sd' ' -)"
 }
 
 build_image() {

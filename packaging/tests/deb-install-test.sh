@@ -123,6 +123,14 @@ check "dpkg -i with KYSO_PROVISION_FILE" env KYSO_PROVISION_FILE="$work/provisio
 check "installed version is $(version_of "$old_deb")" test "$(dpkg-query -W -f='${Version}' kyso-agent)" = "$(version_of "$old_deb")"
 check "launcher /usr/bin/kyso -> /opt/kyso/bin/kyso" test "$(readlink -f /usr/bin/kyso)" = /opt/kyso/bin/kyso
 check "bundled runtime keeps bin/java (driver probe)" test -x /opt/kyso/lib/runtime/bin/java
+# Every security provider the runtime's java.security names must be one it has: a missing one is searched for on the
+# class path at lookups, instantiating BouncyCastle's providers from the agent's jars (build.sh says more).
+javac_bin="$(command -v javac || true)"
+if [ -n "$javac_bin" ] && "$javac_bin" -d "$work" "$(dirname "$0")/ProviderProbe.java" 2>/dev/null; then
+  check "runtime names only the security providers it has" /opt/kyso/lib/runtime/bin/java -cp "$work" ProviderProbe
+else
+  echo "  (no javac on this machine: the runtime's security providers not checked)"
+fi
 check "XDG autostart entry" grep -qx "Exec=/opt/kyso/bin/kyso-autostart" /etc/xdg/autostart/kyso-agent.desktop
 check "config: origins.allowed provisioned" grep -qx "origins.allowed=$origin" /etc/kyso/agent.properties
 check "config: token library provisioned" grep -qx "token.libraries=/usr/lib/softhsm/libsofthsm2.so" /etc/kyso/agent.properties
