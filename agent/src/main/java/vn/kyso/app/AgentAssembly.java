@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -226,6 +227,8 @@ public final class AgentAssembly implements AutoCloseable {
     private final Supplier<CertificateStatuses> statuses;
     private final Supplier<Map<String, Method>> methods;
     private final AtomicBoolean warmUpStarted = new AtomicBoolean();
+    /** Page requests being answered now: the signing warm-up waits until there are none. */
+    private final AtomicInteger requestsBeingAnswered = new AtomicInteger();
     private volatile CompletableFuture<SigningWarmUp.Outcome> warmUp;
     /** A person has approved a signature since the start. */
     private final AtomicBoolean approved = new AtomicBoolean();
@@ -342,14 +345,16 @@ public final class AgentAssembly implements AutoCloseable {
 
     /**
      * Starts the signing warm-up ({@link SigningWarmUp}) on a background thread, once per agent; every protocol method
-     * calls this first, so it runs when a page first calls the agent. Completes with what the pass did (null: it
+     * calls this first, so it runs when a page first calls the agent — its pass once no page request is being answered
+     * ({@link SigningWarmUp#startInBackground(java.util.function.BooleanSupplier)}). Completes with what the pass did (null: it
      * failed, and said so in the log); empty when it was started before.
      */
     public Optional<CompletableFuture<SigningWarmUp.Outcome>> warmUpSigning() {
         if (!warmUpStarted.compareAndSet(false, true)) {
             return Optional.empty();
         }
-        warmUp = new SigningWarmUp(() -> pki.get().http(), approved::get).startInBackground();
+        warmUp = new SigningWarmUp(() -> pki.get().http(), approved::get)
+                .startInBackground(() -> requestsBeingAnswered.get() > 0);
         return Optional.of(warmUp);
     }
 
@@ -378,8 +383,13 @@ public final class AgentAssembly implements AutoCloseable {
         return new Method() {
             @Override
             public Object call(Session session, ObjectNode params) {
-                warmUpSigning();
-                return method.call(session, params);
+                requestsBeingAnswered.incrementAndGet();
+                try {
+                    warmUpSigning();
+                    return method.call(session, params);
+                } finally {
+                    requestsBeingAnswered.decrementAndGet();
+                }
             }
 
             @Override

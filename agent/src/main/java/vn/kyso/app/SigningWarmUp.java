@@ -81,6 +81,9 @@ public final class SigningWarmUp {
     private static final Logger LOG = LoggerFactory.getLogger(SigningWarmUp.class);
     /** The thread's name, as it shows in a thread dump and the log. */
     static final String THREAD_NAME = "kyso-signing-warm-up";
+    /** How long the agent is left without a page request before a pass begins. */
+    static final Duration QUIET = Duration.ofMillis(300);
+    private static final long QUIET_POLL_MILLIS = 25;
 
     private final Supplier<HttpFetcher> http;
     private final Supplier<byte[]> document;
@@ -107,12 +110,44 @@ public final class SigningWarmUp {
 
     /** Starts one pass on a daemon thread of the lowest priority; completes with its outcome, or null if it failed. */
     CompletableFuture<Outcome> startInBackground() {
+        return startInBackground(() -> false);
+    }
+
+    /**
+     * As {@link #startInBackground()}, the pass beginning only once the agent has answered every page request and
+     * none came for {@link #QUIET}: on a 2-core PC a pass beside a signature asked right away only competes with it
+     * for the cores (it loads and compiles the same code), while the page opening and the person reading — the time
+     * the warm-up is for — leave the agent idle. A person's approval during the wait ends it without a pass.
+     *
+     * @param busy true while a page's request is being answered
+     */
+    CompletableFuture<Outcome> startInBackground(BooleanSupplier busy) {
         CompletableFuture<Outcome> done = new CompletableFuture<>();
-        Thread thread = new Thread(() -> done.complete(runLogged()), THREAD_NAME);
+        Thread thread = new Thread(() -> done.complete(afterQuiet(busy)), THREAD_NAME);
         thread.setDaemon(true); // never keeps the agent from stopping
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
         return done;
+    }
+
+    private Outcome afterQuiet(BooleanSupplier busy) {
+        long start = System.nanoTime();
+        long quietSince = start;
+        try {
+            while (!standDown.getAsBoolean()) {
+                if (busy.getAsBoolean()) {
+                    quietSince = System.nanoTime();
+                } else if (System.nanoTime() - quietSince >= QUIET.toNanos()) {
+                    return runLogged();
+                }
+                Thread.sleep(QUIET_POLL_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Outcome skipped = Outcome.stoodDown(Duration.ofNanos(System.nanoTime() - start));
+        LOG.info("signing warm-up: not run, a signature came first ({} ms)", skipped.took().toMillis());
+        return skipped;
     }
 
     /** One pass; null when it failed (then logged). */

@@ -34,7 +34,6 @@ public final class XmlSignatureVerifier {
     private final XmlLimits limits;
 
     XmlSignatureVerifier(VerifierSettings settings, XmlLimits limits) {
-        Init.init();
         this.settings = settings;
         this.chains = new ChainBuilder(settings.trustStore(), settings.http(), settings.online());
         this.timestamps = new TimestampVerifier(settings, chains);
@@ -50,6 +49,7 @@ public final class XmlSignatureVerifier {
      * @param detachedName its name as the signature's Reference gives it
      */
     public XmlDocumentReport verify(byte[] xml, byte[] detached, String detachedName) {
+        Init.init(); // on the first XML verification, not when the agent builds its verifiers (see XmlSigner)
         Instant now = settings.clock().instant();
         Document document;
         try {

@@ -53,15 +53,24 @@ public final class XmlSigner {
      */
     public XmlSigner(TimeStampClient timeStamps, RevocationCollector revocation,
                      List<X509Certificate> knownCertificates, XmlLimits limits) {
-        Init.init();
         this.timeStamps = timeStamps;
         this.revocation = revocation;
         this.knownCertificates = List.copyOf(knownCertificates);
         this.limits = limits;
     }
 
+    /**
+     * Santuario's one-time set-up (its algorithm, transform and resolver tables, read from its configuration) on the
+     * first XML signature rather than when the agent builds its use cases: a page's first call, often a PDF signature,
+     * paid for it. Idempotent and cheap once done.
+     */
+    static void initSantuario() {
+        Init.init();
+    }
+
     /** What {@link #sign} would cover, for the consent dialog: nothing is signed and the token is not asked. */
     public Preview preview(byte[] input, XmlSignOptions options) {
+        initSantuario();
         SignatureTarget target = SignatureTarget.locate(input, options, limits);
         SignedNode node = target.signedNode() != null ? target.signedNode()
                 : new SignedNode("#…", "/ds:Signature/ds:Object[1]/" + target.content().getTagName(), null);
@@ -78,6 +87,7 @@ public final class XmlSigner {
      *                       XML_REVOCATION_UNAVAILABLE, and the token layer's codes
      */
     public XmlSignResult sign(byte[] input, SignerPort signer, XmlSignOptions options) {
+        initSantuario();
         boolean xades = options.format() == XmlSignatureFormat.XADES;
         XadesLevel level = xades ? options.level() : null;
         if (xades && level != XadesLevel.B_B && timeStamps == null) {

@@ -14,8 +14,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -134,6 +136,41 @@ class SigningWarmUpTest {
                 () -> asked.incrementAndGet() > 1).run();
         assertFalse(midway.completed(), "approved while it made its key: it stops before signing");
         assertEquals(2, asked.get());
+    }
+
+    @Test
+    void beginsOnlyOnceThePageHasGoneQuiet() throws Exception {
+        AtomicBoolean busy = new AtomicBoolean(true);
+        AtomicInteger fetchersAsked = new AtomicInteger();
+        CompletableFuture<SigningWarmUp.Outcome> pass = new SigningWarmUp(() -> {
+            fetchersAsked.incrementAndGet();
+            return HttpFetcher.withDefaults();
+        }, () -> false).startInBackground(busy::get);
+
+        Thread.sleep(SigningWarmUp.QUIET.toMillis() * 3);
+        assertFalse(pass.isDone(), "a page request is being answered: no pass yet");
+        assertEquals(0, fetchersAsked.get(), "nothing of the pass has begun");
+
+        busy.set(false);
+        SigningWarmUp.Outcome outcome = pass.get(120, TimeUnit.SECONDS);
+        assertTrue(outcome.completed(), "once the agent was quiet the pass ran to its end");
+        assertEquals(1, fetchersAsked.get());
+    }
+
+    @Test
+    void anApprovalWhileThePageIsBusyMeansNoPassAtAll() throws Exception {
+        AtomicBoolean approved = new AtomicBoolean();
+        AtomicInteger fetchersAsked = new AtomicInteger();
+        CompletableFuture<SigningWarmUp.Outcome> pass = new SigningWarmUp(() -> {
+            fetchersAsked.incrementAndGet();
+            return HttpFetcher.withDefaults();
+        }, approved::get).startInBackground(() -> true);
+
+        approved.set(true);
+        SigningWarmUp.Outcome outcome = pass.get(10, TimeUnit.SECONDS);
+        assertFalse(outcome.completed());
+        assertEquals(0, outcome.signedBytes());
+        assertEquals(0, fetchersAsked.get(), "it never started its pass");
     }
 
     @Test
