@@ -30,6 +30,7 @@ public final class HttpFetcher {
             throw new IllegalArgumentException("maxResponseBytes out of range: " + maxResponseBytes);
         }
         this.client = HttpClient.newBuilder()
+                .sslContext(DeferredTlsTrust.context())
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
