@@ -192,6 +192,11 @@ public final class SigningRules {
         if (ours.indication() != Indication.TOTAL_PASSED) {
             warnings.add("the new signature could not be fully verified offline: " + ours.reason());
         }
+        if (report.signatures().size() == 1) {
+            // Ours is the document's only signature: no earlier one can have been broken, so the input is not
+            // verified again (the loop below looks earlier signatures up in this report, and would find none).
+            return report;
+        }
         DocumentReport earlier = verifier.verify(before, password);
         for (SignatureReport old : earlier.signatures()) {
             if (old.indication() != Indication.TOTAL_PASSED) {
