@@ -82,29 +82,30 @@ final class DeferredTlsTrust extends X509ExtendedTrustManager {
         platform().checkServerTrusted(chain, authType);
     }
 
+    // The PKI clients only connect out: this context never has a TLS client to judge.
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
             throws CertificateException {
-        platform().checkClientTrusted(chain, authType, socket);
+        throw notAServer();
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
-        platform().checkClientTrusted(chain, authType, engine);
+        throw notAServer();
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        platform().checkClientTrusted(chain, authType);
+        throw notAServer();
+    }
+
+    private static CertificateException notAServer() {
+        return new CertificateException("the PKI clients' TLS context accepts no TLS clients");
     }
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {
-        try {
-            return platform().getAcceptedIssuers();
-        } catch (CertificateException e) {
-            return new X509Certificate[0];
-        }
+        return new X509Certificate[0]; // the issuers a server names to its clients: never asked of a client
     }
 }
