@@ -209,6 +209,7 @@ public final class SignPdfBatch {
         BatchEvidence evidence = engine.evidenceFor(stamped);
         Check check = new Check(certificate.certificate(), algorithm);
         List<CompletableFuture<Outcome>> completing = new ArrayList<>(items.size());
+        CompletableFuture<?> firstChecked = null;
         for (int i = 0; i < items.size(); i++) {
             if (outcomes[i] != null) {
                 completing.add(CompletableFuture.completedFuture(outcomes[i]));
@@ -217,11 +218,17 @@ public final class SignPdfBatch {
             int index = i;
             RemotePadesSigner.Stamped ready = steps[i].stamped();
             steps[i] = null;
-            completing.add(CompletableFuture.supplyAsync(
-                    () -> complete(audited, index, ready, evidence, check), Completers.POOL));
-            if (!check.decided()) {
-                // the first document is verified in full before the others are compared with it
-                settled(completing.get(i));
+            if (firstChecked == null) {
+                // the first document is verified in full before any other is checked (compared with it); the others
+                // get their /DSS meanwhile, on the pool's other threads
+                CompletableFuture<Outcome> first = CompletableFuture.supplyAsync(
+                        () -> checked(audited, index, raised(audited, index, ready, evidence), check), Completers.POOL);
+                completing.add(first);
+                firstChecked = first.handle((outcome, error) -> null);
+            } else {
+                completing.add(CompletableFuture.supplyAsync(() -> raised(audited, index, ready, evidence),
+                        Completers.POOL).thenCombineAsync(firstChecked,
+                        (raised, decided) -> checked(audited, index, raised, check), Completers.POOL));
             }
         }
         for (int i = 0; i < items.size(); i++) {
@@ -308,16 +315,30 @@ public final class SignPdfBatch {
         }
     }
 
-    private Outcome complete(Audited audited, int index, RemotePadesSigner.Stamped stamped, BatchEvidence evidence,
-                             Check check) {
+    /** A document with its /DSS (and, for B-LTA, document time-stamp), or what kept it from them. */
+    private record Raised(SignResult result, Failed failed) {
+    }
+
+    private Raised raised(Audited audited, int index, RemotePadesSigner.Stamped stamped, BatchEvidence evidence) {
+        try {
+            return new Raised(engine.raise(stamped, evidence), null);
+        } catch (KysoException e) {
+            return new Raised(null, audited.fail(index, e));
+        }
+    }
+
+    /** The document checked ({@link Check}) and its outcome recorded. */
+    private Outcome checked(Audited audited, int index, Raised raised, Check check) {
+        if (raised.failed() != null) {
+            return raised.failed();
+        }
         Item item = audited.request.items().get(index);
         try {
-            String password = item.options().password();
-            SignResult result = engine.raise(stamped, evidence);
+            SignResult result = raised.result();
             List<String> warnings = new ArrayList<>();
             result.warnings().forEach(w -> warnings.add(String.valueOf(w)));
             byte[] document = result.document(); // a copy each time it is asked for
-            check.verify(item.pdf(), document, password, warnings);
+            check.verify(item.pdf(), document, item.options().password(), warnings);
             audited.record(index, "OK");
             return new Signed(document, result.level(), warnings);
         } catch (KysoException e) {
@@ -342,10 +363,6 @@ public final class SignPdfBatch {
         Check(X509Certificate signer, SignatureAlgorithm algorithm) {
             this.signer = signer;
             this.algorithm = algorithm;
-        }
-
-        boolean decided() {
-            return tried;
         }
 
         void verify(byte[] before, byte[] after, String password, List<String> warnings) {
