@@ -54,17 +54,8 @@ class BatchBenchmark {
     void hundredDocumentsOneConsentOnePinAgainstDssOneByOne() throws Exception {
         TestEnvironment env = TestEnvironment.shared();
         Path dir = Files.createDirectories(Path.of("target", "bench-batch"));
-        List<Path> files = new ArrayList<>();
-        for (int i = 0; i < DOCUMENTS; i++) {
-            Path file = dir.resolve("van-ban-" + i + ".pdf");
-            SigningBenchmark.generate(file, 1, 1000 + i);
-            files.add(file);
-        }
-        // a PIN for every signature, so that "one PIN for the list" is the batch's doing, not a cached login
-        try (AgentHarness agent = AgentHarness.in(dir).origins(ORIGIN).idleTimeout(Duration.ofMinutes(30))
-                .documents(32L << 20, 256).version("bench").tokens(TokenManagerConfig.of(
-                        List.of(env.softHsm().library())).withLoginPolicy(LoginPolicy.everySignature())).start();
-             SocketClient page = agent.open(ORIGIN)) {
+        List<Path> files = documents(dir, DOCUMENTS);
+        try (AgentHarness agent = agent(env, dir); SocketClient page = agent.open(ORIGIN)) {
             TokenManager tokens = agent.tokens();
             AgentHarness.Person person = agent.person();
             String certificateId = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
@@ -136,16 +127,8 @@ class BatchBenchmark {
         Assumptions.assumeTrue(rounds > 0, "-Dkyso.bench.batch.rounds=N to run");
         TestEnvironment env = TestEnvironment.shared();
         Path dir = Files.createDirectories(Path.of("target", "bench-batch"));
-        List<Path> files = new ArrayList<>();
-        for (int i = 0; i < PROFILED; i++) {
-            Path file = dir.resolve("van-ban-" + i + ".pdf");
-            SigningBenchmark.generate(file, 1, 1000 + i);
-            files.add(file);
-        }
-        try (AgentHarness agent = AgentHarness.in(dir).origins(ORIGIN).idleTimeout(Duration.ofMinutes(30))
-                .documents(32L << 20, 256).version("bench").tokens(TokenManagerConfig.of(
-                        List.of(env.softHsm().library())).withLoginPolicy(LoginPolicy.everySignature())).start();
-             SocketClient page = agent.open(ORIGIN)) {
+        List<Path> files = documents(dir, PROFILED);
+        try (AgentHarness agent = agent(env, dir); SocketClient page = agent.open(ORIGIN)) {
             String certificateId = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(env.pki().get(TestPki.PERSONAL_AN).certificate().getEncoded()));
             batch(page, certificateId, files);
@@ -178,6 +161,24 @@ class BatchBenchmark {
     }
 
     private static final int PROFILED = 100;
+
+    /** {@code count} one-page documents, each with its own random image. */
+    private static List<Path> documents(Path dir, int count) throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Path file = dir.resolve("van-ban-" + i + ".pdf");
+            SigningBenchmark.generate(file, 1, 1000 + i);
+            files.add(file);
+        }
+        return files;
+    }
+
+    /** A PIN for every signature, so that "one PIN for the list" is the batch's doing, not a cached login. */
+    private static AgentHarness agent(TestEnvironment env, Path dir) throws Exception {
+        return AgentHarness.in(dir).origins(ORIGIN).idleTimeout(Duration.ofMinutes(30)).documents(32L << 20, 256)
+                .version("bench").tokens(TokenManagerConfig.of(List.of(env.softHsm().library()))
+                        .withLoginPolicy(LoginPolicy.everySignature())).start();
+    }
 
     /** CPU (user + system, ms) of this JVM's live threads by kind, from /proc (Linux). */
     private static Map<String, Long> threadCpuMillis() throws Exception {
