@@ -64,8 +64,8 @@ final class PrepareStage {
     }
 
     private static Placed placeholder(PdfOutput out, String password, PDSignature signature,
-                                            SignatureAppearance appearance, int reserved, DigestAlgorithm digest,
-                                            boolean isChange) throws IOException {
+                                      SignatureAppearance appearance, int reserved, DigestAlgorithm digest,
+                                      boolean isChange) throws IOException {
         long length = out.length();
         try (PDDocument document = out.load(password)) {
             if (isChange) {
