@@ -6,8 +6,10 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +37,15 @@ final class DssWriter {
     private static final COSName CERT = COSName.getPDFName("Cert");
     private static final COSName OCSP = COSName.getPDFName("OCSP");
     private static final COSName CRL = COSName.getPDFName("CRL");
+
+    /**
+     * Evidence items deflated lately, by SHA-256, the least recently used forgotten first: at most
+     * {@value #DEFLATED_KEPT} bytes of items and their encodings together (a batch's certificates and OCSP answers are a
+     * few kilobytes; a large CRL is kept while it fits).
+     */
+    private static final Map<ByteBuffer, Deflated> DEFLATED = new LinkedHashMap<>(16, 0.75f, true);
+    private static final int DEFLATED_KEPT = 2 << 20;
+    private static long deflatedBytes;
 
     private DssWriter() {
     }
@@ -125,9 +136,7 @@ final class DssWriter {
             COSStream stream = known.get(key);
             if (stream == null) {
                 stream = document.getDocument().createCOSStream();
-                try (OutputStream body = stream.createOutputStream(COSName.FLATE_DECODE)) {
-                    body.write(item);
-                }
+                deflated(stream, item, key);
                 all.add(stream);
                 known.put(key, stream);
             }
@@ -135,6 +144,57 @@ final class DssWriter {
         }
         all.setNeedToBeUpdated(true);
         return references;
+    }
+
+    /**
+     * Writes {@code item} Flate-encoded into {@code stream}. The certificates and OCSP/CRL answers of a batch are the
+     * same in every document's /DSS: an item deflated before (remembered with its exact bytes, by its SHA-256) is
+     * written as those deflated bytes again — what PDFBox's encoder made of these very bytes — instead of being
+     * deflated once more.
+     */
+    private static void deflated(COSStream stream, byte[] item, ByteBuffer sha256) throws IOException {
+        Deflated known;
+        synchronized (DEFLATED) {
+            known = DEFLATED.get(sha256);
+        }
+        if (known != null && Arrays.equals(known.item(), item)) {
+            try (OutputStream raw = stream.createRawOutputStream()) {
+                raw.write(known.flate());
+            }
+            stream.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+            return;
+        }
+        try (OutputStream body = stream.createOutputStream(COSName.FLATE_DECODE)) {
+            body.write(item);
+        }
+        byte[] flate;
+        try (InputStream raw = stream.createRawInputStream()) {
+            flate = raw.readAllBytes();
+        }
+        remember(sha256, new Deflated(item.clone(), flate));
+    }
+
+    private static void remember(ByteBuffer sha256, Deflated deflated) {
+        long size = deflated.size();
+        if (size > DEFLATED_KEPT / 2) {
+            return;
+        }
+        synchronized (DEFLATED) {
+            Deflated replaced = DEFLATED.put(sha256, deflated);
+            deflatedBytes += size - (replaced == null ? 0 : replaced.size());
+            var eldest = DEFLATED.values().iterator();
+            while (deflatedBytes > DEFLATED_KEPT && eldest.hasNext()) {
+                deflatedBytes -= eldest.next().size();
+                eldest.remove();
+            }
+        }
+    }
+
+    /** An evidence item and its Flate encoding. */
+    private record Deflated(byte[] item, byte[] flate) {
+        long size() {
+            return (long) item.length + flate.length;
+        }
     }
 
     private static Map<ByteBuffer, COSStream> existing(COSDictionary dss, COSName name) throws IOException {

@@ -1,5 +1,7 @@
 package vn.kyso.pdf;
 
+import java.util.Arrays;
+
 /**
  * Hex in a signature's gap, read and written straight between byte arrays: a gap is tens of kilobytes of hex, and
  * every signature is read or written several times on its way (as text it was copied into a string and back each
@@ -37,11 +39,29 @@ final class Hex {
         return out;
     }
 
+    /** Whether {@code c} is an ASCII hex digit (either case). */
+    static boolean isDigit(byte c) {
+        return DIGITS[c & 0xff] >= 0;
+    }
+
     private static int digit(byte c) {
-        int d = Character.digit(c, 16);
+        int d = DIGITS[c & 0xff];
         if (d < 0) {
             throw new IllegalArgumentException("not a hex digit: " + (c & 0xff));
         }
         return d;
+    }
+
+    /** 0–15 for the ASCII hex digits, -1 for every other byte: looked up for each of a gap's tens of thousands. */
+    private static final byte[] DIGITS = digits();
+
+    private static byte[] digits() {
+        byte[] table = new byte[256];
+        Arrays.fill(table, (byte) -1);
+        for (int d = 0; d < 16; d++) {
+            table[UPPER[d]] = (byte) d;
+            table[Character.toLowerCase(UPPER[d])] = (byte) d;
+        }
+        return table;
     }
 }

@@ -100,10 +100,13 @@ public final class PadesSigner {
         }
     }
 
-    /** Stage one alone, for two-step signing: the signature revision of {@code out} and the digest to sign. */
-    SignatureGap prepare(PdfOutput out, PadesOptions options, int reserved, SignatureAlgorithm algorithm) {
+    /**
+     * Stage one alone, for two-step signing: the signature revision of {@code out}, the digest to sign and the
+     * document's page count.
+     */
+    PrepareStage.Placed prepare(PdfOutput out, PadesOptions options, int reserved, SignatureAlgorithm algorithm) {
         try {
-            return PrepareStage.signature(out, options, reserved, algorithm.digest());
+            return PrepareStage.placed(out, options, reserved, algorithm.digest());
         } catch (IOException e) {
             throw writeFailed(e);
         }

@@ -29,11 +29,24 @@ final class PrepareStage {
     private PrepareStage() {
     }
 
+    /** A revision written with its gap, and the page count of the document it was written in. */
+    record Placed(SignatureGap gap, int pages) {
+    }
+
     /**
      * The signature revision (/SubFilter ETSI.CAdES.detached, /M = claimed time, the options' appearance) with
      * {@code reserved} bytes for the CMS; PDF_CHANGES_NOT_ALLOWED on a document certified against changes.
      */
     static SignatureGap signature(PdfOutput out, PadesOptions options, int reserved, DigestAlgorithm digest)
+            throws IOException {
+        return placed(out, options, reserved, digest).gap();
+    }
+
+    /**
+     * {@link #signature}, with the page count read from the parse that writes the revision — a caller that shows the
+     * count (a batch's consent) need not parse the document again for it.
+     */
+    static Placed placed(PdfOutput out, PadesOptions options, int reserved, DigestAlgorithm digest)
             throws IOException {
         return placeholder(out, options.password(), signatureDictionary(options), options.appearance(), reserved,
                 digest, true);
@@ -47,20 +60,21 @@ final class PrepareStage {
         timeStamp.setSubFilter(ETSI_RFC3161);
         // The DocMDP permission was checked when the signature it protects was prepared.
         return placeholder(out, password, timeStamp, SignatureAppearance.INVISIBLE, DOCUMENT_TIMESTAMP_SIZE,
-                DigestAlgorithm.SHA256, false);
+                DigestAlgorithm.SHA256, false).gap();
     }
 
-    private static SignatureGap placeholder(PdfOutput out, String password, PDSignature signature,
-                                            SignatureAppearance appearance, int reserved, DigestAlgorithm digest,
-                                            boolean isChange) throws IOException {
+    private static Placed placeholder(PdfOutput out, String password, PDSignature signature,
+                                      SignatureAppearance appearance, int reserved, DigestAlgorithm digest,
+                                      boolean isChange) throws IOException {
         long length = out.length();
         try (PDDocument document = out.load(password)) {
             if (isChange) {
                 PdfDocuments.requireChangesPermitted(document);
             }
+            int pages = document.getNumberOfPages(); // the new field adds no page
             SignatureFieldPreparer.prepare(document, signature, appearance, reserved);
             long[] byteRange = Revisions.appendWithGap(out, document, signature, length);
-            return new SignatureGap(byteRange, out.digest(byteRange, digest));
+            return new Placed(new SignatureGap(byteRange, out.digest(byteRange, digest)), pages);
         }
     }
 

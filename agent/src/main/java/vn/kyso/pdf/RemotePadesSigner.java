@@ -43,20 +43,28 @@ public final class RemotePadesSigner {
      *              B-LT, covered by revocation evidence)
      */
     public PreparedSignature prepare(byte[] pdf, PadesOptions options, List<X509Certificate> chain) {
-        return prepare(pdf, options, chain, FOREIGN_CMS_ALLOWANCE);
+        return prepare(pdf, options, chain, FOREIGN_CMS_ALLOWANCE).signature();
+    }
+
+    /**
+     * A prepared signature and the page count of the document, read while the signature revision was written.
+     *
+     * @param pages the input's pages, as {@code PDDocument.getNumberOfPages} gives them
+     */
+    public record Prepared(PreparedSignature signature, int pages) {
     }
 
     /**
      * {@link #prepare} for a completion with a raw signature value only ({@link #stampWithSignatureValue}): Kyso
      * builds the CMS, so /Contents keeps the room one-step signing reserves, none for a larger CMS from elsewhere —
-     * a smaller file, and less for every reader to parse.
+     * a smaller file, and less for every reader to parse. The page count comes from the same parse, for a consent
+     * that shows it.
      */
-    public PreparedSignature prepareForSignatureValue(byte[] pdf, PadesOptions options, List<X509Certificate> chain) {
+    public Prepared prepareForSignatureValue(byte[] pdf, PadesOptions options, List<X509Certificate> chain) {
         return prepare(pdf, options, chain, 0);
     }
 
-    private PreparedSignature prepare(byte[] pdf, PadesOptions options, List<X509Certificate> chain,
-                                      int allowance) {
+    private Prepared prepare(byte[] pdf, PadesOptions options, List<X509Certificate> chain, int allowance) {
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("the chain needs at least the signer's certificate");
         }
@@ -64,15 +72,16 @@ public final class RemotePadesSigner {
         LevelRun run = new LevelRun(options, List.of());
         boolean wantsTimeStamp = engine.timeStampWanted(run);
         PdfOutput.Memory out = PdfOutput.memory(pdf.clone());
-        SignatureGap gap = engine.prepare(out, options,
+        PrepareStage.Placed placed = engine.prepare(out, options,
                 SignStage.reservedSize(chain, wantsTimeStamp) + allowance, algorithm);
+        SignatureGap gap = placed.gap();
         // PAdES baseline: no CMS signing-time; the claimed time is /M.
         ExternalCmsSignature.ToBeSigned toBeSigned =
                 ExternalCmsSignature.toBeSigned(chain, algorithm, gap.digest(), null);
         List<byte[]> certificates = chain.stream().map(RevocationCollector::encoded).toList();
-        return new PreparedSignature(out.bytes(), gap.byteRange(), algorithm, gap.digest(),
+        return new Prepared(new PreparedSignature(out.bytes(), gap.byteRange(), algorithm, gap.digest(),
                 toBeSigned.signedAttributes(), toBeSigned.digest(), certificates, options.level(),
-                options.policy(), wantsTimeStamp, run.warnings());
+                options.policy(), wantsTimeStamp, run.warnings()), placed.pages());
     }
 
     /** Completes with a whole detached CMS made by the caller over {@code prepared.contentDigest()}. */

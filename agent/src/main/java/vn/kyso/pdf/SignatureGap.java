@@ -60,7 +60,7 @@ record SignatureGap(long[] byteRange, byte[] digest) {
         // The gap is overwritten whole and is outside the digest, so only its form matters. It is zeros, except in an
         // encrypted document, where PDFBox writes the placeholder through the cipher.
         for (int i = (int) r[1] + 1; i < r[2] - 1; i++) {
-            if (Character.digit(document[i], 16) < 0) {
+            if (!Hex.isDigit(document[i])) {
                 throw new KysoException(RemoteSigningError.PREPARED_STATE_INVALID, "/Contents is not a hex string");
             }
         }

@@ -9,10 +9,12 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -67,9 +69,11 @@ public final class SignatureReadBack {
      * @param timeStamped    the time the signature time-stamp asserts; null without one
      * @param evidence       SHA-256 (hex) of every certificate, OCSP response and CRL this signature's VRI lists
      * @param revisionsAfter revisions appended after the signature's own (the /DSS, a document time-stamp …)
+     * @param encoded        the same items as written — each stream's filters and the SHA-256 of its bytes before
+     *                       decoding — when the document is not encrypted, else null
      */
     public record Facts(String problem, int signatures, byte[] tsaCertificate, Instant timeStamped,
-                        Set<String> evidence, int revisionsAfter) {
+                        Set<String> evidence, int revisionsAfter, Set<String> encoded) {
 
         /** Same signer-independent shape: TSA certificate, evidence, revisions after (the problem aside). */
         public boolean sameShapeAs(Facts other) {
@@ -79,7 +83,7 @@ public final class SignatureReadBack {
         }
 
         static Facts failed(String problem) {
-            return new Facts(problem, 0, null, null, Set.of(), 0);
+            return new Facts(problem, 0, null, null, Set.of(), 0, null);
         }
     }
 
@@ -88,6 +92,20 @@ public final class SignatureReadBack {
      * @param digest the digest algorithm it must use for the document's bytes
      */
     public static Facts read(byte[] document, String password, X509Certificate signer, DigestAlgorithm digest) {
+        return read(document, password, signer, digest, null);
+    }
+
+    /**
+     * {@link #read}, its /DSS entry compared with {@code known}'s as written first: when every stream the VRI entry
+     * lists is, undecoded, what {@code known} read — the same filters over the same bytes, which decode to the same
+     * items — {@code known}'s digests of the decoded items stand for this document's, and no stream is inflated.
+     * Anything else (another stream, another filter, one byte changed, an encrypted document) is decoded and hashed
+     * as {@link #read} does.
+     *
+     * @param known what an earlier {@link #read} of a document made the same way found, or null
+     */
+    public static Facts read(byte[] document, String password, X509Certificate signer, DigestAlgorithm digest,
+                             Facts known) {
         try (PDDocument pdf = PdfDocuments.load(document, password)) {
             PDSignature newest = null;
             int signatures = 0;
@@ -121,8 +139,12 @@ public final class SignatureReadBack {
                 time = token.getTimeStampInfo().getGenTime().toInstant();
                 signer.checkValidity(Date.from(time));
             }
-            return new Facts(null, signatures, tsa == null ? null : tsa.getEncoded(), time,
-                    vriEvidence(pdf, contents), countFrom(document, range[2] + range[3]));
+            List<VriItem> items = vriItems(pdf, contents);
+            Set<String> encoded = pdf.isEncrypted() ? null : encoded(items);
+            Set<String> evidence = known != null && known.encoded() != null && known.encoded().equals(encoded)
+                    ? known.evidence() : decoded(items);
+            return new Facts(null, signatures, tsa == null ? null : tsa.getEncoded(), time, evidence,
+                    countFrom(document, range[2] + range[3]), encoded);
         } catch (KysoException e) {
             return Facts.failed(e.messageEn());
         } catch (IOException | CertificateException | RuntimeException e) {
@@ -211,9 +233,13 @@ public final class SignatureReadBack {
         }
     }
 
-    /** SHA-256 of every item the VRI entry of the signature with {@code contents} lists; empty without one. */
-    private static Set<String> vriEvidence(PDDocument pdf, byte[] contents) throws IOException {
-        Set<String> out = new TreeSet<>();
+    /** A stream the VRI entry lists, under its kind (Cert, OCSP, CRL). */
+    private record VriItem(String kind, COSStream stream) {
+    }
+
+    /** Every stream the VRI entry of the signature with {@code contents} lists; empty without one. */
+    private static List<VriItem> vriItems(PDDocument pdf, byte[] contents) {
+        List<VriItem> out = new ArrayList<>();
         COSDictionary dss = pdf.getDocumentCatalog().getCOSObject().getCOSDictionary(DSS);
         COSDictionary vri = dss == null ? null : dss.getCOSDictionary(VRI);
         COSDictionary entry = vri == null ? null
@@ -224,13 +250,44 @@ public final class SignatureReadBack {
         for (COSName kind : entry.keySet()) {
             if (entry.getDictionaryObject(kind) instanceof COSArray items) {
                 for (int i = 0; i < items.size(); i++) {
-                    COSBase item = items.getObject(i);
-                    if (item instanceof COSStream stream) {
-                        try (InputStream in = stream.createInputStream()) {
-                            out.add(kind.getName() + ":" + HexFormat.of().formatHex(sha256(in.readAllBytes())));
-                        }
+                    if (items.getObject(i) instanceof COSStream stream) {
+                        out.add(new VriItem(kind.getName(), stream));
                     }
                 }
+            }
+        }
+        return out;
+    }
+
+    /** "kind:SHA-256" of each item decoded. */
+    private static Set<String> decoded(List<VriItem> items) throws IOException {
+        Set<String> out = new TreeSet<>();
+        for (VriItem item : items) {
+            try (InputStream in = item.stream().createInputStream()) {
+                out.add(item.kind() + ":" + HexFormat.of().formatHex(sha256(in.readAllBytes())));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * "kind:filter:SHA-256" of each item as written: the bytes before decoding and the one filter they are decoded
+     * by, so two equal entries decode to equal items. Null — nothing to compare by — when a stream has anything else
+     * in its dictionary than /Length and a /Filter that names one filter (parameters, a filter chain, an external
+     * file), which the writer of a /DSS never puts there.
+     */
+    private static Set<String> encoded(List<VriItem> items) throws IOException {
+        Set<String> out = new TreeSet<>();
+        for (VriItem item : items) {
+            COSStream stream = item.stream();
+            COSBase filter = stream.getItem(COSName.FILTER);
+            boolean plain = filter == null ? stream.size() == 1 : filter instanceof COSName && stream.size() == 2;
+            if (!plain || stream.getItem(COSName.LENGTH) == null) {
+                return null;
+            }
+            try (InputStream in = stream.createRawInputStream()) {
+                out.add(item.kind() + ":" + (filter == null ? "" : ((COSName) filter).getName()) + ":"
+                        + HexFormat.of().formatHex(sha256(in.readAllBytes())));
             }
         }
         return out;
@@ -239,8 +296,9 @@ public final class SignatureReadBack {
     /** How many revisions end after {@code from}. */
     private static int countFrom(byte[] document, int from) {
         int count = 0;
+        // only a '%' can start a marker: the five-byte comparison is made at those alone
         for (int i = from; i <= document.length - EOF.length; i++) {
-            if (Arrays.equals(document, i, i + EOF.length, EOF, 0, EOF.length)) {
+            if (document[i] == '%' && Arrays.equals(document, i, i + EOF.length, EOF, 0, EOF.length)) {
                 count++;
                 i += EOF.length - 1;
             }

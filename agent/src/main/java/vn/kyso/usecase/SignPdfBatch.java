@@ -141,15 +141,17 @@ public final class SignPdfBatch {
         Outcome[] outcomes = new Outcome[items.size()];
         List<CompletableFuture<Step>> stamping = new ArrayList<>(items.size());
         SignatureAlgorithm algorithm = certificate.algorithms().get(0);
+        Audited audited = new Audited(request, certificate);
         try {
             List<String> warnings = new ArrayList<>();
             rules.checkCertificate(certificate.certificate(), warnings);
             List<X509Certificate> chain = TokenSignerPort.assemble(certificate.certificate(), rules.knownCas());
             // every document is prepared on the pool (independent CPU work), then shown in list order
             List<CompletableFuture<Step>> preparing = new ArrayList<>(items.size());
-            for (Item item : items) {
+            for (int i = 0; i < items.size(); i++) {
+                int index = i;
                 preparing.add(CompletableFuture.supplyAsync(
-                        () -> prepare(request, item, certificate, algorithm, chain), Completers.POOL));
+                        () -> prepare(audited, index, algorithm, chain), Completers.POOL));
             }
             List<ConsentRequest.Document> shown = new ArrayList<>();
             List<byte[]> digests = new ArrayList<>();
@@ -186,7 +188,7 @@ public final class SignPdfBatch {
         } catch (KysoException e) {
             for (int i = 0; i < items.size(); i++) {
                 if (outcomes[i] == null) {
-                    record(request, items.get(i), certificate, e.code());
+                    audited.record(i, e.code());
                 }
             }
             throw e;
@@ -197,7 +199,7 @@ public final class SignPdfBatch {
             if (outcomes[i] == null) {
                 steps[i] = settled(stamping.get(i));
                 if (steps[i].failed() != null) {
-                    outcomes[i] = fail(request, items.get(i), certificate, steps[i].failed().error());
+                    outcomes[i] = audited.fail(i, steps[i].failed().error());
                 } else {
                     stamped.add(steps[i].stamped());
                 }
@@ -207,19 +209,26 @@ public final class SignPdfBatch {
         BatchEvidence evidence = engine.evidenceFor(stamped);
         Check check = new Check(certificate.certificate(), algorithm);
         List<CompletableFuture<Outcome>> completing = new ArrayList<>(items.size());
+        CompletableFuture<?> firstChecked = null;
         for (int i = 0; i < items.size(); i++) {
             if (outcomes[i] != null) {
                 completing.add(CompletableFuture.completedFuture(outcomes[i]));
                 continue;
             }
-            Item item = items.get(i);
+            int index = i;
             RemotePadesSigner.Stamped ready = steps[i].stamped();
             steps[i] = null;
-            completing.add(CompletableFuture.supplyAsync(
-                    () -> complete(request, item, certificate, ready, evidence, check), Completers.POOL));
-            if (!check.decided()) {
-                // the first document is verified in full before the others are compared with it
-                settled(completing.get(i));
+            if (firstChecked == null) {
+                // the first document is verified in full before any other is checked (compared with it); the others
+                // get their /DSS meanwhile, on the pool's other threads
+                CompletableFuture<Outcome> first = CompletableFuture.supplyAsync(
+                        () -> checked(audited, index, raised(audited, index, ready, evidence), check), Completers.POOL);
+                completing.add(first);
+                firstChecked = first.handle((outcome, error) -> null);
+            } else {
+                completing.add(CompletableFuture.supplyAsync(() -> raised(audited, index, ready, evidence),
+                        Completers.POOL).thenCombineAsync(firstChecked,
+                        (raised, decided) -> checked(audited, index, raised, check), Completers.POOL));
             }
         }
         for (int i = 0; i < items.size(); i++) {
@@ -234,19 +243,19 @@ public final class SignPdfBatch {
                         Failed failed) {
     }
 
-    private Step prepare(Request request, Item item, CertificateEntry certificate, SignatureAlgorithm algorithm,
-                         List<X509Certificate> chain) {
+    private Step prepare(Audited audited, int index, SignatureAlgorithm algorithm, List<X509Certificate> chain) {
+        Item item = audited.request.items().get(index);
         try {
             if (item.invalid() != null) {
                 throw item.invalid();
             }
-            PreparedSignature prepared = engine.prepareForSignatureValue(item.pdf(),
+            // the page count comes from the engine's own parse of the document, not a second one
+            RemotePadesSigner.Prepared prepared = engine.prepareForSignatureValue(item.pdf(),
                     item.options().withAlgorithm(algorithm), chain);
-            int pages = SignPdf.pageCount(item.pdf(), item.options().password());
-            return new Step(prepared, new ConsentRequest.Document(item.name(), pages, SigningRules.sha256(item.pdf())),
-                    null, null);
+            return new Step(prepared.signature(),
+                    new ConsentRequest.Document(item.name(), prepared.pages(), audited.sha256(index)), null, null);
         } catch (KysoException e) {
-            return new Step(null, null, null, fail(request, item, certificate, e));
+            return new Step(null, null, null, audited.fail(index, e));
         }
     }
 
@@ -306,19 +315,34 @@ public final class SignPdfBatch {
         }
     }
 
-    private Outcome complete(Request request, Item item, CertificateEntry certificate,
-                             RemotePadesSigner.Stamped stamped, BatchEvidence evidence, Check check) {
+    /** A document with its /DSS (and, for B-LTA, document time-stamp), or what kept it from them. */
+    private record Raised(SignResult result, Failed failed) {
+    }
+
+    private Raised raised(Audited audited, int index, RemotePadesSigner.Stamped stamped, BatchEvidence evidence) {
         try {
-            String password = item.options().password();
-            SignResult result = engine.raise(stamped, evidence);
+            return new Raised(engine.raise(stamped, evidence), null);
+        } catch (KysoException e) {
+            return new Raised(null, audited.fail(index, e));
+        }
+    }
+
+    /** The document checked ({@link Check}) and its outcome recorded. */
+    private Outcome checked(Audited audited, int index, Raised raised, Check check) {
+        if (raised.failed() != null) {
+            return raised.failed();
+        }
+        Item item = audited.request.items().get(index);
+        try {
+            SignResult result = raised.result();
             List<String> warnings = new ArrayList<>();
             result.warnings().forEach(w -> warnings.add(String.valueOf(w)));
             byte[] document = result.document(); // a copy each time it is asked for
-            check.verify(item.pdf(), document, password, warnings);
-            record(request, item, certificate, "OK");
+            check.verify(item.pdf(), document, item.options().password(), warnings);
+            audited.record(index, "OK");
             return new Signed(document, result.level(), warnings);
         } catch (KysoException e) {
-            return fail(request, item, certificate, e);
+            return audited.fail(index, e);
         }
     }
 
@@ -341,14 +365,12 @@ public final class SignPdfBatch {
             this.algorithm = algorithm;
         }
 
-        boolean decided() {
-            return tried;
-        }
-
         void verify(byte[] before, byte[] after, String password, List<String> warnings) {
             SignatureReadBack.Facts known = baseline;
             if (known != null) {
-                SignatureReadBack.Facts facts = SignatureReadBack.read(after, password, signer, algorithm.digest());
+                // its /DSS entry compared with the first one's as written, decoded only where they differ
+                SignatureReadBack.Facts facts = SignatureReadBack.read(after, password, signer, algorithm.digest(),
+                        known);
                 if (facts.sameShapeAs(known)) {
                     return;
                 }
@@ -365,15 +387,42 @@ public final class SignPdfBatch {
         }
     }
 
-    private Failed fail(Request request, Item item, CertificateEntry certificate, KysoException e) {
-        record(request, item, certificate, e.code());
-        return new Failed(e);
-    }
+    /**
+     * The audit records of one call, one per document with its outcome. Each document's SHA-256 is made once, by the
+     * first of the consent and the audit that needs it, and kept for the other: both name the very array the engine
+     * copied when it prepared the signature, which nothing in the agent writes to (the engine works on its own copy).
+     */
+    private final class Audited {
+        private final Request request;
+        private final CertificateEntry certificate;
+        /** Each written by the one task that prepares its document, read after that task has been joined. */
+        private final String[] hashes;
 
-    private void record(Request request, Item item, CertificateEntry certificate, String result) {
-        rules.record(new AuditRecord(request.origin(), "sign.pdf.batch/" + item.operationEn(), item.name(),
-                item.pdf() == null ? "" : SigningRules.sha256(item.pdf()), certificate.id(), certificate.subject(),
-                result));
+        Audited(Request request, CertificateEntry certificate) {
+            this.request = request;
+            this.certificate = certificate;
+            this.hashes = new String[request.items().size()];
+        }
+
+        /** The hex SHA-256 of document {@code index}; empty when the item has no document. */
+        String sha256(int index) {
+            if (hashes[index] == null) {
+                byte[] pdf = request.items().get(index).pdf();
+                hashes[index] = pdf == null ? "" : SigningRules.sha256(pdf);
+            }
+            return hashes[index];
+        }
+
+        Failed fail(int index, KysoException e) {
+            record(index, e.code());
+            return new Failed(e);
+        }
+
+        void record(int index, String result) {
+            Item item = request.items().get(index);
+            rules.record(new AuditRecord(request.origin(), "sign.pdf.batch/" + item.operationEn(), item.name(),
+                    sha256(index), certificate.id(), certificate.subject(), result));
+        }
     }
 
     /** One value for the whole list, so the dialog's single hash line still pins down every document. */

@@ -10,9 +10,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -51,17 +54,8 @@ class BatchBenchmark {
     void hundredDocumentsOneConsentOnePinAgainstDssOneByOne() throws Exception {
         TestEnvironment env = TestEnvironment.shared();
         Path dir = Files.createDirectories(Path.of("target", "bench-batch"));
-        List<Path> files = new ArrayList<>();
-        for (int i = 0; i < DOCUMENTS; i++) {
-            Path file = dir.resolve("van-ban-" + i + ".pdf");
-            SigningBenchmark.generate(file, 1, 1000 + i);
-            files.add(file);
-        }
-        // a PIN for every signature, so that "one PIN for the list" is the batch's doing, not a cached login
-        try (AgentHarness agent = AgentHarness.in(dir).origins(ORIGIN).idleTimeout(Duration.ofMinutes(30))
-                .documents(32L << 20, 256).version("bench").tokens(TokenManagerConfig.of(
-                        List.of(env.softHsm().library())).withLoginPolicy(LoginPolicy.everySignature())).start();
-             SocketClient page = agent.open(ORIGIN)) {
+        List<Path> files = documents(dir, DOCUMENTS);
+        try (AgentHarness agent = agent(env, dir); SocketClient page = agent.open(ORIGIN)) {
             TokenManager tokens = agent.tokens();
             AgentHarness.Person person = agent.person();
             String certificateId = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
@@ -119,6 +113,91 @@ class BatchBenchmark {
                     oursCpu / 1e6, dssCpu / 1e6, (double) oursCpu / dssCpu, loadAverage());
             Stats.ratioAtMost("batch of " + DOCUMENTS + " B-LT: Kyso / DSS time", ours / theirs, 0.15);
         }
+    }
+
+    /**
+     * {@code -Dkyso.bench.batch.rounds=N}: no DSS, but N batches of {@value #PROFILED} after two warm ones, each with
+     * the CPU of this JVM's threads by kind (the thread's name without its numbers: the batch's pools, the JIT
+     * compilers, the collector, the test PKI's servers) from {@code /proc} — where a batch's CPU goes, and what a
+     * change to the batch path buys, with less noise than one wall-clock figure.
+     */
+    @Test
+    void cpuByThreadOverSeveralBatches() throws Exception {
+        int rounds = Integer.getInteger("kyso.bench.batch.rounds", 0);
+        Assumptions.assumeTrue(rounds > 0, "-Dkyso.bench.batch.rounds=N to run");
+        TestEnvironment env = TestEnvironment.shared();
+        Path dir = Files.createDirectories(Path.of("target", "bench-batch"));
+        List<Path> files = documents(dir, PROFILED);
+        try (AgentHarness agent = agent(env, dir); SocketClient page = agent.open(ORIGIN)) {
+            String certificateId = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(env.pki().get(TestPki.PERSONAL_AN).certificate().getEncoded()));
+            batch(page, certificateId, files);
+            batch(page, certificateId, files);
+            Map<String, Long> total = new TreeMap<>();
+            List<Double> wall = new ArrayList<>();
+            long process = 0;
+            for (int round = 0; round < rounds; round++) {
+                Map<String, Long> before = threadCpuMillis();
+                long c0 = processCpuNanos();
+                long t0 = System.nanoTime();
+                batch(page, certificateId, files);
+                wall.add((System.nanoTime() - t0) / 1e6);
+                process += processCpuNanos() - c0;
+                threadCpuMillis().forEach((kind, ms) -> total.merge(kind, ms - before.getOrDefault(kind, 0L),
+                        Long::sum));
+            }
+            System.out.printf("%n== Batch CPU by thread: %d batches of %d one-page documents at B-LT (load average "
+                    + "%s); ms per batch ==%n", rounds, PROFILED, loadAverage());
+            long all = 0;
+            for (Map.Entry<String, Long> e : total.entrySet()) {
+                if (e.getValue() / rounds >= 5) {
+                    System.out.printf("%-28s %7d%n", e.getKey(), e.getValue() / rounds);
+                }
+                all += e.getValue();
+            }
+            System.out.printf("%-28s %7d%n%-28s %7d%nwall per batch (with uploads and removals): %s ms%n",
+                    "live threads", all / rounds, "process", process / rounds / 1_000_000, Stats.list(wall));
+        }
+    }
+
+    private static final int PROFILED = 100;
+
+    /** {@code count} one-page documents, each with its own random image. */
+    private static List<Path> documents(Path dir, int count) throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Path file = dir.resolve("van-ban-" + i + ".pdf");
+            SigningBenchmark.generate(file, 1, 1000 + i);
+            files.add(file);
+        }
+        return files;
+    }
+
+    /** A PIN for every signature, so that "one PIN for the list" is the batch's doing, not a cached login. */
+    private static AgentHarness agent(TestEnvironment env, Path dir) throws Exception {
+        return AgentHarness.in(dir).origins(ORIGIN).idleTimeout(Duration.ofMinutes(30)).documents(32L << 20, 256)
+                .version("bench").tokens(TokenManagerConfig.of(List.of(env.softHsm().library()))
+                        .withLoginPolicy(LoginPolicy.everySignature())).start();
+    }
+
+    /** CPU (user + system, ms) of this JVM's live threads by kind, from /proc (Linux). */
+    private static Map<String, Long> threadCpuMillis() throws Exception {
+        Map<String, Long> byKind = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (java.io.IOException ended) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // USER_HZ 100
+                byKind.merge(name.replaceAll("[0-9]+", "#").strip(), cpu, Long::sum);
+            }
+        }
+        return byKind;
     }
 
     /** This JVM's CPU time (agent, test PKI services, the page) and the DSS process's. */

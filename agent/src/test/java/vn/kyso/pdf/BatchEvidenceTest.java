@@ -104,6 +104,46 @@ class BatchEvidenceTest {
     }
 
     @Test
+    void aLaterDocumentsDssEntryComparedAsWrittenStandsOnlyWhenItDecodesToTheSameEvidence() throws Exception {
+        List<RemotePadesSigner.Stamped> stamped = List.of(stamped(PadesFixture.samplePdf()),
+                stamped(PadesFixture.samplePdf()));
+        BatchEvidence evidence = remote.evidenceFor(stamped);
+        byte[] first = remote.raise(stamped.get(0), evidence).document();
+        byte[] second = remote.raise(stamped.get(1), evidence).document();
+        SignatureReadBack.Facts known = SignatureReadBack.read(first, null, an.chain().get(0), DigestAlgorithm.SHA256);
+        assertNull(known.problem());
+        assertNotNull(known.encoded(), "an unencrypted /DSS written by us is compared as written");
+
+        SignatureReadBack.Facts compared = SignatureReadBack.read(second, null, an.chain().get(0),
+                DigestAlgorithm.SHA256, known);
+        SignatureReadBack.Facts decoded = SignatureReadBack.read(second, null, an.chain().get(0),
+                DigestAlgorithm.SHA256);
+        assertEquals(known.encoded(), compared.encoded(), "the same streams as written: nothing decoded");
+        assertTrue(compared.sameShapeAs(known));
+        assertEquals(decoded.evidence(), compared.evidence(), "the comparison as written agrees with decoding");
+
+        // one byte of an OCSP answer as written (deflated) changed in the later document: never taken as the same
+        byte[] raw = rawOfFirst(second, "OCSPs");
+        int at = indexOf(second, raw, 0) + raw.length / 2;
+        byte[] changed = second.clone();
+        changed[at] ^= 0x10;
+        SignatureReadBack.Facts read = SignatureReadBack.read(changed, null, an.chain().get(0),
+                DigestAlgorithm.SHA256, known);
+        assertFalse(read.sameShapeAs(known), "a changed /DSS stream was taken for the first document's");
+    }
+
+    /** The bytes as written (before decoding) of the first stream in /DSS /{@code kind}. */
+    private static byte[] rawOfFirst(byte[] pdf, String kind) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            COSDictionary dss = document.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.getPDFName("DSS"));
+            COSStream stream = (COSStream) dss.getCOSArray(COSName.getPDFName(kind)).getObject(0);
+            try (InputStream in = stream.createRawInputStream()) {
+                return in.readAllBytes();
+            }
+        }
+    }
+
+    @Test
     void readBackFindsNothingWrongInAFreshSignature() throws Exception {
         byte[] signed = signed();
         SignatureReadBack.Facts facts = SignatureReadBack.read(signed, null, an.chain().get(0),
@@ -203,7 +243,10 @@ class BatchEvidenceTest {
     }
 
     private static int indexOf(byte[] data, String text, int from) {
-        byte[] needle = text.getBytes(StandardCharsets.US_ASCII);
+        return indexOf(data, text.getBytes(StandardCharsets.US_ASCII), from);
+    }
+
+    private static int indexOf(byte[] data, byte[] needle, int from) {
         outer:
         for (int i = from; i <= data.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {
@@ -213,6 +256,6 @@ class BatchEvidenceTest {
             }
             return i;
         }
-        throw new AssertionError(text + " not found");
+        throw new AssertionError(new String(needle, StandardCharsets.ISO_8859_1) + " not found");
     }
 }

@@ -1,6 +1,7 @@
 package vn.kyso.pdf;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,13 @@ class HexTest {
         assertArrayEquals(data, Hex.decode(upper, 0, upper.length));
         byte[] lower = ("<" + HexFormat.of().formatHex(data) + ">").getBytes(StandardCharsets.US_ASCII);
         assertArrayEquals(data, Hex.decode(lower, 1, lower.length - 2));
+    }
+
+    @Test
+    void knowsTheHexDigitsAmongAllByteValuesAsCharacterDigitDoes() {
+        for (int b = 0; b < 256; b++) {
+            assertEquals(Character.digit((char) b, 16) >= 0 && b < 128, Hex.isDigit((byte) b), "byte " + b);
+        }
     }
 
     @Test

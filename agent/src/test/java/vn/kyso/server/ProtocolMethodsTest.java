@@ -20,6 +20,7 @@ import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -100,6 +101,18 @@ class ProtocolMethodsTest {
 
     private static String certificateId(String alias) {
         return tokens.certificates().stream().filter(c -> c.label().equals(alias)).findFirst().orElseThrow().id();
+    }
+
+    /** {@code pdf} with its page copied until it has {@code count} pages. */
+    private static byte[] pages(byte[] pdf, int count) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            while (document.getNumberOfPages() < count) {
+                document.importPage(document.getPage(0));
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
     }
 
     static byte[] pdf(String... lines) throws Exception {
@@ -183,9 +196,10 @@ class ProtocolMethodsTest {
     void batchAsksOnceSignsEachReportsEachAndResumesWithoutSigningTwice() throws Exception {
         try (SocketClient c = SocketClient.open(server.port(), APP)) {
             byte[] first = pdf("To trinh 1");
-            byte[] third = pdf("Cong van 3");
+            byte[] third = pages(pdf("Cong van 3"), 3);
+            byte[] damaged = "%PDF-1.7\nnot really a PDF at all\n%%EOF".getBytes(StandardCharsets.US_ASCII);
             String a = c.upload("To trinh 1.pdf", first);
-            String b = c.upload("Hong.pdf", "%PDF-1.7\nnot really a PDF at all\n%%EOF".getBytes(StandardCharsets.US_ASCII));
+            String b = c.upload("Hong.pdf", damaged);
             String d = c.upload("Cong van 3.pdf", third);
             String an = certificateId(TestPki.PERSONAL_AN);
             String items = "[{\"documentId\":\"" + a + "\"},{\"documentId\":\"" + b + "\"},{\"documentId\":\"" + d
@@ -205,6 +219,9 @@ class ProtocolMethodsTest {
                     consent.documents().stream().map(ConsentRequest.Document::name).toList());
             assertEquals(List.of(sha256Hex(first), sha256Hex(third)),
                     consent.documents().stream().map(ConsentRequest.Document::sha256).toList());
+            // the page counts the engine read while preparing each signature
+            assertEquals(List.of(1, 3), consent.documents().stream().map(ConsentRequest.Document::pages).toList());
+            assertEquals(4, consent.pages());
             assertEquals(1, person.pin().count(),
                     "one PIN for the whole list, although the policy asks for every signature");
 
@@ -227,10 +244,17 @@ class ProtocolMethodsTest {
                 progress.add(p.get("index").asInt() + ":" + p.get("status").asText());
             }
             assertEquals(List.of("0:SIGNED", "1:FAILED", "2:SIGNED"), progress);
+            // each record names its document by the SHA-256 of the bytes uploaded (made once, for consent and record)
+            String firstHash = sha256Hex(first);
+            String thirdHash = sha256Hex(third);
+            String damagedHash = sha256Hex(damaged);
             assertEquals(1, Files.readAllLines(audit.file()).stream().filter(l -> l.contains("\"To trinh 1.pdf\"")
-                    && l.contains("sign.pdf.batch/invisible") && l.contains("\"result\":\"OK\"")).count());
+                    && l.contains(firstHash) && l.contains("sign.pdf.batch/invisible")
+                    && l.contains("\"result\":\"OK\"")).count());
+            assertEquals(1, Files.readAllLines(audit.file()).stream().filter(l -> l.contains("\"Cong van 3.pdf\"")
+                    && l.contains(thirdHash) && l.contains("\"result\":\"OK\"")).count());
             assertEquals(1, Files.readAllLines(audit.file()).stream().filter(l -> l.contains("\"Hong.pdf\"")
-                    && l.contains("\"result\":\"PDF_DAMAGED\"")).count());
+                    && l.contains(damagedHash) && l.contains("\"result\":\"PDF_DAMAGED\"")).count());
 
             // resume: the signed ones come back as they were; only the rest (plus a new document) are signed
             person.reset();
@@ -538,7 +562,7 @@ class ProtocolMethodsTest {
                     + "\"imageProfile\":\"signature\"}}");
             byte[] pdf = c.download(signed.get("documentId").asText());
             assertEquals(Indication.TOTAL_PASSED, verified(pdf));
-            try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            try (PDDocument document = Loader.loadPDF(pdf)) {
                 var widget = document.getSignatureFields().get(0).getWidgets().get(0);
                 assertTrue(widget.getRectangle().getWidth() > 0, "the approval stamp is visible");
             }
