@@ -10,11 +10,12 @@ import java.util.function.Function;
 /**
  * A small memo shared across verifications, for results that depend only on the immutable bytes in their key (a
  * parsed certificate by its DER, a signature check by the signed bytes and the key): the same CA, TSA and OCSP
- * responder certificates come back in every document of an agency. Holds {@code capacity} entries (for a moment one
- * more per thread adding at once), so a stream of hostile documents cannot grow it; the oldest entry goes first. Lookups take no lock: a document's
- * signatures are checked on two threads at once, and on a busy machine a thread preempted while holding a lock for a
- * lookup (hashing a certificate key is not free) kept the other waiting for tens of milliseconds. The value is
- * computed outside any lock: two threads may compute the same entry once each, both with the same result.
+ * responder certificates come back in every document of an agency. Holds {@code capacity} entries (for a moment
+ * one more per thread adding at once), so a stream of hostile documents cannot grow it; the oldest goes first.
+ * Lookups take no lock: a document's signatures are checked on two threads at once, and on a busy machine a thread
+ * preempted while holding a lock for a lookup (hashing a certificate key is not free) kept the other waiting for
+ * tens of milliseconds. The value is computed outside any lock: two threads may compute the same entry once each,
+ * both with the same result.
  */
 final class BoundedMemo<K, V> {
 
