@@ -1,53 +1,58 @@
 package vn.kyso.verify;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 /**
- * A small least-recently-used memo shared across verifications, for results that depend only on the immutable bytes
- * in their key (a parsed certificate by its DER, a signature check by the signed bytes and the key): the same CA,
- * TSA and OCSP responder certificates come back in every document of an agency. Never holds more than
- * {@code capacity} entries, so a stream of hostile documents cannot grow it. The value is computed outside the lock:
- * two threads may compute the same entry once each, both with the same result.
+ * A small memo shared across verifications, for results that depend only on the immutable bytes in their key (a
+ * parsed certificate by its DER, a signature check by the signed bytes and the key): the same CA, TSA and OCSP
+ * responder certificates come back in every document of an agency. Holds {@code capacity} entries (for a moment
+ * one more per thread adding at once), so a stream of hostile documents cannot grow it; the oldest goes first.
+ * Lookups take no lock: a document's signatures are checked on two threads at once, and on a busy machine a thread
+ * preempted while holding a lock for a lookup (hashing a certificate key is not free) kept the other waiting for
+ * tens of milliseconds. The value is computed outside any lock: two threads may compute the same entry once each,
+ * both with the same result.
  */
 final class BoundedMemo<K, V> {
 
     private final int capacity;
-    private final Map<K, V> entries;
+    private final Map<K, V> entries = new ConcurrentHashMap<>();
+    /** The keys in the order they were added, to drop the oldest. */
+    private final Queue<K> order = new ConcurrentLinkedQueue<>();
 
     BoundedMemo(int capacity) {
         this.capacity = capacity;
-        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                return size() > BoundedMemo.this.capacity;
-            }
-        };
     }
 
     /** The remembered value for {@code key}, else {@code compute}'s (remembered unless null). */
     V get(K key, Function<K, V> compute) {
-        synchronized (entries) {
-            V known = entries.get(key);
-            if (known != null) {
-                return known;
-            }
+        if (key == null) {
+            return compute.apply(null); // nothing to remember it by
+        }
+        V known = entries.get(key);
+        if (known != null) {
+            return known;
         }
         V value = compute.apply(key);
-        if (value != null) {
-            synchronized (entries) {
-                entries.put(key, value);
+        if (value != null && entries.putIfAbsent(key, value) == null) {
+            order.add(key);
+            while (entries.size() > capacity) {
+                K oldest = order.poll();
+                if (oldest == null) {
+                    break;
+                }
+                entries.remove(oldest);
             }
         }
         return value;
     }
 
     int size() {
-        synchronized (entries) {
-            return entries.size();
-        }
+        return entries.size();
     }
 
     int capacity() {

@@ -40,8 +40,10 @@ final class ByteRangeCheck implements SignatureCheck {
         if (gapEnd - gapStart < 2 || file[gapStart] != '<' || file[gapEnd - 1] != '>') {
             throw format("the unsigned gap is not exactly the /Contents hex string");
         }
+        // the parse read exactly these bytes as '<', an even count of hex digits, '>': nothing more to find here
+        boolean parsedAsHex = context.ranges != null && context.ranges.hexDigitsOnly(gapStart, gapEnd);
         int hexDigits = 0;
-        for (int i = gapStart + 1; i < gapEnd - 1; i++) {
+        for (int i = gapStart + 1; i < gapEnd - 1 && !parsedAsHex; i++) {
             int c = file[i];
             if (PdfSignatureReader.hexDigit(c) >= 0) {
                 hexDigits++;

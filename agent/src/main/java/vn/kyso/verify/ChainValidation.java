@@ -28,20 +28,24 @@ final class ChainValidation {
      */
     static void validityAt(List<X509Certificate> chain, Instant time, boolean proofOfTime) {
         for (X509Certificate certificate : chain) {
-            String who = "\"" + Certificates.name(certificate) + "\"";
             if (time.isBefore(certificate.getNotBefore().toInstant())) {
-                throw new VerificationFailure(SubIndication.NOT_YET_VALID, who + " is valid only from "
+                throw new VerificationFailure(SubIndication.NOT_YET_VALID, who(certificate) + " is valid only from "
                         + certificate.getNotBefore().toInstant() + ", signing time " + time);
             }
             if (time.isAfter(certificate.getNotAfter().toInstant())) {
                 if (proofOfTime) {
-                    throw new VerificationFailure(SubIndication.EXPIRED, who + " expired at "
+                    throw new VerificationFailure(SubIndication.EXPIRED, who(certificate) + " expired at "
                             + certificate.getNotAfter().toInstant() + ", the timestamp proves signing at " + time);
                 }
-                throw new VerificationFailure(SubIndication.OUT_OF_BOUNDS_NO_POE, who + " expired at "
+                throw new VerificationFailure(SubIndication.OUT_OF_BOUNDS_NO_POE, who(certificate) + " expired at "
                         + certificate.getNotAfter().toInstant() + " and no timestamp proves an earlier signing time");
             }
         }
+    }
+
+    /** The certificate as a message names it; read from its subject only when a message is written. */
+    static String who(X509Certificate certificate) {
+        return "\"" + Certificates.name(certificate) + "\"";
     }
 
     /**

@@ -76,41 +76,67 @@ final class CmsEvidence {
         return new EmbeddedEvidence(certificates, ocsps, crls);
     }
 
-    /** The readable signature time-stamp tokens (unsigned id-aa-signatureTimeStampToken attributes). */
     /**
      * The tokens of each signer, parsed once: the evidence, the time-stamp and the format-level rules all read them.
      * Keyed by the signer object (identity) and dropped with it.
      */
-    private static final Map<SignerInformation, List<TimeStampToken>> TOKENS =
+    private static final Map<SignerInformation, Tokens> TOKENS =
             java.util.Collections.synchronizedMap(new WeakHashMap<>());
 
+    /**
+     * @param readable    the readable tokens, in the order of the attributes and their values
+     * @param firstOfFirst the first value of the first attribute, null when it does not parse
+     */
+    private record Tokens(List<TimeStampToken> readable, TimeStampToken firstOfFirst) {
+    }
+
+    /** The readable signature time-stamp tokens (unsigned id-aa-signatureTimeStampToken attributes). */
     static List<TimeStampToken> signatureTimestamps(SignerInformation signer) {
-        List<TimeStampToken> known = TOKENS.get(signer);
+        return tokens(signer).readable();
+    }
+
+    /**
+     * The token of the first attribute's first value — the signature time-stamp the time-stamp rule judges — null
+     * when it does not parse (or there is none: the rule looks at the attribute first).
+     */
+    static TimeStampToken firstSignatureTimestamp(SignerInformation signer) {
+        return tokens(signer).firstOfFirst();
+    }
+
+    private static Tokens tokens(SignerInformation signer) {
+        Tokens known = TOKENS.get(signer);
         if (known == null) {
-            known = List.copyOf(parseSignatureTimestamps(signer));
+            known = parseSignatureTimestamps(signer);
             TOKENS.put(signer, known);
         }
         return known;
     }
 
-    private static List<TimeStampToken> parseSignatureTimestamps(SignerInformation signer) {
+    private static Tokens parseSignatureTimestamps(SignerInformation signer) {
         List<TimeStampToken> tokens = new ArrayList<>();
+        TimeStampToken firstOfFirst = null;
         AttributeTable unsigned = signer.getUnsignedAttributes();
         if (unsigned == null) {
-            return tokens;
+            return new Tokens(List.of(), null);
         }
         var all = unsigned.getAll(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
         for (int i = 0; i < all.size(); i++) {
             Attribute attribute = Attribute.getInstance(all.get(i));
+            boolean first = i == 0;
             for (ASN1Encodable value : attribute.getAttrValues()) {
                 try {
-                    tokens.add(new TimeStampToken(new CMSSignedData(ContentInfo.getInstance(value))));
+                    TimeStampToken token = new TimeStampToken(new CMSSignedData(ContentInfo.getInstance(value)));
+                    tokens.add(token);
+                    if (first) {
+                        firstOfFirst = token;
+                    }
                 } catch (Exception e) {
                     // an unreadable token carries nothing usable
                 }
+                first = false;
             }
         }
-        return tokens;
+        return new Tokens(List.copyOf(tokens), firstOfFirst);
     }
 
     private static void addSignedDataContents(CMSSignedData cms, List<X509Certificate> certificates,

@@ -2,6 +2,7 @@ package vn.kyso.verify;
 
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -81,8 +82,19 @@ final class EmbeddedOcsp {
         }
     }
 
+    /**
+     * Stored responses parsed, by their exact bytes: a batch signed at once stores the same responses (its
+     * signers', the TSA's) in every document, and one document may store a response twice (in /DSS and in a CMS).
+     * Small, as a parsed response is several times its bytes; only ever read.
+     */
+    private static final BoundedMemo<BoundedMemo.Bytes, Optional<BasicOCSPResp>> PARSED = new BoundedMemo<>(32);
+
     /** The successful basic response in {@code encoded}, null when it is anything else. */
     static BasicOCSPResp basic(byte[] encoded) {
+        return PARSED.get(new BoundedMemo.Bytes(encoded), bytes -> Optional.ofNullable(parse(encoded))).orElse(null);
+    }
+
+    private static BasicOCSPResp parse(byte[] encoded) {
         try {
             OCSPResp parsed = new OCSPResp(encoded);
             return parsed.getStatus() == OCSPResp.SUCCESSFUL && parsed.getResponseObject() instanceof BasicOCSPResp b

@@ -46,7 +46,13 @@ final class MessageDigestCheck implements SignatureCheck {
             }
             actual = context.contentDigest;
         } else {
-            actual = Digests.digest(context.signer.getDigestAlgorithmID(), signedContent);
+            // a PDF's signed bytes: hashed in one pass shared with the file's other signatures (SignedRanges)
+            actual = context.ranges != null && signedContent == context.signedBytes
+                    ? context.ranges.digest(context.signer.getDigestAlgorithmID(), context.signature.byteRange())
+                    : null;
+            if (actual == null) {
+                actual = Digests.digest(context.signer.getDigestAlgorithmID(), signedContent);
+            }
             context.signedContentDigest = actual;
         }
         if (!Digests.equal(claimed, actual)) {

@@ -84,15 +84,15 @@ final class PdfLoading {
             if (at >= 0 && at < end && file[(int) at] == '<') {
                 int from = (int) at;
                 int close = from + 1;
-                while (close < end && PdfSignatureReader.hexDigit(file[close]) >= 0) {
+                byte[] hex = PdfSignatureReader.HEX;
+                while (close < end && hex[file[close] & 0xff] >= 0) {
                     close++;
                 }
                 int digits = close - from - 1;
                 if (close < end && file[close] == '>' && digits % 2 == 0) {
                     byte[] bytes = new byte[digits / 2];
                     for (int i = 0, p = from + 1; i < bytes.length; i++, p += 2) {
-                        bytes[i] = (byte) (PdfSignatureReader.hexDigit(file[p]) << 4
-                                | PdfSignatureReader.hexDigit(file[p + 1]));
+                        bytes[i] = (byte) (hex[file[p] & 0xff] << 4 | hex[file[p + 1] & 0xff]);
                     }
                     source.seek(close + 1L);
                     strings.put(from, new HexString(close + 1, bytes));

@@ -111,7 +111,11 @@ final class PdfSignatureReader {
         return HEX[b & 0xff];
     }
 
-    private static final byte[] HEX = hexTable();
+    /**
+     * The table itself, for loops over tens of thousands of digits: they index it directly, so they run at one speed
+     * whether or not the JIT has compiled {@link #hexDigit} yet.
+     */
+    static final byte[] HEX = hexTable();
 
     private static byte[] hexTable() {
         byte[] table = new byte[256];

@@ -79,6 +79,7 @@ public final class PdfSignatureVerifier {
             if (signatures.isEmpty()) {
                 return DocumentReport.failed(now, VerifyError.NO_SIGNATURE, null);
             }
+            SignedRanges ranges = SignedRanges.of(file, signatures, loaded);
             Map<Long, EmbeddedEvidence> revisions = new ConcurrentHashMap<>();
             Function<PdfSignature, EmbeddedEvidence> coveredBy = timestamp -> revisions.computeIfAbsent(
                     timestamp.revisionEnd(), end -> dssOfRevision(file, end, password));
@@ -99,7 +100,7 @@ public final class PdfSignatureVerifier {
                 for (PdfSignature signature : signatures) {
                     boolean dssAfter = dssWrittenAt > signature.revisionEnd();
                     FutureTask<Checked> task = new FutureTask<>(
-                            () -> check(file, signature, signatures, evidence, now, dssAfter, coveredBy));
+                            () -> check(file, signature, signatures, evidence, now, dssAfter, coveredBy, ranges));
                     checks.add(task);
                     CheckPool.offer(task);
                 }
@@ -154,8 +155,10 @@ public final class PdfSignatureVerifier {
     }
 
     private Checked check(byte[] file, PdfSignature signature, List<PdfSignature> all, EmbeddedEvidence evidence,
-                          Instant now, boolean dssAfter, Function<PdfSignature, EmbeddedEvidence> coveredBy) {
+                          Instant now, boolean dssAfter, Function<PdfSignature, EmbeddedEvidence> coveredBy,
+                          SignedRanges ranges) {
         SignatureContext context = new SignatureContext(file, signature, settings, evidence, now);
+        context.ranges = ranges;
         List<SignatureCheck> checks = new ArrayList<>(List.of(new ByteRangeCheck(), new GapOverlapCheck(all)));
         checks.addAll(checksFor(signature));
         CheckRun run = CheckRun.of(context, checks);

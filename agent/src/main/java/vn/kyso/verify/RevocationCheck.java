@@ -46,21 +46,21 @@ final class RevocationCheck {
             X509Certificate certificate = chain.get(i);
             X509Certificate issuer = chain.get(i + 1);
             RevocationInfo info = statusOf(certificate, issuer, evidence, time);
-            String who = "\"" + Certificates.name(certificate) + "\"";
             if (info.status() == RevocationStatus.REVOKED && !info.revocationTime().isAfter(time)) {
                 boolean signerSaysAfter = claimed != null && !claimed.isBefore(info.revocationTime());
                 if (proofOfTime || signerSaysAfter) {
-                    throw new VerificationFailure(SubIndication.REVOKED, who + " was revoked at "
-                            + info.revocationTime() + (proofOfTime ? ", the timestamp proves signing at " + time
+                    throw new VerificationFailure(SubIndication.REVOKED, ChainValidation.who(certificate)
+                            + " was revoked at " + info.revocationTime() + (proofOfTime ? ", the timestamp proves signing at " + time
                             : ", the signer claims to have signed at " + claimed) + " (" + info.source() + ")");
                 }
-                throw new VerificationFailure(SubIndication.REVOKED_NO_POE, who + " was revoked at "
-                        + info.revocationTime() + " and no timestamp proves the signature is older");
+                throw new VerificationFailure(SubIndication.REVOKED_NO_POE, ChainValidation.who(certificate)
+                        + " was revoked at " + info.revocationTime() + " and no timestamp proves the signature is older");
             }
             boolean unknown = info.status() == RevocationStatus.UNKNOWN
                     || info.status() == RevocationStatus.NOT_CHECKED;
             if (unknown && (i == 0 || requireForCas)) {
-                throw new VerificationFailure(SubIndication.TRY_LATER, who + ": " + info.detail());
+                throw new VerificationFailure(SubIndication.TRY_LATER,
+                        ChainValidation.who(certificate) + ": " + info.detail());
             }
             if (i == 0) {
                 signerInfo = info;

@@ -28,6 +28,8 @@ final class SignatureContext {
     EmbeddedEvidence evidence;
     final Instant verificationTime;
 
+    /** The byte ranges of every signature of the same PDF, read once for all of them; null outside a PDF. */
+    SignedRanges ranges;
     /** The bytes the byte ranges cover, set by the byte-range check; for a detached CMS its content, if given. */
     byte[] signedBytes;
     /** A detached CMS's content given only as a digest (instead of {@link #signedBytes}), and its algorithm. */

@@ -38,12 +38,15 @@ final class SignatureTimestampCheck implements SignatureCheck {
             withoutTimestamp(context, claimed);
             return;
         }
-        TimeStampToken token;
-        try {
-            token = new TimeStampToken(new CMSSignedData(
-                    ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0))));
-        } catch (Exception e) {
-            throw new VerificationFailure(SubIndication.TIMESTAMP_INVALID, "unreadable timestamp token: " + e, e);
+        // parsed once with the signer's other tokens; parsed here again only to say why it does not parse
+        TimeStampToken token = CmsEvidence.firstSignatureTimestamp(context.signer);
+        if (token == null) {
+            try {
+                token = new TimeStampToken(new CMSSignedData(
+                        ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0))));
+            } catch (Exception e) {
+                throw new VerificationFailure(SubIndication.TIMESTAMP_INVALID, "unreadable timestamp token: " + e, e);
+            }
         }
         judge(context, timestamps, token, context.signer.getSignature(), claimed);
     }

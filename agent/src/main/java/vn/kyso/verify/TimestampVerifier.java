@@ -11,6 +11,7 @@ import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
 import org.bouncycastle.cms.SignerInformationVerifier;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
@@ -29,6 +30,16 @@ final class TimestampVerifier {
     private static final DefaultCMSSignatureAlgorithmNameGenerator NAMES = new DefaultCMSSignatureAlgorithmNameGenerator();
     private static final DefaultSignatureAlgorithmIdentifierFinder ALGORITHMS =
             new DefaultSignatureAlgorithmIdentifierFinder();
+
+    /**
+     * The verifier of a TSA certificate's key, by the certificate's ASN.1 value (equal values, equal DER): building
+     * it parsed the certificate's encoding again for every token, and a country's documents are time-stamped by a
+     * handful of TSAs. What the verifier checks — each token's signature, its ESSCertID against this very
+     * certificate, the certificate's time-stamping purpose and validity at the token's time — is still checked for
+     * every token.
+     */
+    private static final BoundedMemo<X509CertificateHolder, SignerInformationVerifier> VERIFIERS =
+            new BoundedMemo<>(16);
 
     private final VerifierSettings settings;
     private final ChainBuilder chains;
@@ -52,6 +63,7 @@ final class TimestampVerifier {
         Collection<X509CertificateHolder> matches = token.getCertificates().getMatches(token.getSID());
         List<X509Certificate> pool = new ArrayList<>(extraPool);
         X509Certificate tsa = null;
+        X509CertificateHolder tsaHolder = null;
         for (X509CertificateHolder holder : token.getCertificates().getMatches(null)) {
             X509Certificate certificate = Certificates.convert(holder);
             if (certificate != null) {
@@ -59,11 +71,14 @@ final class TimestampVerifier {
             }
         }
         if (!matches.isEmpty()) {
-            tsa = Certificates.convert(matches.iterator().next());
+            tsaHolder = matches.iterator().next();
+            tsa = Certificates.convert(tsaHolder);
         } else {
             for (X509Certificate candidate : pool) {
-                if (token.getSID().match(Certificates.holder(candidate))) {
+                X509CertificateHolder holder = Certificates.holder(candidate);
+                if (token.getSID().match(holder)) {
                     tsa = candidate;
+                    tsaHolder = holder;
                 }
             }
         }
@@ -73,9 +88,9 @@ final class TimestampVerifier {
         Instant time = info.getGenTime().toInstant();
         try {
             // Also checks the ESSCertID binding to the TSA certificate and its validity at genTime.
-            token.validate(new SignerInformationVerifier(NAMES, ALGORITHMS,
-                    new JcaContentVerifierProviderBuilder().setProvider(BouncyCastle.provider()).build(tsa),
-                    new JcaDigestCalculatorProviderBuilder().setProvider(BouncyCastle.provider()).build()));
+            X509Certificate certificate = tsa;
+            token.validate(tsaHolder == null ? verifierOf(certificate)
+                    : VERIFIERS.get(tsaHolder, holder -> verifierOf(certificate)));
         } catch (Exception e) {
             throw new VerificationFailure(SubIndication.TIMESTAMP_INVALID, "TSA signature: " + e.getMessage(), e);
         }
@@ -85,6 +100,17 @@ final class TimestampVerifier {
         RevocationInfo revocation = new RevocationCheck(settings).check(chain, evidence, time, true, null, false);
         return new Verified(new TimestampInfo(time, Certificates.name(tsa), algorithm, true, null,
                 revocation.source()), tsa);
+    }
+
+    /** Throws (and nothing is remembered) when no verifier can be made for the key: the token's check fails. */
+    private static SignerInformationVerifier verifierOf(X509Certificate tsa) {
+        try {
+            return new SignerInformationVerifier(NAMES, ALGORITHMS,
+                    new JcaContentVerifierProviderBuilder().setProvider(BouncyCastle.provider()).build(tsa),
+                    new JcaDigestCalculatorProviderBuilder().setProvider(BouncyCastle.provider()).build());
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     record Verified(TimestampInfo info, X509Certificate tsaCertificate) {

@@ -3,16 +3,20 @@ package vn.kyso.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-/** {@link BoundedMemo}: never more than its capacity, least recently used out first, keys by content. */
+/**
+ * {@link BoundedMemo}: never more than its capacity, also when many threads add at once; the oldest out first; keys
+ * by content.
+ */
 class BoundedMemoTest {
 
     @Test
-    void holdsAtMostItsCapacityAndDropsTheLeastRecentlyUsed() {
+    void holdsAtMostItsCapacityAndDropsTheOldest() {
         BoundedMemo<Integer, String> memo = new BoundedMemo<>(3);
         AtomicInteger computed = new AtomicInteger();
         for (int i = 0; i < 3; i++) {
@@ -26,6 +30,33 @@ class BoundedMemoTest {
         assertEquals(3, memo.size());
         assertEquals("v99#100", memo.get(99, k -> "recomputed"));
         assertNotEquals(zero, memo.get(0, k -> "recomputed"), "0 was evicted, so it is computed again");
+    }
+
+    @Test
+    void manyThreadsAddingAtOnceLeaveItWithinItsCapacityAndEveryAnswerRight() throws Exception {
+        BoundedMemo<Integer, String> memo = new BoundedMemo<>(16);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int seed = t;
+                done.add(threads.submit(() -> {
+                    for (int i = 0; i < 5_000; i++) {
+                        int key = (i * 7 + seed) % 64;
+                        assertEquals("v" + key, memo.get(key, k -> "v" + k));
+                    }
+                }));
+            }
+            for (var future : done) {
+                future.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        int size = memo.size();
+        assertTrue(size > 0 && size <= 16, size + " entries");
+        assertEquals("computed", memo.get(null, k -> "computed"), "no key: computed, not remembered");
+        assertEquals(size, memo.size());
     }
 
     @Test

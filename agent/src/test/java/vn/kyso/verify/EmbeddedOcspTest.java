@@ -1,8 +1,11 @@
 package vn.kyso.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -24,8 +27,9 @@ import vn.kyso.testpki.TestEnvironment;
 import vn.kyso.testpki.TestPki;
 
 /**
- * {@link EmbeddedOcsp} remembers signature checks across documents by the response's bytes: a response altered
- * after a good one was checked must not be read from that memory — and the memory stays within its bound.
+ * {@link EmbeddedOcsp} remembers signature checks and parsed responses across documents by the response's bytes: a
+ * response altered after a good one was checked must not be read from that memory — and the memory stays within its
+ * bound.
  */
 class EmbeddedOcspTest {
 
@@ -53,6 +57,26 @@ class EmbeddedOcspTest {
         // and the good one is still good
         assertEquals(first, EmbeddedOcsp.answer(good, basic, an.certificate(), issuer, List.of()));
         assertTrue(EmbeddedOcsp.rememberedSignatureChecks() <= 256);
+    }
+
+    /** A parsed response is remembered by its exact bytes: the same bytes give it back, a changed byte does not. */
+    @Test
+    void aParsedResponseIsGivenBackOnlyForItsOwnBytes() throws Exception {
+        PkiIdentity binh = TestEnvironment.shared().pki().get(TestPki.PERSONAL_BINH);
+        byte[] good = response(binh.certificate(), binh.chain().get(1));
+        BasicOCSPResp basic = EmbeddedOcsp.basic(good);
+        assertNotNull(basic);
+        assertSame(basic, EmbeddedOcsp.basic(good.clone()), "the same bytes, in another document");
+
+        byte[] tampered = good.clone();
+        byte[] signature = basic.getSignature();
+        tampered[indexOf(tampered, signature) + signature.length - 1] ^= 0x01;
+        BasicOCSPResp other = EmbeddedOcsp.basic(tampered);
+        assertNotNull(other);
+        assertNotSame(basic, other);
+        assertFalse(java.util.Arrays.equals(basic.getSignature(), other.getSignature()));
+        assertNull(EmbeddedOcsp.answer(tampered, other, binh.certificate(), binh.chain().get(1), List.of()));
+        assertNull(EmbeddedOcsp.basic(java.util.Arrays.copyOf(good, good.length - 1)), "cut short: not a response");
     }
 
     private static byte[] response(X509Certificate certificate, X509Certificate issuer) throws Exception {
