@@ -345,9 +345,8 @@ public final class AgentAssembly implements AutoCloseable {
 
     /**
      * Starts the signing warm-up ({@link SigningWarmUp}) on a background thread, once per agent; every protocol method
-     * calls this first, so it runs when a page first calls the agent — its pass once no page request is being answered
-     * ({@link SigningWarmUp#startInBackground(java.util.function.BooleanSupplier)}). Completes with what the pass did (null: it
-     * failed, and said so in the log); empty when it was started before.
+     * calls this first, so it runs when a page first calls the agent, its pass once no page request is being answered.
+     * Completes with what the pass did (null: it failed, and said so in the log); empty when it was started before.
      */
     public Optional<CompletableFuture<SigningWarmUp.Outcome>> warmUpSigning() {
         if (!warmUpStarted.compareAndSet(false, true)) {

@@ -59,18 +59,11 @@ public final class XmlSigner {
         this.limits = limits;
     }
 
-    /**
-     * Santuario's one-time set-up (its algorithm, transform and resolver tables, read from its configuration) on the
-     * first XML signature rather than when the agent builds its use cases: a page's first call, often a PDF signature,
-     * paid for it. Idempotent and cheap once done.
-     */
-    static void initSantuario() {
-        Init.init();
-    }
-
     /** What {@link #sign} would cover, for the consent dialog: nothing is signed and the token is not asked. */
     public Preview preview(byte[] input, XmlSignOptions options) {
-        initSantuario();
+        // Santuario's one-time set-up (algorithm, transform and resolver tables) at the first XML signature, not when
+        // a page's first call, often for a PDF, builds the use cases; idempotent and cheap once done
+        Init.init();
         SignatureTarget target = SignatureTarget.locate(input, options, limits);
         SignedNode node = target.signedNode() != null ? target.signedNode()
                 : new SignedNode("#…", "/ds:Signature/ds:Object[1]/" + target.content().getTagName(), null);
@@ -87,7 +80,7 @@ public final class XmlSigner {
      *                       XML_REVOCATION_UNAVAILABLE, and the token layer's codes
      */
     public XmlSignResult sign(byte[] input, SignerPort signer, XmlSignOptions options) {
-        initSantuario();
+        Init.init(); // as in preview
         boolean xades = options.format() == XmlSignatureFormat.XADES;
         XadesLevel level = xades ? options.level() : null;
         if (xades && level != XadesLevel.B_B && timeStamps == null) {
