@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import org.bouncycastle.asn1.ASN1EncodableVector;
@@ -25,8 +27,7 @@ import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.IssuerSerial;
-import org.bouncycastle.cert.jcajce.JcaCertStore;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSAbsentContent;
 import org.bouncycastle.cms.CMSAttributeTableGenerator;
 import org.bouncycastle.cms.CMSException;
@@ -37,7 +38,9 @@ import org.bouncycastle.cms.SignerInfoGenerator;
 import org.bouncycastle.cms.SignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.util.CollectionStore;
 
+import vn.kyso.pki.CertificateHolders;
 import vn.kyso.sign.SignerPort;
 import vn.kyso.token.SignatureAlgorithm;
 
@@ -79,25 +82,40 @@ public final class CmsSignatureBuilder {
             AlgorithmIdentifier digestAlgorithm =
                     new DefaultDigestAlgorithmIdentifierFinder().find(algorithm.digest().jcaName());
             X509Certificate certificate = signer.certificate();
+            X509CertificateHolder holder = parsed(certificate);
             SignerInfoGenerator signerInfo = new SignerInfoGeneratorBuilder(
                     new PrecomputedDigestProvider(digestAlgorithm, contentDigest),
                     // BouncyCastle 1.83 keeps the full identifier: shaNNNWithRSAEncryption for PKCS#1 v1.5 (RFC 5754
                     // §3.2), id-RSASSA-PSS with its parameters, ecdsa-with-SHAnnn.
                     new DefaultCMSSignatureEncryptionAlgorithmFinder())
-                    .setSignedAttributeGenerator(signedAttributes(certificate, signingTime))
-                    .build(new SignerPortContentSigner(signer, algorithm), new JcaX509CertificateHolder(certificate));
+                    .setSignedAttributeGenerator(signedAttributes(certificate, holder, signingTime))
+                    .build(new SignerPortContentSigner(signer, algorithm), holder);
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(signerInfo);
-            generator.addCertificates(new JcaCertStore(signer.chain()));
+            List<X509CertificateHolder> chain = new ArrayList<>();
+            for (X509Certificate member : signer.chain()) {
+                chain.add(parsed(member));
+            }
+            generator.addCertificates(new CollectionStore<>(chain));
             return generator.generate(new CMSAbsentContent(), false);
         } catch (OperatorCreationException | CertificateEncodingException | CMSException e) {
             throw new IllegalStateException("CMS generation failed: " + e.getMessage(), e);
         }
     }
 
-    private static CMSAttributeTableGenerator signedAttributes(X509Certificate certificate, Instant signingTime)
-            throws CertificateEncodingException {
-        Attribute signingCertificate = signingCertificateV2(certificate);
+    /** The certificates' parsed forms are shared by every signature of the agent ({@link CertificateHolders}). */
+    private static X509CertificateHolder parsed(X509Certificate certificate) throws CertificateEncodingException {
+        X509CertificateHolder holder = CertificateHolders.of(certificate);
+        if (holder == null) {
+            throw new CertificateEncodingException("the certificate's encoding cannot be read back: "
+                    + certificate.getSubjectX500Principal());
+        }
+        return holder;
+    }
+
+    private static CMSAttributeTableGenerator signedAttributes(X509Certificate certificate,
+            X509CertificateHolder holder, Instant signingTime) throws CertificateEncodingException {
+        Attribute signingCertificate = signingCertificateV2(certificate.getEncoded(), holder.toASN1Structure());
         return (Map parameters) -> {
             ASN1EncodableVector attributes = new ASN1EncodableVector();
             attributes.add(new Attribute(CMSAttributes.contentType,
@@ -118,9 +136,7 @@ public final class CmsSignatureBuilder {
      * issuer is the certificate's own issuer Name taken from its DER, never rebuilt from a string, so a verifier
      * comparing it byte for byte with the certificate finds it equal whatever string types the CA used.
      */
-    static Attribute signingCertificateV2(X509Certificate certificate) throws CertificateEncodingException {
-        byte[] encoded = certificate.getEncoded();
-        Certificate parsed = Certificate.getInstance(encoded);
+    private static Attribute signingCertificateV2(byte[] encoded, Certificate parsed) {
         IssuerSerial issuerSerial = new IssuerSerial(new GeneralNames(new GeneralName(parsed.getIssuer())),
                 parsed.getSerialNumber().getValue());
         ESSCertIDv2 id = new ESSCertIDv2(SHA256, sha256(encoded), issuerSerial);

@@ -14,7 +14,9 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+
+import vn.kyso.pki.BoundedMemo;
+import vn.kyso.pki.CertificateHolders;
 
 /** Small certificate helpers shared by the checks. */
 final class Certificates {
@@ -39,8 +41,6 @@ final class Certificates {
      * the conversion would make; a certificate differing in any byte is another key.
      */
     private static final BoundedMemo<X509CertificateHolder, X509Certificate> CONVERTED = new BoundedMemo<>(128);
-    /** The reverse, by the certificate (compared by its DER encoding): parsing the encoding again every time. */
-    private static final BoundedMemo<X509Certificate, X509CertificateHolder> HOLDERS = new BoundedMemo<>(128);
 
     /** Null when {@code holder} does not make a certificate. */
     static X509Certificate convert(X509CertificateHolder holder) {
@@ -57,13 +57,7 @@ final class Certificates {
 
     /** BouncyCastle's form of {@code certificate}; null when it cannot be encoded. */
     static X509CertificateHolder holder(X509Certificate certificate) {
-        return HOLDERS.get(certificate, c -> {
-            try {
-                return new JcaX509CertificateHolder(c);
-            } catch (Exception e) {
-                return null;
-            }
-        });
+        return CertificateHolders.of(certificate);
     }
 
     /** True when {@code issuer} has the subject named as {@code certificate}'s issuer and its key verifies it. */

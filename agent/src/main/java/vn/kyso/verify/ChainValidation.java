@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import vn.kyso.pki.BoundedMemo;
+
 /**
  * The rules on a built chain at a given time, shared by the signer's chain and a TSA's chain: each certificate in
  * its validity period, then RFC 5280 path validation (signatures, basic constraints, key usage of CAs, critical

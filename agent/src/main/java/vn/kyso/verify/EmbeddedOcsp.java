@@ -16,6 +16,8 @@ import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
+import vn.kyso.pki.BoundedMemo;
+
 /**
  * Reads an OCSP response stored in the document (no nonce, no freshness to the present: it speaks about the time it
  * was made). Accepted only when signed by the issuer or by a responder certificate the issuer issued for

@@ -17,6 +17,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
 
 import vn.kyso.pki.BouncyCastle;
+import vn.kyso.pki.BoundedMemo;
 
 /**
  * Checks one RFC 3161 token, for a signature timestamp and a document timestamp alike: the imprint over the data it

@@ -1,4 +1,4 @@
-package vn.kyso.verify;
+package vn.kyso.pki;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 /**
- * A small memo shared across verifications, for results that depend only on the immutable bytes in their key (a
+ * A small memo shared across verifications and signatures, for results that depend only on the immutable bytes in their key (a
  * parsed certificate by its DER, a signature check by the signed bytes and the key): the same CA, TSA and OCSP
  * responder certificates come back in every document of an agency. Holds {@code capacity} entries (for a moment
  * one more per thread adding at once), so a stream of hostile documents cannot grow it; the oldest goes first.
@@ -17,19 +17,19 @@ import java.util.function.Function;
  * tens of milliseconds. The value is computed outside any lock: two threads may compute the same entry once each,
  * both with the same result.
  */
-final class BoundedMemo<K, V> {
+public final class BoundedMemo<K, V> {
 
     private final int capacity;
     private final Map<K, V> entries = new ConcurrentHashMap<>();
     /** The keys in the order they were added, to drop the oldest. */
     private final Queue<K> order = new ConcurrentLinkedQueue<>();
 
-    BoundedMemo(int capacity) {
+    public BoundedMemo(int capacity) {
         this.capacity = capacity;
     }
 
     /** The remembered value for {@code key}, else {@code compute}'s (remembered unless null). */
-    V get(K key, Function<K, V> compute) {
+    public V get(K key, Function<K, V> compute) {
         if (key == null) {
             return compute.apply(null); // nothing to remember it by
         }
@@ -51,17 +51,17 @@ final class BoundedMemo<K, V> {
         return value;
     }
 
-    int size() {
+    public int size() {
         return entries.size();
     }
 
-    int capacity() {
+    public int capacity() {
         return capacity;
     }
 
     /** Bytes as a key, compared by content. */
-    record Bytes(byte[] value) {
-        Bytes {
+    public record Bytes(byte[] value) {
+        public Bytes {
             value = value.clone();
         }
 

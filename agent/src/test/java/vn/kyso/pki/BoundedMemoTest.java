@@ -1,4 +1,4 @@
-package vn.kyso.verify;
+package vn.kyso.pki;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
