@@ -219,7 +219,7 @@ class SigningBenchmark {
         return medians(runs);
     }
 
-    static PadesOptions options(PadesLevel level) {
+    private static PadesOptions options(PadesLevel level) {
         return PadesOptions.defaults().withLevel(level).withPolicy(LevelPolicy.STRICT);
     }
 
