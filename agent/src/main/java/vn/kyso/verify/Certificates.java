@@ -16,7 +16,6 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 
 import vn.kyso.pki.BoundedMemo;
-import vn.kyso.pki.CertificateHolders;
 
 /** Small certificate helpers shared by the checks. */
 final class Certificates {
@@ -53,11 +52,6 @@ final class Certificates {
         } catch (Exception e) {
             return null;
         }
-    }
-
-    /** BouncyCastle's form of {@code certificate}; null when it cannot be encoded. */
-    static X509CertificateHolder holder(X509Certificate certificate) {
-        return CertificateHolders.of(certificate);
     }
 
     /** True when {@code issuer} has the subject named as {@code certificate}'s issuer and its key verifies it. */

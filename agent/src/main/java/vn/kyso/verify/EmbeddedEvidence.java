@@ -27,6 +27,8 @@ import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.SingleResp;
 
+import vn.kyso.pki.CertificateHolders;
+
 /**
  * Validation data the document carries: certificates, OCSP responses and CRLs from the /DSS dictionary — its Certs,
  * OCSPs and CRLs arrays and every /VRI entry's Cert, OCSP and CRL arrays — and, per signature, what its CMS carries
@@ -165,7 +167,7 @@ record EmbeddedEvidence(List<X509Certificate> certificates, List<byte[]> ocspRes
         if (issuer == null) {
             return false; // without its issuer no OCSP CertID nor CRL signature can be matched to it
         }
-        var holder = Certificates.holder(issuer);
+        var holder = CertificateHolders.of(issuer);
         if (!ocspResponses.isEmpty() && holder != null) {
             try {
                 var digests = new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build();

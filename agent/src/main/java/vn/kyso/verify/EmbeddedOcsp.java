@@ -17,6 +17,7 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 import vn.kyso.pki.BoundedMemo;
+import vn.kyso.pki.CertificateHolders;
 
 /**
  * Reads an OCSP response stored in the document (no nonce, no freshness to the present: it speaks about the time it
@@ -60,7 +61,7 @@ final class EmbeddedOcsp {
                     continue;
                 }
                 if (issuerHolder == null) {
-                    issuerHolder = Certificates.holder(issuer);
+                    issuerHolder = CertificateHolders.of(issuer);
                     if (issuerHolder == null) {
                         return null;
                     }

@@ -20,6 +20,7 @@ import org.bouncycastle.tsp.TimeStampToken;
 import vn.kyso.errors.KysoException;
 import vn.kyso.json.JadesUnsignedProperties;
 import vn.kyso.json.JwsDocument;
+import vn.kyso.pki.CertificateHolders;
 
 /**
  * The format level a signature carries — what the document holds, not whether it verifies nor what could be fetched
@@ -455,7 +456,7 @@ final class FormatLevel {
 
     private static boolean matches(org.bouncycastle.cms.SignerId id, X509Certificate certificate) {
         try {
-            X509CertificateHolder holder = Certificates.holder(certificate);
+            X509CertificateHolder holder = CertificateHolders.of(certificate);
             return holder != null && id.match(holder);
         } catch (Exception e) {
             return false;

@@ -18,6 +18,7 @@ import org.bouncycastle.tsp.TimeStampToken;
 
 import vn.kyso.pki.BouncyCastle;
 import vn.kyso.pki.BoundedMemo;
+import vn.kyso.pki.CertificateHolders;
 
 /**
  * Checks one RFC 3161 token, for a signature timestamp and a document timestamp alike: the imprint over the data it
@@ -76,7 +77,7 @@ final class TimestampVerifier {
             tsa = Certificates.convert(tsaHolder);
         } else {
             for (X509Certificate candidate : pool) {
-                X509CertificateHolder holder = Certificates.holder(candidate);
+                X509CertificateHolder holder = CertificateHolders.of(candidate);
                 if (token.getSID().match(holder)) {
                     tsa = candidate;
                     tsaHolder = holder;

@@ -27,6 +27,13 @@ class CertificateHoldersTest {
         X509Certificate again = (X509Certificate) CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(an.getEncoded()));
         assertSame(first, CertificateHolders.of(again));
+        // one changed byte (of the signature value) is another certificate, never the remembered parse
+        byte[] changed = an.getEncoded();
+        changed[changed.length - 5] ^= 0x01;
+        X509Certificate other = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(changed));
+        assertArrayEquals(changed, CertificateHolders.of(other).getEncoded());
+        assertSame(first, CertificateHolders.of(an));
         // another certificate is another entry
         X509CertificateHolder binh = CertificateHolders.of(PKI.get(TestPki.PERSONAL_BINH).certificate());
         assertNotSame(first, binh);

@@ -41,20 +41,6 @@ class CertificatesTest {
         assertArrayEquals(der, Certificates.convert(new X509CertificateHolder(der)).getEncoded());
     }
 
-    @Test
-    void aHolderIsRememberedOnlyForTheSameCertificate() throws Exception {
-        X509Certificate certificate = selfSigned("CN=Memo B");
-        X509CertificateHolder holder = Certificates.holder(certificate);
-        assertArrayEquals(certificate.getEncoded(), holder.getEncoded());
-        assertSame(holder, Certificates.holder(Certificates.parse(certificate.getEncoded())));
-
-        byte[] changed = certificate.getEncoded();
-        changed[changed.length - 5] ^= 0x01;
-        X509Certificate other = Certificates.parse(changed);
-        assertArrayEquals(changed, Certificates.holder(other).getEncoded());
-        assertArrayEquals(certificate.getEncoded(), Certificates.holder(certificate).getEncoded());
-    }
-
     private static X509Certificate selfSigned(String name) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256);
